@@ -1,0 +1,41 @@
+/// "Did you mean …?" for names typed by hand.
+public enum Suggestion {
+    /// The candidate closest to `name` by edit distance, if it is close enough to be
+    /// a likely typo: at most a third of the name's length, and never more than 3.
+    /// `closest(to: "irn", in: ["iran", "iraq", "israel"])` is `"iran"`.
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let threshold = min(3, max(1, name.count / 3))
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(name, candidate)
+            guard distance <= threshold else { continue }
+            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance over Characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// " (did you mean 'iran'?)" or "".
+    static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

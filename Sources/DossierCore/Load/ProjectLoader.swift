@@ -1,0 +1,155 @@
+import Foundation
+
+/// A content file read from disk, before decoding.
+public struct ContentFile: Sendable, Hashable {
+    public enum Section: String, Sendable, CaseIterable {
+        case briefings, actors, pages
+    }
+
+    public var section: Section
+    /// Relative to the project root, with "/" separators: `content/actors/iran.md`.
+    public var path: String
+    public var text: String
+
+    /// The file name without `.md`, the default slug.
+    public var fileSlug: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// Everything the load stage produces.
+public struct LoadedProject: Sendable {
+    public var config: SiteConfig
+    public var briefings: [Briefing]
+    public var actors: [Actor]
+    public var pages: [Page]
+    public var diagnostics: [Diagnostic]
+}
+
+public enum ProjectLoader {
+    public static let contentFolder = "content"
+
+    /// Reads `dossier.yml` and every Markdown file under `content/`, in sorted order.
+    public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let configURL = root.appendingPathComponent(SiteConfig.fileName)
+        var configText: String?
+        if let data = FileManager.default.contents(atPath: configURL.path) {
+            switch TextDecoding.utf8(data) {
+            case .success(let text): configText = text
+            case .failure(let position):
+                diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(path: SiteConfig.fileName, line: position.line, column: position.column)))
+            }
+        }
+        let contentURL = root.appendingPathComponent(contentFolder)
+        var paths: [String] = []
+        if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
+            while let relative = enumerator.nextObject() as? String {
+                if relative.hasSuffix(".md") { paths.append(relative) }
+            }
+        } else if !FileManager.default.fileExists(atPath: contentURL.path) {
+            diagnostics.append(.warning("no 'content' folder: the site will be empty", at: SourceLocation(path: contentFolder)))
+        }
+        paths.sort()
+        var files: [ContentFile] = []
+        for relative in paths {
+            let path = contentFolder + "/" + relative
+            let first = relative.split(separator: "/").first.map(String.init) ?? ""
+            guard let section = ContentFile.Section(rawValue: first), relative.contains("/") else {
+                diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: contentURL.appendingPathComponent(relative).path) else {
+                diagnostics.append(.error("cannot read file", at: SourceLocation(path: path)))
+                continue
+            }
+            switch TextDecoding.utf8(data) {
+            case .success(let text): files.append(ContentFile(section: section, path: path, text: text))
+            case .failure(let position):
+                diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
+            }
+        }
+        return (configText, files, diagnostics)
+    }
+
+    /// Decodes the files read by `readFiles`, in parallel; the order of the input is kept.
+    public static func decode(configText: String?, files: [ContentFile], drafts: Bool = false) -> LoadedProject {
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig()
+        if let configText {
+            let (decoded, configDiagnostics) = SiteConfig.decode(configText)
+            config = decoded
+            diagnostics += configDiagnostics
+        }
+        enum Decoded: Sendable {
+            case briefing(Briefing?), actor(Actor?), page(Page?)
+        }
+        let results = files.parallelMap { file -> (Decoded, [Diagnostic]) in
+            switch file.section {
+            case .briefings:
+                let result = ContentDecoder.briefing(file.text, path: file.path, fileSlug: file.fileSlug)
+                return (.briefing(result.value), result.diagnostics)
+            case .actors:
+                let result = ContentDecoder.actor(file.text, path: file.path, fileSlug: file.fileSlug)
+                return (.actor(result.value), result.diagnostics)
+            case .pages:
+                let result = ContentDecoder.page(file.text, path: file.path, fileSlug: file.fileSlug)
+                return (.page(result.value), result.diagnostics)
+            }
+        }
+        var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
+        for (decoded, fileDiagnostics) in results {
+            diagnostics += fileDiagnostics
+            switch decoded {
+            case .briefing(let value): if let value, drafts || !value.draft { briefings.append(value) }
+            case .actor(let value): if let value { actors.append(value) }
+            case .page(let value): if let value, drafts || !value.draft { pages.append(value) }
+            }
+        }
+        diagnostics += duplicateSlugs(briefings.map { ($0.slug, $0.path) }, what: "briefing")
+        diagnostics += duplicateSlugs(actors.map { ($0.slug, $0.path) }, what: "actor")
+        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.path) }, what: "page")
+        return LoadedProject(config: config, briefings: briefings, actors: actors, pages: pages, diagnostics: diagnostics)
+    }
+
+    public static func load(root: URL, drafts: Bool = false) -> LoadedProject {
+        let (configText, files, readDiagnostics) = readFiles(root: root)
+        var project = decode(configText: configText, files: files, drafts: drafts)
+        project.diagnostics = readDiagnostics + project.diagnostics
+        return project
+    }
+
+    static func duplicateSlugs(_ entries: [(slug: String, path: String)], what: String) -> [Diagnostic] {
+        var firstPath: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (slug, path) in entries {
+            if let first = firstPath[slug] {
+                diagnostics.append(.error("duplicate \(what) slug '\(slug)': \(first) has it too", at: SourceLocation(path: path)))
+            } else {
+                firstPath[slug] = path
+            }
+        }
+        return diagnostics
+    }
+}
+
+enum TextDecoding {
+    struct InvalidPosition: Error { var line: Int; var column: Int }
+
+    /// Strict UTF-8 decoding that says where the first invalid byte is.
+    static func utf8(_ data: Data) -> Result<String, InvalidPosition> {
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return .failure(InvalidPosition(line: line, column: column))
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+public enum LinkingMode: String, Sendable, Hashable, CaseIterable {
+    /// Link the first mention of each actor in each document (Wikipedia style).
+    case first
+    case all
+    case none
+}
+
+public struct LinkingConfig: Sendable, Hashable {
+    public var mode: LinkingMode = .first
+    public var caseSensitive = true
+    /// Phrases that take part in longest match and are never mentions ("Niger River").
+    public var ignore: [String] = []
+    public init() {}
+}
+
+public struct CustomRelationType: Sendable, Hashable {
+    public var name: String
+    public var label: String
+    public var inverseLabel: String
+    public var symmetric: Bool
+    public var location: SourceLocation
+}
+
+/// How internal links are written. `.disk` links name `index.html` explicitly so the
+/// site works opened from disk (file://); `.pretty` links end in a folder (`actors/iran/`)
+/// for a web server that serves `index.html` itself.
+public enum URLStyle: String, Sendable, Hashable, CaseIterable {
+    case disk
+    case pretty
+}
+
+/// `dossier.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "Dossier"
+    public var description: String?
+    public var language = "en"
+    /// Absolute URL of the published site, ending in "/"; used only by feeds, the
+    /// sitemap and canonical links.
+    public var baseURL = "https://example.org/"
+    public var author: String?
+    public var linking = LinkingConfig()
+    public var relationTypes: [CustomRelationType] = []
+    public var allowRawHTML = false
+    public var urlStyle = URLStyle.disk
+    public var params: [ParamEntry] = []
+
+    public init() {}
+
+    public static let fileName = "dossier.yml"
+
+    /// Decodes `dossier.yml`. A missing file is allowed (all defaults).
+    public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
+        var reader = YAMLReader(path: path, firstLine: 1)
+        var config = SiteConfig()
+        guard let root = reader.compose(text) else { return (config, reader.diagnostics) }
+        if case .scalar(let scalar) = root, scalar.string.isEmpty { return (config, reader.diagnostics) }
+        guard let entries = reader.entries(root, what: path) else { return (config, reader.diagnostics) }
+        for (key, _, value) in entries {
+            switch key {
+            case "title": config.title = reader.requiredString(value, key: key) ?? config.title
+            case "description": config.description = reader.string(value, key: key)
+            case "language": config.language = reader.requiredString(value, key: key) ?? config.language
+            case "author": config.author = reader.string(value, key: key)
+            case "base_url":
+                if var url = reader.requiredString(value, key: key) {
+                    if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                        reader.error("'base_url' must be an absolute http(s) URL, e.g. https://example.org/briefings/", at: value)
+                    }
+                    if !url.hasSuffix("/") { url += "/" }
+                    config.baseURL = url
+                }
+            case "url_style":
+                if let text = reader.requiredString(value, key: key) {
+                    if let style = URLStyle(rawValue: text) { config.urlStyle = style } else {
+                        reader.error("unknown url_style '\(text)': expected disk or pretty", at: value)
+                    }
+                }
+            case "linking": config.linking = reader.linking(value)
+            case "relation_types": config.relationTypes = reader.relationTypes(value)
+            case "markdown":
+                for (field, keyNode, fieldValue) in reader.entries(value, what: "'markdown'") ?? [] {
+                    if field == "unsafe_html" { config.allowRawHTML = reader.bool(fieldValue, key: field) ?? false } else {
+                        reader.warning("unknown key '\(field)' in 'markdown' (expected unsafe_html)", at: keyNode)
+                    }
+                }
+            default: config.params.append(ParamEntry(key: key, value: reader.param(value)))
+            }
+        }
+        return (config, reader.diagnostics)
+    }
+}
+
+extension YAMLReader {
+    mutating func linking(_ node: Node) -> LinkingConfig {
+        var linking = LinkingConfig()
+        for (key, keyNode, value) in entries(node, what: "'linking'") ?? [] {
+            switch key {
+            case "mode":
+                if let text = requiredString(value, key: key) {
+                    if let mode = LinkingMode(rawValue: text) { linking.mode = mode } else {
+                        error("unknown linking mode '\(text)': expected first, all or none", at: value)
+                    }
+                }
+            case "case_sensitive": linking.caseSensitive = bool(value, key: key) ?? true
+            case "ignore": linking.ignore = strings(value, key: key)
+            default: warning("unknown key '\(key)' in 'linking' (expected mode, case_sensitive, ignore)", at: keyNode)
+            }
+        }
+        return linking
+    }
+
+    mutating func relationTypes(_ node: Node) -> [CustomRelationType] {
+        var result: [CustomRelationType] = []
+        for (name, keyNode, value) in entries(node, what: "'relation_types'") ?? [] {
+            guard SlugRules.isValid(name) else {
+                error("invalid relation type name '\(name)': use lowercase letters, digits and '-'", at: keyNode)
+                continue
+            }
+            var label: String?, inverse: String?, symmetric = false
+            for (key, fieldKey, field) in entries(value, what: "relation type '\(name)'") ?? [] {
+                switch key {
+                case "label": label = requiredString(field, key: key)
+                case "inverse": inverse = requiredString(field, key: key)
+                case "symmetric": symmetric = bool(field, key: key) ?? false
+                default: warning("unknown key '\(key)' in relation type '\(name)' (expected label, inverse, symmetric)", at: fieldKey)
+                }
+            }
+            let resolvedLabel = label ?? name.replacingOccurrences(of: "-", with: " ")
+            if inverse == nil, !symmetric {
+                error("relation type '\(name)' needs an 'inverse' label, or 'symmetric: true'", at: keyNode)
+            }
+            result.append(CustomRelationType(
+                name: name, label: resolvedLabel, inverseLabel: inverse ?? resolvedLabel, symmetric: symmetric,
+                location: location(keyNode)))
+        }
+        return result
+    }
+}

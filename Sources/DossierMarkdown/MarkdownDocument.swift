@@ -1,0 +1,257 @@
+import CCmarkGFM
+import Foundation
+
+/// One parsed Markdown document: its anchorable blocks, text runs and links, and
+/// the operations the linker needs (replace a text run with text and links, change
+/// a link's destination) before rendering.
+///
+/// The class owns its cmark tree. It is `@unchecked Sendable` because a document
+/// is built, rewritten and rendered by one task at a time; it is never shared
+/// between threads while it is being changed.
+public final class MarkdownDocument: @unchecked Sendable {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: MarkdownOptions
+
+    public private(set) var blocks: [MarkdownBlock] = []
+    public private(set) var textRuns: [MarkdownTextRun] = []
+    public private(set) var links: [MarkdownLink] = []
+
+    private var blockNodes: [OpaquePointer] = []
+    private var textNodes: [OpaquePointer?] = []
+    private var linkNodes: [OpaquePointer] = []
+
+    init(parser: OpaquePointer, root: OpaquePointer, options: MarkdownOptions) {
+        self.parser = parser
+        self.root = root
+        self.options = options
+        mergeAdjacentText()
+        collect()
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    // MARK: Rewriting
+
+    /// Replaces a text run with the given segments. Each run can be replaced once.
+    public func replaceTextRun(_ index: Int, with segments: [InlineSegment]) {
+        guard textNodes.indices.contains(index), let node = textNodes[index] else { return }
+        for segment in segments {
+            switch segment {
+            case .text(let text):
+                guard !text.isEmpty else { continue }
+                let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(textNode, text)
+                cmark_node_insert_before(node, textNode)
+            case .link(let url, let title, let text):
+                let link = cmark_node_new(CMARK_NODE_LINK)
+                cmark_node_set_url(link, url)
+                cmark_node_set_title(link, title)
+                let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(textNode, text)
+                cmark_node_append_child(link, textNode)
+                cmark_node_insert_before(node, link)
+            }
+        }
+        cmark_node_free(node)
+        textNodes[index] = nil
+    }
+
+    /// Points an existing link somewhere else, e.g. `@iran` to the actor's page.
+    public func setLinkDestination(_ index: Int, url: String, title: String? = nil) {
+        guard linkNodes.indices.contains(index) else { return }
+        cmark_node_set_url(linkNodes[index], url)
+        if let title { cmark_node_set_title(linkNodes[index], title) }
+    }
+
+    // MARK: Rendering
+
+    /// Renders HTML. Blocks named in `blockIDs` get an `id` attribute.
+    public func renderHTML(blockIDs: [Int: String] = [:]) -> String {
+        var renderOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
+        if options.allowRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let raw = cmark_render_html(root, renderOptions, extensions) else { return "" }
+        let html = String(cString: raw)
+        free(raw)
+        var idsBySourcePosition: [String: String] = [:]
+        for (index, id) in blockIDs where blockNodes.indices.contains(index) {
+            idsBySourcePosition[sourcePositionKey(blockNodes[index], kind: blocks[index].kind)] = id
+        }
+        return SourcePositionRewriter.replaceSourcePositions(in: html, ids: idsBySourcePosition)
+    }
+
+    /// Renders the (possibly rewritten) tree back to CommonMark.
+    public func renderCommonMark() -> String {
+        guard let raw = cmark_render_commonmark(root, CMARK_OPT_FOOTNOTES, 0) else { return "" }
+        let text = String(cString: raw)
+        free(raw)
+        return text
+    }
+
+    // MARK: Walking
+
+    private func sourcePositionKey(_ node: OpaquePointer, kind: MarkdownBlock.Kind) -> String {
+        let tag: String
+        switch kind {
+        case .paragraph: tag = "p"
+        case .heading(let level): tag = "h\(level)"
+        case .listItem: tag = "li"
+        case .table: tag = "table"
+        case .blockQuote: tag = "blockquote"
+        }
+        return SourcePositionRewriter.key(
+            tag: tag,
+            position: "\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-"
+                + "\(cmark_node_get_end_line(node)):\(cmark_node_get_end_column(node))"
+        )
+    }
+
+    /// cmark splits text at every character that might start markup and at line
+    /// breaks, so "Islamic Republic\nof Iran" arrives in several nodes. Joining
+    /// adjacent text and soft breaks (as "\n", which renders identically) lets the
+    /// linker see whole phrases.
+    private func mergeAdjacentText() {
+        var runStarts: [OpaquePointer] = []
+        forEachNode { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            if let previous = cmark_node_previous(node), Self.isTextLike(previous) { return }
+            if let next = cmark_node_next(node), Self.isTextLike(next) { runStarts.append(node) }
+        }
+        for start in runStarts {
+            var literal = String(cString: cmark_node_get_literal(start))
+            while let next = cmark_node_next(start), Self.isTextLike(next) {
+                if cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                    literal += String(cString: cmark_node_get_literal(next))
+                } else {
+                    literal += "\n"
+                }
+                cmark_node_free(next)
+            }
+            cmark_node_set_literal(start, literal)
+        }
+    }
+
+    private static func isTextLike(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK
+    }
+
+    private func forEachNode(_ body: (OpaquePointer, Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            body(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    private func anchorableKind(_ node: OpaquePointer) -> MarkdownBlock.Kind? {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            // A tight list item's paragraph renders without <p>, so it cannot carry an id.
+            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM,
+               let list = cmark_node_parent(parent), cmark_node_get_list_tight(list) != 0 {
+                return nil
+            }
+            return .paragraph
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_ITEM:
+            return .listItem
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote
+        default:
+            if let name = cmark_node_get_type_string(node), String(cString: name) == "table" {
+                return .table
+            }
+            return nil
+        }
+    }
+
+    private func collect() {
+        var openBlocks: [Int] = []
+        var plainTexts: [[Unicode.Scalar]] = []
+        var excludedDepth = 0
+        var linkStack: [(index: Int, textStart: Int)] = []
+
+        func appendPlain(_ text: String) -> Int {
+            guard let innermost = openBlocks.last else { return 0 }
+            let start = plainTexts[innermost].count
+            for block in openBlocks {
+                plainTexts[block].append(contentsOf: text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+            }
+            return start
+        }
+
+        forEachNode { node, entering in
+            let type = cmark_node_get_type(node)
+            if let kind = anchorableKind(node) {
+                if entering {
+                    let index = blocks.count
+                    if let innermost = openBlocks.last, !plainTexts[innermost].isEmpty {
+                        for block in openBlocks { plainTexts[block].append(" ") }
+                    }
+                    blocks.append(MarkdownBlock(
+                        index: index, kind: kind,
+                        line: Int(cmark_node_get_start_line(node)),
+                        column: Int(cmark_node_get_start_column(node)),
+                        parentIndex: openBlocks.last, plainText: ""))
+                    blockNodes.append(node)
+                    plainTexts.append([])
+                    openBlocks.append(index)
+                } else {
+                    openBlocks.removeLast()
+                }
+            }
+            let excludes = type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+            if excludes {
+                excludedDepth += entering ? 1 : -1
+            }
+            if type == CMARK_NODE_LINK {
+                if entering {
+                    linkStack.append((linkNodes.count, openBlocks.last.map { plainTexts[$0].count } ?? 0))
+                    linkNodes.append(node)
+                    links.append(MarkdownLink(
+                        index: links.count, url: String(cString: cmark_node_get_url(node)), text: "",
+                        blockIndex: openBlocks.last, offsetInBlock: linkStack.last!.textStart,
+                        line: Int(cmark_node_get_start_line(node)),
+                        column: Int(cmark_node_get_start_column(node))))
+                } else if let open = linkStack.popLast() {
+                    let text = openBlocks.last.map { String(String.UnicodeScalarView(plainTexts[$0][open.textStart...])) } ?? ""
+                    let link = links[open.index]
+                    links[open.index] = MarkdownLink(
+                        index: link.index, url: link.url, text: text, blockIndex: link.blockIndex,
+                        offsetInBlock: link.offsetInBlock, line: link.line, column: link.column)
+                }
+            }
+            guard entering else { return }
+            switch type {
+            case CMARK_NODE_TEXT:
+                let literal = String(cString: cmark_node_get_literal(node))
+                let offset = appendPlain(literal)
+                textRuns.append(MarkdownTextRun(
+                    index: textRuns.count, text: literal, blockIndex: openBlocks.last,
+                    offsetInBlock: offset, isLinkable: excludedDepth == 0,
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node))))
+                textNodes.append(node)
+            case CMARK_NODE_CODE:
+                _ = appendPlain(String(cString: cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                _ = appendPlain(" ")
+            default:
+                break
+            }
+        }
+        for index in blocks.indices {
+            blocks[index].plainText = String(String.UnicodeScalarView(plainTexts[index]))
+        }
+    }
+}

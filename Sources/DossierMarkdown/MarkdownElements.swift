@@ -1,0 +1,56 @@
+/// A block that can carry an anchor id in the rendered HTML: every paragraph
+/// (except the bare paragraphs of tight list items), heading, list item, table
+/// and block quote.
+public struct MarkdownBlock: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case paragraph
+        case heading(level: Int)
+        case listItem
+        case table
+        case blockQuote
+    }
+
+    /// Position in document order.
+    public let index: Int
+    public let kind: Kind
+    /// 1-based line and column in the Markdown text.
+    public let line: Int
+    public let column: Int
+    /// The innermost anchorable block that contains this one.
+    public let parentIndex: Int?
+    /// The block's text without markup: text, code spans, link text; line breaks
+    /// become spaces. Includes the text of nested blocks.
+    public internal(set) var plainText: String
+}
+
+/// A run of adjacent text (soft line breaks included) inside one inline container.
+public struct MarkdownTextRun: Sendable, Hashable {
+    public let index: Int
+    public let text: String
+    /// The innermost anchorable block containing the run.
+    public let blockIndex: Int?
+    /// Offset of the run's first Unicode scalar in that block's `plainText`.
+    public let offsetInBlock: Int
+    /// False inside headings, links and images, where mentions are never linked.
+    public let isLinkable: Bool
+    public let line: Int
+    public let column: Int
+}
+
+/// A link written in the Markdown (`[text](url)`).
+public struct MarkdownLink: Sendable, Hashable {
+    public let index: Int
+    public let url: String
+    /// The link's visible text, without markup.
+    public let text: String
+    public let blockIndex: Int?
+    public let offsetInBlock: Int
+    public let line: Int
+    public let column: Int
+}
+
+/// A piece of inline content that replaces a text run.
+public enum InlineSegment: Sendable, Hashable {
+    case text(String)
+    case link(url: String, title: String, text: String)
+}
