@@ -151,6 +151,13 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    /// Table cells and rows hold no paragraph, so their texts would run together.
+    private static func separatesText(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        let type = String(cString: name)
+        return type == "table_cell" || type == "table_row"
+    }
+
     private func anchorableKind(_ node: OpaquePointer) -> MarkdownBlock.Kind? {
         let type = cmark_node_get_type(node)
         switch type {
@@ -209,6 +216,10 @@ public final class MarkdownDocument: @unchecked Sendable {
                 } else {
                     openBlocks.removeLast()
                 }
+            }
+            if entering, let innermost = openBlocks.last, !plainTexts[innermost].isEmpty,
+               plainTexts[innermost].last != " ", Self.separatesText(node) {
+                for block in openBlocks { plainTexts[block].append(" ") }
             }
             let excludes = type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
             if excludes {

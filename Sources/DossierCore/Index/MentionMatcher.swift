@@ -1,0 +1,158 @@
+/// Finds actor names in text with one Aho–Corasick automaton over every name, so the
+/// cost is linear in the text and does not grow with the number of actors.
+///
+/// ```swift
+/// let matcher = MentionMatcher(names: [("Iran", 0), ("Islamic Republic of Iran", 0)], caseSensitive: true)
+/// matcher.matches(in: "The Islamic Republic of Iran's envoy")
+/// // [Match(start: 4, end: 28, owner: 0)] — longest match wins; "'s" still matches
+/// ```
+///
+/// Rules: whole words only (Unicode letters, digits and marks count as word
+/// characters), a possessive `'s`/`’s` may follow, the leftmost-longest match wins,
+/// typographic variants fold together (see `NameFolding`). Owners are caller-defined
+/// integers; the caller uses a separate owner for phrases to ignore, which still
+/// compete in longest match and are then dropped by the caller.
+public struct MentionMatcher: Sendable {
+    public struct Match: Sendable, Hashable {
+        /// Offsets in Unicode scalars of the searched text; `end` excludes a possessive.
+        public var start: Int
+        public var end: Int
+        public var owner: Int
+    }
+
+    public let caseSensitive: Bool
+    /// Transitions keyed by `state << 32 | scalar`.
+    private var transitions: [UInt64: Int32] = [:]
+    /// Transitions from the root for ASCII, the common case, without hashing.
+    private var rootASCII = [Int32](repeating: 0, count: 128)
+    private var failure: [Int32] = [0]
+    /// The pattern ending exactly at each state, or -1.
+    private var terminal: [Int32] = [-1]
+    /// The nearest state along the failure chain that has a terminal, or -1.
+    private var outputLink: [Int32] = [-1]
+    private var patternLength: [Int] = []
+    private var patternOwner: [Int] = []
+
+    public init(names: [(name: String, owner: Int)], caseSensitive: Bool) {
+        self.caseSensitive = caseSensitive
+        for (name, owner) in names {
+            let key = NameFolding.key(name, caseSensitive: caseSensitive)
+            guard !key.isEmpty else { continue }
+            insert(key, owner: owner)
+        }
+        buildFailureLinks()
+    }
+
+    public var patternCount: Int { patternLength.count }
+
+    private mutating func insert(_ key: [UInt32], owner: Int) {
+        var state: Int32 = 0
+        for scalar in key {
+            let edge = UInt64(UInt32(state)) << 32 | UInt64(scalar)
+            if let next = transitions[edge] {
+                state = next
+            } else {
+                let next = Int32(failure.count)
+                failure.append(0)
+                terminal.append(-1)
+                outputLink.append(-1)
+                transitions[edge] = next
+                if state == 0, scalar < 128 { rootASCII[Int(scalar)] = next }
+                state = next
+            }
+        }
+        if terminal[Int(state)] == -1 {
+            terminal[Int(state)] = Int32(patternLength.count)
+            patternLength.append(key.count)
+            patternOwner.append(owner)
+        }
+    }
+
+    private mutating func buildFailureLinks() {
+        var children: [[(UInt32, Int32)]] = Array(repeating: [], count: failure.count)
+        for (edge, next) in transitions {
+            children[Int(edge >> 32)].append((UInt32(truncatingIfNeeded: edge), next))
+        }
+        // Sorted so that construction does not depend on dictionary order.
+        for index in children.indices { children[index].sort { $0.0 < $1.0 } }
+        var queue: [Int32] = children[0].map(\.1)
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for (scalar, child) in children[Int(state)] {
+                var target: Int32 = 0
+                if state != 0 {
+                    var fallback = failure[Int(state)]
+                    while true {
+                        if let next = step(fallback, scalar) {
+                            target = next
+                            break
+                        }
+                        if fallback == 0 { break }
+                        fallback = failure[Int(fallback)]
+                    }
+                }
+                failure[Int(child)] = target
+                outputLink[Int(child)] = terminal[Int(target)] >= 0 ? target : outputLink[Int(target)]
+                queue.append(child)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func step(_ state: Int32, _ scalar: UInt32) -> Int32? {
+        if state == 0, scalar < 128 {
+            let next = rootASCII[Int(scalar)]
+            return next == 0 ? nil : next
+        }
+        return transitions[UInt64(UInt32(state)) << 32 | UInt64(scalar)]
+    }
+
+    /// All mentions in `text`, leftmost-longest and non-overlapping, in order.
+    public func matches(in text: String) -> [Match] {
+        let scalars = text.unicodeScalars.map { NameFolding.fold($0, caseSensitive: caseSensitive) }
+        return matches(inFolded: scalars)
+    }
+
+    func matches(inFolded scalars: [UInt32]) -> [Match] {
+        guard !patternLength.isEmpty else { return [] }
+        var candidates: [Match] = []
+        var state: Int32 = 0
+        for (index, scalar) in scalars.enumerated() {
+            while true {
+                if let next = step(state, scalar) {
+                    state = next
+                    break
+                }
+                if state == 0 { break }
+                state = failure[Int(state)]
+            }
+            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
+            while output >= 0 {
+                let pattern = Int(terminal[Int(output)])
+                let end = index + 1
+                let start = end - patternLength[pattern]
+                if isBoundary(scalars, start: start, end: end) {
+                    candidates.append(Match(start: start, end: end, owner: patternOwner[pattern]))
+                }
+                output = outputLink[Int(output)]
+            }
+        }
+        guard candidates.count > 1 else { return candidates }
+        candidates.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var chosen: [Match] = []
+        var reached = 0
+        for candidate in candidates where candidate.start >= reached {
+            chosen.append(candidate)
+            reached = candidate.end
+        }
+        return chosen
+    }
+
+    private func isBoundary(_ scalars: [UInt32], start: Int, end: Int) -> Bool {
+        if start > 0, NameFolding.isWordCharacter(scalars[start - 1]) { return false }
+        if end == scalars.count || !NameFolding.isWordCharacter(scalars[end]) { return true }
+        return false
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import DossierMarkdown
+
+public struct LinkSettings: Sendable, Hashable {
+    public var mode: LinkingMode
+    public var urlStyle: URLStyle
+
+    public init(mode: LinkingMode = .first, urlStyle: URLStyle = .disk) {
+        self.mode = mode
+        self.urlStyle = urlStyle
+    }
+}
+
+/// Finds mentions in one parsed document, links them, names its blocks and
+/// renders it. The document is consumed: it is rewritten in place.
+public enum DocumentLinker {
+    public static func link(
+        _ document: MarkdownDocument, id: DocumentID, path: String, body: Body,
+        index: EntityIndex, settings: LinkSettings
+    ) -> (document: LinkedDocument, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        var namer = AnchorNamer()
+        var anchors: [Int: String] = [:]
+        for block in document.blocks {
+            anchors[block.index] = namer.name(for: block.kind, text: block.plainText)
+        }
+
+        struct Found {
+            var actor: Int
+            var blockIndex: Int?
+            var offset: Int
+            var text: String
+            var explicit: Bool
+            var run: Int?
+            var start: Int
+            var end: Int
+            var linked = false
+        }
+        var found: [Found] = []
+
+        for link in document.links where link.url.hasPrefix("@") {
+            let slug = String(link.url.dropFirst())
+            guard let position = index.position(of: slug) else {
+                diagnostics.append(.error(
+                    "unknown actor '\(slug)' in link '[\(link.text)](\(link.url))'\(Suggestion.didYouMean(slug, in: index.slugs))",
+                    at: body.location(path: path, line: link.line, column: link.column)))
+                continue
+            }
+            document.setLinkDestination(
+                link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle), title: index.actors[position].title)
+            found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
+                               explicit: true, run: nil, start: 0, end: 0, linked: true))
+        }
+
+        for run in document.textRuns where run.isLinkable {
+            let matches = index.matcher.matches(in: run.text)
+            guard !matches.isEmpty else { continue }
+            let scalars = Array(run.text.unicodeScalars)
+            for match in matches where match.owner != EntityIndex.ignoredOwner {
+                let text = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+                found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
+                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end))
+            }
+        }
+
+        // Reading order decides which mention is "first".
+        found.sort { ($0.blockIndex ?? -1, $0.offset) < ($1.blockIndex ?? -1, $1.offset) }
+        var linkedActors: Set<Int> = []
+        for position in found.indices {
+            if found[position].explicit {
+                linkedActors.insert(found[position].actor)
+                continue
+            }
+            switch settings.mode {
+            case .all: found[position].linked = true
+            case .none: break
+            case .first: found[position].linked = linkedActors.insert(found[position].actor).inserted
+            }
+        }
+
+        var runsToRewrite: [Int: [Found]] = [:]
+        for item in found where item.linked && !item.explicit {
+            runsToRewrite[item.run!, default: []].append(item)
+        }
+        for run in document.textRuns where runsToRewrite[run.index] != nil {
+            let scalars = Array(run.text.unicodeScalars)
+            var segments: [InlineSegment] = []
+            var cursor = 0
+            for item in runsToRewrite[run.index]!.sorted(by: { $0.start < $1.start }) {
+                if item.start > cursor {
+                    segments.append(.text(String(String.UnicodeScalarView(scalars[cursor..<item.start]))))
+                }
+                let actor = index.actors[item.actor]
+                segments.append(.link(url: ActorLinkPlaceholder.url(for: actor.slug, style: settings.urlStyle),
+                                      title: actor.title, text: item.text))
+                cursor = item.end
+            }
+            if cursor < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+            document.replaceTextRun(run.index, with: segments)
+        }
+
+        let mentions = found.map { item -> Mention in
+            let blockText = item.blockIndex.map { document.blocks[$0].plainText } ?? item.text
+            let offset = item.blockIndex == nil ? 0 : item.offset
+            return Mention(
+                actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
+                text: item.text, snippet: Snippet.around(blockText, start: offset, length: item.text.unicodeScalars.count),
+                linked: item.linked, explicit: item.explicit)
+        }
+
+        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)
+        let plainText = topLevel.joined(separator: "\n")
+        let tableOfContents = document.blocks.compactMap { block -> TableOfContentsEntry? in
+            guard case .heading(let level) = block.kind, (2...4).contains(level), let anchor = anchors[block.index] else { return nil }
+            return TableOfContentsEntry(level: level, title: block.plainText, anchor: anchor)
+        }
+        let linked = LinkedDocument(
+            id: id, html: document.renderHTML(blockIDs: anchors), tableOfContents: tableOfContents, mentions: mentions,
+            plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
+        return (linked, diagnostics)
+    }
+}
+
+enum Snippet {
+    /// About `width` characters of `text` around a range, cut at word boundaries,
+    /// with "…" where text was cut.
+    static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > width else { return text.trimmingCharacters(in: .whitespaces) }
+        let context = max(0, width - length)
+        var lower = max(0, start - context * 2 / 5)
+        var upper = min(scalars.count, start + length + (context - (start - lower)))
+        if upper == scalars.count { lower = max(0, upper - width) }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
+        if lower > 0 {
+            while lower < start, !isSpace(scalars[lower - 1]) { lower += 1 }
+        }
+        if upper < scalars.count {
+            while upper > start + length, !isSpace(scalars[upper]) { upper -= 1 }
+        }
+        var snippet = String(String.UnicodeScalarView(scalars[lower..<upper])).trimmingCharacters(in: .whitespaces)
+        if lower > 0 { snippet = "…" + snippet }
+        if upper < scalars.count { snippet += "…" }
+        return snippet
+    }
+}

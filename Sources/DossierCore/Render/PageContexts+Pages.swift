@@ -1,0 +1,221 @@
+extension PageContexts {
+    func home() -> Context {
+        let page = SiteURLs.Page.home
+        let topActors = model.actors.filter { $0.mentionCount > 0 }
+            .sorted { $0.mentionCount != $1.mentionCount ? $0.mentionCount > $1.mentionCount : $0.actor.slug < $1.actor.slug }
+            .prefix(12)
+        return merge(common(page, title: nil, description: nil, section: "home"), [
+            "briefings": model.briefings.prefix(10).map { briefingCard($0, from: page) },
+            "more_briefings": model.briefings.count > 10,
+            "briefings_url": urls.link(from: page, to: .briefings),
+            "top_actors": topActors.map { actor -> Context in
+                merge(actorChip(actor.actor.slug, from: page) ?? [:], ["mention_count": actor.mentionCount])
+            },
+            "recent_events": model.timeline.suffix(8).reversed().map { event($0, from: page) },
+            "timeline_url": urls.link(from: page, to: .timeline),
+            "actors_url": urls.link(from: page, to: .actors),
+        ])
+    }
+
+    func briefingsIndex() -> Context {
+        let page = SiteURLs.Page.briefings
+        var years: [(Int, [Context])] = []
+        for briefing in model.briefings {
+            let year = briefing.briefing.date.year
+            if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
+                years.append((year, [briefingCard(briefing, from: page)]))
+            }
+        }
+        return merge(common(page, title: "Briefings", description: nil, section: "briefings"), [
+            "years": years.map { ["year": String($0.0), "briefings": $0.1] as Context },
+            "count": model.briefings.count,
+        ])
+    }
+
+    func briefing(_ model: BriefingModel) -> Context {
+        let value = model.briefing
+        let page = SiteURLs.Page.briefing(value.slug)
+        var context = merge(common(page, title: value.title, description: value.summary, section: "briefings"), briefingCard(model, from: page))
+        context["authors"] = value.authors.joined(separator: ", ")
+        if let updated = value.updated { context["updated"] = date(updated) }
+        context["toc"] = model.linked.tableOfContents.map {
+            ["title": $0.title, "anchor": $0.anchor, "level": $0.level, "nested": $0.level > 2] as Context
+        }
+        context["has_toc"] = model.linked.tableOfContents.count >= 2
+        context["body_html"] = bodyHTML(model.linked, from: page)
+        context["word_count"] = model.linked.wordCount
+        context["reading_minutes"] = max(1, (model.linked.wordCount + 199) / 200)
+        context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page) }
+        context["events"] = model.events.map { event($0, from: page) }
+        context["sources"] = value.sources.map(source)
+        context["related"] = model.related.compactMap { related -> Context? in
+            guard let other = briefingsBySlug[related.slug] else { return nil }
+            return merge(briefingCard(other, from: page), ["shared": related.shared])
+        }
+        context["og_type"] = "article"
+        context["has_events"] = !model.events.isEmpty
+        context["has_sources"] = !value.sources.isEmpty
+        context["has_secondary_actors"] = !model.secondaryActors.isEmpty
+        context["has_related"] = !model.related.isEmpty
+        context["has_tags"] = !value.tags.isEmpty
+        return context
+    }
+
+    func actor(_ actor: ActorModel, graphSVG: String) -> Context {
+        let value = actor.actor
+        let page = SiteURLs.Page.actor(value.slug)
+        var context = common(page, title: value.title, description: value.summary, section: "actors")
+        context["title"] = value.title
+        context["kind"] = value.kind.rawValue
+        context["summary"] = value.summary ?? ""
+        context["aliases"] = value.aliases.map(\.value).joined(separator: ", ")
+        context["profile_html"] = bodyHTML(actor.profile, from: page)
+        context["mention_count"] = actor.mentionCount
+        context["mentions_label"] = DisplayFormat.count(actor.mentionCount, "mention") + " elsewhere on the site"
+        let relationContexts = actor.relations.map { end -> Context in
+            let relation = end.relation
+            var item: Context = ["label": end.label, "type": relation.type.name]
+            item["other"] = actorChip(end.other, from: page) ?? [:]
+            if let period = DisplayFormat.period(since: relation.since, until: relation.until) { item["period"] = period }
+            if let note = relation.note { item["note"] = note }
+            if let source = relation.source { item["source"] = self.source(source) }
+            return item
+        }
+        context["relations_out"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing }.map(\.1)
+        context["relations_in"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming }.map(\.1)
+        context["has_relations"] = !actor.relations.isEmpty
+        context["mention_groups"] = actor.mentionsByDocument.map { group -> Context in
+            let document = documentLink(group.document, from: page)
+            let documentURL = document["url"] as? String ?? ""
+            return merge(document, [
+                "count": group.mentions.count,
+                "mentions": group.mentions.map { mention -> Context in
+                    ["snippet": mention.snippet, "text": mention.text,
+                     "url": documentURL + (mention.anchor.map { "#" + $0 } ?? "")]
+                },
+            ])
+        }
+        context["co_mentions"] = actor.coMentions.prefix(12).compactMap { pair -> Context? in
+            guard let chip = actorChip(pair.other, from: page) else { return nil }
+            return merge(chip, ["same_block": pair.sameBlock, "same_document": pair.sameDocument])
+        }
+        context["events"] = actor.events.map { event($0, from: page) }
+        context["sources"] = value.sources.map(source)
+        context["graph_svg"] = graphSVG
+        context["og_type"] = "profile"
+        context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }
+        context["has_relations_in"] = actor.relations.contains { $0.direction == .incoming }
+        context["has_mentions"] = !actor.mentionsByDocument.isEmpty
+        context["has_co_mentions"] = !actor.coMentions.isEmpty
+        context["has_events"] = !actor.events.isEmpty
+        context["has_sources"] = !value.sources.isEmpty
+        context["has_aliases"] = !value.aliases.isEmpty
+        return context
+    }
+
+    func actorsIndex() -> Context {
+        let page = SiteURLs.Page.actors
+        let groups = ActorKind.allCases.compactMap { kind -> Context? in
+            let members = model.actors.filter { $0.actor.kind == kind }
+            guard !members.isEmpty else { return nil }
+            return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": members.count,
+                    "actors": members.map { merge(actorChip($0.actor.slug, from: page) ?? [:], ["mention_count": $0.mentionCount]) }]
+        }
+        return merge(common(page, title: "Actors", description: nil, section: "actors"), [
+            "groups": groups, "count": model.actors.count,
+        ])
+    }
+
+    func tagsIndex() -> Context {
+        let page = SiteURLs.Page.tags
+        return merge(common(page, title: "Tags", description: nil, section: "tags"), [
+            "tags": model.tags.map { ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": $0.briefings.count] as Context },
+        ])
+    }
+
+    func tag(_ tag: String, briefings: [String]) -> Context {
+        let page = SiteURLs.Page.tag(tag)
+        return merge(common(page, title: "Tag: \(tag)", description: nil, section: "tags"), [
+            "tag": tag, "count": briefings.count, "count_label": DisplayFormat.count(briefings.count, "briefing"),
+            "briefings": briefings.compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
+            "tags_url": urls.link(from: page, to: .tags),
+        ])
+    }
+
+    func timeline(svg: String) -> Context {
+        let page = SiteURLs.Page.timeline
+        var years: [(Int, [Context])] = []
+        for item in model.timeline {
+            let year = item.event.date.year
+            if years.last?.0 == year { years[years.count - 1].1.append(event(item, from: page)) } else {
+                years.append((year, [event(item, from: page)]))
+            }
+        }
+        return merge(common(page, title: "Timeline", description: nil, section: "timeline"), [
+            "timeline_svg": svg, "count": model.timeline.count,
+            "years": years.map { ["year": String($0.0), "events": $0.1] as Context },
+        ])
+    }
+
+    func graph(svg: String) -> Context {
+        let page = SiteURLs.Page.graph
+        let types = Set(model.relations.map(\.type.name)).sorted().compactMap { model.relationTypes[$0] }
+        return merge(common(page, title: "Relation graph", description: nil, section: "graph"), [
+            "graph_svg": svg, "actor_count": model.actors.count, "relation_count": model.relations.count,
+            "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },
+        ])
+    }
+
+    func sources() -> Context {
+        let page = SiteURLs.Page.sources
+        struct Entry { var source: Source; var citedBy: [DocumentID] }
+        var entries: [String: Entry] = [:]
+        func key(_ source: Source) -> String { source.url ?? source.title }
+        for briefing in model.briefings {
+            for source in briefing.briefing.sources {
+                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.briefing, briefing.briefing.slug))
+            }
+        }
+        for actor in model.actors {
+            for source in actor.actor.sources {
+                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.actor, actor.actor.slug))
+            }
+        }
+        let sorted = entries.values.sorted {
+            ($0.source.title.lowercased(), key($0.source)) < ($1.source.title.lowercased(), key($1.source))
+        }
+        return merge(common(page, title: "Sources", description: nil, section: "sources"), [
+            "count": sorted.count,
+            "sources": sorted.map { entry -> Context in
+                merge(source(entry.source), ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+            },
+        ])
+    }
+
+    func search() -> Context {
+        let page = SiteURLs.Page.search
+        let root = urls.rootPrefix(from: page)
+        return merge(common(page, title: "Search", description: nil, section: "search"), [
+            "index_script_url": root + urls.path(.asset("search-index.js")),
+            "search_script_url": root + urls.path(.asset("search.js")),
+            "actors_url": urls.link(from: page, to: .actors),
+            "briefings_url": urls.link(from: page, to: .briefings),
+        ])
+    }
+
+    func page(_ model: PageModel) -> Context {
+        let page = SiteURLs.Page.page(model.page.slug)
+        return merge(common(page, title: model.page.title, description: model.page.summary, section: "page"), [
+            "title": model.page.title, "summary": model.page.summary ?? "",
+            "body_html": bodyHTML(model.linked, from: page), "toc": model.linked.tableOfContents.map {
+                ["title": $0.title, "anchor": $0.anchor, "nested": $0.level > 2] as Context
+            },
+        ])
+    }
+
+    /// The 404 page sits at the root, so its relative links work when a server
+    /// shows it for a missing top-level path and when it is opened from disk.
+    func notFound() -> Context {
+        common(.notFound, title: "Page not found", description: nil, section: "none")
+    }
+}

@@ -1,0 +1,113 @@
+/// Builds the values each template sees. Contexts are plain dictionaries built once
+/// per page: swift-mustache reads them without reflection, which is about three
+/// times faster than handing it structs (STACK-NOTES.md).
+///
+/// Names are snake_case. Every value is escaped by `{{…}}` in templates; the only
+/// raw values end in `_html` or `_svg`, so one grep finds every raw sink.
+struct PageContexts {
+    typealias Context = [String: Any]
+
+    let model: SiteModel
+    let urls: SiteURLs
+    let actorsBySlug: [String: ActorModel]
+    let briefingsBySlug: [String: BriefingModel]
+
+    init(model: SiteModel, urls: SiteURLs) {
+        self.model = model
+        self.urls = urls
+        actorsBySlug = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0) })
+        briefingsBySlug = Dictionary(uniqueKeysWithValues: model.briefings.map { ($0.briefing.slug, $0) })
+    }
+
+    // MARK: Shared pieces
+
+    /// Keys every page has: site, navigation, and where the page is.
+    func common(_ page: SiteURLs.Page, title: String?, description: String?, section: String) -> Context {
+        let root = urls.rootPrefix(from: page)
+        let navigation: [(String, SiteURLs.Page, String)] = [
+            ("Briefings", .briefings, "briefings"), ("Actors", .actors, "actors"), ("Timeline", .timeline, "timeline"),
+            ("Graph", .graph, "graph"), ("Sources", .sources, "sources"), ("Tags", .tags, "tags"), ("Search", .search, "search"),
+        ]
+        let pageTitle = title.map { "\($0) · \(model.config.title)" } ?? model.config.title
+        return [
+            "site_title": model.config.title,
+            "site_description": model.config.description ?? "",
+            "language": model.config.language,
+            "page_title": pageTitle,
+            "meta_description": description ?? model.config.description ?? "",
+            "canonical_url": urls.absolute(page, baseURL: model.config.baseURL),
+            "home_url": urls.link(from: page, to: .home),
+            "css_url": root + urls.path(.asset("dossier.css")),
+            "feed_url": root + urls.path(.feed("feed.xml")),
+            "json_feed_url": root + urls.path(.feed("feed.json")),
+            "search_url": urls.link(from: page, to: .search),
+            "navigation": navigation.map { label, target, key in
+                ["label": label, "url": urls.link(from: page, to: target), "current": key == section] as Context
+            },
+        ]
+    }
+
+    func merge(_ base: Context, _ extra: Context) -> Context {
+        base.merging(extra) { _, new in new }
+    }
+
+    func date(_ date: PartialDate) -> Context {
+        ["display": DisplayFormat.date(date), "machine": DisplayFormat.machineDate(date)]
+    }
+
+    func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
+        guard let actor = actorsBySlug[slug]?.actor else { return nil }
+        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+                "summary": actor.summary ?? ""]
+    }
+
+    func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
+        let value = briefing.briefing
+        return [
+            "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
+            "date": date(value.date), "summary": value.summary ?? "",
+            "actors": briefing.principalActors.compactMap { actorChip($0, from: page) },
+            "has_actors": !briefing.principalActors.isEmpty,
+            "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
+        ]
+    }
+
+    func documentLink(_ id: DocumentID, from page: SiteURLs.Page) -> Context {
+        switch id.kind {
+        case .briefing:
+            let briefing = briefingsBySlug[id.slug]
+            return ["title": briefing?.briefing.title ?? id.slug, "url": urls.link(from: page, to: .briefing(id.slug)),
+                    "kind": "briefing", "date": briefing.map { date($0.briefing.date) } ?? [:]]
+        case .actor:
+            return ["title": actorsBySlug[id.slug]?.actor.title ?? id.slug, "url": urls.link(from: page, to: .actor(id.slug)),
+                    "kind": "actor profile"]
+        case .page:
+            let title = model.pages.first { $0.page.slug == id.slug }?.page.title ?? id.slug
+            return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page"]
+        }
+    }
+
+    func event(_ item: TimelineEvent, from page: SiteURLs.Page) -> Context {
+        let event = item.event
+        var context: Context = [
+            "anchor": item.anchor, "date": date(event.date), "title": event.title,
+            "actors": event.actors.compactMap { actorChip($0.value, from: page) },
+            "origin": documentLink(item.origin, from: page),
+            "timeline_url": urls.link(from: page, to: .timeline) + "#" + item.anchor,
+        ]
+        if let place = event.place.flatMap({ actorChip($0.value, from: page) }) { context["place"] = place }
+        return context
+    }
+
+    func source(_ source: Source) -> Context {
+        var context: Context = ["id": source.id, "title": source.title, "anchor": "source-" + source.id]
+        if let publisher = source.publisher { context["publisher"] = publisher }
+        if let url = source.url { context["url"] = url }
+        if let value = source.date { context["date"] = date(value) }
+        return context
+    }
+
+    func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {
+        ActorLinkPlaceholder.resolve(document.html, rootPrefix: urls.rootPrefix(from: page))
+    }
+}

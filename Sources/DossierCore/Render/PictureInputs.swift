@@ -1,0 +1,49 @@
+/// Turns the site model into the inputs of the SVG pictures.
+enum Pictures {
+    /// Co-mentioned actors drawn around an actor besides its relations.
+    static let neighbourhoodCoMentions = 6
+
+    static func neighbourhood(of actor: ActorModel, contexts: PageContexts) -> String {
+        let center = actor.actor.slug
+        let page = SiteURLs.Page.actor(center)
+        var slugs: [String] = [center]
+        var edges: [GraphEdge] = []
+        for end in actor.relations {
+            if !slugs.contains(end.other) { slugs.append(end.other) }
+            edges.append(GraphEdge(from: end.relation.from, to: end.relation.to, type: end.relation.type.name,
+                                   label: end.relation.type.label))
+        }
+        for pair in actor.coMentions.prefix(neighbourhoodCoMentions) where pair.sameBlock > 0 {
+            if !slugs.contains(pair.other) { slugs.append(pair.other) }
+            edges.append(GraphEdge(from: center, to: pair.other, type: "co-mention",
+                                   label: "mentioned together in \(pair.sameBlock) passage\(pair.sameBlock == 1 ? "" : "s")",
+                                   strength: pair.sameBlock))
+        }
+        let nodes = slugs.compactMap { slug -> GraphNode? in
+            guard let other = contexts.actorsBySlug[slug] else { return nil }
+            return GraphNode(id: slug, label: other.actor.title, kind: other.actor.kind,
+                             href: contexts.urls.link(from: page, to: .actor(slug)), weight: other.mentionCount,
+                             isCenter: slug == center)
+        }
+        return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relations and co-mentions of \(actor.actor.title)",
+                                width: 640, height: 420)
+    }
+
+    /// Every actor that takes part in a relation, and every relation.
+    static func network(contexts: PageContexts) -> String {
+        let model = contexts.model
+        let related = Set(model.relations.flatMap { [$0.from, $0.to] })
+        let nodes = model.actors.filter { related.contains($0.actor.slug) }.map { actor in
+            GraphNode(id: actor.actor.slug, label: actor.actor.title, kind: actor.actor.kind,
+                      href: contexts.urls.link(from: .graph, to: .actor(actor.actor.slug)), weight: actor.mentionCount)
+        }
+        let edges = model.relations.map { GraphEdge(from: $0.from, to: $0.to, type: $0.type.name, label: $0.type.label) }
+        return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relation network of \(model.config.title)",
+                                width: 1100, height: 760)
+    }
+
+    static func timeline(_ model: SiteModel) -> String {
+        let entries = model.timeline.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
+        return TimelinePicture.svg(entries: entries, title: "Timeline of events")
+    }
+}

@@ -1,0 +1,449 @@
+/// Build-time layout of a relation graph: a seeded Fruchterman–Reingold simulation
+/// with a fixed number of iterations, then removal of overlaps between the nodes'
+/// shape-plus-label boxes, then fitting into a viewBox with a legend underneath.
+///
+/// Only `+ − × ÷` and `sqrt` touch the coordinates (all correctly rounded in IEEE 754),
+/// and the initial placement comes from an FNV hash of each id, so the result is the
+/// same on every run and every platform, and independent of the input order.
+struct GraphPictureLayout: Sendable {
+    struct PlacedNode: Sendable {
+        var node: GraphNode
+        /// Centre of the shape, in viewBox coordinates.
+        var x: Double
+        var y: Double
+        var radius: Double
+        var fontSize: Double
+        var lines: [String]
+
+        static let lineHeightFactor = 1.25
+        static let labelGap = 3.0
+        static let padding = 2.0
+
+        var lineHeight: Double { fontSize * Self.lineHeightFactor }
+        var labelWidth: Double {
+            lines.map { PictureSVG.textWidth($0, fontSize: fontSize) }.max() ?? 0
+        }
+        var labelTop: Double { y + radius + Self.labelGap }
+        /// Baseline of label line `index`.
+        func baseline(_ index: Int) -> Double { labelTop + fontSize * 0.92 + Double(index) * lineHeight }
+        /// The estimated box of the label text.
+        var labelBox: PictureBox {
+            let w = labelWidth
+            return PictureBox(minX: x - w / 2, minY: labelTop, maxX: x + w / 2,
+                              maxY: labelTop + Double(lines.count) * lineHeight)
+        }
+        /// Shape and label together, padded: the box that must not overlap any other.
+        var box: PictureBox {
+            Self.box(x: x, y: y, radius: radius, labelWidth: labelWidth, lineCount: lines.count, lineHeight: lineHeight)
+        }
+
+        static func box(x: Double, y: Double, radius: Double, labelWidth: Double, lineCount: Int,
+                        lineHeight: Double) -> PictureBox {
+            let half = max(radius + 2, labelWidth / 2) + padding
+            return PictureBox(minX: x - half, minY: y - radius - 2 - padding, maxX: x + half,
+                              maxY: y + radius + labelGap + Double(lineCount) * lineHeight + padding)
+        }
+    }
+
+    struct LegendItem: Sendable {
+        enum Sample: Sendable {
+            case kind(ActorKind)
+            case edge(PictureEdgeStyle, type: String)
+        }
+
+        var sample: Sample
+        var text: String
+        var x: Double
+        var y: Double
+    }
+
+    var nodes: [PlacedNode]
+    var edges: [GraphEdge]
+    var width: Double
+    var height: Double
+    var legend: [LegendItem]
+    var legendTop: Double
+
+    static let labelFontSize = 11.0
+    static let centerFontSize = 12.0
+    static let maxLabelCharacters = 24
+    static let margin = 12.0
+    static let legendRowHeight = 18.0
+    static let legendSampleWidth = 26.0
+
+    // MARK: - Input normalisation
+
+    /// Nodes sorted by id (ties broken by every other field), one per id.
+    static func normalizedNodes(_ nodes: [GraphNode]) -> [GraphNode] {
+        let sorted = nodes.sorted { a, b in
+            if a.id != b.id { return a.id < b.id }
+            if a.isCenter != b.isCenter { return a.isCenter }
+            if a.label != b.label { return a.label < b.label }
+            if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+            if a.href != b.href { return a.href < b.href }
+            return a.weight > b.weight
+        }
+        var result: [GraphNode] = []
+        result.reserveCapacity(sorted.count)
+        for node in sorted where result.last?.id != node.id {
+            result.append(node)
+        }
+        return result
+    }
+
+    /// Edges between known, distinct nodes, sorted by (from, to, type), without exact duplicates.
+    static func normalizedEdges(_ edges: [GraphEdge], nodeIDs: Set<String>) -> [GraphEdge] {
+        let sorted = edges.filter { $0.from != $0.to && nodeIDs.contains($0.from) && nodeIDs.contains($0.to) }
+            .sorted { a, b in
+                if a.from != b.from { return a.from < b.from }
+                if a.to != b.to { return a.to < b.to }
+                if a.type != b.type { return a.type < b.type }
+                if a.label != b.label { return a.label < b.label }
+                return a.strength < b.strength
+            }
+        var result: [GraphEdge] = []
+        result.reserveCapacity(sorted.count)
+        for edge in sorted where result.last != edge {
+            result.append(edge)
+        }
+        return result
+    }
+
+    static func radius(weight: Int) -> Double {
+        7 + min(11, 2 * Double(max(0, weight)).squareRoot())
+    }
+
+    // MARK: - Layout
+
+    static func make(nodes rawNodes: [GraphNode], edges rawEdges: [GraphEdge], width: Int, height: Int) -> GraphPictureLayout {
+        let nodes = normalizedNodes(rawNodes)
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        let edges = normalizedEdges(rawEdges, nodeIDs: Set(index.keys))
+        let n = nodes.count
+        let targetWidth = Double(max(160, width))
+        let targetHeight = Double(max(120, height))
+
+        var placed = nodes.map { node -> PlacedNode in
+            let fontSize = node.isCenter ? centerFontSize : labelFontSize
+            return PlacedNode(node: node, x: 0, y: 0, radius: radius(weight: node.weight), fontSize: fontSize,
+                              lines: PictureSVG.wrap(node.label, maxCharacters: maxLabelCharacters, maxLines: 2))
+        }
+        let centerIndex = nodes.firstIndex(where: \.isCenter)
+
+        // Box sizes relative to the node centre, for the overlap pass.
+        let relative = placed.map { p in PlacedNode.box(x: 0, y: 0, radius: p.radius, labelWidth: p.labelWidth,
+                                                        lineCount: p.lines.count, lineHeight: p.lineHeight) }
+
+        // The simulation frame: the requested area, grown when the labels need more room.
+        let legendEstimate = 2 * legendRowHeight + 8
+        var frameWidth = targetWidth - 2 * margin
+        var frameHeight = max(80, targetHeight - 2 * margin - legendEstimate)
+        let boxArea = relative.reduce(0.0) { $0 + $1.width * $1.height }
+        let wanted = boxArea / 0.28
+        if wanted > frameWidth * frameHeight {
+            let scale = (wanted / (frameWidth * frameHeight)).squareRoot()
+            frameWidth *= scale
+            frameHeight *= scale
+        }
+        // Keep room for the widest box inside the frame.
+        let maxHalfWidth = relative.map { $0.maxX }.max() ?? 0
+        let maxHalfHeight = relative.map { max(-$0.minY, $0.maxY) }.max() ?? 0
+        let halfWidth = max(frameWidth / 2 - maxHalfWidth, frameWidth / 4)
+        let halfHeight = max(frameHeight / 2 - maxHalfHeight, frameHeight / 4)
+
+        var xs = [Double](repeating: 0, count: n)
+        var ys = [Double](repeating: 0, count: n)
+        if n > 1 {
+            let springs = edges.map { edge in
+                (index[edge.from]!, index[edge.to]!, PictureEdgeStyle(type: edge.type).attraction(strength: edge.strength))
+            }
+            let seeds = nodes.map { PictureSVG.hash($0.id) }
+            forceLayout(xs: &xs, ys: &ys, seeds: seeds, springs: springs, pinned: centerIndex,
+                        halfWidth: halfWidth, halfHeight: halfHeight)
+            separate(xs: &xs, ys: &ys, pinned: centerIndex)
+            removeOverlaps(xs: &xs, ys: &ys, boxes: relative, pinned: centerIndex)
+        }
+
+        // Content bounds (symmetric about the centre node, so it is drawn in the middle).
+        var bounds = PictureBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for i in 0..<n {
+            let b = relative[i]
+            bounds.minX = min(bounds.minX, xs[i] + b.minX)
+            bounds.minY = min(bounds.minY, ys[i] + b.minY)
+            bounds.maxX = max(bounds.maxX, xs[i] + b.maxX)
+            bounds.maxY = max(bounds.maxY, ys[i] + b.maxY)
+        }
+        if n == 0 { bounds = PictureBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        if let c = centerIndex {
+            let cx = xs[c], cy = ys[c]
+            let halfX = max(cx - bounds.minX, bounds.maxX - cx)
+            let halfY = max(cy - bounds.minY, bounds.maxY - cy)
+            bounds = PictureBox(minX: cx - halfX, minY: cy - halfY, maxX: cx + halfX, maxY: cy + halfY)
+        }
+
+        let viewWidth = (max(targetWidth, bounds.width + 2 * margin)).rounded(.up)
+        let (legend, legendHeight) = legendItems(nodes: nodes, edges: edges, width: viewWidth)
+        let contentHeight = max(targetHeight - legendHeight, bounds.height + 2 * margin)
+        let viewHeight = (contentHeight + legendHeight).rounded(.up)
+        let offsetX = (viewWidth - bounds.width) / 2 - bounds.minX
+        let offsetY = (contentHeight - bounds.height) / 2 - bounds.minY
+        for i in 0..<n {
+            placed[i].x = xs[i] + offsetX
+            placed[i].y = ys[i] + offsetY
+        }
+        let legendTop = contentHeight
+        let shiftedLegend = legend.map { item in
+            var item = item
+            item.y += legendTop
+            return item
+        }
+        return GraphPictureLayout(nodes: placed, edges: edges, width: viewWidth, height: viewHeight,
+                                  legend: shiftedLegend, legendTop: legendTop)
+    }
+
+    /// Fruchterman–Reingold with linear cooling, a little gravity, and the frame as a wall.
+    static func forceLayout(xs: inout [Double], ys: inout [Double], seeds: [UInt32], springs: [(Int, Int, Double)],
+                            pinned: Int?, halfWidth: Double, halfHeight: Double) {
+        let n = xs.count
+        for i in 0..<n {
+            if i == pinned { continue }
+            let seed = seeds[i]
+            let u = Double(seed & 0xFFFF) / 65_535
+            let v = Double(seed >> 16) / 65_535
+            xs[i] = (u * 2 - 1) * halfWidth * 0.8
+            ys[i] = (v * 2 - 1) * halfHeight * 0.8
+        }
+        let area = 4 * halfWidth * halfHeight
+        let k = 0.8 * (area / Double(n)).squareRoot()
+        let k2 = k * k
+        let iterations = n <= 60 ? 300 : max(80, 18_000 / n)
+        let startTemperature = max(halfWidth, halfHeight) / 4
+        let gravity = 0.6 / Double(max(1, n)).squareRoot()
+        var dx = [Double](repeating: 0, count: n)
+        var dy = [Double](repeating: 0, count: n)
+
+        xs.withUnsafeMutableBufferPointer { x in
+            ys.withUnsafeMutableBufferPointer { y in
+                dx.withUnsafeMutableBufferPointer { fx in
+                    dy.withUnsafeMutableBufferPointer { fy in
+                        for iteration in 0..<iterations {
+                            for i in 0..<n {
+                                fx[i] = 0
+                                fy[i] = 0
+                            }
+                            // Repulsion between every pair.
+                            for i in 0..<n {
+                                let xi = x[i], yi = y[i]
+                                var sx = 0.0, sy = 0.0
+                                var j = i + 1
+                                while j < n {
+                                    var ddx = xi - x[j]
+                                    var ddy = yi - y[j]
+                                    var d2 = ddx * ddx + ddy * ddy
+                                    if d2 < 0.01 {
+                                        // Coincident: split them along a direction fixed by their indices.
+                                        ddx = Double((i * 7 + j * 3) % 11) - 5 + 0.5
+                                        ddy = Double((i * 5 + j * 11) % 13) - 6 + 0.5
+                                        d2 = ddx * ddx + ddy * ddy
+                                    }
+                                    let f = k2 / d2
+                                    sx += ddx * f
+                                    sy += ddy * f
+                                    fx[j] -= ddx * f
+                                    fy[j] -= ddy * f
+                                    j += 1
+                                }
+                                fx[i] += sx
+                                fy[i] += sy
+                            }
+                            // Attraction along edges.
+                            for (a, b, w) in springs {
+                                let ddx = x[a] - x[b]
+                                let ddy = y[a] - y[b]
+                                let d = (ddx * ddx + ddy * ddy).squareRoot()
+                                let f = d / k * w
+                                fx[a] -= ddx * f
+                                fy[a] -= ddy * f
+                                fx[b] += ddx * f
+                                fy[b] += ddy * f
+                            }
+                            // Gravity towards the middle keeps loose components in the picture.
+                            let temperature = startTemperature * (1 - Double(iteration) / Double(iterations)) + 0.5
+                            for i in 0..<n {
+                                if i == pinned { continue }
+                                let gx = fx[i] - x[i] * gravity * k / max(1, halfWidth) * 4
+                                let gy = fy[i] - y[i] * gravity * k / max(1, halfHeight) * 4
+                                let length = (gx * gx + gy * gy).squareRoot()
+                                if length > 0 {
+                                    let step = min(length, temperature)
+                                    x[i] += gx / length * step
+                                    y[i] += gy / length * step
+                                }
+                                x[i] = min(halfWidth, max(-halfWidth, x[i]))
+                                y[i] = min(halfHeight, max(-halfHeight, y[i]))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Makes every centre distinct, so that scaling the layout always separates boxes.
+    static func separate(xs: inout [Double], ys: inout [Double], pinned: Int?) {
+        let n = xs.count
+        let order = (0..<n).sorted { a, b in
+            if xs[a] != xs[b] { return xs[a] < xs[b] }
+            if ys[a] != ys[b] { return ys[a] < ys[b] }
+            return a < b
+        }
+        var previous: Int?
+        var bump = 0.0
+        for i in order {
+            if let p = previous, xs[p] == xs[i] - bump, ys[p] == ys[i] {
+                bump += 0.5
+                if i != pinned { xs[i] += bump }
+            } else {
+                bump = 0
+            }
+            previous = i
+        }
+    }
+
+    /// Pushes apart overlapping boxes (along the axis of least overlap) until none overlap.
+    /// If the pushing does not settle, the whole layout is spread out a little and the
+    /// pushing repeats; with distinct centres that always ends.
+    static func removeOverlaps(xs: inout [Double], ys: inout [Double], boxes: [PictureBox], pinned: Int?) {
+        let n = xs.count
+        guard n > 1 else { return }
+        let gap = 1.0
+        for _ in 0..<60 {
+            for _ in 0..<80 {
+                var moved = false
+                let order = (0..<n).sorted { a, b in
+                    let la = xs[a] + boxes[a].minX, lb = xs[b] + boxes[b].minX
+                    return la != lb ? la < lb : a < b
+                }
+                for (position, a) in order.enumerated() {
+                    var next = position + 1
+                    while next < n {
+                        let b = order[next]
+                        next += 1
+                        let aMaxX = xs[a] + boxes[a].maxX
+                        let bMinX = xs[b] + boxes[b].minX
+                        if bMinX >= aMaxX + gap { break }
+                        let overlapX = min(aMaxX, xs[b] + boxes[b].maxX) - max(xs[a] + boxes[a].minX, bMinX) + gap
+                        let overlapY = min(ys[a] + boxes[a].maxY, ys[b] + boxes[b].maxY)
+                            - max(ys[a] + boxes[a].minY, ys[b] + boxes[b].minY) + gap
+                        guard overlapX > 0, overlapY > 0 else { continue }
+                        moved = true
+                        let shareA = a == pinned ? 0.0 : (b == pinned ? 1.0 : 0.5)
+                        let shareB = 1 - shareA
+                        if overlapX <= overlapY {
+                            let aFirst = xs[a] != xs[b] ? xs[a] < xs[b] : a < b
+                            let sign = aFirst ? -1.0 : 1.0
+                            xs[a] += sign * overlapX * shareA
+                            xs[b] -= sign * overlapX * shareB
+                        } else {
+                            let aFirst = ys[a] != ys[b] ? ys[a] < ys[b] : a < b
+                            let sign = aFirst ? -1.0 : 1.0
+                            ys[a] += sign * overlapY * shareA
+                            ys[b] -= sign * overlapY * shareB
+                        }
+                    }
+                }
+                if !moved { break }
+            }
+            if !hasOverlap(xs: xs, ys: ys, boxes: boxes) { return }
+            let cx = pinned.map { xs[$0] } ?? 0
+            let cy = pinned.map { ys[$0] } ?? 0
+            for i in 0..<n {
+                xs[i] = cx + (xs[i] - cx) * 1.15
+                ys[i] = cy + (ys[i] - cy) * 1.15
+            }
+        }
+        if hasOverlap(xs: xs, ys: ys, boxes: boxes) {
+            gridFallback(xs: &xs, ys: &ys, boxes: boxes, pinned: pinned)
+        }
+    }
+
+    static func hasOverlap(xs: [Double], ys: [Double], boxes: [PictureBox]) -> Bool {
+        let n = xs.count
+        let order = (0..<n).sorted { a, b in
+            let la = xs[a] + boxes[a].minX, lb = xs[b] + boxes[b].minX
+            return la != lb ? la < lb : a < b
+        }
+        for (position, a) in order.enumerated() {
+            let boxA = PictureBox(minX: xs[a] + boxes[a].minX, minY: ys[a] + boxes[a].minY,
+                                  maxX: xs[a] + boxes[a].maxX, maxY: ys[a] + boxes[a].maxY)
+            for b in order[(position + 1)...] {
+                if xs[b] + boxes[b].minX >= boxA.maxX { break }
+                let boxB = PictureBox(minX: xs[b] + boxes[b].minX, minY: ys[b] + boxes[b].minY,
+                                      maxX: xs[b] + boxes[b].maxX, maxY: ys[b] + boxes[b].maxY)
+                if boxA.intersects(boxB) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Last resort (never needed in practice): a grid of equal slots in reading order of the layout.
+    static func gridFallback(xs: inout [Double], ys: inout [Double], boxes: [PictureBox], pinned: Int?) {
+        let n = xs.count
+        let cellWidth = (boxes.map(\.width).max() ?? 1) + 2
+        let cellHeight = (boxes.map(\.height).max() ?? 1) + 2
+        let columns = max(1, Int(Double(n).squareRoot().rounded(.up)))
+        var order = (0..<n).sorted { a, b in
+            if ys[a] != ys[b] { return ys[a] < ys[b] }
+            if xs[a] != xs[b] { return xs[a] < xs[b] }
+            return a < b
+        }
+        if let pinned, let at = order.firstIndex(of: pinned) {
+            order.remove(at: at)
+            order.insert(pinned, at: 0)
+        }
+        for (slot, i) in order.enumerated() {
+            xs[i] = Double(slot % columns) * cellWidth - boxes[i].minX - boxes[i].width / 2 + cellWidth / 2
+            ys[i] = Double(slot / columns) * cellHeight - boxes[i].minY
+        }
+    }
+
+    // MARK: - Legend
+
+    /// Legend entries for the kinds and relation types present, flowed into rows.
+    static func legendItems(nodes: [GraphNode], edges: [GraphEdge], width: Double) -> ([LegendItem], Double) {
+        guard !nodes.isEmpty else { return ([], 0) }
+        var entries: [(LegendItem.Sample, String)] = []
+        let kinds = Set(nodes.map(\.kind))
+        for kind in ActorKind.allCases where kinds.contains(kind) {
+            entries.append((.kind(kind), kind.pictureName))
+        }
+        var types: [(PictureEdgeStyle, String, String)] = []
+        for edge in edges where !types.contains(where: { $0.1 == edge.type }) {
+            let style = PictureEdgeStyle(type: edge.type)
+            let text = style == .coMention ? "mentioned together" : (edge.label.isEmpty ? edge.type : edge.label)
+            types.append((style, edge.type, text))
+        }
+        types.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        for (style, type, text) in types {
+            entries.append((.edge(style, type: type), PictureSVG.truncate(text, maxCharacters: 28)))
+        }
+        var items: [LegendItem] = []
+        var x = margin
+        var row = 0
+        for (sample, text) in entries {
+            let sampleWidth: Double
+            switch sample {
+            case .kind: sampleWidth = 14
+            case .edge: sampleWidth = legendSampleWidth
+            }
+            let itemWidth = sampleWidth + 5 + PictureSVG.textWidth(text, fontSize: labelFontSize) + 14
+            if x > margin, x + itemWidth > width - margin {
+                row += 1
+                x = margin
+            }
+            items.append(LegendItem(sample: sample, text: text, x: x, y: Double(row) * legendRowHeight + 4))
+            x += itemWidth
+        }
+        return (items, Double(row + 1) * legendRowHeight + 8)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Mustache
+
+/// The templates and static assets a site is rendered with: the built-in theme,
+/// overridden file by file by the project's `templates/` folder (Hugo's lookup
+/// order), with `templates/assets/` adding or replacing static files.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Asset name → contents, e.g. "dossier.css".
+    public let assets: [String: Data]
+    /// Template names that exist, for the renderer to check before use.
+    public let templateNames: Set<String>
+
+    /// The templates every site needs; a theme without one of them is an error.
+    public static let requiredTemplates = [
+        "layout", "home", "briefing", "briefings", "actor", "actors", "tag", "tags", "timeline", "graph",
+        "sources", "search", "page", "404",
+    ]
+
+    /// Where the built-in theme is: beside the executable as SwiftPM's resource
+    /// bundle, or, for development builds and tests, in the source tree.
+    public static func builtInDirectory() -> URL? {
+        var candidates: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["DOSSIER_THEME_DIR"] {
+            candidates.append(URL(fileURLWithPath: override))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for base in [executable, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
+            candidates.append(base.appendingPathComponent("Dossier_DossierCore.resources/theme"))
+            candidates.append(base.appendingPathComponent("Dossier_DossierCore.bundle/Contents/Resources/theme"))
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/theme"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates/layout.mustache").path) }
+    }
+
+    /// Loads the built-in theme and the project's overrides. Every template parse
+    /// error, missing template and reference to a missing partial is a diagnostic.
+    public static func load(projectRoot: URL, builtIn: URL? = Theme.builtInDirectory()) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let builtIn else {
+            return (nil, [.error("the built-in theme is missing; reinstall dossier or set DOSSIER_THEME_DIR", at: SourceLocation(path: "templates"))])
+        }
+        // name → (display path, text)
+        var sources: [String: (path: String, text: String)] = [:]
+        var assets: [String: Data] = [:]
+        for (base, display) in [(builtIn, "(built-in theme)/"), (projectRoot.appendingPathComponent("templates"), "templates/")] {
+            for relative in files(under: base) {
+                let url = base.appendingPathComponent(relative)
+                if relative.hasPrefix("assets/") {
+                    assets[String(relative.dropFirst("assets/".count))] = FileManager.default.contents(atPath: url.path)
+                    continue
+                }
+                let templateRelative = relative.hasPrefix("templates/") && display.hasPrefix("(") ? String(relative.dropFirst("templates/".count)) : relative
+                guard templateRelative.hasSuffix(".mustache") else { continue }
+                let name = String(templateRelative.dropLast(".mustache".count))
+                let path = display + (display.hasPrefix("(") ? "templates/" : "") + templateRelative
+                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                switch TextDecoding.utf8(data) {
+                case .success(let text): sources[name] = (path, text)
+                case .failure(let position):
+                    diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let (path, text) = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let context = error.context
+                diagnostics.append(.error(
+                    "template parse error: \(describe(error.error)) in line: \(context.line.trimmingCharacters(in: .whitespaces))",
+                    at: SourceLocation(path: path, line: context.lineNumber, column: context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template parse error: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: "templates/\(name).mustache")))
+        }
+        for name in sources.keys.sorted() {
+            let (path, text) = sources[name]!
+            for reference in TemplateReferences.partials(in: text) where sources[reference.name] == nil {
+                diagnostics.append(.error(
+                    "template refers to '\(reference.name)', which does not exist\(Suggestion.didYouMean(reference.name, in: sources.keys.sorted()))",
+                    at: SourceLocation(path: path, line: reference.line, column: reference.column)))
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets, templateNames: Set(sources.keys)), diagnostics)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        case MustacheTemplate.Error.transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection: "illegal tag inside an inheritance section"
+        case MustacheTemplate.Error.textInsideInheritSection: "text inside an inheritance section outside any block"
+        default: "\(error)"
+        }
+    }
+
+    /// Files under a folder, relative, sorted; none if it does not exist.
+    static func files(under base: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                result.append(relative)
+            }
+        }
+        return result.sorted()
+    }
+}
+
+/// Finds `{{> name}}` and `{{< name}}` in a template, which swift-mustache would
+/// otherwise render as empty when the partial does not exist.
+enum TemplateReferences {
+    struct Reference: Equatable { var name: String; var line: Int; var column: Int }
+
+    static func partials(in text: String) -> [Reference] {
+        var result: [Reference] = []
+        var line = 1, column = 1
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", index + 2 < scalars.count, scalars[index + 1] == "{",
+               scalars[index + 2] == ">" || scalars[index + 2] == "<" {
+                var end = index + 3
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
+                let name = String(String.UnicodeScalarView(scalars[(index + 3)..<min(end, scalars.count)]))
+                    .trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { result.append(Reference(name: name, line: line, column: column)) }
+            }
+            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        The site is written to a temporary folder and swapped in at the end: a build that \
+        finds an error exits 1 and leaves the previous output exactly as it was.
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "The output folder (default: site/ in the project).")
+    var output: String?
+
+    @Option(name: .long, help: "Override base_url from dossier.yml (used by feeds, sitemap and canonical links).")
+    var baseURL: String?
+
+    @Option(name: .long, help: "disk: links name index.html and work from file://; pretty: links end in '/' for a web server.")
+    var urlStyle: URLStyle?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print each stage's time.")
+    var timings = false
+
+    func run() throws {
+        let options = BuildOptions(
+            root: project.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            drafts: project.drafts, baseURL: baseURL, urlStyle: urlStyle, strict: strict)
+        let started = Date()
+        let result = SiteBuilder.build(options)
+        let code = report(result.diagnostics, format: project.format, strict: strict)
+        if timings {
+            for (stage, seconds) in result.timings {
+                print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
+        }
+        guard code == 0 else { throw ExitCode(code) }
+        let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+        print("Built \(pages) pages (\(result.files.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load, parse, link and render everything; print every problem; write nothing.",
+        discussion: "Exits 1 if there is an error (or, with --strict, a warning), 0 otherwise."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
+        let code = report(result.diagnostics, format: project.format, strict: strict)
+        if code != 0 { throw ExitCode(code) }
+        if result.diagnostics.isEmpty { print("No problems found.") }
+    }
+}

@@ -1,2 +1,0 @@
-import DossierCore
-print("x")
