@@ -63,7 +63,7 @@ public enum EntityIndexer {
             if let place = event.place {
                 checkActor(place, what: "event place")
                 if let position = positions[place.value], actors[position].kind != .place {
-                    diagnostics.append(.warning("event place '\(place.value)' is a \(actors[position].kind.rawValue), not a place", at: place.location))
+                    diagnostics.append(.warning("event place '\(place.value)' is \(actors[position].kind == .organization || actors[position].kind == .agreement ? "an" : "a") \(actors[position].kind.rawValue), not a place", at: place.location))
                 }
             }
         }

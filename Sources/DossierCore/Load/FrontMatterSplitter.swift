@@ -23,10 +23,10 @@ public enum FrontMatterSplitter {
     public static func split(_ text: String) -> Result<FrontMatter, Failure> {
         var content = Substring(text)
         if content.hasPrefix("\u{FEFF}") { content = content.dropFirst() }
-        let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so split on each line ending cmark knows.
+        let lines = content.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         func isFence(_ line: Substring) -> Bool {
             var trimmed = line
-            if trimmed.hasSuffix("\r") { trimmed = trimmed.dropLast() }
             while trimmed.hasSuffix(" ") || trimmed.hasSuffix("\t") { trimmed = trimmed.dropLast() }
             return trimmed == "---"
         }

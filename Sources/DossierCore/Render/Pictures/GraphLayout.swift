@@ -218,7 +218,12 @@ struct GraphPictureLayout: Sendable {
         let k2 = k * k
         let iterations = n <= 60 ? 300 : max(80, 18_000 / n)
         let startTemperature = max(halfWidth, halfHeight) / 4
-        let gravity = 0.6 / Double(max(1, n)).squareRoot()
+        // A harmonic pull towards the middle: with the pairwise repulsion it settles into an
+        // even disc stretched to the frame's aspect ratio, so loose actors do not end up
+        // in the corners.
+        let gravity = 2.5
+        let gravityX = gravity * halfHeight / halfWidth
+        let gravityY = gravity * halfWidth / halfHeight
         var dx = [Double](repeating: 0, count: n)
         var dy = [Double](repeating: 0, count: n)
 
@@ -271,8 +276,8 @@ struct GraphPictureLayout: Sendable {
                             let temperature = startTemperature * (1 - Double(iteration) / Double(iterations)) + 0.5
                             for i in 0..<n {
                                 if i == pinned { continue }
-                                let gx = fx[i] - x[i] * gravity * k / max(1, halfWidth) * 4
-                                let gy = fy[i] - y[i] * gravity * k / max(1, halfHeight) * 4
+                                let gx = fx[i] - x[i] * gravityX
+                                let gy = fy[i] - y[i] * gravityY
                                 let length = (gx * gx + gy * gy).squareRoot()
                                 if length > 0 {
                                     let step = min(length, temperature)
