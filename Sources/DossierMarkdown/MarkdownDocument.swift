@@ -151,6 +151,12 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    private static let voidElements: Set<String> = ["br", "img", "hr", "input", "wbr", "meta", "link", "source", "area", "col", "embed", "track"]
+
+    private static func tagName(_ tag: String) -> String {
+        String(tag.dropFirst().prefix { $0.isLetter || $0.isNumber }).lowercased()
+    }
+
     /// Table cells and rows hold no paragraph, so their texts would run together.
     private static func separatesText(_ node: OpaquePointer) -> Bool {
         guard let name = cmark_node_get_type_string(node) else { return false }
@@ -186,6 +192,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         var openBlocks: [Int] = []
         var plainTexts: [[Unicode.Scalar]] = []
         var excludedDepth = 0
+        // Text between raw inline tags (`<span>Iran</span>`) counts as inside raw HTML.
+        var rawHTMLDepth = 0
         var linkStack: [(index: Int, textStart: Int)] = []
 
         func appendPlain(_ text: String) -> Int {
@@ -243,13 +251,23 @@ public final class MarkdownDocument: @unchecked Sendable {
                 }
             }
             guard entering else { return }
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || Self.separatesText(node) { rawHTMLDepth = 0 }
+            if type == CMARK_NODE_HTML_INLINE {
+                let tag = String(cString: cmark_node_get_literal(node))
+                if tag.hasPrefix("</") {
+                    rawHTMLDepth = max(0, rawHTMLDepth - 1)
+                } else if tag.hasPrefix("<"), !tag.hasSuffix("/>"), !tag.hasPrefix("<!"), !tag.hasPrefix("<?"),
+                          !Self.voidElements.contains(Self.tagName(tag)) {
+                    rawHTMLDepth += 1
+                }
+            }
             switch type {
             case CMARK_NODE_TEXT:
                 let literal = String(cString: cmark_node_get_literal(node))
                 let offset = appendPlain(literal)
                 textRuns.append(MarkdownTextRun(
                     index: textRuns.count, text: literal, blockIndex: openBlocks.last,
-                    offsetInBlock: offset, isLinkable: excludedDepth == 0,
+                    offsetInBlock: offset, isLinkable: excludedDepth == 0 && rawHTMLDepth == 0,
                     line: Int(cmark_node_get_start_line(node)),
                     column: Int(cmark_node_get_start_column(node))))
                 textNodes.append(node)

@@ -33,7 +33,8 @@ import Testing
         let (nodes, edges) = PictureFixtures.graph(count: 40, edgeCount: 60)
         let svg = GraphPicture.svg(nodes: nodes, edges: edges, title: "Network")
         let longNumber = try Regex("[0-9]\\.[0-9]{2,}")
-        #expect(svg.firstMatch(of: longNumber) == nil)
+        let match = svg.firstMatch(of: longNumber).map { String(svg[$0.range]) }
+        #expect(match == nil)
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         #expect(PictureSVG.number(1.25) == "1.3")
         #expect(PictureSVG.number(-0.04) == "0")
@@ -219,6 +220,9 @@ import Testing
         let coMentions = line("co-mention").compactMap { $0.double("stroke-width") }.sorted()
         #expect(coMentions.count == 2 && coMentions[0] < coMentions[1])
         #expect(line("member-of").first?.all("title").first?.fullText == "A member of C")
+        // The legend has one entry per line style, naming its relation types.
+        let legendTexts = root.all("g").filter { $0.classes.contains("legend-item") }.map { $0.all("text").first?.fullText ?? "" }
+        #expect(legendTexts.suffix(5) == ["in conflict with", "strategic partner of", "member of", "hosts", "mentioned together"])
         // Co-mentions are drawn underneath relations.
         let firstRelation = try #require(lines.firstIndex { !$0.classes.contains("edge-co-mention") })
         #expect(lines[..<firstRelation].allSatisfy { $0.classes.contains("edge-co-mention") })

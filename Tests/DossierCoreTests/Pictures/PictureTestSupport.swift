@@ -174,7 +174,7 @@ enum PictureFixtures {
                         ("in-conflict-with", "in conflict with"), ("hosts", "hosts"), ("party-to", "party to"),
                         ("rival", "rival of"), ("ally", "ally of"), ("leads", "leads"), ("borders", "borders")]
 
-    static func slug(_ title: String) -> String { PictureSVG.token(title) }
+    static func slug(_ title: String) -> String { PictureSVG.token(title, maxLength: 100) }
 
     /// `count` nodes with realistic (often long) labels, and `edgeCount` relations and co-mentions.
     static func graph(count: Int, edgeCount: Int, seed: UInt64 = 42, center: Bool = false) -> ([GraphNode], [GraphEdge]) {

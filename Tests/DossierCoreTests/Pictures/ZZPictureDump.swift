@@ -23,6 +23,7 @@ import Testing
         let decades = ["1945", "1968-07-01", "1979-02", "2003-03-20", "2015-07-14", "2025-06-22"].enumerated().map {
             TimelineEntry(date: d($1), title: PictureFixtures.titles[$0 + 5], href: nil) }
         try TimelinePicture.svg(entries: decades, title: "T").write(toFile: "/tmp/pics/tldecades.svg", atomically: true, encoding: .utf8)
+        try TimelinePicture.svg(entries: entries, title: "T", width: 320).write(toFile: "/tmp/pics/tlnarrow.svg", atomically: true, encoding: .utf8)
         try TimelinePicture.svg(entries: [entries[0]], title: "T").write(toFile: "/tmp/pics/tl1.svg", atomically: true, encoding: .utf8)
     }
 }

@@ -48,7 +48,7 @@ struct GraphPictureLayout: Sendable {
     struct LegendItem: Sendable {
         enum Sample: Sendable {
             case kind(ActorKind)
-            case edge(PictureEdgeStyle, type: String)
+            case edge(PictureEdgeStyle)
         }
 
         var sample: Sample
@@ -422,15 +422,22 @@ struct GraphPictureLayout: Sendable {
         for kind in ActorKind.allCases where kinds.contains(kind) {
             entries.append((.kind(kind), kind.pictureName))
         }
-        var types: [(PictureEdgeStyle, String, String)] = []
-        for edge in edges where !types.contains(where: { $0.1 == edge.type }) {
-            let style = PictureEdgeStyle(type: edge.type)
-            let text = style == .coMention ? "mentioned together" : (edge.label.isEmpty ? edge.type : edge.label)
-            types.append((style, edge.type, text))
-        }
-        types.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        for (style, type, text) in types {
-            entries.append((.edge(style, type: type), PictureSVG.truncate(text, maxCharacters: 28)))
+        // One entry per line style, naming the relation types drawn that way.
+        for style in PictureEdgeStyle.allCases {
+            let ofStyle = edges.filter { PictureEdgeStyle(type: $0.type) == style }
+            guard !ofStyle.isEmpty else { continue }
+            let text: String
+            if style == .coMention {
+                text = "mentioned together"
+            } else {
+                var labels: [String] = []
+                for edge in ofStyle.sorted(by: { $0.type < $1.type }) {
+                    let label = edge.label.isEmpty ? edge.type : edge.label
+                    if !labels.contains(label) { labels.append(label) }
+                }
+                text = labels.joined(separator: ", ")
+            }
+            entries.append((.edge(style), PictureSVG.truncate(text, maxCharacters: 44)))
         }
         var items: [LegendItem] = []
         var x = margin
@@ -441,7 +448,7 @@ struct GraphPictureLayout: Sendable {
             case .kind: sampleWidth = 14
             case .edge: sampleWidth = legendSampleWidth
             }
-            let itemWidth = sampleWidth + 5 + PictureSVG.textWidth(text, fontSize: labelFontSize) + 14
+            let itemWidth = sampleWidth + 5 + PictureSVG.textWidth(text, fontSize: labelFontSize) + 12
             if x > margin, x + itemWidth > width - margin {
                 row += 1
                 x = margin

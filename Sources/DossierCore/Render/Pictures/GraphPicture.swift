@@ -72,7 +72,7 @@ public enum GraphPicture {
             out += "<title>\(e(node.label)) (\(node.kind.pictureName))</title>"
             if node.isCenter {
                 out += "<circle class=\"node-halo\" cx=\"\(f(placed.x))\" cy=\"\(f(placed.y))\" r=\"\(f(placed.radius + 4))\""
-                    + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.45\" stroke-width=\"1.5\"/>"
+                    + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1.5\"/>"
             }
             out += shape(kind: node.kind, x: placed.x, y: placed.y, r: placed.radius)
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
@@ -103,8 +103,8 @@ public enum GraphPicture {
                     out += "<g class=\"legend-item legend-\(kind.rawValue)\">"
                     out += shape(kind: kind, x: item.x + 7, y: middle, r: 6)
                     out += "<text x=\"\(f(item.x + 19))\" y=\"\(f(middle + 4))\">\(e(item.text))</text></g>"
-                case .edge(let style, let type):
-                    out += "<g class=\"legend-item legend-edge-\(PictureSVG.token(type))\">"
+                case .edge(let style):
+                    out += "<g class=\"legend-item legend-\(style.className)\">"
                     out += "<line x1=\"\(f(item.x))\" y1=\"\(f(middle))\" x2=\"\(f(item.x + GraphPictureLayout.legendSampleWidth))\""
                         + " y2=\"\(f(middle))\" stroke=\"\(style.color)\""
                         + " stroke-width=\"\(f(style == .coMention ? 1.8 : style.strokeWidth(strength: 1)))\""
@@ -161,7 +161,7 @@ public enum GraphPicture {
     static func shape(kind: ActorKind, x: Double, y: Double, r: Double) -> String {
         let f = PictureSVG.number
         let color = kind.pictureColor
-        let outline = " stroke=\"currentColor\" stroke-opacity=\"0.45\" stroke-width=\"1\""
+        let outline = " stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1\""
         switch kind {
         case .state:
             return "<circle class=\"node-shape\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(color)\"\(outline)/>"
@@ -182,7 +182,7 @@ public enum GraphPicture {
             return "<path class=\"node-shape\" d=\"M\(f(left)) \(f(top))H\(f(right - fold))L\(f(right)) \(f(top + fold))"
                 + "V\(f(bottom))H\(f(left))Z\" fill=\"\(color)\"\(outline)/>"
                 + "<path class=\"node-fold\" d=\"M\(f(right - fold)) \(f(top))V\(f(top + fold))H\(f(right))\""
-                + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.45\" stroke-width=\"1\"/>"
+                + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
         case .group:
             let half = r / 2, rise = r * 3.0.squareRoot() / 2
             return "<polygon class=\"node-shape\" points=\"\(f(x + r)),\(f(y)) \(f(x + half)),\(f(y + rise))"

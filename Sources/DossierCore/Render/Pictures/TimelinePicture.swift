@@ -61,7 +61,7 @@ public enum TimelinePicture {
         out += "</g>"
 
         // Stems first, so that labels (with their halo) sit on top of any stem that crosses them.
-        out += "<g class=\"event-stems\" stroke=\"currentColor\" stroke-opacity=\"0.35\">"
+        out += "<g class=\"event-stems\" stroke=\"currentColor\" stroke-opacity=\"0.4\">"
         for event in layout.events {
             let (from, to) = event.above
                 ? (axisY - TimelinePictureLayout.dotRadius, event.labelBox.minY + 1)
@@ -88,7 +88,7 @@ public enum TimelinePicture {
             } else {
                 out += "<circle class=\"event-dot\" cx=\"\(f(event.dotX))\" cy=\"\(f(axisY))\""
                     + " r=\"\(f(TimelinePictureLayout.dotRadius))\" fill=\"\(accent)\" stroke=\"currentColor\""
-                    + " stroke-opacity=\"0.45\" stroke-width=\"1\"/>"
+                    + " stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
             }
             out += "<text class=\"event-label\" x=\"\(f(event.textX))\" y=\"\(f(event.baseline))\""
                 + (event.anchorEnd ? " text-anchor=\"end\"" : "")
@@ -280,9 +280,9 @@ struct TimelinePictureLayout: Sendable {
 
         // Labels: greedy assignment to the first row, alternating above and below, where
         // the label's box does not touch another label's box.
-        let maxCharacters = max(4, min(maxLabelCharacters, Int(plotWidth / (PictureSVG.glyphWidthFactor * fontSize)) - 2))
+        let maxCharacters = max(4, min(maxLabelCharacters, Int(plotWidth * 0.6 / (PictureSVG.glyphWidthFactor * fontSize))))
         var drafts: [(entry: TimelineEntry, dotX: Double, bar: (Double, Double)?, text: String, anchorEnd: Bool,
-                      minX: Double, maxX: Double)] = []
+                      textX: Double, minX: Double, maxX: Double)] = []
         for (entry, span) in zip(entries, periods) {
             let precision = entry.date.precision
             let partial = precision == .year || precision == .month
@@ -299,10 +299,21 @@ struct TimelinePictureLayout: Sendable {
             let text = PictureSVG.truncate(entry.title.isEmpty ? entry.date.text : entry.title,
                                            maxCharacters: maxCharacters)
             let textWidth = PictureSVG.textWidth(text, fontSize: fontSize)
-            let anchorEnd = dotX + 4 + textWidth > width - margin
-            let minX = anchorEnd ? dotX - 4 - textWidth - 1 : dotX - 1
-            let maxX = anchorEnd ? dotX + 1 : dotX + 4 + textWidth + 1
-            drafts.append((entry, dotX, bar, text, anchorEnd, minX, maxX))
+            // Text right of the stem; else left of it; else as far right as fits.
+            var anchorEnd = false
+            var textX = dotX + 4
+            if textX + textWidth > width - margin {
+                if dotX - 4 - textWidth >= margin {
+                    anchorEnd = true
+                    textX = dotX - 4
+                } else {
+                    textX = max(margin, width - margin - textWidth)
+                }
+            }
+            let textStart = anchorEnd ? textX - textWidth : textX
+            let minX = min(textStart, dotX) - 1
+            let maxX = max(textStart + textWidth, dotX) + 1
+            drafts.append((entry, dotX, bar, text, anchorEnd, textX, minX, maxX))
         }
         let order = drafts.indices.sorted { a, b in
             drafts[a].dotX != drafts[b].dotX ? drafts[a].dotX < drafts[b].dotX : a < b
@@ -334,7 +345,7 @@ struct TimelinePictureLayout: Sendable {
             let box = PictureBox(minX: draft.minX, minY: top, maxX: draft.maxX, maxY: top + labelHeight)
             events.append(PlacedEvent(entry: draft.entry, dotX: draft.dotX, barStart: draft.bar?.0, barEnd: draft.bar?.1,
                                       text: draft.text, anchorEnd: draft.anchorEnd,
-                                      textX: draft.anchorEnd ? draft.dotX - 4 : draft.dotX + 4,
+                                      textX: draft.textX,
                                       baseline: top + fontSize * 0.92, level: level, labelBox: box))
         }
         let height = axisY + tickArea + (belowRows > 0 ? 2 + Double(belowRows) * rowHeight : 0) + 6
