@@ -87,6 +87,10 @@ public enum ContentDecoder {
         }
         reader.checkSourceReferences(events.compactMap { event in event.source.map { ($0, event.location) } }, sources: sources)
         let slug = slug(fileSlug: fileSlug, override: slugOverride, path: path, into: &reader)
+        // A title or date that is present but invalid has its error already; keep the
+        // briefing with a stand-in so later stages still report their own problems.
+        if title == nil, entries.contains(where: { $0.key == "title" }) { title = fileSlug }
+        if date == nil, entries.contains(where: { $0.key == "date" }) { date = PartialDate("1970") }
         guard let title, let date, let slug else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         let briefing = Briefing(
             slug: slug, path: path, title: title, date: date, updated: updated, summary: summary,
@@ -131,6 +135,9 @@ public enum ContentDecoder {
                 + relations.compactMap { relation in relation.source.map { ($0, relation.location) } },
             sources: sources)
         let slug = slug(fileSlug: fileSlug, override: slugOverride, path: path, into: &reader)
+        // As for briefings: an invalid (not missing) title or kind is already an error.
+        if title == nil, entries.contains(where: { $0.key == "title" }) { title = fileSlug }
+        if kind == nil, entries.contains(where: { $0.key == "kind" }) { kind = .group }
         guard let title, let kind, let slug else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         let actor = Actor(
             slug: slug, path: path, title: title, kind: kind, aliases: aliases, autolink: autolink,

@@ -63,6 +63,10 @@ import Testing
         for (label, box) in zip(labels, boxes) {
             #expect(view.contains(box), "\(label.fullText) \(box) outside \(view)")
         }
+        // Nor do they overlap the tick labels.
+        let tickBoxes = root.all("text").filter { $0.classes.contains("tick-label") }.map { estimatedTextBox($0, defaultFontSize: 10) }
+        #expect(!tickBoxes.isEmpty)
+        #expect(pictureOverlaps(boxes + tickBoxes).isEmpty)
         // Labels are spread over rows on both sides of the axis.
         let axisY = try #require(root.all("line").first { $0.classes.contains("axis") }?.double("y1"))
         #expect(boxes.contains { $0.maxY < axisY } && boxes.contains { $0.minY > axisY })

@@ -295,23 +295,18 @@ struct GraphPictureLayout: Sendable {
     }
 
     /// Makes every centre distinct, so that scaling the layout always separates boxes.
+    /// The pinned node is never moved; the others move right in index order.
     static func separate(xs: inout [Double], ys: inout [Double], pinned: Int?) {
-        let n = xs.count
-        let order = (0..<n).sorted { a, b in
-            if xs[a] != xs[b] { return xs[a] < xs[b] }
-            if ys[a] != ys[b] { return ys[a] < ys[b] }
-            return a < b
+        struct Point: Hashable {
+            var x: Double
+            var y: Double
         }
-        var previous: Int?
-        var bump = 0.0
+        var taken = Set<Point>()
+        let order = pinned.map { p in [p] + xs.indices.filter { $0 != p } } ?? Array(xs.indices)
         for i in order {
-            if let p = previous, xs[p] == xs[i] - bump, ys[p] == ys[i] {
-                bump += 0.5
-                if i != pinned { xs[i] += bump }
-            } else {
-                bump = 0
+            while !taken.insert(Point(x: xs[i], y: ys[i])).inserted {
+                xs[i] += 0.5
             }
-            previous = i
         }
     }
 
