@@ -159,7 +159,7 @@ enum PictureSVG {
         let w = number(width), h = number(height)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\""
             + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px;height:auto\""
-            + " role=\"img\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
+            + " role=\"group\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
             + " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">"
     }
 
@@ -179,7 +179,7 @@ enum PictureSVG {
     /// Presentation attributes that put a background-coloured halo behind text, so labels
     /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
     /// a browser that does not know it simply drops the halo.
-    static let textHalo = " paint-order=\"stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
+    static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }
 
 /// An axis-aligned rectangle used for overlap tests.
