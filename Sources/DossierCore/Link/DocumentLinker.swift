@@ -67,13 +67,15 @@ public enum DocumentLinker {
         // Reading order decides which mention is "first".
         found.sort { ($0.blockIndex ?? -1, $0.offset) < ($1.blockIndex ?? -1, $1.offset) }
         var linkedActors: Set<Int> = []
+        // An actor's own profile never links to itself.
+        if id.kind == .actor, let own = index.position(of: id.slug) { linkedActors.insert(own) }
         for position in found.indices {
             if found[position].explicit {
                 linkedActors.insert(found[position].actor)
                 continue
             }
             switch settings.mode {
-            case .all: found[position].linked = true
+            case .all: found[position].linked = !(id.kind == .actor && index.actors[found[position].actor].slug == id.slug)
             case .none: break
             case .first: found[position].linked = linkedActors.insert(found[position].actor).inserted
             }

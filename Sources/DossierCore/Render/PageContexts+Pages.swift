@@ -36,8 +36,8 @@ extension PageContexts {
         let value = model.briefing
         let page = SiteURLs.Page.briefing(value.slug)
         var context = merge(common(page, title: value.title, description: value.summary, section: "briefings"), briefingCard(model, from: page))
-        context["authors"] = value.authors.joined(separator: ", ")
-        if let updated = value.updated { context["updated"] = date(updated) }
+        context["updated"] = value.updated.map { date($0) as Any } ?? false
+        context["authors"] = optional(value.authors.joined(separator: ", "))
         context["toc"] = model.linked.tableOfContents.map {
             ["title": $0.title, "anchor": $0.anchor, "level": $0.level, "nested": $0.level > 2] as Context
         }
@@ -67,29 +67,30 @@ extension PageContexts {
         var context = common(page, title: value.title, description: value.summary, section: "actors")
         context["title"] = value.title
         context["kind"] = value.kind.rawValue
-        context["summary"] = value.summary ?? ""
-        context["aliases"] = value.aliases.map(\.value).joined(separator: ", ")
+        context["summary"] = optional(value.summary)
+        context["aliases"] = optional(value.aliases.map(\.value).joined(separator: ", "))
         context["profile_html"] = bodyHTML(actor.profile, from: page)
         context["mention_count"] = actor.mentionCount
         context["mentions_label"] = DisplayFormat.count(actor.mentionCount, "mention") + " elsewhere on the site"
         let relationContexts = actor.relations.map { end -> Context in
             let relation = end.relation
-            var item: Context = ["label": end.label, "type": relation.type.name]
-            item["other"] = actorChip(end.other, from: page) ?? [:]
-            if let period = DisplayFormat.period(since: relation.since, until: relation.until) { item["period"] = period }
-            if let note = relation.note { item["note"] = note }
-            if let source = relation.source { item["source"] = self.source(source) }
-            return item
+            return [
+                "label": end.label, "type": relation.type.name, "other": actorChip(end.other, from: page) ?? [:],
+                "period": optional(DisplayFormat.period(since: relation.since, until: relation.until)),
+                "note": optional(relation.note), "source": relation.source.map { self.source($0) as Any } ?? false,
+            ] as Context
         }
         context["relations_out"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing }.map(\.1)
         context["relations_in"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming }.map(\.1)
         context["has_relations"] = !actor.relations.isEmpty
         context["mention_groups"] = actor.mentionsByDocument.map { group -> Context in
+            var seenAnchors: Set<String> = []
             let document = documentLink(group.document, from: page)
             let documentURL = document["url"] as? String ?? ""
             return merge(document, [
                 "count": group.mentions.count,
-                "mentions": group.mentions.map { mention -> Context in
+                // Two mentions in one paragraph would show the same snippet twice.
+                "mentions": group.mentions.filter { mention in seenAnchors.insert(mention.anchor ?? mention.snippet).inserted }.map { mention -> Context in
                     ["snippet": mention.snippet, "text": mention.text,
                      "url": documentURL + (mention.anchor.map { "#" + $0 } ?? "")]
                 },
@@ -206,7 +207,7 @@ extension PageContexts {
     func page(_ model: PageModel) -> Context {
         let page = SiteURLs.Page.page(model.page.slug)
         return merge(common(page, title: model.page.title, description: model.page.summary, section: "page"), [
-            "title": model.page.title, "summary": model.page.summary ?? "",
+            "title": model.page.title, "summary": optional(model.page.summary),
             "body_html": bodyHTML(model.linked, from: page), "toc": model.linked.tableOfContents.map {
                 ["title": $0.title, "anchor": $0.anchor, "nested": $0.level > 2] as Context
             },

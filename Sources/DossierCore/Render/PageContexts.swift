@@ -31,7 +31,7 @@ struct PageContexts {
         let pageTitle = title.map { "\($0) · \(model.config.title)" } ?? model.config.title
         return [
             "site_title": model.config.title,
-            "site_description": model.config.description ?? "",
+            "site_description": optional(model.config.description),
             "language": model.config.language,
             "page_title": pageTitle,
             "meta_description": description ?? model.config.description ?? "",
@@ -47,6 +47,14 @@ struct PageContexts {
         ]
     }
 
+    /// A missing value must still be set: Mustache looks a missing key up in the
+    /// enclosing contexts (a source without `url` would take the page's), and an
+    /// empty string still opens a section. `false` does neither.
+    func optional(_ value: String?) -> Any {
+        guard let value, !value.isEmpty else { return false }
+        return value
+    }
+
     func merge(_ base: Context, _ extra: Context) -> Context {
         base.merging(extra) { _, new in new }
     }
@@ -58,14 +66,14 @@ struct PageContexts {
     func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
         guard let actor = actorsBySlug[slug]?.actor else { return nil }
         return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
-                "summary": actor.summary ?? ""]
+                "summary": optional(actor.summary)]
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
         let value = briefing.briefing
         return [
             "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
-            "date": date(value.date), "summary": value.summary ?? "",
+            "date": date(value.date), "summary": optional(value.summary),
             "actors": briefing.principalActors.compactMap { actorChip($0, from: page) },
             "has_actors": !briefing.principalActors.isEmpty,
             "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
@@ -77,13 +85,13 @@ struct PageContexts {
         case .briefing:
             let briefing = briefingsBySlug[id.slug]
             return ["title": briefing?.briefing.title ?? id.slug, "url": urls.link(from: page, to: .briefing(id.slug)),
-                    "kind": "briefing", "date": briefing.map { date($0.briefing.date) } ?? [:]]
+                    "kind": "briefing", "date": briefing.map { date($0.briefing.date) as Any } ?? false]
         case .actor:
             return ["title": actorsBySlug[id.slug]?.actor.title ?? id.slug, "url": urls.link(from: page, to: .actor(id.slug)),
-                    "kind": "actor profile"]
+                    "kind": "actor profile", "date": false]
         case .page:
             let title = model.pages.first { $0.page.slug == id.slug }?.page.title ?? id.slug
-            return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page"]
+            return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page", "date": false]
         }
     }
 
@@ -95,16 +103,13 @@ struct PageContexts {
             "origin": documentLink(item.origin, from: page),
             "timeline_url": urls.link(from: page, to: .timeline) + "#" + item.anchor,
         ]
-        if let place = event.place.flatMap({ actorChip($0.value, from: page) }) { context["place"] = place }
+        context["place"] = event.place.flatMap { actorChip($0.value, from: page) } ?? false
         return context
     }
 
     func source(_ source: Source) -> Context {
-        var context: Context = ["id": source.id, "title": source.title, "anchor": "source-" + source.id]
-        if let publisher = source.publisher { context["publisher"] = publisher }
-        if let url = source.url { context["url"] = url }
-        if let value = source.date { context["date"] = date(value) }
-        return context
+        ["id": source.id, "title": source.title, "anchor": "source-" + source.id, "publisher": optional(source.publisher),
+         "url": optional(source.url), "date": source.date.map { date($0) as Any } ?? false]
     }
 
     func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {
