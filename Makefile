@@ -30,7 +30,8 @@ check: deps
 
 ## Release-mode benchmark: synthetic projects of 1,000 and 10,000 briefings.
 bench: deps
-	$(SWIFT) build -c release --product dossier --product dossier-benchgen
+	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product dossier-benchgen
 	scripts/bench.sh
 
 ## Validate the example site's HTML with the W3C Nu validator (needs Java and pip).
