@@ -14,9 +14,9 @@ if ! command -v cmark-gfm >/dev/null 2>&1; then
 fi
 
 measure() { # prints "wall_seconds peak_kib" for a command
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-  echo "$out"
+  local report="$work/time.txt"
+  /usr/bin/time -f "%e %M" -o "$report" "$@" >/dev/null 2>&1 || echo "warning: $1 exited non-zero" >&2
+  tail -1 "$report"
 }
 
 echo "== matcher =="
@@ -26,10 +26,10 @@ printf '\n%-10s %-8s %10s %12s %12s %14s\n' "briefings" "pages" "wall (s)" "page
 for n in $sizes; do
   project="$work/bench-$n"
   "$bin/dossier-benchgen" project "$n" "$project"
-  "$bin/dossier" build --root "$project" --output "$project/site" >/dev/null  # warm the file cache
+  "$bin/dossier" build --root "$project" --output "$project/site" >/dev/null 2>&1  # warm the file cache
   read -r wall peak < <(measure "$bin/dossier" build --root "$project" --output "$project/site")
   pages=$(find "$project/site" -name '*.html' | wc -l)
-  read -r cmark_wall _ < <(measure sh -c "cat '$project'/content/briefings/*.md '$project'/content/actors/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist --footnotes")
+  read -r cmark_wall _ < <(measure sh -c "cat '$project'/content/briefings/*.md '$project'/content/actors/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
   awk -v n="$n" -v p="$pages" -v w="$wall" -v k="$peak" -v c="$cmark_wall" \
     'BEGIN { printf "%-10s %-8s %10s %12.0f %12.1f %14s\n", n, p, w, p / w, k / 1024, c }' 
 done

@@ -80,7 +80,7 @@ func writeProject(briefings count: Int, to root: URL) throws {
     var generator = Generator(state: 7)
     for (index, actor) in cast.enumerated() {
         let target = cast[(index * 7 + 3) % cast.count]
-        let relation = target.slug == actor.slug ? "" : "relations:\n  - type: \(generator.pick(["partner", "member-of", "rival", "ally"]))\n    target: \(target.slug)\n    since: \(2000 + index % 25)\n"
+        let relation = target.slug == actor.slug ? "" : "relations:\n  - type: \(generator.pick(["member-of", "hosts", "leads", "sanctions"]))\n    target: \(target.slug)\n    since: \(2000 + index % 25)\n"
         try """
         ---
         title: \(actor.title)

@@ -26,7 +26,7 @@ enum Pictures {
                              isCenter: slug == center)
         }
         return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relations and co-mentions of \(actor.actor.title)",
-                                width: 640, height: 420)
+                                width: 760, height: 560)
     }
 
     /// Every actor that takes part in a relation, and every relation.
