@@ -35,7 +35,9 @@ struct AnchorNamer {
     /// Lowercase ASCII words joined by '-'; text with no Latin letters gets a short
     /// hash of itself instead, which is just as stable.
     static func slug(_ text: String, words: Int, fallbackPrefix: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        // Foundation's folding is slow on Linux; most text is ASCII and needs only lowercasing.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var parts: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {

@@ -43,11 +43,16 @@ public enum SiteModelBuilder {
 
         // Briefings.
         var actorSets: [String: Set<String>] = [:]
-        for briefing in sortedBriefings {
+        var briefingsByActor: [String: [Int]] = [:]
+        for (position, briefing) in sortedBriefings.enumerated() {
             let id = DocumentID(.briefing, briefing.slug)
-            actorSets[briefing.slug] = Set(briefing.actors.map(\.value)).union((linked[id]?.mentions ?? []).map(\.actor))
+            let actors = Set(briefing.actors.map(\.value)).union((linked[id]?.mentions ?? []).map(\.actor))
+            actorSets[briefing.slug] = actors
+            for actor in actors { briefingsByActor[actor, default: []].append(position) }
         }
-        let briefingModels = sortedBriefings.map { briefing -> BriefingModel in
+        var eventsByOrigin: [DocumentID: [TimelineEvent]] = [:]
+        for item in timeline { eventsByOrigin[item.origin, default: []].append(item) }
+        let briefingModels = sortedBriefings.enumerated().map { position, briefing -> BriefingModel in
             let id = DocumentID(.briefing, briefing.slug)
             let document = linked[id] ?? empty(id)
             let mentioned = Set(document.mentions.map(\.actor))
@@ -58,19 +63,17 @@ public enum SiteModelBuilder {
             }
             var seenSecondary: Set<String> = Set(principal)
             let secondary = document.mentions.map(\.actor).filter { seenSecondary.insert($0).inserted }
-            let own = actorSets[briefing.slug] ?? []
-            let related = sortedBriefings.compactMap { other -> (slug: String, shared: Int)? in
-                guard other.slug != briefing.slug else { return nil }
-                let shared = own.intersection(actorSets[other.slug] ?? []).count
-                return shared > 0 ? (other.slug, shared) : nil
+            // Shared actors counted through the actor → briefings index, not by comparing every pair.
+            var shared: [Int: Int] = [:]
+            for actor in actorSets[briefing.slug] ?? [] {
+                for other in briefingsByActor[actor] ?? [] where other != position { shared[other, default: 0] += 1 }
             }
-            .enumerated()
-            .sorted { $0.element.shared != $1.element.shared ? $0.element.shared > $1.element.shared : $0.offset < $1.offset }
-            .prefix(5)
-            .map(\.element)
+            let related = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(5)
+                .map { (slug: sortedBriefings[$0.key].slug, shared: $0.value) }
             return BriefingModel(
                 briefing: briefing, linked: document, principalActors: principal, secondaryActors: secondary,
-                related: Array(related), events: timeline.filter { $0.origin == id })
+                related: Array(related), events: eventsByOrigin[id] ?? [])
         }
 
         // Actors.
@@ -80,6 +83,11 @@ public enum SiteModelBuilder {
                 RelationEnd(relation: relation, direction: .outgoing, other: relation.to, label: relation.type.label))
             relationEnds[relation.to, default: []].append(
                 RelationEnd(relation: relation, direction: .incoming, other: relation.from, label: relation.type.inverseLabel))
+        }
+        var eventsByActor: [String: [TimelineEvent]] = [:]
+        for item in timeline {
+            let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
+            for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
         var mentionsByActor: [String: [Mention]] = [:]
         for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
@@ -100,9 +108,7 @@ public enum SiteModelBuilder {
                 if lhs.sameDocument != rhs.sameDocument { return lhs.sameDocument > rhs.sameDocument }
                 return lhs.other < rhs.other
             }
-            let events = timeline.filter { item in
-                item.event.actors.contains { $0.value == actor.slug } || item.event.place?.value == actor.slug
-            }
+            let events = eventsByActor[actor.slug] ?? []
             return ActorModel(
                 actor: actor, profile: linked[id] ?? empty(id), relations: ends, mentionsByDocument: groups,
                 mentionCount: others.count, coMentions: ranked, events: events)

@@ -163,6 +163,8 @@ extension PageContexts {
         let types = Set(model.relations.map(\.type.name)).sorted().compactMap { model.relationTypes[$0] }
         return merge(common(page, title: "Relation graph", description: nil, section: "graph"), [
             "graph_svg": svg, "actor_count": model.actors.count, "relation_count": model.relations.count,
+            "is_truncated": Set(model.relations.flatMap { [$0.from, $0.to] }).count > Pictures.networkLimit,
+            "network_limit": Pictures.networkLimit,
             "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },
         ])
     }

@@ -29,15 +29,24 @@ enum Pictures {
                                 width: 760, height: 560)
     }
 
-    /// Every actor that takes part in a relation, and every relation.
+    /// Beyond this many actors a whole-network picture is unreadable and slow to lay
+    /// out (the layout is quadratic), so the graph page shows the best-connected ones.
+    static let networkLimit = 150
+
+    /// Every actor that takes part in a relation (up to `networkLimit`, by number of
+    /// relations, then mentions), and every relation between them.
     static func network(contexts: PageContexts) -> String {
         let model = contexts.model
-        let related = Set(model.relations.flatMap { [$0.from, $0.to] })
-        let nodes = model.actors.filter { related.contains($0.actor.slug) }.map { actor in
+        var degree: [String: Int] = [:]
+        for relation in model.relations { degree[relation.from, default: 0] += 1; degree[relation.to, default: 0] += 1 }
+        let chosen = Set(model.actors.filter { degree[$0.actor.slug] != nil }
+            .sorted { (degree[$0.actor.slug]!, $0.mentionCount, $1.actor.slug) > (degree[$1.actor.slug]!, $1.mentionCount, $0.actor.slug) }
+            .prefix(networkLimit).map(\.actor.slug))
+        let nodes = model.actors.filter { chosen.contains($0.actor.slug) }.map { actor in
             GraphNode(id: actor.actor.slug, label: actor.actor.title, kind: actor.actor.kind,
                       href: contexts.urls.link(from: .graph, to: .actor(actor.actor.slug)), weight: actor.mentionCount)
         }
-        let edges = model.relations.map { GraphEdge(from: $0.from, to: $0.to, type: $0.type.name, label: $0.type.label) }
+        let edges = model.relations.filter { chosen.contains($0.from) && chosen.contains($0.to) }.map { GraphEdge(from: $0.from, to: $0.to, type: $0.type.name, label: $0.type.label) }
         return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relation network of \(model.config.title)",
                                 width: 1100, height: 760)
     }

@@ -159,7 +159,7 @@ enum PictureSVG {
         let w = number(width), h = number(height)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\""
             + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px;height:auto\""
-            + " role=\"group\" aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
+            + " aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
             + " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">"
     }
 
