@@ -102,13 +102,19 @@ public enum DocumentLinker {
             document.replaceTextRun(run.index, with: segments)
         }
 
+        var blockScalars: [Int: [Unicode.Scalar]] = [:]
         let mentions = found.map { item -> Mention in
-            let blockText = item.blockIndex.map { document.blocks[$0].plainText } ?? item.text
-            let offset = item.blockIndex == nil ? 0 : item.offset
+            let length = item.text.unicodeScalars.count
+            let snippet: String
+            if let block = item.blockIndex {
+                if blockScalars[block] == nil { blockScalars[block] = Array(document.blocks[block].plainText.unicodeScalars) }
+                snippet = Snippet.around(blockScalars[block]!, start: item.offset, length: length)
+            } else {
+                snippet = Snippet.around(item.text, start: 0, length: length)
+            }
             return Mention(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
-                text: item.text, snippet: Snippet.around(blockText, start: offset, length: item.text.unicodeScalars.count),
-                linked: item.linked, explicit: item.explicit)
+                text: item.text, snippet: snippet, linked: item.linked, explicit: item.explicit)
         }
 
         let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)
@@ -125,25 +131,34 @@ public enum DocumentLinker {
 }
 
 enum Snippet {
-    /// About `width` characters of `text` around a range, cut at word boundaries,
-    /// with "…" where text was cut.
-    static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > width else { return text.trimmingCharacters(in: .whitespaces) }
+    /// About `width` characters of `scalars` around a range, cut at word
+    /// boundaries, with "…" where text was cut. Works on the block's scalars, which
+    /// the caller converts once per block rather than once per mention.
+    static func around(_ scalars: [Unicode.Scalar], start: Int, length: Int, width: Int = 200) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" || scalar == "\t" }
+        func text(_ range: Range<Int>) -> String {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, isSpace(scalars[lower]) { lower += 1 }
+            while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[lower..<upper])
+            return String(result)
+        }
+        guard scalars.count > width else { return text(0..<scalars.count) }
         let context = max(0, width - length)
         var lower = max(0, start - context * 2 / 5)
         var upper = min(scalars.count, start + length + (context - (start - lower)))
         if upper == scalars.count { lower = max(0, upper - width) }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" }
         if lower > 0 {
             while lower < start, !isSpace(scalars[lower - 1]) { lower += 1 }
         }
         if upper < scalars.count {
             while upper > start + length, !isSpace(scalars[upper]) { upper -= 1 }
         }
-        var snippet = String(String.UnicodeScalarView(scalars[lower..<upper])).trimmingCharacters(in: .whitespaces)
-        if lower > 0 { snippet = "…" + snippet }
-        if upper < scalars.count { snippet += "…" }
-        return snippet
+        return (lower > 0 ? "…" : "") + text(lower..<upper) + (upper < scalars.count ? "…" : "")
+    }
+
+    static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {
+        around(Array(text.unicodeScalars), start: start, length: length, width: width)
     }
 }

@@ -64,15 +64,21 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        _ = DossierHTMLContentType.registration
+        let pragma = DossierHTMLContentType.pragma
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let context = error.context
+                // The pragma is prepended on the first line: take it out of the position and the quoted line.
+                let firstLine = context.lineNumber == 1
+                let column = firstLine ? max(1, context.columnNumber - pragma.count) : context.columnNumber
+                let line = firstLine && context.line.hasPrefix(pragma) ? String(context.line.dropFirst(pragma.count)) : context.line
                 diagnostics.append(.error(
-                    "template parse error: \(describe(error.error)) in line: \(context.line.trimmingCharacters(in: .whitespaces))",
-                    at: SourceLocation(path: path, line: context.lineNumber, column: context.columnNumber)))
+                    "template parse error: \(describe(error.error)) in line: \(line.trimmingCharacters(in: .whitespaces))",
+                    at: SourceLocation(path: path, line: context.lineNumber, column: column)))
             } catch {
                 diagnostics.append(.error("template parse error: \(error)", at: SourceLocation(path: path)))
             }
