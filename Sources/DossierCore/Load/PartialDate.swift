@@ -43,8 +43,12 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public var rfc3339: String {
         let seconds = epochSeconds
         let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let (y, m, d) = Self.civilFromDays(days)
-        let rest = seconds - days * 86_400
+        return Self.utcTimestamp(days: days, seconds: seconds - days * 86_400)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` for a day count since 1970-01-01 and seconds into that day.
+    static func utcTimestamp(days: Int, seconds rest: Int) -> String {
+        let (y, m, d) = civilFromDays(days)
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rest / 3600, 2) + ":"
             + pad(rest % 3600 / 60, 2) + ":" + pad(rest % 60, 2) + "Z"
     }

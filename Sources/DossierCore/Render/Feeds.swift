@@ -9,7 +9,7 @@ enum Feeds {
     static func atom(_ model: SiteModel, urls: SiteURLs, contexts: PageContexts) -> String {
         let base = model.config.baseURL
         let entries = model.briefings.prefix(limit)
-        let updated = entries.map { ($0.briefing.updated ?? $0.briefing.date) }.max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
+        let updated = entries.map { ($0.briefing.updated ?? $0.briefing.date) }.max()?.rfc3339 ?? sourceDateEpoch()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(model.config.language))">
@@ -86,6 +86,14 @@ enum Feeds {
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// A feed with no entries still needs an `updated` time: SOURCE_DATE_EPOCH (the
+    /// reproducible-builds convention) when set, else the Unix epoch; never the clock.
+    static func sourceDateEpoch() -> String {
+        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? 0
+        let days = seconds / 86_400
+        return PartialDate.utcTimestamp(days: days, seconds: seconds - days * 86_400)
     }
 
     /// The body with actor links made absolute, for readers outside the site.
