@@ -41,8 +41,8 @@ struct Build: ParsableCommand {
             }
         }
         guard code == 0 else { throw ExitCode(code) }
-        let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
-        print("Built \(pages) pages (\(result.files.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        let pages = result.paths.filter { $0.hasSuffix(".html") }.count
+        print("Built \(pages) pages (\(result.paths.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 /// The repository's own example project (content/, dossier.yml): what every new
 /// user sees first.
 @Suite struct ExampleProjectTests {
-    static let report = SiteBuilder.run(BuildOptions(root: TestPaths.packageRoot), render: false)
+    static let report = SiteBuilder.run(BuildOptions(root: TestPaths.packageRoot), into: CountingSink())
 
     @Test func checksCleanEvenWhenStrict() {
         #expect(Self.report.diagnostics.lines == [])

@@ -26,7 +26,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     /// Sorted by file, line and column.
     public var diagnostics: [Diagnostic]
-    public var files: [OutputFile]
+    /// Paths of the files rendered (and, for a build, written), relative to the output.
+    public var paths: [String]
     /// Each stage's name and its wall time in seconds, in order.
     public var timings: [(stage: String, seconds: Double)]
     public var model: SiteModel?
@@ -37,8 +38,9 @@ public struct BuildReport: Sendable {
 /// load → index → parse & link → model → render → write.
 /// Each stage takes the previous one's value and returns its own with its diagnostics.
 public enum SiteBuilder {
-    /// Runs every stage up to rendering and returns what would be written.
-    public static func run(_ options: BuildOptions, render: Bool = true) -> BuildReport {
+    /// Runs every stage. Rendered files go to `sink` (none when it is nil: the
+    /// model is built but nothing is rendered).
+    public static func run(_ options: BuildOptions, into sink: OutputSink? = CountingSink()) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         func timed<T>(_ name: String, _ body: () -> T) -> T {
@@ -63,44 +65,44 @@ public enum SiteBuilder {
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
         diagnostics += modelDiagnostics
 
-        var files: [OutputFile] = []
-        if render {
+        if let sink {
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
-            if let theme {
+            if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
-                let (rendered, renderDiagnostics) = timed("render") { SiteRenderer.render(model, theme: theme, urls: urls) }
-                files = rendered
-                diagnostics += renderDiagnostics
+                diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink) }
             }
         }
-        return BuildReport(diagnostics: diagnostics.sorted(), files: files, timings: timings, model: model)
+        let paths = (sink as? StagingFolder)?.writtenPaths ?? (sink as? CountingSink)?.writtenPaths
+            ?? (sink as? CollectingSink)?.files.map(\.path) ?? []
+        return BuildReport(diagnostics: diagnostics.sorted(), paths: paths, timings: timings, model: model)
     }
 
-    /// Validates everything and writes nothing.
+    /// Validates everything, rendering included, and writes nothing.
     public static func check(_ options: BuildOptions) -> BuildReport {
-        run(options, render: true).withoutFiles()
+        run(options)
     }
 
-    /// Builds and, only if there is no error, swaps the new site in.
+    /// Builds into a staging folder and, only if there is no error (nor, with
+    /// `strict`, a warning), swaps it in for the output.
     public static func build(_ options: BuildOptions) -> BuildReport {
-        var report = run(options)
-        guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else { return report }
-        let start = DispatchTime.now().uptimeNanoseconds
+        let staging: StagingFolder
         do {
-            try SiteWriter.writeAtomically(report.files, to: options.outputFolder)
+            staging = try StagingFolder(replacing: options.outputFolder)
+        } catch {
+            return BuildReport(diagnostics: [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))],
+                               paths: [], timings: [], model: nil)
+        }
+        var report = run(options, into: staging)
+        guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
+            staging.discard()
+            return report
+        }
+        do {
+            try staging.commit()
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }
-        report.timings.append(("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         return report
-    }
-}
-
-extension BuildReport {
-    func withoutFiles() -> BuildReport {
-        var copy = self
-        copy.files = []
-        return copy
     }
 }

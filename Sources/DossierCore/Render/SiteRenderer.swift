@@ -4,7 +4,8 @@ import Mustache
 /// Renders the site model into the files of the site: every page through the
 /// theme's templates, the pictures, feeds, sitemap, search index and data export.
 public enum SiteRenderer {
-    public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    /// Renders every file into `sink` as soon as it is made; returns the diagnostics.
+    public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls)
 
         enum Job: Sendable {
@@ -16,7 +17,7 @@ public enum SiteRenderer {
         jobs += model.tags.indices.map(Job.tag)
         jobs += model.pages.indices.map(Job.page)
 
-        let rendered = jobs.parallelMap { job -> (SiteURLs.Page, String, String?) in
+        let rendered = jobs.parallelMap { job -> (page: SiteURLs.Page, template: String, failure: Diagnostic?) in
             let (page, template, context): (SiteURLs.Page, String, [String: Any])
             switch job {
             case .home: (page, template, context) = (.home, "home", contexts.home())
@@ -42,33 +43,39 @@ public enum SiteRenderer {
                 (page, template, context) = (.page(value.page.slug), "page", contexts.page(value))
             case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
             }
-            return (page, template, theme.library.render(context, withTemplate: template))
+            guard let html = theme.library.render(context, withTemplate: template) else {
+                return (page, template, .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache")))
+            }
+            return (page, template, write(OutputFile(path: urls.file(page), text: html), to: sink))
         }
 
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        var pages: [SiteURLs.Page] = []
-        for (page, template, html) in rendered {
-            guard let html else {
-                diagnostics.append(.error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache")))
-                continue
-            }
-            files.append(OutputFile(path: urls.file(page), text: html))
-            if page != .notFound { pages.append(page) }
-        }
+        var diagnostics = rendered.compactMap(\.failure)
+        let pages = rendered.filter { $0.failure == nil && $0.page != .notFound }.map(\.page)
 
         var lastModified: [SiteURLs.Page: PartialDate] = [:]
         for briefing in model.briefings {
             lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
         }
-        files.append(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls, contexts: contexts)))
-        files.append(OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)))
-        files.append(OutputFile(path: urls.file(.feed("sitemap.xml")), text: Feeds.sitemap(pages, model: model, urls: urls, lastModified: lastModified)))
-        files.append(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)))
-        files.append(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)))
+        var files = [
+            OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls, contexts: contexts)),
+            OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)),
+            OutputFile(path: urls.file(.feed("sitemap.xml")), text: Feeds.sitemap(pages, model: model, urls: urls, lastModified: lastModified)),
+            OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)),
+            OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)),
+        ]
         for name in theme.assets.keys.sorted() where OutputFile.isSafe("assets/" + name) {
             files.append(OutputFile(path: "assets/" + name, contents: theme.assets[name]!))
         }
-        return (files, diagnostics)
+        diagnostics += files.compactMap { write($0, to: sink) }
+        return diagnostics
+    }
+
+    private static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {
+        do {
+            try sink.write(file)
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: file.path))
+        }
     }
 }

@@ -30,48 +30,76 @@ public struct OutputFile: Sendable, Hashable {
     }
 }
 
-public enum SiteWriter {
+/// A fresh folder beside the output that the build writes into; `commit` swaps it
+/// in place of the output, `discard` removes it. Until `commit`, the previous
+/// output is untouched, so a failing build leaves it exactly as it was.
+public final class StagingFolder: OutputSink, @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// Writes every file into a fresh folder beside `output`, then swaps it in. If
-    /// anything fails, the previous output is left exactly as it was.
-    public static func writeAtomically(_ files: [OutputFile], to output: URL) throws {
-        let manager = FileManager.default
+    public let output: URL
+    public let url: URL
+    private let retired: URL
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+    private var paths: [String] = []
+
+    public init(replacing output: URL) throws {
+        self.output = output
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        let pid = ProcessInfo.processInfo.processIdentifier
+        url = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(pid)")
+        retired = parent.appendingPathComponent(".\(output.lastPathComponent).previous-\(pid)")
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var created: Set<String> = []
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if created.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try file.contents.write(to: url)
-            }
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: url)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            try? manager.removeItem(at: staging)
-            throw Failure(description: "cannot write the site: \(error.localizedDescription)")
+            throw Failure(description: "cannot create \(url.path): \(error.localizedDescription)")
         }
+    }
+
+    public func write(_ file: OutputFile) throws {
+        let target = url.appendingPathComponent(file.path)
+        let folder = target.deletingLastPathComponent().path
+        lock.lock()
+        let isNew = createdFolders.insert(folder).inserted
+        paths.append(file.path)
+        lock.unlock()
+        do {
+            if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try file.contents.write(to: target)
+        } catch {
+            throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Paths written so far, sorted.
+    public var writtenPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.sorted()
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    public func commit() throws {
+        let manager = FileManager.default
         do {
             if manager.fileExists(atPath: output.path) {
                 try? manager.removeItem(at: retired)
                 try manager.moveItem(at: output, to: retired)
             }
-            try manager.moveItem(at: staging, to: output)
+            try manager.moveItem(at: url, to: output)
             try? manager.removeItem(at: retired)
         } catch {
             if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: output)
             }
-            try? manager.removeItem(at: staging)
+            discard()
             throw Failure(description: "cannot replace \(output.path): \(error.localizedDescription)")
         }
     }
