@@ -114,8 +114,9 @@ enum XMLText {
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
             default:
-                // Control characters other than tab and newlines are not allowed in XML 1.0.
+                // Control characters other than tab and newlines, and U+FFFE/U+FFFF, are not allowed in XML 1.0.
                 if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                if scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

@@ -26,26 +26,10 @@ enum PictureSVG {
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
-    /// Escapes text for use in SVG/HTML element content and double-quoted attributes:
-    /// `&`, `<`, `>`, `"` and `'`; drops control characters that XML 1.0 forbids.
+    /// Escapes text for use in SVG/HTML element content and double-quoted attributes,
+    /// as the feeds do, with line breaks and tabs turned into spaces.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result += " "
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0x7F || value == 0xFFFE || value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLText.escape(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes: stable across runs and platforms.
