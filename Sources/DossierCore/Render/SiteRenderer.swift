@@ -3,71 +3,104 @@ import Mustache
 
 /// Renders the site model into the files of the site: every page through the
 /// theme's templates, the pictures, feeds, sitemap, search index and data export.
+/// Every file is one job; jobs run in parallel and write into the sink as soon as
+/// they are done.
 public enum SiteRenderer {
-    /// Renders every file into `sink` as soon as it is made; returns the diagnostics.
+    enum Job: Sendable {
+        case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
+        case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String)
+    }
+
+    /// Renders every file into `sink`; returns the diagnostics.
     public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls)
+        var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
+        pageJobs += model.briefings.indices.map(Job.briefing)
+        pageJobs += model.actors.indices.map(Job.actor)
+        pageJobs += model.tags.indices.map(Job.tag)
+        pageJobs += model.pages.indices.map(Job.page)
+        let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
+        // The large data files go first so they overlap with the pages.
+        let jobs: [Job] = [.entities, .searchIndex, .atomFeed, .jsonFeed, .sitemap, .notFound]
+            + theme.assets.keys.sorted().map(Job.asset) + pageJobs
 
-        enum Job: Sendable {
-            case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
-        }
-        var jobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search, .notFound]
-        jobs += model.briefings.indices.map(Job.briefing)
-        jobs += model.actors.indices.map(Job.actor)
-        jobs += model.tags.indices.map(Job.tag)
-        jobs += model.pages.indices.map(Job.page)
-
-        let rendered = jobs.parallelMap { job -> (page: SiteURLs.Page, template: String, failure: Diagnostic?) in
-            let (page, template, context): (SiteURLs.Page, String, [String: Any])
+        let failures = jobs.parallelMap { job -> Diagnostic? in
             switch job {
-            case .home: (page, template, context) = (.home, "home", contexts.home())
-            case .briefings: (page, template, context) = (.briefings, "briefings", contexts.briefingsIndex())
-            case .briefing(let index):
-                let briefing = model.briefings[index]
-                (page, template, context) = (.briefing(briefing.briefing.slug), "briefing", contexts.briefing(briefing))
-            case .actor(let index):
-                let actor = model.actors[index]
-                let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
-                (page, template, context) = (.actor(actor.actor.slug), "actor", contexts.actor(actor, graphSVG: svg))
-            case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
-            case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
-            case .tag(let index):
-                let tag = model.tags[index]
-                (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
-            case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline(svg: Pictures.timeline(model)))
-            case .graph: (page, template, context) = (.graph, "graph", contexts.graph(svg: Pictures.network(contexts: contexts)))
-            case .sources: (page, template, context) = (.sources, "sources", contexts.sources())
-            case .search: (page, template, context) = (.search, "search", contexts.search())
-            case .page(let index):
-                let value = model.pages[index]
-                (page, template, context) = (.page(value.page.slug), "page", contexts.page(value))
-            case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
+            case .atomFeed:
+                return write(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls, contexts: contexts)), to: sink)
+            case .jsonFeed:
+                return write(OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)), to: sink)
+            case .sitemap:
+                var lastModified: [SiteURLs.Page: PartialDate] = [:]
+                for briefing in model.briefings {
+                    lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
+                }
+                let xml = Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified)
+                return write(OutputFile(path: urls.file(.feed("sitemap.xml")), text: xml), to: sink)
+            case .entities:
+                return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
+            case .searchIndex:
+                return write(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)), to: sink)
+            case .asset(let name):
+                guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
+                return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
+            default:
+                return renderPage(job, model: model, contexts: contexts, theme: theme, urls: urls, sink: sink)
             }
-            guard let html = theme.library.render(context, withTemplate: template) else {
-                return (page, template, .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache")))
-            }
-            return (page, template, write(OutputFile(path: urls.file(page), text: html), to: sink))
         }
+        return failures.compactMap { $0 }
+    }
 
-        var diagnostics = rendered.compactMap(\.failure)
-        let pages = rendered.filter { $0.failure == nil && $0.page != .notFound }.map(\.page)
+    /// The page a job renders, for the sitemap; nil for jobs that are not pages listed there.
+    static func page(for job: Job, model: SiteModel) -> SiteURLs.Page? {
+        switch job {
+        case .home: .home
+        case .briefings: .briefings
+        case .briefing(let index): .briefing(model.briefings[index].briefing.slug)
+        case .actor(let index): .actor(model.actors[index].actor.slug)
+        case .actors: .actors
+        case .tags: .tags
+        case .tag(let index): .tag(model.tags[index].tag)
+        case .timeline: .timeline
+        case .graph: .graph
+        case .sources: .sources
+        case .search: .search
+        case .page(let index): .page(model.pages[index].page.slug)
+        default: nil
+        }
+    }
 
-        var lastModified: [SiteURLs.Page: PartialDate] = [:]
-        for briefing in model.briefings {
-            lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
+    static func renderPage(_ job: Job, model: SiteModel, contexts: PageContexts, theme: Theme, urls: SiteURLs, sink: OutputSink) -> Diagnostic? {
+        let (page, template, context): (SiteURLs.Page, String, [String: Any])
+        switch job {
+        case .home: (page, template, context) = (.home, "home", contexts.home())
+        case .briefings: (page, template, context) = (.briefings, "briefings", contexts.briefingsIndex())
+        case .briefing(let index):
+            let briefing = model.briefings[index]
+            (page, template, context) = (.briefing(briefing.briefing.slug), "briefing", contexts.briefing(briefing))
+        case .actor(let index):
+            let actor = model.actors[index]
+            let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
+            (page, template, context) = (.actor(actor.actor.slug), "actor", contexts.actor(actor, graphSVG: svg))
+        case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
+        case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
+        case .tag(let index):
+            let tag = model.tags[index]
+            (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
+        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline(svg: Pictures.timeline(model)))
+        case .graph: (page, template, context) = (.graph, "graph", contexts.graph(svg: Pictures.network(contexts: contexts)))
+        case .sources: (page, template, context) = (.sources, "sources", contexts.sources())
+        case .search: (page, template, context) = (.search, "search", contexts.search())
+        case .page(let index):
+            let value = model.pages[index]
+            (page, template, context) = (.page(value.page.slug), "page", contexts.page(value))
+        case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
+        default: return nil
         }
-        var files = [
-            OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls, contexts: contexts)),
-            OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)),
-            OutputFile(path: urls.file(.feed("sitemap.xml")), text: Feeds.sitemap(pages, model: model, urls: urls, lastModified: lastModified)),
-            OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)),
-            OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)),
-        ]
-        for name in theme.assets.keys.sorted() where OutputFile.isSafe("assets/" + name) {
-            files.append(OutputFile(path: "assets/" + name, contents: theme.assets[name]!))
+        guard let html = theme.library.render(context, withTemplate: template) else {
+            return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        diagnostics += files.compactMap { write($0, to: sink) }
-        return diagnostics
+        return write(OutputFile(path: urls.file(page), text: html), to: sink)
     }
 
     private static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {
