@@ -41,6 +41,7 @@ struct PageContexts {
             "feed_url": root + urls.path(.feed("feed.xml")),
             "json_feed_url": root + urls.path(.feed("feed.json")),
             "search_url": urls.link(from: page, to: .search),
+            "pages": model.pages.map { ["title": $0.page.title, "url": urls.link(from: page, to: .page($0.page.slug))] as Context },
             "navigation": navigation.map { label, target, key in
                 ["label": label, "url": urls.link(from: page, to: target), "current": key == section] as Context
             },
