@@ -154,3 +154,23 @@ enum LinkChecker {
         return result
     }
 }
+
+@Suite struct ParamsTests {
+    @Test func unknownFrontMatterKeysReachTemplatesAsParams() throws {
+        let project = try TestProject("""
+        -- content/briefings/a.md --
+        ---
+        title: A
+        date: 2025-01-01
+        region: West Asia
+        classification: {level: restricted, reviewed: true}
+        ---
+        Text.
+        -- templates/briefing.mustache --
+        {{<layout}}{{$content}}<p>{{params.region}} / {{params.classification.level}}{{#params.classification.reviewed}} (reviewed){{/params.classification.reviewed}}</p>{{/content}}{{/layout}}
+        """)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        #expect(try project.read("briefings/a/index.html").contains("<p>West Asia / restricted (reviewed)</p>"))
+    }
+}

@@ -53,6 +53,7 @@ extension PageContexts {
             return merge(briefingCard(other, from: page), ["shared": related.shared])
         }
         context["og_type"] = "article"
+        context["params"] = params(value.params)
         context["has_events"] = !model.events.isEmpty
         context["has_sources"] = !value.sources.isEmpty
         context["has_secondary_actors"] = !model.secondaryActors.isEmpty
@@ -104,6 +105,7 @@ extension PageContexts {
         context["sources"] = value.sources.map(source)
         context["graph_svg"] = graphSVG
         context["og_type"] = "profile"
+        context["params"] = params(value.params)
         context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }
         context["has_relations_in"] = actor.relations.contains { $0.direction == .incoming }
         context["has_mentions"] = !actor.mentionsByDocument.isEmpty
@@ -209,7 +211,7 @@ extension PageContexts {
     func page(_ model: PageModel) -> Context {
         let page = SiteURLs.Page.page(model.page.slug)
         return merge(common(page, title: model.page.title, description: model.page.summary, section: "page"), [
-            "title": model.page.title, "summary": optional(model.page.summary),
+            "title": model.page.title, "summary": optional(model.page.summary), "params": params(model.page.params),
             "body_html": bodyHTML(model.linked, from: page), "toc": model.linked.tableOfContents.map {
                 ["title": $0.title, "anchor": $0.anchor, "nested": $0.level > 2] as Context
             },

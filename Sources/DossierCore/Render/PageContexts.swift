@@ -56,6 +56,23 @@ struct PageContexts {
         return value
     }
 
+    /// Front-matter keys Dossier does not interpret, for templates as `params.KEY`
+    /// (Hugo's convention). Null becomes `false` so a section on it does not open.
+    func params(_ entries: [ParamEntry]) -> Context {
+        func value(_ param: ParamValue) -> Any {
+            switch param {
+            case .string(let text): return text
+            case .bool(let flag): return flag
+            case .int(let number): return number
+            case .double(let number): return number
+            case .null: return false
+            case .list(let items): return items.map(value)
+            case .map(let entries): return params(entries)
+            }
+        }
+        return Dictionary(entries.map { ($0.key, value($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func merge(_ base: Context, _ extra: Context) -> Context {
         base.merging(extra) { _, new in new }
     }
