@@ -50,8 +50,9 @@ import Testing
     }
 
     @Test func aFailingBuildLeavesThePreviousOutputUntouched() throws {
-        let project = try TestProject(try String(contentsOf: TestPaths.fixtures.appendingPathComponent("small-project/dossier.yml"), encoding: .utf8)
-            .split(separator: "\n").reduce("-- dossier.yml --\n") { $0 + $1 + "\n" } + """
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Atomic
         -- content/actors/iran.md --
         ---
         title: Iran

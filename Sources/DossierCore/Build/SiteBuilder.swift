@@ -73,9 +73,7 @@ public enum SiteBuilder {
                 diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink) }
             }
         }
-        let paths = (sink as? StagingFolder)?.writtenPaths ?? (sink as? CountingSink)?.writtenPaths
-            ?? (sink as? CollectingSink)?.files.map(\.path) ?? []
-        return BuildReport(diagnostics: diagnostics.sorted(), paths: paths, timings: timings, model: model)
+        return BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
     }
 
     /// Validates everything, rendering included, and writes nothing.

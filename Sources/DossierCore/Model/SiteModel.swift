@@ -72,6 +72,4 @@ public struct SiteModel: Sendable {
     public var coMentions: [CoMention]
     /// Tag → briefing slugs, newest first.
     public var tags: [(tag: String, briefings: [String])]
-
-    public func briefing(_ slug: String) -> BriefingModel? { briefings.first { $0.briefing.slug == slug } }
 }

@@ -44,20 +44,22 @@ public struct Theme: Sendable {
         // name → (display path, text)
         var sources: [String: (path: String, text: String)] = [:]
         var assets: [String: Data] = [:]
-        for (base, display) in [(builtIn, "(built-in theme)/"), (projectRoot.appendingPathComponent("templates"), "templates/")] {
-            for relative in files(under: base) {
-                let url = base.appendingPathComponent(relative)
-                if relative.hasPrefix("assets/") {
-                    assets[String(relative.dropFirst("assets/".count))] = FileManager.default.contents(atPath: url.path)
-                    continue
-                }
-                let templateRelative = relative.hasPrefix("templates/") && display.hasPrefix("(") ? String(relative.dropFirst("templates/".count)) : relative
-                guard templateRelative.hasSuffix(".mustache") else { continue }
-                let name = String(templateRelative.dropLast(".mustache".count))
-                let path = display + (display.hasPrefix("(") ? "templates/" : "") + templateRelative
-                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+        let projectTemplates = projectRoot.appendingPathComponent("templates")
+        let layers = [
+            (templates: builtIn.appendingPathComponent("templates"), assets: builtIn.appendingPathComponent("assets"),
+             display: "(built-in theme)/templates/"),
+            (templates: projectTemplates, assets: projectTemplates.appendingPathComponent("assets"), display: "templates/"),
+        ]
+        // Later layers replace earlier ones file by file.
+        for layer in layers {
+            for relative in files(under: layer.assets) {
+                assets[relative] = FileManager.default.contents(atPath: layer.assets.appendingPathComponent(relative).path)
+            }
+            for relative in files(under: layer.templates) where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
+                let path = layer.display + relative
+                guard let data = FileManager.default.contents(atPath: layer.templates.appendingPathComponent(relative).path) else { continue }
                 switch TextDecoding.utf8(data) {
-                case .success(let text): sources[name] = (path, text)
+                case .success(let text): sources[String(relative.dropLast(".mustache".count))] = (path, text)
                 case .failure(let position):
                     diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }

@@ -4,30 +4,11 @@ import Foundation
 /// in memory whole. Called from many threads at once.
 public protocol OutputSink: Sendable {
     func write(_ file: OutputFile) throws
+    /// Paths written so far, sorted.
+    var writtenPaths: [String] { get }
 }
 
-/// Keeps every file, for tests and small tools.
-public final class CollectingSink: OutputSink, @unchecked Sendable {
-    private var collected: [OutputFile] = []
-    private let lock = NSLock()
-
-    public init() {}
-
-    public func write(_ file: OutputFile) {
-        lock.lock()
-        collected.append(file)
-        lock.unlock()
-    }
-
-    /// Sorted by path.
-    public var files: [OutputFile] {
-        lock.lock()
-        defer { lock.unlock() }
-        return collected.sorted { $0.path < $1.path }
-    }
-}
-
-/// Counts files and drops them: `dossier check` renders everything to find
+/// Records paths and drops the files: `dossier check` renders everything to find
 /// template problems but writes nothing.
 public final class CountingSink: OutputSink, @unchecked Sendable {
     private var paths: [String] = []
