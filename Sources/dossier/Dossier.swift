@@ -13,7 +13,7 @@ struct Dossier: ParsableCommand {
         linked both ways with every briefing that mentions it.
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Files for `dossier init` and `dossier new`: a starting project, and a new
+/// briefing or actor with its front matter filled in.
+public enum Scaffold {
+    public enum Kind: String, Sendable, CaseIterable {
+        case briefing, actor
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A slug from a title: lowercase ASCII letters and digits joined by '-',
+    /// diacritics folded ("Côte d’Ivoire" → "cote-divoire").
+    public static func slug(for title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        var slug = ""
+        for scalar in folded.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                slug.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "’" {
+                continue
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+
+    /// The text of a new briefing or actor file. `date` is written into briefings.
+    public static func file(_ kind: Kind, title: String, date: String) -> String {
+        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        switch kind {
+        case .briefing:
+            return """
+            ---
+            title: \(quoted)
+            date: \(date)
+            summary: One-paragraph standfirst shown on lists and in feeds.
+            authors: []
+            actors: []        # principal actors, by slug
+            tags: []
+            sources: []       # - id: …, title: …, publisher: …, url: …, date: …
+            events: []        # - date: …, title: …, actors: […], place: …
+            draft: true
+            ---
+            Write the briefing here. Actor names are linked to their pages when the site is built;
+            write [a different name](@slug) to link any wording to an actor.
+
+            """
+        case .actor:
+            return """
+            ---
+            title: \(quoted)
+            kind: state       # state | organization | person | place | agreement | group
+            aliases: []       # other names that mean this actor in prose
+            summary: One line for lists and tooltips.
+            relations: []     # - type: member-of, target: slug, since: YYYY-MM-DD
+            ---
+            A short profile.
+
+            """
+        }
+    }
+
+    /// Writes a new briefing or actor under `root/content`, never over an existing file.
+    /// Returns the path written, relative to the root.
+    @discardableResult
+    public static func create(_ kind: Kind, title: String, root: URL, date: String) throws -> String {
+        let slug = slug(for: title)
+        guard !slug.isEmpty else { throw Failure(description: "'\(title)' gives an empty slug; use a title with letters or digits") }
+        let relative = "content/\(kind == .briefing ? "briefings" : "actors")/\(slug).md"
+        try write(file(kind, title: title, date: date), to: root.appendingPathComponent(relative), display: relative)
+        return relative
+    }
+
+    /// A new project in `root`: dossier.yml, two actors and a briefing that links them.
+    /// Refuses to write into a folder that already has a dossier.yml or content/.
+    public static func initialize(_ root: URL, title: String) throws {
+        for existing in [SiteConfig.fileName, "content"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(existing).path) {
+            throw Failure(description: "\(root.appendingPathComponent(existing).path) already exists; choose an empty folder")
+        }
+        let files: [(String, String)] = [
+            (SiteConfig.fileName, """
+            title: \(title)
+            description: Briefings built with Dossier.
+            language: en
+            base_url: https://example.org/
+            linking:
+              mode: first            # first | all | none
+              case_sensitive: true
+              ignore: []             # phrases that are never mentions
+
+            """),
+            ("content/actors/atlantis.md", """
+            ---
+            title: Atlantis
+            kind: state
+            aliases: [Atlantean Republic]
+            summary: An example state.
+            relations:
+              - type: member-of
+                target: ocean-league
+                since: 2020
+            ---
+            Atlantis is an example actor. Replace it with your own.
+
+            """),
+            ("content/actors/ocean-league.md", """
+            ---
+            title: Ocean League
+            kind: organization
+            summary: An example organisation.
+            ---
+            The Ocean League is an example actor.
+
+            """),
+            ("content/briefings/welcome.md", """
+            ---
+            title: Welcome to Dossier
+            date: 2025-01-01
+            summary: A first briefing that shows how mentions become links.
+            authors: [Desk]
+            actors: [atlantis, ocean-league]
+            tags: [example]
+            events:
+              - date: 2020
+                title: Atlantis joins the Ocean League
+                actors: [atlantis, ocean-league]
+            ---
+            ## What this shows
+
+            The Atlantean Republic joined the Ocean League in 2020. Both names link to their
+            actor pages, and each actor page lists this paragraph.
+
+            """),
+        ]
+        for (relative, text) in files {
+            try write(text, to: root.appendingPathComponent(relative), display: relative)
+        }
+    }
+
+    private static func write(_ text: String, to url: URL, display: String) throws {
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw Failure(description: "\(display) already exists")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw Failure(description: "cannot write \(display): \(error.localizedDescription)")
+        }
+    }
+}

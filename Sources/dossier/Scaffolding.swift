@@ -1,0 +1,58 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+extension Scaffold.Kind: ExpressibleByArgument {}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a briefing or an actor file with its front matter.",
+        discussion: "The file name is the title's slug: `dossier new actor \"Côte d'Ivoire\"` writes content/actors/cote-divoire.md. Existing files are never overwritten. New briefings are drafts until you remove 'draft: true'."
+    )
+
+    @Argument(help: "briefing or actor")
+    var kind: Scaffold.Kind
+
+    @Argument(help: "The title.")
+    var title: String
+
+    @Option(name: .long, help: "The project folder.")
+    var root: String = "."
+
+    @Option(name: .long, help: "The briefing's date (default: today, in UTC).")
+    var date: String?
+
+    func run() throws {
+        let day = date ?? ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        do {
+            let path = try Scaffold.create(kind, title: title, root: URL(fileURLWithPath: root), date: day)
+            print("Created \(path)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new project: dossier.yml, two example actors and a briefing.",
+        discussion: "Refuses a folder that already has dossier.yml or content/."
+    )
+
+    @Argument(help: "The folder to create the project in.")
+    var folder: String
+
+    @Option(name: .long, help: "The site's title.")
+    var title: String = "Briefings"
+
+    func run() throws {
+        do {
+            try Scaffold.initialize(URL(fileURLWithPath: folder), title: title)
+            print("Created a Dossier project in \(folder). Build it with: dossier build --root \(folder)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
