@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,15 +31,22 @@ let package = Package(
             ],
             resources: [.copy("Resources/theme")]
         ),
+        // The dev server; kept apart so the core never depends on networking.
+        .target(
+            name: "DossierServe",
+            dependencies: ["DossierCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierCore",
+                "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "dossier-benchgen", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
+        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore"]),
         .testTarget(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierMarkdown"],

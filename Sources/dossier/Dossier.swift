@@ -3,7 +3,7 @@ import DossierCore
 import Foundation
 
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a cross-referenced briefing site from Markdown briefings and actor files.",
@@ -13,7 +13,7 @@ struct Dossier: ParsableCommand {
         linked both ways with every briefing that mentions it.
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, New.self, Init.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self],
         defaultSubcommand: Build.self
     )
 }
