@@ -1,5 +1,4 @@
 import DossierMarkdown
-import Foundation
 
 /// Gives every block a readable id that depends only on the block's own text (and
 /// on earlier blocks with the same text), so editing one paragraph never moves the
@@ -32,26 +31,10 @@ struct AnchorNamer {
         return candidate
     }
 
-    /// Lowercase ASCII words joined by '-'; text with no Latin letters gets a short
-    /// hash of itself instead, which is just as stable.
+    /// Up to `words` slug words joined by '-'; text with no Latin letters or digits
+    /// gets a short hash of itself instead, which is just as stable.
     static func slug(_ text: String, words: Int, fallbackPrefix: String) -> String {
-        // Foundation's folding is slow on Linux; most text is ASCII and needs only lowercasing.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
-            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var parts: [String] = []
-        var current = ""
-        for scalar in folded.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "’" {
-                continue
-            } else if !current.isEmpty {
-                parts.append(current)
-                current = ""
-                if parts.count == words { break }
-            }
-        }
-        if !current.isEmpty, parts.count < words { parts.append(current) }
+        let parts = Slugify.words(text, limit: words)
         if parts.isEmpty {
             var hash: UInt32 = 2_166_136_261
             for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }

@@ -175,17 +175,8 @@ public enum ContentDecoder {
 }
 
 enum TagName {
-    /// Tags are compared and linked in lowercase with single hyphens: "Nuclear Deal" → "nuclear-deal".
+    /// Tags are compared and linked as slugs: "Nuclear Deal" → "nuclear-deal".
     static func normalize(_ tag: String) -> String {
-        var result = ""
-        for scalar in tag.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, !result.hasSuffix("-") {
-                result += "-"
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result
+        Slugify.slug(tag)
     }
 }

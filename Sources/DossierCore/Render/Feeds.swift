@@ -6,7 +6,7 @@ import Foundation
 enum Feeds {
     static let limit = 20
 
-    static func atom(_ model: SiteModel, urls: SiteURLs, contexts: PageContexts) -> String {
+    static func atom(_ model: SiteModel, urls: SiteURLs) -> String {
         let base = model.config.baseURL
         let entries = model.briefings.prefix(limit)
         let updated = entries.map { ($0.briefing.updated ?? $0.briefing.date) }.max()?.rfc3339 ?? sourceDateEpoch()
@@ -37,7 +37,7 @@ enum Feeds {
             for author in value.authors { xml += "    <author><name>\(XMLText.escape(author))</name></author>\n" }
             for tag in value.tags { xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
             if let summary = value.summary { xml += "    <summary>\(XMLText.escape(summary))</summary>\n" }
-            let html = absoluteBody(briefing, urls: urls, base: base)
+            let html = absoluteBody(briefing, base: base)
             xml += "    <content type=\"html\">\(XMLText.escape(html))</content>\n"
             xml += "  </entry>\n"
         }
@@ -60,7 +60,7 @@ enum Feeds {
             let url = urls.absolute(.briefing(value.slug), baseURL: base)
             var item: [String: Any] = [
                 "id": url, "url": url, "title": value.title,
-                "content_html": absoluteBody(briefing, urls: urls, base: base),
+                "content_html": absoluteBody(briefing, base: base),
                 "date_published": value.date.rfc3339,
             ]
             if let updated = value.updated { item["date_modified"] = updated.rfc3339 }
@@ -97,7 +97,7 @@ enum Feeds {
     }
 
     /// The body with actor links made absolute, for readers outside the site.
-    static func absoluteBody(_ briefing: BriefingModel, urls: SiteURLs, base: String) -> String {
+    static func absoluteBody(_ briefing: BriefingModel, base: String) -> String {
         ActorLinkPlaceholder.resolve(briefing.linked.html, rootPrefix: base)
     }
 }

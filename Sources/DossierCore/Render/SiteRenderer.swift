@@ -27,7 +27,7 @@ public enum SiteRenderer {
         let failures = jobs.parallelMap { job -> Diagnostic? in
             switch job {
             case .atomFeed:
-                return write(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls, contexts: contexts)), to: sink)
+                return write(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls)), to: sink)
             case .jsonFeed:
                 return write(OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)), to: sink)
             case .sitemap:

@@ -8,8 +8,6 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset name → contents, e.g. "dossier.css".
     public let assets: [String: Data]
-    /// Template names that exist, for the renderer to check before use.
-    public let templateNames: Set<String>
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -97,7 +95,7 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets, templateNames: Set(sources.keys)), diagnostics)
+        return (Theme(library: library, assets: assets), diagnostics)
     }
 
     static func describe(_ error: Error) -> String {

@@ -11,22 +11,9 @@ public enum Scaffold {
         public var description: String
     }
 
-    /// A slug from a title: lowercase ASCII letters and digits joined by '-',
-    /// diacritics folded ("Côte d’Ivoire" → "cote-divoire").
+    /// A slug from a title: "Côte d’Ivoire" → "cote-divoire".
     public static func slug(for title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
-        var slug = ""
-        for scalar in folded.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                slug.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "’" {
-                continue
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return slug
+        Slugify.slug(title)
     }
 
     /// The text of a new briefing or actor file. `date` is written into briefings.
