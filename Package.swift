@@ -34,7 +34,7 @@ let package = Package(
         // The dev server; kept apart so the core never depends on networking.
         .target(
             name: "DossierServe",
-            dependencies: ["DossierCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["DossierCore", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "dossier",
