@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(name: "dossier-benchgen", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
-        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore"]),
+        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .testTarget(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierMarkdown"],

@@ -27,8 +27,6 @@ public struct LoopbackListener: Sendable {
         }
     }
 
-    /// How long a client has to send its request head before it gets a 408.
-    static let headDeadline = 10.0
     /// How long, and how much, a refused client's remaining input is read before closing.
     static let drainDeadline = 1.0
     static let drainLimit = 1 << 20
@@ -36,9 +34,11 @@ public struct LoopbackListener: Sendable {
     let socket: Socket
     /// The port listened on; the one the system chose when asked for port 0.
     public let port: UInt16
+    /// How long a client has to send its request head before it gets a 408, in seconds.
+    public let headDeadline: Double
 
     /// Binds 127.0.0.1:`port` and listens; throws `Failure` if the port is taken.
-    public static func open(port: UInt16) throws -> LoopbackListener {
+    public static func open(port: UInt16, headDeadline: Double = 10) throws -> LoopbackListener {
         let socket = try Socket(domain: Int32(sockaddr_in.family))
         do {
             try socket.setValue(true, for: .localAddressReuse)
@@ -52,7 +52,7 @@ public struct LoopbackListener: Sendable {
             throw code == EADDRINUSE ? Failure.portInUse(port) : Failure.cannotListen(port, message)
         }
         guard case .ip4(_, let bound) = try socket.sockname() else { throw Failure.cannotListen(port, "no IPv4 address") }
-        return LoopbackListener(socket: socket, port: bound)
+        return LoopbackListener(socket: socket, port: bound, headDeadline: headDeadline)
     }
 
     /// Answers requests until the task is cancelled; then closes the socket.
@@ -65,16 +65,16 @@ public struct LoopbackListener: Sendable {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await pool.run() }
             for try await client in listening.sockets {
-                group.addTask { await Self.answer(client, respond) }
+                group.addTask { await answer(client, respond) }
             }
         }
     }
 
-    static func answer(_ client: AsyncSocket, _ respond: @Sendable (RequestHead) async -> HTTPReply) async {
+    func answer(_ client: AsyncSocket, _ respond: @Sendable (RequestHead) async -> HTTPReply) async {
         defer { try? client.close() }
         let outcome: RequestHead.Outcome?
         do {
-            outcome = try await withDeadline(headDeadline) { try await readHead(from: client) }
+            outcome = try await withDeadline(headDeadline) { try await Self.readHead(from: client) }
         } catch {
             return  // the client went away
         }
@@ -82,7 +82,7 @@ public struct LoopbackListener: Sendable {
         var withBody = true
         switch outcome {
         case nil:
-            reply = .plain(408, "The request head did not arrive within \(Int(headDeadline)) seconds.")
+            reply = .plain(408, "The request head did not arrive within \(String(format: "%g", headDeadline)) seconds.")
         case .refused(.requestLineTooLong):
             reply = .plain(414, "The request line is longer than \(RequestHead.requestLineLimit) bytes.")
         case .refused(.headersTooLarge):
@@ -96,7 +96,7 @@ public struct LoopbackListener: Sendable {
             reply = HTTPReply(status: 405, body: Data("Only GET and HEAD are served.\n".utf8), extraHeaders: ["Allow": "GET, HEAD"])
         }
         try? await client.write(reply.encoded(withBody: withBody))
-        if reply.status == 400 || reply.status == 414 || reply.status == 431 { await lingeringClose(client) }
+        if reply.status == 400 || reply.status == 414 || reply.status == 431 { await Self.lingeringClose(client) }
     }
 
     /// Reads 4 KB at a time until the head is complete or a limit is crossed; the
