@@ -38,6 +38,9 @@ public actor DevServer {
     public func run() async throws {
         let listener = try LoopbackListener.open(port: options.port)
         let stale = scratch.removeStale()
+        // Anything already under this server's own names was left by an earlier
+        // process that had the same pid.
+        scratch.remove()
         if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
         rebuild()
         let watcher = SourceWatcher(root: options.root)

@@ -1,10 +1,17 @@
 import FlyingSocks
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Requests written byte for byte over a real socket to 127.0.0.1, for requests no
 /// HTTP client library would send (a 200 KB request line, a 1 MB header).
+///
+/// Each exchange runs on its own thread with blocking socket calls and socket
+/// timeouts, so the time it measures is the server's, not how long a busy test
+/// process took to schedule an async task.
 enum RawHTTP {
-    struct Answer {
+    struct Answer: Sendable {
         /// The status code of the reply's status line.
         var status: Int
         /// Seconds from connecting to reading the status line.
@@ -14,42 +21,45 @@ enum RawHTTP {
     /// Connects to `port`, writes `request` while reading the reply, and returns the
     /// reply's status, or nil if no status line arrived within `seconds`.
     static func send(_ request: Data, to port: UInt16, within seconds: Double) async -> Answer? {
-        let started = Date()
-        guard let socket = try? await AsyncSocket.connected(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: seconds) else {
-            return nil
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: exchange(request, port: port, within: seconds))
+            }
         }
-        defer { try? socket.close() }
-        let status: Int? = await withTaskGroup(of: Int?.self) { group in
-            group.addTask {
-                // The server may stop reading once it has refused the request; a failed write is expected then.
-                try? await socket.write(request)
-                return nil
-            }
-            group.addTask { try? await statusCode(from: socket) }
-            group.addTask {
-                try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-                return nil
-            }
-            defer { group.cancelAll() }
-            while let result = await group.next() {
-                if let result { return result }
-                // A finished writer or an unanswered read is not the end; the deadline is.
-                if Date().timeIntervalSince(started) >= seconds { return nil }
-            }
-            return nil
-        }
-        return status.map { Answer(status: $0, seconds: Date().timeIntervalSince(started)) }
     }
 
-    /// `HTTP/1.1 414 URI Too Long` → 414.
-    private static func statusCode(from socket: AsyncSocket) async throws -> Int? {
-        var received: [UInt8] = []
-        while !received.contains(UInt8(ascii: "\n")), received.count < 1024 {
-            received += try await socket.read(atMost: 1024)
+    private static func exchange(_ request: Data, port: UInt16, within seconds: Double) -> Answer? {
+        guard let socket = try? Socket(domain: Int32(sockaddr_in.family)) else { return nil }
+        defer { try? socket.close() }
+        var timeout = timeval(tv_sec: .init(seconds.rounded(.down)), tv_usec: .init((seconds - seconds.rounded(.down)) * 1_000_000))
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            setsockopt(socket.file.rawValue, SOL_SOCKET, option, &timeout, socklen_t(MemoryLayout<timeval>.size))
         }
+        let started = Date()
+        guard (try? socket.connect(to: sockaddr_in.inet(ip4: "127.0.0.1", port: port))) != nil else { return nil }
+
+        // The server may stop reading once it has refused the request: a failed or
+        // timed-out write is expected then.
+        let written = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var index = request.startIndex
+            while index < request.endIndex, let next = try? socket.write(request, from: index) { index = next }
+            written.signal()
+        }
+        var received: [UInt8] = []
+        while !received.contains(UInt8(ascii: "\n")), received.count < 1024, Date().timeIntervalSince(started) < seconds,
+              let bytes = try? socket.read(atMost: 1024) {
+            received += bytes
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        // Ends a write still blocked on a server that stopped reading, before the socket is closed.
+        _ = shutdown(socket.file.rawValue, Int32(SHUT_RDWR))
+        written.wait()
+
         let line = String(decoding: received.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         let fields = line.split(separator: " ")
-        return fields.count >= 2 && fields[0].hasPrefix("HTTP/") ? Int(fields[1]) : nil
+        guard fields.count >= 2, fields[0].hasPrefix("HTTP/"), let status = Int(fields[1]), elapsed <= seconds else { return nil }
+        return Answer(status: status, seconds: elapsed)
     }
 
     /// A GET whose request line is `length` bytes long.
