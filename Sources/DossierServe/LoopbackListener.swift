@@ -6,9 +6,9 @@ import Glibc
 
 /// Accepts connections on 127.0.0.1 and answers one GET or HEAD request on each.
 ///
-/// FlyingFox's HTTPServer reads a request line or header through a per-byte
-/// collector whose end-of-line test copies the whole line (quadratic; a 200 KB
-/// request line took 26 s of CPU) and has no size limit or hook before it. So the
+/// FlyingFox's HTTPServer reads a request line or header byte by byte, and its
+/// end-of-line test walks the whole line so far at every byte (quadratic: a 200 KB
+/// request line took 26 s of CPU), with no size limit and no hook before it. So the
 /// dev server accepts connections itself on FlyingFox's socket layer and reads the
 /// head in bounded chunks: a client costs at most `RequestHead`'s limits of work,
 /// and too long a request line or header section is answered at once (414 / 431).

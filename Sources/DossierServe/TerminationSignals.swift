@@ -16,7 +16,8 @@ public final class TerminationSignals: @unchecked Sendable {
             // A dispatch source sees a signal only once its default action (terminate) is off.
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [unowned self] in
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
                 received += 1
                 handler(number, received)
             }
