@@ -34,7 +34,7 @@ let package = Package(
         // The dev server; kept apart so the core never depends on networking.
         .target(
             name: "DossierServe",
-            dependencies: ["DossierCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["DossierCore", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "dossier",
@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(name: "dossier-benchgen", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
-        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore"]),
+        .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .testTarget(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierMarkdown"],

@@ -1,5 +1,4 @@
 import DossierCore
-import FlyingFox
 import Foundation
 
 /// `dossier serve`: builds the project into a temporary folder, serves it on
@@ -21,29 +20,29 @@ public actor DevServer {
     }
 
     let options: Options
-    let output: URL
+    public nonisolated let scratch = ScratchFolder()
+    var output: URL { scratch.output }
     private var generation = 0
     private var failure: [Diagnostic]?
+    private var stopped = false
     private let report: @Sendable (String) -> Void
 
     public init(options: Options, report: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.report = report
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
-    /// Builds once, then serves and watches until the task is cancelled.
+    /// Listens (throwing `LoopbackListener.Failure` before anything is built or
+    /// printed if the port is taken), builds once, then serves and watches until the
+    /// task is cancelled.
     public func run() async throws {
+        let listener = try LoopbackListener.open(port: options.port)
+        let stale = scratch.removeStale()
+        // Anything already under this server's own names was left by an earlier
+        // process that had the same pid.
+        scratch.remove()
+        if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
         rebuild()
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: options.port), timeout: 30)
-        await server.appendRoute(HTTPRoute("GET " + LiveReload.versionPath)) { [weak self] _ in
-            let version = await self?.currentGeneration() ?? 0
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"], body: Data(String(version).utf8))
-        }
-        await server.appendRoute("GET *") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return await self.response(for: request.path)
-        }
         let watcher = SourceWatcher(root: options.root)
         let interval = options.pollInterval
         let watch = Task { [weak self] in
@@ -59,15 +58,26 @@ public actor DevServer {
         }
         defer {
             watch.cancel()
-            try? FileManager.default.removeItem(at: output)
+            scratch.remove()
         }
-        report("Serving \(options.root.path) at http://127.0.0.1:\(options.port)/ (Ctrl-C to stop)")
-        try await server.run()
+        report("Serving \(options.root.path) at http://127.0.0.1:\(listener.port)/ (Ctrl-C to stop)")
+        try await listener.serve { [weak self] head in
+            guard let self else { return .plain(503, "The server is stopping.") }
+            return await self.reply(to: head)
+        }
+    }
+
+    /// Removes the scratch folder and builds no more. Runs on the actor, so a
+    /// rebuild in progress finishes first and cannot write into a removed folder.
+    public func stop() {
+        stopped = true
+        scratch.remove()
     }
 
     func currentGeneration() -> Int { generation }
 
     func rebuild() {
+        guard !stopped else { return }
         let started = Date()
         let result = SiteBuilder.build(BuildOptions(root: options.root, output: output, drafts: options.drafts))
         for diagnostic in result.diagnostics { report(DiagnosticFormatter.format(diagnostic)) }
@@ -77,13 +87,20 @@ public actor DevServer {
         report(result.succeeded ? "Rebuilt \(result.paths.count) files in \(seconds) s" : "Build failed; serving the last good site")
     }
 
-    func response(for requestPath: String) -> HTTPResponse {
+    func reply(to head: RequestHead) -> HTTPReply {
+        if head.target.prefix(while: { $0 != "?" }) == LiveReload.versionPath {
+            return HTTPReply(status: 200, body: Data(String(generation).utf8))
+        }
+        return response(for: head.target)
+    }
+
+    func response(for requestPath: String) -> HTTPReply {
         guard let relative = SiteFiles.relativePath(forRequestPath: requestPath) else {
-            return HTTPResponse(statusCode: .notFound)
+            return .plain(404, "Not found.")
         }
         let isPage = relative.hasSuffix(".html")
         if isPage, let failure {
-            return html(LiveReload.errorPage(failure), status: .internalServerError)
+            return html(LiveReload.errorPage(failure), status: 500)
         }
         var url = output.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
@@ -92,16 +109,15 @@ public actor DevServer {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let notFound = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
-            return html(notFound.map { String(decoding: $0, as: UTF8.self) } ?? "Not found", status: .notFound)
+            return html(notFound.map { String(decoding: $0, as: UTF8.self) } ?? "Not found", status: 404)
         }
         if url.pathExtension == "html" {
-            return html(String(decoding: data, as: UTF8.self), status: .ok)
+            return html(String(decoding: data, as: UTF8.self), status: 200)
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: SiteFiles.contentType(for: url.path)], body: data)
+        return HTTPReply(status: 200, contentType: SiteFiles.contentType(for: url.path), body: data)
     }
 
-    private func html(_ page: String, status: HTTPStatusCode) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                     body: Data(LiveReload.inject(into: page).utf8))
+    private func html(_ page: String, status: Int) -> HTTPReply {
+        HTTPReply(status: status, contentType: "text/html; charset=utf-8", body: Data(LiveReload.inject(into: page).utf8))
     }
 }

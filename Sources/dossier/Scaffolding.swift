@@ -19,7 +19,7 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "The project folder.")
     var root: String = "."
 
-    @Option(name: .long, help: "The briefing's date (default: today, in UTC).")
+    @Option(name: .long, help: "The briefing's date, a calendar day as YYYY-MM-DD (default: today, in UTC).")
     var date: String?
 
     func run() throws {

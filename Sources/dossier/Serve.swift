@@ -5,13 +5,13 @@ import Foundation
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build, serve on 127.0.0.1, and rebuild and reload the browser when content, templates or dossier.yml change.",
-        discussion: "The site is built into a temporary folder, so site/ is left alone. While a build fails, pages show its diagnostics."
+        discussion: "The site is built into a temporary folder, so site/ is left alone. While a build fails, pages show its diagnostics. Ctrl-C or SIGTERM removes the temporary folder and exits with 130 or 143."
     )
 
     @Option(name: .long, help: "The project folder.")
     var root: String = "."
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: "The port to listen on (0: any free port, printed when serving starts).")
     var port: UInt16 = 8000
 
     @Flag(name: .long, help: "Include drafts.")
@@ -22,6 +22,24 @@ struct Serve: AsyncParsableCommand {
         let server = DevServer(options: options) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        try await server.run()
+        // The first signal waits for a rebuild in progress, so nothing is written
+        // after the folder is removed; a second one does not wait.
+        let signals = TerminationSignals { signal, count in
+            if count > 1 {
+                server.scratch.remove()
+                Foundation.exit(128 + signal)
+            }
+            Task {
+                await server.stop()
+                Foundation.exit(128 + signal)
+            }
+        }
+        defer { withExtendedLifetime(signals) {} }
+        do {
+            try await server.run()
+        } catch let failure as LoopbackListener.Failure {
+            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -18,7 +18,7 @@ public enum Scaffold {
 
     /// The text of a new briefing or actor file. `date` is written into briefings.
     public static func file(_ kind: Kind, title: String, date: String) -> String {
-        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quoted = yamlQuoted(title)
         switch kind {
         case .briefing:
             return """
@@ -34,7 +34,7 @@ public enum Scaffold {
             draft: true
             ---
             Write the briefing here. Actor names are linked to their pages when the site is built;
-            write [a different name](@slug) to link any wording to an actor.
+            write `[a different name](@slug)` to link any wording to an actor.
 
             """
         case .actor:
@@ -53,11 +53,16 @@ public enum Scaffold {
     }
 
     /// Writes a new briefing or actor under `root/content`, never over an existing file.
-    /// Returns the path written, relative to the root.
+    /// Returns the path written, relative to the root. Throws, writing nothing, for a
+    /// title that gives no file name or a date that is not a calendar day.
     @discardableResult
     public static func create(_ kind: Kind, title: String, root: URL, date: String) throws -> String {
+        try validateTitle(title)
         let slug = slug(for: title)
-        guard !slug.isEmpty else { throw Failure(description: "'\(title)' gives an empty slug; use a title with letters or digits") }
+        guard !slug.isEmpty else {
+            throw Failure(description: "'\(shown(title))' gives an empty slug (the file name); use a title with letters or digits, e.g. \"Iran–Russia Treaty\" gives iran-russia-treaty.md")
+        }
+        if kind == .briefing { try validateDate(date) }
         let relative = "content/\(kind == .briefing ? "briefings" : "actors")/\(slug).md"
         try write(file(kind, title: title, date: date), to: root.appendingPathComponent(relative), display: relative)
         return relative
@@ -66,12 +71,13 @@ public enum Scaffold {
     /// A new project in `root`: dossier.yml, two actors and a briefing that links them.
     /// Refuses to write into a folder that already has a dossier.yml or content/.
     public static func initialize(_ root: URL, title: String) throws {
+        try validateTitle(title)
         for existing in [SiteConfig.fileName, "content"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(existing).path) {
             throw Failure(description: "\(root.appendingPathComponent(existing).path) already exists; choose an empty folder")
         }
         let files: [(String, String)] = [
             (SiteConfig.fileName, """
-            title: \(title)
+            title: \(yamlQuoted(title))
             description: Briefings built with Dossier.
             language: en
             base_url: https://example.org/
@@ -127,6 +133,34 @@ public enum Scaffold {
         for (relative, text) in files {
             try write(text, to: root.appendingPathComponent(relative), display: relative)
         }
+    }
+
+    /// A title is one line of text: a control character (a tab, a line break, ESC)
+    /// is more likely a slip of the shell than part of a name.
+    static func validateTitle(_ title: String) throws {
+        let shownTitle = shown(title)
+        guard shownTitle == title else {
+            throw Failure(description: "the title '\(shownTitle)' contains a control character; write it as one line of plain text")
+        }
+    }
+
+    /// A briefing's date from the command line must be a calendar day as YYYY-MM-DD
+    /// (front matter also accepts YYYY, YYYY-MM and timestamps; `new` asks for the
+    /// common case and the one its users mistype).
+    static func validateDate(_ date: String) throws {
+        guard let day = PartialDate(date), day.precision == .day, day.text == date else {
+            throw Failure(description: "invalid date '\(shown(date))' for --date: use a calendar day as YYYY-MM-DD, e.g. 2025-03-14")
+        }
+    }
+
+    /// A YAML double-quoted scalar that reads back as exactly `text` (titles hold no
+    /// control characters, so the quote and the backslash are all there is to escape).
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func shown(_ text: String) -> String {
+        DiagnosticFormatter.showingControlCharacters(text)
     }
 
     private static func write(_ text: String, to url: URL, display: String) throws {
