@@ -35,13 +35,15 @@ struct YAMLReader {
 
     // MARK: Composing
 
-    /// Composes the YAML; nil (with a diagnostic) when it is not valid YAML.
-    /// An empty document composes to an empty mapping.
+    /// Composes the YAML; nil (with a diagnostic) when it is not valid YAML or
+    /// expands past `YAMLLimits`. An empty document composes to an empty mapping.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml) ?? Node([(Node, Node)]())
+            return try YAMLExpansion.compose(yaml) ?? Node([(Node, Node)]())
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml))
+        } catch let limit as YAMLLimitExceeded {
+            diagnostics.append(.error(limit.message, at: location(limit.mark)))
         } catch {
             diagnostics.append(.error("invalid YAML: \(error)", at: location(nil as Mark?)))
         }
