@@ -82,7 +82,9 @@ public enum ContentDecoder {
             case "sources": sources = reader.sources(value)
             case "events": events = reader.events(value)
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         reader.checkSourceReferences(events.compactMap { event in event.source.map { ($0, event.location) } }, sources: sources)
@@ -127,7 +129,9 @@ public enum ContentDecoder {
             case "sources": sources = reader.sources(value)
             case "events": events = reader.events(value)
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         reader.checkSourceReferences(
@@ -159,7 +163,9 @@ public enum ContentDecoder {
             case "summary", "description": summary = reader.string(value, key: key) ?? summary
             case "draft": draft = reader.bool(value, key: key) ?? false
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         if title?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
