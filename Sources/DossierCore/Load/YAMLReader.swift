@@ -220,6 +220,12 @@ struct YAMLReader {
 /// `[a-z0-9-]+`: the only characters a slug may hold, so no slug can name a path
 /// outside the output folder.
 enum SlugRules {
+    /// A slug is a folder name in the output: longer than this, no file system takes it.
+    static let maxBytes = 255
+
+    /// The output's own top-level folders, which a page (written at `<slug>/`) must not take.
+    static let reservedPageSlugs = ["actors", "assets", "briefings", "data", "graph", "search", "sources", "tags", "timeline"]
+
     static func isValid(_ slug: String) -> Bool {
         !slug.isEmpty && slug.unicodeScalars.allSatisfy { scalar in
             (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "-"
