@@ -105,7 +105,7 @@ public enum ContentDecoder {
         let briefing = Briefing(
             slug: slug, path: path, title: title, date: date, updated: updated, summary: summary,
             authors: authors, actors: actors, tags: TagName.pageNames(tags, into: &reader), draft: draft,
-            sources: sources, events: events, params: params, body: body)
+            sources: sources, events: events, params: params, body: body, slugLocation: slugOverride?.location)
         return Decoded(value: briefing, diagnostics: reader.diagnostics)
     }
 
@@ -154,7 +154,7 @@ public enum ContentDecoder {
         let actor = Actor(
             slug: slug, path: path, title: title, kind: kind, aliases: aliases, autolink: autolink,
             summary: summary, relations: relations, sources: sources, events: events, params: params,
-            body: body, titleLocation: titleLocation)
+            body: body, titleLocation: titleLocation, slugLocation: slugOverride?.location)
         return Decoded(value: actor, diagnostics: reader.diagnostics)
     }
 
@@ -190,8 +190,10 @@ public enum ContentDecoder {
                 at: slugOverride?.location ?? SourceLocation(path: path)))
             return Decoded(value: nil, diagnostics: reader.diagnostics)
         }
-        return Decoded(value: Page(slug: slug, path: path, title: title, summary: summary, draft: draft, params: params, body: body),
-                       diagnostics: reader.diagnostics)
+        let page = Page(
+            slug: slug, path: path, title: title, summary: summary, draft: draft, params: params, body: body,
+            slugLocation: slugOverride?.location)
+        return Decoded(value: page, diagnostics: reader.diagnostics)
     }
 }
 
