@@ -132,6 +132,17 @@ import Testing
         ])
     }
 
+    /// libyaml reads `*b` in `[a *b]` as the end of the text "a *b"; the stand-in
+    /// cannot tell, so the value must be quoted, and the error says so.
+    @Test func anAsteriskStartingAWordInsideBracketsAsksForQuotes() throws {
+        let (_, diagnostics) = SiteConfig.decode("title: T\ntags: [a *b]\n")
+        #expect(diagnostics.lines == [
+            "dossier.yml:2:10: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' ('*b' reads as an alias here; if it is text, put the value in quotes)",
+        ])
+        let (_, quoted) = SiteConfig.decode("title: T\ntags: [\"a *b\"]\n")
+        #expect(quoted.isEmpty)
+    }
+
     @Test func aliasChainsThatNestTooDeepAreRefused() throws {
         // Each level wraps the previous one in 30 lists: 5 levels nest 150 deep.
         var lines = ["a: &a " + String(repeating: "[", count: 30) + "x" + String(repeating: "]", count: 30)]

@@ -41,8 +41,14 @@ enum YAMLExpansion {
         let parser = try Parser(yaml: scan.standIn)
         // A node's anchor is a weak reference that only the parser holds.
         try withExtendedLifetime(parser) {
+            let root: Node?
+            do {
+                root = try parser.singleRoot()
+            } catch let error as YamlError {
+                throw scan.explaining(error)
+            }
             var measure = ExpansionMeasure(scan: scan)
-            if let root = try parser.singleRoot() { _ = try measure.visit(root, depth: 1) }
+            if let root { _ = try measure.visit(root, depth: 1) }
         }
         return try Yams.compose(yaml: yaml)
     }
@@ -65,6 +71,8 @@ struct AliasScan {
     var standIn: String
 
     init(_ yaml: String) {
+        standIn = yaml
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return }
         let scalars = Array(yaml.unicodeScalars)
         var replaced = scalars
         var line = 1, column = 1
@@ -100,7 +108,24 @@ struct AliasScan {
             }
             index += 1
         }
-        standIn = aliases.isEmpty ? yaml : String(String.UnicodeScalarView(replaced))
+        if !aliases.isEmpty { standIn = String(String.UnicodeScalarView(replaced)) }
+    }
+
+    /// The stand-in fails to compose where a `*word` that libyaml reads as text (it
+    /// continues a plain scalar inside `[…]`, as in `[a *b]`) became a list. Say so
+    /// at that position rather than leave a bare syntax error.
+    func explaining(_ error: YamlError) -> YamlError {
+        let hint = { (name: String) in " ('*\(name)' reads as an alias here; if it is text, put the value in quotes)" }
+        switch error {
+        case let .parser(context, problem, mark, yaml):
+            guard let name = aliases[YAMLPosition(line: mark.line, column: mark.column)] else { return error }
+            return .parser(context: context, problem: problem + hint(name), mark, yaml: yaml)
+        case let .scanner(context, problem, mark, yaml):
+            guard let name = aliases[YAMLPosition(line: mark.line, column: mark.column)] else { return error }
+            return .scanner(context: context, problem: problem + hint(name), mark, yaml: yaml)
+        default:
+            return error
+        }
     }
 
     /// Whether a token can start right after this character: after a blank, a line
@@ -137,7 +162,7 @@ struct ExpansionMeasure {
 
     /// The expanded node count and height of `node`, which stands at `depth` (the root is 1).
     mutating func visit(_ node: Node, depth: Int) throws -> (nodes: Int, height: Int) {
-        if case .sequence(let list) = node, list.isEmpty, let mark = list.mark {
+        if !scan.aliases.isEmpty, case .sequence(let list) = node, list.isEmpty, let mark = list.mark {
             let position = YAMLPosition(line: mark.line, column: mark.column)
             guard scan.openBrackets.contains(position) else {
                 throw YAMLLimitExceeded(message: "cannot check the aliases of this YAML (an empty list at an unexpected position)", mark: mark)
