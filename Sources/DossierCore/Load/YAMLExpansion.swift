@@ -28,7 +28,7 @@ struct YAMLLimitExceeded: Error {
 /// registers them (when their node ends, the latest one winning).
 enum YAMLExpansion {
     static func compose(_ text: String) throws -> Node? {
-        // libyaml would read a byte-order mark as text on a dossier.yml saved by Notepad.
+        // Yams fails on a leading byte-order mark, which a dossier.yml saved by Notepad has.
         var yaml = text
         if yaml.unicodeScalars.first == "\u{FEFF}" { yaml.unicodeScalars.removeFirst() }
         let scan = AliasScan(yaml)
