@@ -51,7 +51,11 @@ public enum SiteBuilder {
         }
 
         var project = timed("load") { ProjectLoader.load(root: options.root, drafts: options.drafts) }
-        if let baseURL = options.baseURL { project.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            // The option replaces base_url, so it must pass the same check.
+            if let problem = LinkURL.baseURLProblem(baseURL) { project.diagnostics.append(.error(problem, at: SourceLocation(path: "--base-url"))) }
+            project.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
         if let style = options.urlStyle { project.config.urlStyle = style }
         diagnostics += project.diagnostics
 

@@ -87,6 +87,9 @@ public enum EntityIndexer {
                 }
                 claims[key, default: []].append(NameClaim(actor: position, name: name, location: location, isTitle: isTitle))
                 if actor.autolink { names.append((name, position)) }
+                if actor.autolink, let weakness = WeakName.weakness(of: name, caseSensitive: caseSensitive) {
+                    diagnostics.append(.warning(weakness.message(name: name, isTitle: isTitle, slug: actor.slug), at: location))
+                }
             }
         }
         for key in claims.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {

@@ -44,6 +44,14 @@ public enum ContentDecoder {
                 reader.diagnostics.append(.error("invalid slug '\(override.value)': use lowercase letters, digits and '-'", at: override.location))
                 return nil
             }
+            // A file name from disk is already short enough; a written slug may not be.
+            let bytes = override.value.utf8.count
+            guard bytes <= SlugRules.maxBytes else {
+                reader.diagnostics.append(.error(
+                    "slug '\(override.value)' is \(bytes) bytes long: a file name holds at most \(SlugRules.maxBytes); choose a shorter 'slug:'",
+                    at: override.location))
+                return nil
+            }
             return override.value
         }
         guard SlugRules.isValid(fileSlug) else {
@@ -66,7 +74,7 @@ public enum ContentDecoder {
         guard let entries else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         missing(["title", "date"], in: entries, path: path, reader: &reader)
         var title: String?, date: PartialDate?, updated: PartialDate?, summary: String?
-        var authors: [String] = [], actors: [Located<String>] = [], tags: [String] = []
+        var authors: [String] = [], actors: [Located<String>] = [], tags: [Located<String>] = []
         var draft = false, sources: [Source] = [], events: [Event] = [], params: [ParamEntry] = []
         var slugOverride: Located<String>?
         for (key, _, value) in entries {
@@ -77,12 +85,14 @@ public enum ContentDecoder {
             case "summary": summary = reader.string(value, key: key)
             case "authors": authors = reader.strings(value, key: key)
             case "actors": actors = reader.locatedStrings(value, key: key)
-            case "tags": tags = reader.strings(value, key: key)
+            case "tags": tags = reader.locatedStrings(value, key: key)
             case "draft": draft = reader.bool(value, key: key) ?? false
             case "sources": sources = reader.sources(value)
             case "events": events = reader.events(value)
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         reader.checkSourceReferences(events.compactMap { event in event.source.map { ($0, event.location) } }, sources: sources)
@@ -94,8 +104,8 @@ public enum ContentDecoder {
         guard let title, let date, let slug else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         let briefing = Briefing(
             slug: slug, path: path, title: title, date: date, updated: updated, summary: summary,
-            authors: authors, actors: actors, tags: tags.map(TagName.normalize), draft: draft,
-            sources: sources, events: events, params: params, body: body)
+            authors: authors, actors: actors, tags: TagName.pageNames(tags, into: &reader), draft: draft,
+            sources: sources, events: events, params: params, body: body, slugLocation: slugOverride?.location)
         return Decoded(value: briefing, diagnostics: reader.diagnostics)
     }
 
@@ -127,7 +137,9 @@ public enum ContentDecoder {
             case "sources": sources = reader.sources(value)
             case "events": events = reader.events(value)
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         reader.checkSourceReferences(
@@ -142,7 +154,7 @@ public enum ContentDecoder {
         let actor = Actor(
             slug: slug, path: path, title: title, kind: kind, aliases: aliases, autolink: autolink,
             summary: summary, relations: relations, sources: sources, events: events, params: params,
-            body: body, titleLocation: titleLocation)
+            body: body, titleLocation: titleLocation, slugLocation: slugOverride?.location)
         return Decoded(value: actor, diagnostics: reader.diagnostics)
     }
 
@@ -159,7 +171,9 @@ public enum ContentDecoder {
             case "summary", "description": summary = reader.string(value, key: key) ?? summary
             case "draft": draft = reader.bool(value, key: key) ?? false
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
-            default: params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         if title?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
@@ -169,8 +183,17 @@ public enum ContentDecoder {
         guard let slug = slug(fileSlug: fileSlug, override: slugOverride, path: path, into: &reader), let title else {
             return Decoded(value: nil, diagnostics: reader.diagnostics)
         }
-        return Decoded(value: Page(slug: slug, path: path, title: title, summary: summary, draft: draft, params: params, body: body),
-                       diagnostics: reader.diagnostics)
+        if SlugRules.reservedPageSlugs.contains(slug) {
+            let advice = slugOverride == nil ? "rename the file or set 'slug:'" : "choose another 'slug:'"
+            reader.diagnostics.append(.error(
+                "a page cannot be named '\(slug)': the site's \(slug) section is written there; \(advice)",
+                at: slugOverride?.location ?? SourceLocation(path: path)))
+            return Decoded(value: nil, diagnostics: reader.diagnostics)
+        }
+        let page = Page(
+            slug: slug, path: path, title: title, summary: summary, draft: draft, params: params, body: body,
+            slugLocation: slugOverride?.location)
+        return Decoded(value: page, diagnostics: reader.diagnostics)
     }
 }
 
@@ -178,5 +201,25 @@ enum TagName {
     /// Tags are compared and linked as slugs: "Nuclear Deal" → "nuclear-deal".
     static func normalize(_ tag: String) -> String {
         Slugify.slug(tag)
+    }
+
+    /// The tags as slugs, each of which names a folder under `tags/`; a tag that
+    /// cannot (no letter or digit, or too long for a file name) is an error at the tag.
+    static func pageNames(_ tags: [Located<String>], into reader: inout YAMLReader) -> [String] {
+        tags.compactMap { tag in
+            let slug = normalize(tag.value)
+            if slug.isEmpty {
+                reader.diagnostics.append(.error("tag '\(tag.value)' has no letter or digit to make a page name from", at: tag.location))
+                return nil
+            }
+            if slug.utf8.count > SlugRules.maxBytes {
+                reader.diagnostics.append(.error(
+                    "tag '\(tag.value)' makes a page name of \(slug.utf8.count) bytes ('\(slug.prefix(20))…'): "
+                        + "a file name holds at most \(SlugRules.maxBytes); shorten the tag",
+                    at: tag.location))
+                return nil
+            }
+            return slug
+        }
     }
 }

@@ -98,6 +98,8 @@ public struct Briefing: Sendable, Hashable {
     public var events: [Event]
     public var params: [ParamEntry]
     public var body: Body
+    /// Where `slug:` is written; nil when the slug is the file name.
+    public var slugLocation: SourceLocation?
     public var location: SourceLocation { SourceLocation(path: path) }
 }
 
@@ -116,6 +118,8 @@ public struct Actor: Sendable, Hashable {
     public var body: Body
     /// Where the title is written, for diagnostics about the name.
     public var titleLocation: SourceLocation
+    /// Where `slug:` is written; nil when the slug is the file name.
+    public var slugLocation: SourceLocation?
     public var location: SourceLocation { SourceLocation(path: path) }
 }
 
@@ -127,4 +131,6 @@ public struct Page: Sendable, Hashable {
     public var draft: Bool
     public var params: [ParamEntry]
     public var body: Body
+    /// Where `slug:` is written; nil when the slug is the file name.
+    public var slugLocation: SourceLocation?
 }

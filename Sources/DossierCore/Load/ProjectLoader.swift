@@ -107,9 +107,9 @@ public enum ProjectLoader {
             case .page(let value): if let value, drafts || !value.draft { pages.append(value) }
             }
         }
-        diagnostics += duplicateSlugs(briefings.map { ($0.slug, $0.path) }, what: "briefing")
-        diagnostics += duplicateSlugs(actors.map { ($0.slug, $0.path) }, what: "actor")
-        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.path) }, what: "page")
+        diagnostics += duplicateSlugs(briefings.map { ($0.slug, $0.path, $0.slugLocation) }, what: "briefing")
+        diagnostics += duplicateSlugs(actors.map { ($0.slug, $0.path, $0.slugLocation) }, what: "actor")
+        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.path, $0.slugLocation) }, what: "page")
         return LoadedProject(config: config, briefings: briefings, actors: actors, pages: pages, diagnostics: diagnostics)
     }
 
@@ -120,14 +120,23 @@ public enum ProjectLoader {
         return project
     }
 
-    static func duplicateSlugs(_ entries: [(slug: String, path: String)], what: String) -> [Diagnostic] {
-        var firstPath: [String: String] = [:]
+    /// Each clash is reported on the `slug:` line that made it. Two slugs taken from
+    /// file names clash only across folders; then the second file is named.
+    static func duplicateSlugs(_ entries: [(slug: String, path: String, slugLocation: SourceLocation?)], what: String) -> [Diagnostic] {
+        var first: [String: (path: String, slugLocation: SourceLocation?)] = [:]
         var diagnostics: [Diagnostic] = []
-        for (slug, path) in entries {
-            if let first = firstPath[slug] {
-                diagnostics.append(.error("duplicate \(what) slug '\(slug)': \(first) has it too", at: SourceLocation(path: path)))
+        for (slug, path, slugLocation) in entries {
+            guard let earlier = first[slug] else {
+                first[slug] = (path, slugLocation)
+                continue
+            }
+            let clash = "duplicate \(what) slug '\(slug)'"
+            if let slugLocation {
+                diagnostics.append(.error("\(clash): \(earlier.path) has it too", at: slugLocation))
+            } else if let earlierLocation = earlier.slugLocation {
+                diagnostics.append(.error("\(clash): \(path) has it too", at: earlierLocation))
             } else {
-                firstPath[slug] = path
+                diagnostics.append(.error("\(clash): \(earlier.path) has it too; set 'slug:' in one of them", at: SourceLocation(path: path)))
             }
         }
         return diagnostics

@@ -65,12 +65,9 @@ public struct SiteConfig: Sendable, Hashable {
             case "language": config.language = reader.requiredString(value, key: key) ?? config.language
             case "author": config.author = reader.string(value, key: key)
             case "base_url":
-                if var url = reader.requiredString(value, key: key) {
-                    if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                        reader.error("'base_url' must be an absolute http(s) URL, e.g. https://example.org/briefings/", at: value)
-                    }
-                    if !url.hasSuffix("/") { url += "/" }
-                    config.baseURL = url
+                if let url = reader.requiredString(value, key: key) {
+                    if let problem = LinkURL.baseURLProblem(url) { reader.error(problem, at: value) }
+                    config.baseURL = url.hasSuffix("/") ? url : url + "/"
                 }
             case "url_style":
                 if let text = reader.requiredString(value, key: key) {
@@ -86,7 +83,9 @@ public struct SiteConfig: Sendable, Hashable {
                         reader.warning("unknown key '\(field)' in 'markdown' (expected unsafe_html)", at: keyNode)
                     }
                 }
-            default: config.params.append(ParamEntry(key: key, value: reader.param(value)))
+            default:
+                reader.checkLinks(inParam: key, value)
+                config.params.append(ParamEntry(key: key, value: reader.param(value)))
             }
         }
         return (config, reader.diagnostics)

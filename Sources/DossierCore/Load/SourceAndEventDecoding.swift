@@ -11,7 +11,9 @@ extension YAMLReader {
                 case "id": id = requiredString(value, key: "id")
                 case "title": title = requiredString(value, key: "title")
                 case "publisher": publisher = string(value, key: key)
-                case "url": url = string(value, key: key)
+                case "url":
+                    url = string(value, key: key)
+                    if let url { checkLink(url, key: key, at: value) }
                 case "date": date = self.date(value, key: key)
                 default: warning("unknown key '\(key)' in a source (expected id, title, publisher, url, date)", at: keyNode)
                 }

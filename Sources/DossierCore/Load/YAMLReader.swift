@@ -35,13 +35,15 @@ struct YAMLReader {
 
     // MARK: Composing
 
-    /// Composes the YAML; nil (with a diagnostic) when it is not valid YAML.
-    /// An empty document composes to an empty mapping.
+    /// Composes the YAML; nil (with a diagnostic) when it is not valid YAML or
+    /// expands past `YAMLLimits`. An empty document composes to an empty mapping.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml) ?? Node([(Node, Node)]())
+            return try YAMLExpansion.compose(yaml) ?? Node([(Node, Node)]())
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml))
+        } catch let limit as YAMLLimitExceeded {
+            diagnostics.append(.error(limit.message, at: location(limit.mark)))
         } catch {
             diagnostics.append(.error("invalid YAML: \(error)", at: location(nil as Mark?)))
         }
@@ -218,6 +220,12 @@ struct YAMLReader {
 /// `[a-z0-9-]+`: the only characters a slug may hold, so no slug can name a path
 /// outside the output folder.
 enum SlugRules {
+    /// A slug is a folder name in the output: longer than this, no file system takes it.
+    static let maxBytes = 255
+
+    /// The output's own top-level folders, which a page (written at `<slug>/`) must not take.
+    static let reservedPageSlugs = ["actors", "assets", "briefings", "data", "graph", "search", "sources", "tags", "timeline"]
+
     static func isValid(_ slug: String) -> Bool {
         !slug.isEmpty && slug.unicodeScalars.allSatisfy { scalar in
             (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "-"

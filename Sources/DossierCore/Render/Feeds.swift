@@ -96,9 +96,10 @@ enum Feeds {
         return PartialDate.utcTimestamp(days: days, seconds: seconds - days * 86_400)
     }
 
-    /// The body with actor links made absolute, for readers outside the site.
+    /// The body with actor links made absolute, for readers outside the site. The
+    /// base goes inside `href="…"`, so it is escaped as an attribute value.
     static func absoluteBody(_ briefing: BriefingModel, base: String) -> String {
-        ActorLinkPlaceholder.resolve(briefing.linked.html, rootPrefix: base)
+        ActorLinkPlaceholder.resolve(briefing.linked.html, rootPrefix: HTMLEscaping.escape(base))
     }
 }
 
