@@ -10,8 +10,8 @@ struct Build: ParsableCommand {
         finds an error exits 1 and leaves the previous output exactly as it was.
 
         The output folder is replaced as a whole, so it is refused if it is or contains the \
-        project folder, content/, templates/, static/ or dossier.yml, if it lies inside \
-        content/, templates/ or static/, or if it is a file. An existing folder is replaced \
+        project folder, content/, templates/, static/, dossier.yml or .git, if it lies \
+        inside one of those folders, or if it is a file. An existing folder is replaced \
         only if it is empty or was written by Dossier (every build leaves a .dossier-site \
         file in it); a .git inside it is always kept.
         """

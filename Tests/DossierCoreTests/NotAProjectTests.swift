@@ -41,4 +41,14 @@ import Testing
                 "\(result.standardError)")
         #expect(entries(under: parent) == [])
     }
+
+    @Test func aFolderNamedDossierYmlDoesNotMakeAProject() throws {
+        let project = try TestProject("-- dossier.yml --\ntitle: T")
+        defer { project.remove() }
+        #expect(ProjectRoot.problem(at: project.root) == nil)
+        let config = project.root.appendingPathComponent(SiteConfig.fileName)
+        try FileManager.default.removeItem(at: config)
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        #expect(ProjectRoot.problem(at: project.root)?.message == "no dossier.yml in \(project.root.path); run 'dossier init DIR' or pass --root")
+    }
 }

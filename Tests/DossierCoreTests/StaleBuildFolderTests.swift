@@ -124,6 +124,23 @@ import Testing
         #expect(!exists(building))
     }
 
+    @Test func aStrandedGitIsKeptWhenTheOutputAlreadyHasOne() throws {
+        let project = try TestProject(Self.files)
+        defer { project.remove() }
+        #expect(project.build().succeeded)
+        try FileManager.default.createDirectory(at: project.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let dead = try pidOfAFinishedProcess()
+        let building = folder(project, ".site.building-\(dead)")
+        try FileManager.default.createDirectory(at: building.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("ref: refs/heads/gh-pages\n".utf8).write(to: building.appendingPathComponent(".git/HEAD"))
+
+        let report = project.build()
+
+        #expect(report.succeeded)
+        #expect(report.diagnostics.lines.contains { $0.contains("warning: left \(building.path) in place") })
+        #expect(try String(contentsOf: building.appendingPathComponent(".git/HEAD"), encoding: .utf8) == "ref: refs/heads/gh-pages\n")
+    }
+
     /// Another process watches the output while builds replace it: with one atomic
     /// exchange there is no moment without an output folder.
     @Test func theOutputNeverDisappearsDuringTheSwap() throws {

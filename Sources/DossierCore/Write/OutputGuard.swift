@@ -35,7 +35,8 @@ public enum OutputGuard {
                 return refusal(output, "it contains the project's \(name) (\(input.path)), and a build replaces its output folder")
             }
             if PhysicalPath.isSameOrInside(output, input) {
-                return refusal(output, "it is inside the project's \(name), which the build reads; choose a folder outside content/, templates/ and static/")
+                let holds = name == gitName ? "which holds the project's history" : "which the build reads"
+                return refusal(output, "it is inside the project's \(name), \(holds); choose a folder outside content/, templates/, static/ and .git")
             }
         }
         return nil
