@@ -100,9 +100,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Swaps the staging folder in for the output: in one atomic exchange where the
-    /// system allows, else in two renames. The marker is written first, so a folder
-    /// that has it is a finished build; the output's `.git` is moved across first, so
-    /// it is never deleted with the old site.
+    /// system allows, else in two renames. The marker is the last file written, so a
+    /// staging folder that has it is a finished build; the output's `.git` is moved
+    /// into the staging folder before the swap, so it is never deleted with the old site.
     public func commit() throws {
         let manager = FileManager.default
         do {
