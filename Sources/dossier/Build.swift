@@ -8,6 +8,12 @@ struct Build: ParsableCommand {
         discussion: """
         The site is written to a temporary folder and swapped in at the end: a build that \
         finds an error exits 1 and leaves the previous output exactly as it was.
+
+        The output folder is replaced as a whole, so it is refused if it is or contains the \
+        project folder, content/, templates/, static/, dossier.yml or .git, if it lies \
+        inside one of those folders, or if it is a file. An existing folder is replaced \
+        only if it is empty or was written by Dossier (every build leaves a .dossier-site \
+        file in it); a .git inside it is always kept.
         """
     )
 
@@ -25,13 +31,18 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Replace the output folder even if it is not empty and was not written by Dossier: everything in it but .git is deleted.")
+    var replaceForeignOutput = false
+
     @Flag(name: .long, help: "Print each stage's time.")
     var timings = false
 
     func run() throws {
-        let options = BuildOptions(
+        try requireProject(at: project.rootURL, format: project.format)
+        var options = BuildOptions(
             root: project.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             drafts: project.drafts, baseURL: baseURL, urlStyle: urlStyle, strict: strict)
+        options.replaceForeignOutput = replaceForeignOutput
         let started = Date()
         let result = SiteBuilder.build(options)
         let code = report(result.diagnostics, format: project.format, strict: strict)
@@ -58,6 +69,7 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
+        try requireProject(at: project.rootURL, format: project.format)
         let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
         let code = report(result.diagnostics, format: project.format, strict: strict)
         if code != 0 { throw ExitCode(code) }

@@ -38,6 +38,14 @@ struct ProjectOptions: ParsableArguments {
 extension DiagnosticFormat: ExpressibleByArgument {}
 extension URLStyle: ExpressibleByArgument {}
 
+/// Stops a command, with exit code 1, when `root` is not a Dossier project: run in
+/// the wrong folder, it would otherwise build an empty site or create files there.
+func requireProject(at root: URL, format: DiagnosticFormat = .text) throws {
+    if let problem = ProjectRoot.problem(at: root) {
+        throw ExitCode(report([problem], format: format, strict: false))
+    }
+}
+
 /// Prints diagnostics to standard error and returns the exit code: 1 if any is an
 /// error (or, with `strict`, a warning).
 func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool) -> Int32 {

@@ -23,6 +23,7 @@ struct New: ParsableCommand {
     var date: String?
 
     func run() throws {
+        try requireProject(at: URL(fileURLWithPath: root).standardizedFileURL)
         let day = date ?? ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         do {
             let path = try Scaffold.create(kind, title: title, root: URL(fileURLWithPath: root), date: day)

@@ -18,6 +18,7 @@ struct Serve: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
+        try requireProject(at: URL(fileURLWithPath: root).standardizedFileURL)
         let options = DevServer.Options(root: URL(fileURLWithPath: root).standardizedFileURL, port: port, drafts: drafts)
         let server = DevServer(options: options) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))

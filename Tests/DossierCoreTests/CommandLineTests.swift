@@ -30,6 +30,8 @@ import Testing
 
     @Test func strictTurnsWarningsIntoErrors() throws {
         let project = try TestProject("""
+        -- dossier.yml --
+        title: Strict
         -- content/pages/untitled.md --
         Text.
         """)

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var urlStyle: URLStyle?
     /// Warnings stop the build too.
     public var strict = false
+    /// Replace an output folder that is not empty and was not written by Dossier.
+    public var replaceForeignOutput = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -86,16 +88,27 @@ public enum SiteBuilder {
     }
 
     /// Builds into a staging folder and, only if there is no error (nor, with
-    /// `strict`, a warning), swaps it in for the output.
+    /// `strict`, a warning), swaps it in for the output. An output that may hold the
+    /// user's work is refused before anything is written (see `OutputGuard`), and
+    /// the folders of builds that died are cleaned up first.
     public static func build(_ options: BuildOptions) -> BuildReport {
+        let output = PhysicalPath.resolve(options.outputFolder)
+        if let refusal = OutputGuard.overlap(of: output, withProjectAt: options.root) {
+            return BuildReport(diagnostics: [refusal], paths: [], timings: [], model: nil)
+        }
+        let cleanup = StaleBuildFolders.clean(beside: output)
+        if let refusal = OutputGuard.ownership(of: output, replacingForeign: options.replaceForeignOutput) {
+            return BuildReport(diagnostics: (cleanup + [refusal]).sorted(), paths: [], timings: [], model: nil)
+        }
         let staging: StagingFolder
         do {
-            staging = try StagingFolder(replacing: options.outputFolder)
+            staging = try StagingFolder(replacing: output)
         } catch {
-            return BuildReport(diagnostics: [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))],
+            return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
         var report = run(options, into: staging)
+        report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
             staging.discard()
             return report

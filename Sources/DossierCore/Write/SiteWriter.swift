@@ -49,8 +49,11 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         self.output = output
         let parent = output.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
-        url = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(pid)")
-        retired = parent.appendingPathComponent(".\(output.lastPathComponent).previous-\(pid)")
+        url = BuildFolderName(role: .building, pid: pid).url(beside: output)
+        retired = BuildFolderName(role: .previous, pid: pid).url(beside: output)
+        if Self.exists(url.appendingPathComponent(OutputGuard.gitName)) {
+            throw Failure(description: "cannot create \(url.path): it holds a .git left by an earlier build; move it back into \(output.path)")
+        }
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: url)
@@ -63,16 +66,23 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     public func write(_ file: OutputFile) throws {
         let target = url.appendingPathComponent(file.path)
         let folder = target.deletingLastPathComponent().path
-        lock.lock()
-        let isNew = createdFolders.insert(folder).inserted
-        paths.append(file.path)
-        lock.unlock()
         do {
-            if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try createFolder(folder, for: file.path)
             try file.contents.write(to: target)
         } catch {
             throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Creates each folder once, under the lock: a writer that found the folder
+    /// already claimed used to write before the claimant had made it, and failed.
+    private func createFolder(_ folder: String, for path: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(path)
+        guard !createdFolders.contains(folder) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        createdFolders.insert(folder)
     }
 
     /// Paths written so far, sorted.
@@ -82,25 +92,63 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return paths.sorted()
     }
 
+    /// Removes the staging folder, unless it holds the output's `.git` that could
+    /// not be put back: that is left for the next build to return.
     public func discard() {
+        guard returnGit() else { return }
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// Swaps the staging folder in for the output: in one atomic exchange where the
+    /// system allows, else in two renames. The marker is the last file written, so a
+    /// staging folder that has it is a finished build; the output's `.git` is moved
+    /// into the staging folder before the swap, so it is never deleted with the old site.
     public func commit() throws {
         let manager = FileManager.default
         do {
-            if manager.fileExists(atPath: output.path) {
-                try? manager.removeItem(at: retired)
-                try manager.moveItem(at: output, to: retired)
+            try Data(OutputGuard.markerText.utf8).write(to: url.appendingPathComponent(OutputGuard.markerName))
+            if Self.exists(output) {
+                try carryGitAcross()
+                switch try FolderExchange.exchange(url, output) {
+                case .exchanged:
+                    // The staging path now holds the previous output.
+                    try? manager.removeItem(at: url)
+                    return
+                case .unsupported:
+                    try? manager.removeItem(at: retired)
+                    try manager.moveItem(at: output, to: retired)
+                }
             }
             try manager.moveItem(at: url, to: output)
             try? manager.removeItem(at: retired)
         } catch {
-            if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
+            if !Self.exists(output), Self.exists(retired) {
                 try? manager.moveItem(at: retired, to: output)
             }
             discard()
             throw Failure(description: "cannot replace \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    private var outputGit: URL { output.appendingPathComponent(OutputGuard.gitName) }
+    private var stagedGit: URL { url.appendingPathComponent(OutputGuard.gitName) }
+
+    private func carryGitAcross() throws {
+        guard Self.exists(outputGit) else { return }
+        try FileManager.default.moveItem(at: outputGit, to: stagedGit)
+    }
+
+    /// Moves a `.git` carried into the staging folder back into the output; false if
+    /// one is still there.
+    private func returnGit() -> Bool {
+        guard Self.exists(stagedGit) else { return true }
+        guard Self.exists(output), !Self.exists(outputGit) else { return false }
+        return (try? FileManager.default.moveItem(at: stagedGit, to: outputGit)) != nil
+    }
+
+    /// lstat, so a link (a `.git` file may be one) counts as there even when dangling.
+    private static func exists(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0
     }
 }
