@@ -141,7 +141,9 @@ enum PictureSVG {
     /// The root element's opening tag shared by both pictures.
     static func openRoot(prefix: String, cssClass: String, width: Double, height: Double) -> String {
         let w = number(width), h = number(height)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\""
+        // Coordinates are laid out left to right: inside a right-to-left page an inherited
+        // `direction: rtl` would turn every `text-anchor="start"` into the label's right end.
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\" direction=\"ltr\""
             + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px;height:auto\""
             + " aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
             + " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">"
@@ -163,6 +165,12 @@ enum PictureSVG {
     /// Presentation attributes that put a background-coloured halo behind text, so labels
     /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
     /// a browser that does not know it simply drops the halo.
+    /// A label from content (an actor's or event's name) takes its paragraph direction
+    /// from its own first strong letter, so a Persian label reads right to left (with any
+    /// Latin name or number inside it in place) while its anchor keeps the picture's
+    /// left-to-right meaning.
+    static let ownDirection = " unicode-bidi=\"plaintext\""
+
     static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }
 
