@@ -165,11 +165,47 @@ enum PictureSVG {
     /// Presentation attributes that put a background-coloured halo behind text, so labels
     /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
     /// a browser that does not know it simply drops the halo.
-    /// A label from content (an actor's or event's name) takes its paragraph direction
-    /// from its own first strong letter, so a Persian label reads right to left (with any
-    /// Latin name or number inside it in place) while its anchor keeps the picture's
-    /// left-to-right meaning.
-    static let ownDirection = " unicode-bidi=\"plaintext\""
+    /// Where a label sits against its x coordinate, in the picture's left-to-right terms.
+    enum LabelAnchor { case start, middle, end }
+
+    /// `text-anchor` (and `direction`) for a label from content (an actor's or event's
+    /// name). A label whose first strong letter is right to left gets `direction="rtl"`,
+    /// so it reads right to left with any Latin name or number inside it in place; its
+    /// anchor is then swapped, because SVG measures `start` and `end` in the text's own
+    /// direction, so the label still extends to the same side of its dot. (SVG 1.1,
+    /// which the HTML validator checks, has no `unicode-bidi: plaintext` for this.)
+    static func labelAnchor(_ text: String, _ anchor: LabelAnchor) -> String {
+        guard isRightToLeft(text) else {
+            switch anchor {
+            case .start: return ""
+            case .middle: return " text-anchor=\"middle\""
+            case .end: return " text-anchor=\"end\""
+            }
+        }
+        switch anchor {
+        case .start: return " direction=\"rtl\" text-anchor=\"end\""
+        case .middle: return " direction=\"rtl\" text-anchor=\"middle\""
+        case .end: return " direction=\"rtl\""
+        }
+    }
+
+    /// Whether the first strong letter of `text` is in a right-to-left script, the rule
+    /// `dir="auto"` applies. Digits and punctuation are not strong and are skipped.
+    static func isRightToLeft(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let rightToLeft = (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value)
+                || (0xFE70...0xFEFF).contains(value) || (0x10800...0x10FFF).contains(value)
+                || (0x1E800...0x1EFFF).contains(value)
+            if rightToLeft {
+                // Arabic-Indic digits and the Arabic comma are not letters: keep looking.
+                if scalar.properties.isAlphabetic { return true }
+                continue
+            }
+            if scalar.properties.isAlphabetic { return false }
+        }
+        return false
+    }
 
     static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }

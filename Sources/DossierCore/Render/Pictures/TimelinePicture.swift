@@ -93,8 +93,8 @@ public enum TimelinePicture {
                     + " stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
             }
             out += "<text class=\"event-label\" x=\"\(f(event.textX))\" y=\"\(f(event.baseline))\""
-                + (event.anchorEnd ? " text-anchor=\"end\"" : "")
-                + " fill=\"currentColor\"\(PictureSVG.textHalo)\(PictureSVG.ownDirection)>\(e(event.text))</text>"
+                + PictureSVG.labelAnchor(event.text, event.anchorEnd ? .end : .start)
+                + " fill=\"currentColor\"\(PictureSVG.textHalo)>\(e(event.text))</text>"
             out += event.entry.href == nil ? "</g>" : "</a>"
         }
         out += "</g></svg>"
