@@ -57,12 +57,7 @@ import Testing
     דף אודות.
     """
 
-    func build(_ files: String) throws -> TestProject {
-        let project = try TestProject(files)
-        let report = project.build(strict: true)
-        #expect(report.diagnostics.lines == [])
-        return project
-    }
+    static let mixed = BuiltSite(mixedProject)
 
     static func htmlTag(_ page: String) -> String? {
         guard let start = page.range(of: "<html "), let end = page[start.upperBound...].firstIndex(of: ">") else { return nil }
@@ -87,13 +82,17 @@ import Testing
         ("404.html", "<html lang=\"en\" dir=\"ltr\">"),
     ])
     func everyPageKindSaysItsLanguageAndDirection(path: String, expected: String) throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         #expect(Self.htmlTag(try project.read(path)) == expected)
     }
 
-    @Test func aRightToLeftSiteIsRightToLeftOnEveryPageKind() throws {
-        let project = try build("""
+    @Test func theProjectsBuildWithoutAWarning() {
+        #expect(Self.mixed.diagnostics == [])
+        #expect(Self.persianSite.diagnostics == [])
+        #expect(Self.persianLists.diagnostics == [])
+    }
+
+    static let persianSite = BuiltSite("""
         -- dossier.yml --
         title: میز
         language: fa
@@ -117,7 +116,9 @@ import Testing
         ---
         ایران.
         """)
-        defer { project.remove() }
+
+    @Test func aRightToLeftSiteIsRightToLeftOnEveryPageKind() throws {
+        let project = Self.persianSite
         for path in ["index.html", "briefings/index.html", "briefings/b/index.html", "actors/index.html", "actors/iran/index.html",
                      "about/index.html", "tags/index.html", "tags/treaties/index.html", "timeline/index.html", "graph/index.html",
                      "sources/index.html", "search/index.html", "404.html"] {
@@ -129,8 +130,7 @@ import Testing
     }
 
     @Test func thePageInAnotherLanguageKeepsTheSiteChromeInTheSitesLanguage() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let persian = try project.read("briefings/fa/index.html")
         #expect(persian.contains("<header class=\"site-header\" lang=\"en\" dir=\"ltr\">"))
         #expect(persian.contains("<footer class=\"site-footer\" lang=\"en\" dir=\"ltr\">"))
@@ -140,8 +140,7 @@ import Testing
     }
 
     @Test func aPersianTitleInAnEnglishListIsMarkedAndIsolated() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         for path in ["briefings/index.html", "index.html", "tags/treaties/index.html"] {
             let list = try project.read(path)
             #expect(list.contains("<h3 class=\"card__title\" lang=\"fa\" dir=\"rtl\"><a href=\""), "\(path)")
@@ -159,8 +158,7 @@ import Testing
     }
 
     @Test func englishNamesOnAPersianPageAreMarkedAsEnglish() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let persian = try project.read("briefings/fa/index.html")
         // Principal actor chip: the title is isolated, the theme's kind label stays outside.
         #expect(persian.contains("<span class=\"chip__kind\">state</span> <bdi lang=\"en\" dir=\"ltr\">Iran</bdi></a>"))
@@ -171,8 +169,7 @@ import Testing
     }
 
     @Test func snippetsAndMentionGroupsCarryTheirDocumentsLanguage() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let iran = try project.read("actors/iran/index.html")
         #expect(iran.contains("<h3><a href=\"../../briefings/fa/index.html\" lang=\"fa\" dir=\"rtl\">ایران و روسیه: پیمان ۲۰ ساله</a>"))
         #expect(iran.contains("<a class=\"snippet\" href=\"../../briefings/fa/index.html#"))
@@ -181,15 +178,13 @@ import Testing
     }
 
     @Test func theFooterMarksAPageTitleInAnotherLanguage() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let home = try project.read("index.html")
         #expect(home.contains("<a href=\"about/index.html\" lang=\"he\" dir=\"rtl\">אודות</a>"))
     }
 
     @Test func datesAndNumbersFollowThePagesLanguage() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let persian = try project.read("briefings/fa/index.html")
         #expect(persian.contains("<time datetime=\"2025-01-17\">۱۷ ژانویهٔ ۲۰۲۵</time>"))
         #expect(persian.contains("۱ min read"))
@@ -200,8 +195,7 @@ import Testing
         #expect(arabic.contains("<time datetime=\"2025-02-01\">1 فبراير، 2025</time>"))
     }
 
-    @Test func aPersianSiteNumbersItsListsInPersianDigits() throws {
-        let project = try build("""
+    static let persianLists = BuiltSite("""
         -- dossier.yml --
         title: میز
         language: fa
@@ -223,7 +217,9 @@ import Testing
         ---
         ایران پیمان بست. ایران.
         """)
-        defer { project.remove() }
+
+    @Test func aPersianSiteNumbersItsListsInPersianDigits() throws {
+        let project = Self.persianLists
         let briefings = try project.read("briefings/index.html")
         #expect(briefings.contains("<h2 id=\"year-2025\">۲۰۲۵</h2>"))
         #expect(briefings.contains("<p class=\"lead\">۱ briefings, newest first.</p>"))
@@ -236,8 +232,7 @@ import Testing
     }
 
     @Test func picturesKeepTheirGeometryAndLetLabelsTakeTheirOwnDirection() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let timeline = try project.read("timeline/index.html")
         #expect(timeline.contains("class=\"dossier-timeline\" id=\"timeline-timeline-of-events-"))
         #expect(timeline.contains("direction=\"ltr\" viewBox="))
@@ -249,8 +244,7 @@ import Testing
     }
 
     @Test func feedsMarkEntriesInAnotherLanguage() throws {
-        let project = try build(Self.mixedProject)
-        defer { project.remove() }
+        let project = Self.mixed
         let atom = try project.read("feed.xml")
         #expect(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
         #expect(atom.contains("  <entry xml:lang=\"fa\">\n    <title>ایران و روسیه: پیمان ۲۰ ساله</title>"))
