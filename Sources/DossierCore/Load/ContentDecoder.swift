@@ -195,8 +195,7 @@ public enum ContentDecoder {
         }
         let page = Page(
             slug: slug, path: path, title: title, summary: summary, draft: draft, language: language, params: params,
-            body: body,
-            slugLocation: slugOverride?.location)
+            body: body, slugLocation: slugOverride?.location)
         return Decoded(value: page, diagnostics: reader.diagnostics)
     }
 }

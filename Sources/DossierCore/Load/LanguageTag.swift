@@ -1,3 +1,5 @@
+import Foundation
+
 /// The direction a language is written in, as HTML's `dir` attribute names it.
 public enum TextDirection: String, Sendable, Hashable {
     case ltr
@@ -7,9 +9,10 @@ public enum TextDirection: String, Sendable, Hashable {
 /// A validated BCP 47 language tag (`fa`, `ar-EG`, `zh-Hant-TW`, `az-Arab`,
 /// `ar-u-nu-latn`), in canonical case, with the direction its text is written in.
 ///
-/// Validation is syntactic (RFC 5646's language-extlang-script-region-variant-
-/// extension-privateuse order and lengths) plus a check of the primary language
-/// against `KnownLanguages`; regions and scripts are checked for shape only.
+/// Validation is syntactic (RFC 5646's language-script-region-variant-extension-
+/// privateuse order and lengths; an extended language subtag such as `zh-yue` is
+/// refused in favour of `yue`) plus a check of the primary language against
+/// `KnownLanguages`; regions and scripts are checked for shape only.
 public struct LanguageTag: Sendable, Hashable, CustomStringConvertible {
     /// The tag in canonical case: language lowercase, script titlecase, region uppercase.
     public let tag: String
