@@ -76,10 +76,11 @@ public enum ContentDecoder {
         var title: String?, date: PartialDate?, updated: PartialDate?, summary: String?
         var authors: [String] = [], actors: [Located<String>] = [], tags: [Located<String>] = []
         var draft = false, sources: [Source] = [], events: [Event] = [], params: [ParamEntry] = []
-        var slugOverride: Located<String>?
+        var slugOverride: Located<String>?, language: LanguageTag?
         for (key, _, value) in entries {
             switch key {
             case "title": title = reader.requiredString(value, key: key)
+            case "language": language = reader.languageTag(value, key: key)
             case "date": date = reader.date(value, key: key)
             case "updated": updated = reader.date(value, key: key)
             case "summary": summary = reader.string(value, key: key)
@@ -105,7 +106,7 @@ public enum ContentDecoder {
         let briefing = Briefing(
             slug: slug, path: path, title: title, date: date, updated: updated, summary: summary,
             authors: authors, actors: actors, tags: TagName.pageNames(tags, into: &reader), draft: draft,
-            sources: sources, events: events, params: params, body: body, slugLocation: slugOverride?.location)
+            language: language, sources: sources, events: events, params: params, body: body, slugLocation: slugOverride?.location)
         return Decoded(value: briefing, diagnostics: reader.diagnostics)
     }
 
@@ -116,12 +117,13 @@ public enum ContentDecoder {
         var title: String?, titleLocation = SourceLocation(path: path), kind: ActorKind?
         var aliases: [Located<String>] = [], autolink = true, summary: String?
         var relations: [RelationDeclaration] = [], sources: [Source] = [], events: [Event] = []
-        var params: [ParamEntry] = [], slugOverride: Located<String>?
+        var params: [ParamEntry] = [], slugOverride: Located<String>?, language: LanguageTag?
         for (key, _, value) in entries {
             switch key {
             case "title":
                 title = reader.requiredString(value, key: key)
                 titleLocation = reader.location(value)
+            case "language": language = reader.languageTag(value, key: key)
             case "kind":
                 if let text = reader.requiredString(value, key: key) {
                     kind = ActorKind(rawValue: text)
@@ -153,7 +155,7 @@ public enum ContentDecoder {
         guard let title, let kind, let slug else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         let actor = Actor(
             slug: slug, path: path, title: title, kind: kind, aliases: aliases, autolink: autolink,
-            summary: summary, relations: relations, sources: sources, events: events, params: params,
+            summary: summary, language: language, relations: relations, sources: sources, events: events, params: params,
             body: body, titleLocation: titleLocation, slugLocation: slugOverride?.location)
         return Decoded(value: actor, diagnostics: reader.diagnostics)
     }
@@ -164,10 +166,11 @@ public enum ContentDecoder {
         var (entries, body, reader) = prepare(text, path: path, frontMatterRequired: false)
         guard let entries else { return Decoded(value: nil, diagnostics: reader.diagnostics) }
         var title: String?, summary: String?, draft = false, params: [ParamEntry] = []
-        var slugOverride: Located<String>?
+        var slugOverride: Located<String>?, language: LanguageTag?
         for (key, _, value) in entries {
             switch key {
             case "title": title = reader.string(value, key: key)
+            case "language": language = reader.languageTag(value, key: key)
             case "summary", "description": summary = reader.string(value, key: key) ?? summary
             case "draft": draft = reader.bool(value, key: key) ?? false
             case "slug": slugOverride = reader.string(value, key: key).map { Located($0, at: reader.location(value)) }
@@ -191,8 +194,8 @@ public enum ContentDecoder {
             return Decoded(value: nil, diagnostics: reader.diagnostics)
         }
         let page = Page(
-            slug: slug, path: path, title: title, summary: summary, draft: draft, params: params, body: body,
-            slugLocation: slugOverride?.location)
+            slug: slug, path: path, title: title, summary: summary, draft: draft, language: language, params: params,
+            body: body, slugLocation: slugOverride?.location)
         return Decoded(value: page, diagnostics: reader.diagnostics)
     }
 }

@@ -94,6 +94,8 @@ public struct Briefing: Sendable, Hashable {
     public var actors: [Located<String>]
     public var tags: [String]
     public var draft: Bool
+    /// `language:` when set; nil means the site's language.
+    public var language: LanguageTag?
     public var sources: [Source]
     public var events: [Event]
     public var params: [ParamEntry]
@@ -111,6 +113,8 @@ public struct Actor: Sendable, Hashable {
     public var aliases: [Located<String>]
     public var autolink: Bool
     public var summary: String?
+    /// `language:` when set; nil means the site's language.
+    public var language: LanguageTag?
     public var relations: [RelationDeclaration]
     public var sources: [Source]
     public var events: [Event]
@@ -129,6 +133,8 @@ public struct Page: Sendable, Hashable {
     public var title: String
     public var summary: String?
     public var draft: Bool
+    /// `language:` when set; nil means the site's language.
+    public var language: LanguageTag?
     public var params: [ParamEntry]
     public var body: Body
     /// Where `slug:` is written; nil when the slug is the file name.

@@ -36,7 +36,10 @@ public enum URLStyle: String, Sendable, Hashable, CaseIterable {
 public struct SiteConfig: Sendable, Hashable {
     public var title = "Dossier"
     public var description: String?
-    public var language = "en"
+    /// The site's language: of every page that does not set its own, and of feeds.
+    public var languageTag = LanguageTag.english
+    /// `languageTag` as written in `<html lang>` and feeds.
+    public var language: String { languageTag.tag }
     /// Absolute URL of the published site, ending in "/"; used only by feeds, the
     /// sitemap and canonical links.
     public var baseURL = "https://example.org/"
@@ -62,7 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
             switch key {
             case "title": config.title = reader.requiredString(value, key: key) ?? config.title
             case "description": config.description = reader.string(value, key: key)
-            case "language": config.language = reader.requiredString(value, key: key) ?? config.language
+            case "language": config.languageTag = reader.languageTag(value, key: key) ?? config.languageTag
             case "author": config.author = reader.string(value, key: key)
             case "base_url":
                 if let url = reader.requiredString(value, key: key) {

@@ -28,7 +28,9 @@ enum Feeds {
         for briefing in entries {
             let value = briefing.briefing
             let url = urls.absolute(.briefing(value.slug), baseURL: base)
-            xml += "  <entry>\n"
+            // An entry in another language than the feed's says so, as the page does.
+            let language = value.language.flatMap { $0 == model.config.languageTag ? nil : $0 }
+            xml += language.map { "  <entry xml:lang=\"\($0.tag)\">\n" } ?? "  <entry>\n"
             xml += "    <title>\(XMLText.escape(value.title))</title>\n"
             xml += "    <id>\(XMLText.escape(url))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
@@ -64,6 +66,7 @@ enum Feeds {
                 "date_published": value.date.rfc3339,
             ]
             if let updated = value.updated { item["date_modified"] = updated.rfc3339 }
+            if let language = value.language, language != model.config.languageTag { item["language"] = language.tag }
             if let summary = value.summary { item["summary"] = summary }
             if !value.tags.isEmpty { item["tags"] = value.tags }
             if !value.authors.isEmpty { item["authors"] = value.authors.map { ["name": $0] } }

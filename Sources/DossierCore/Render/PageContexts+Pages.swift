@@ -9,7 +9,7 @@ extension PageContexts {
             "more_briefings": model.briefings.count > 10,
             "briefings_url": urls.link(from: page, to: .briefings),
             "top_actors": topActors.map { actor -> Context in
-                merge(actorChip(actor.actor.slug, from: page) ?? [:], ["mention_count": actor.mentionCount])
+                merge(actorChip(actor.actor.slug, from: page) ?? [:], ["mention_count": number(actor.mentionCount, on: page)])
             },
             "recent_events": model.timeline.suffix(8).reversed().map { event($0, from: page) },
             "timeline_url": urls.link(from: page, to: .timeline),
@@ -27,8 +27,10 @@ extension PageContexts {
             }
         }
         return merge(common(page, title: "Briefings", description: nil, section: "briefings"), [
-            "years": years.map { ["year": String($0.0), "briefings": $0.1] as Context },
-            "count": model.briefings.count,
+            "years": years.map {
+                ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
+            },
+            "count": number(model.briefings.count, on: page),
         ])
     }
 
@@ -36,7 +38,7 @@ extension PageContexts {
         let value = model.briefing
         let page = SiteURLs.Page.briefing(value.slug)
         var context = merge(common(page, title: value.title, description: value.summary, section: "briefings"), briefingCard(model, from: page))
-        context["updated"] = value.updated.map { date($0) as Any } ?? false
+        context["updated"] = value.updated.map { date($0, on: page) as Any } ?? false
         context["authors"] = optional(value.authors.joined(separator: ", "))
         context["toc"] = model.linked.tableOfContents.map {
             ["title": $0.title, "anchor": $0.anchor, "level": $0.level, "nested": $0.level > 2] as Context
@@ -44,10 +46,10 @@ extension PageContexts {
         context["has_toc"] = model.linked.tableOfContents.count >= 2
         context["body_html"] = bodyHTML(model.linked, from: page)
         context["word_count"] = model.linked.wordCount
-        context["reading_minutes"] = max(1, (model.linked.wordCount + 199) / 200)
+        context["reading_minutes"] = number(max(1, (model.linked.wordCount + 199) / 200), on: page)
         context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page) }
         context["events"] = model.events.map { event($0, from: page) }
-        context["sources"] = value.sources.map(source)
+        context["sources"] = value.sources.map { source($0, on: page) }
         context["related"] = model.related.compactMap { related -> Context? in
             guard let other = briefingsBySlug[related.slug] else { return nil }
             return merge(briefingCard(other, from: page), ["shared": related.shared])
@@ -70,15 +72,17 @@ extension PageContexts {
         context["kind"] = value.kind.rawValue
         context["summary"] = optional(value.summary)
         context["aliases"] = optional(value.aliases.map(\.value).joined(separator: ", "))
+        // One item per alias, so each is isolated: names in different scripts side by side.
+        context["alias_names"] = value.aliases.map(\.value)
         context["profile_html"] = bodyHTML(actor.profile, from: page)
-        context["mention_count"] = actor.mentionCount
-        context["mentions_label"] = DisplayFormat.count(actor.mentionCount, "mention") + " elsewhere on the site"
+        context["mention_count"] = number(actor.mentionCount, on: page)
+        context["mentions_label"] = DisplayFormat.count(actor.mentionCount, "mention", in: language(of: page)) + " elsewhere on the site"
         let relationContexts = actor.relations.map { end -> Context in
             let relation = end.relation
             return [
                 "label": end.label, "type": relation.type.name, "other": actorChip(end.other, from: page) ?? [:],
-                "period": optional(DisplayFormat.period(since: relation.since, until: relation.until)),
-                "note": optional(relation.note), "source": relation.source.map { self.source($0) as Any } ?? false,
+                "period": optional(DisplayFormat.period(since: relation.since, until: relation.until, in: language(of: page))),
+                "note": optional(relation.note), "source": relation.source.map { self.source($0, on: page) as Any } ?? false,
             ] as Context
         }
         context["relations_out"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing }.map(\.1)
@@ -89,7 +93,7 @@ extension PageContexts {
             let document = documentLink(group.document, from: page)
             let documentURL = document["url"] as? String ?? ""
             return merge(document, [
-                "count": group.mentions.count,
+                "count": number(group.mentions.count, on: page),
                 // Two mentions in one paragraph would show the same snippet twice.
                 "mentions": group.mentions.filter { mention in seenAnchors.insert(mention.anchor ?? mention.snippet).inserted }.map { mention -> Context in
                     ["snippet": mention.snippet, "text": mention.text,
@@ -99,10 +103,10 @@ extension PageContexts {
         }
         context["co_mentions"] = actor.coMentions.prefix(12).compactMap { pair -> Context? in
             guard let chip = actorChip(pair.other, from: page) else { return nil }
-            return merge(chip, ["same_block": pair.sameBlock, "same_document": pair.sameDocument])
+            return merge(chip, ["same_block": number(pair.sameBlock, on: page), "same_document": number(pair.sameDocument, on: page)])
         }
         context["events"] = actor.events.map { event($0, from: page) }
-        context["sources"] = value.sources.map(source)
+        context["sources"] = value.sources.map { source($0, on: page) }
         context["graph_svg"] = graphSVG
         context["og_type"] = "profile"
         context["params"] = params(value.params)
@@ -121,25 +125,28 @@ extension PageContexts {
         let groups = ActorKind.allCases.compactMap { kind -> Context? in
             let members = model.actors.filter { $0.actor.kind == kind }
             guard !members.isEmpty else { return nil }
-            return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": members.count,
-                    "actors": members.map { merge(actorChip($0.actor.slug, from: page) ?? [:], ["mention_count": $0.mentionCount]) }]
+            return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": number(members.count, on: page),
+                    "actors": members.map { merge(actorChip($0.actor.slug, from: page) ?? [:], ["mention_count": number($0.mentionCount, on: page)]) }]
         }
         return merge(common(page, title: "Actors", description: nil, section: "actors"), [
-            "groups": groups, "count": model.actors.count,
+            "groups": groups, "count": number(model.actors.count, on: page),
         ])
     }
 
     func tagsIndex() -> Context {
         let page = SiteURLs.Page.tags
         return merge(common(page, title: "Tags", description: nil, section: "tags"), [
-            "tags": model.tags.map { ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": $0.briefings.count] as Context },
+            "tags": model.tags.map {
+                ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page)] as Context
+            },
         ])
     }
 
     func tag(_ tag: String, briefings: [String]) -> Context {
         let page = SiteURLs.Page.tag(tag)
         return merge(common(page, title: "Tag: \(tag)", description: nil, section: "tags"), [
-            "tag": tag, "count": briefings.count, "count_label": DisplayFormat.count(briefings.count, "briefing"),
+            "tag": tag, "count": number(briefings.count, on: page),
+            "count_label": DisplayFormat.count(briefings.count, "briefing", in: language(of: page)),
             "briefings": briefings.compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
             "tags_url": urls.link(from: page, to: .tags),
         ])
@@ -155,8 +162,10 @@ extension PageContexts {
             }
         }
         return merge(common(page, title: "Timeline", description: nil, section: "timeline"), [
-            "timeline_svg": svg, "count": model.timeline.count,
-            "years": years.map { ["year": String($0.0), "events": $0.1] as Context },
+            "timeline_svg": svg, "count": number(model.timeline.count, on: page),
+            "years": years.map {
+                ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "events": $0.1] as Context
+            },
         ])
     }
 
@@ -164,9 +173,9 @@ extension PageContexts {
         let page = SiteURLs.Page.graph
         let types = Set(model.relations.map(\.type.name)).sorted().compactMap { model.relationTypes[$0] }
         return merge(common(page, title: "Relation graph", description: nil, section: "graph"), [
-            "graph_svg": svg, "actor_count": model.actors.count, "relation_count": model.relations.count,
+            "graph_svg": svg, "actor_count": number(model.actors.count, on: page), "relation_count": number(model.relations.count, on: page),
             "is_truncated": Set(model.relations.flatMap { [$0.from, $0.to] }).count > Pictures.networkLimit,
-            "network_limit": Pictures.networkLimit,
+            "network_limit": number(Pictures.networkLimit, on: page),
             "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },
         ])
     }
@@ -190,9 +199,9 @@ extension PageContexts {
             ($0.source.title.lowercased(), key($0.source)) < ($1.source.title.lowercased(), key($1.source))
         }
         return merge(common(page, title: "Sources", description: nil, section: "sources"), [
-            "count": sorted.count,
+            "count": number(sorted.count, on: page),
             "sources": sorted.map { entry -> Context in
-                merge(source(entry.source), ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+                merge(source(entry.source, on: page), ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
             },
         ])
     }

@@ -11,12 +11,14 @@ struct PageContexts {
     let urls: SiteURLs
     let actorsBySlug: [String: ActorModel]
     let briefingsBySlug: [String: BriefingModel]
+    let pagesBySlug: [String: PageModel]
 
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
         self.urls = urls
         actorsBySlug = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0) })
         briefingsBySlug = Dictionary(uniqueKeysWithValues: model.briefings.map { ($0.briefing.slug, $0) })
+        pagesBySlug = Dictionary(model.pages.map { ($0.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Shared pieces
@@ -29,10 +31,9 @@ struct PageContexts {
             ("Graph", .graph, "graph"), ("Sources", .sources, "sources"), ("Tags", .tags, "tags"), ("Search", .search, "search"),
         ]
         let pageTitle = title.map { "\($0) · \(model.config.title)" } ?? model.config.title
-        return [
+        return merge(languageKeys(page), [
             "site_title": model.config.title,
             "site_description": optional(model.config.description),
-            "language": model.config.language,
             "page_title": pageTitle,
             "meta_description": description ?? model.config.description ?? "",
             "canonical_url": urls.absolute(page, baseURL: model.config.baseURL),
@@ -41,11 +42,14 @@ struct PageContexts {
             "feed_url": root + urls.path(.feed("feed.xml")),
             "json_feed_url": root + urls.path(.feed("feed.json")),
             "search_url": urls.link(from: page, to: .search),
-            "pages": model.pages.map { ["title": $0.page.title, "url": urls.link(from: page, to: .page($0.page.slug))] as Context },
+            "pages": model.pages.map {
+                ["title": $0.page.title, "url": urls.link(from: page, to: .page($0.page.slug)),
+                 "lang_dir_html": langDirHTML(language(of: .page($0.page.slug)), on: page)] as Context
+            },
             "navigation": navigation.map { label, target, key in
                 ["label": label, "url": urls.link(from: page, to: target), "current": key == section] as Context
             },
-        ]
+        ])
     }
 
     /// A missing value must still be set: Mustache looks a missing key up in the
@@ -77,21 +81,23 @@ struct PageContexts {
         base.merging(extra) { _, new in new }
     }
 
-    func date(_ date: PartialDate) -> Context {
-        ["display": DisplayFormat.date(date), "machine": DisplayFormat.machineDate(date)]
+    /// A date as `page` shows it, in the page's language.
+    func date(_ date: PartialDate, on page: SiteURLs.Page) -> Context {
+        ["display": DisplayFormat.date(date, in: language(of: page)), "machine": DisplayFormat.machineDate(date)]
     }
 
     func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
         guard let actor = actorsBySlug[slug]?.actor else { return nil }
         return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
-                "summary": optional(actor.summary)]
+                "summary": optional(actor.summary), "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page)]
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
         let value = briefing.briefing
         return [
             "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
-            "date": date(value.date), "summary": optional(value.summary),
+            "date": date(value.date, on: page), "summary": optional(value.summary),
+            "lang_dir_html": langDirHTML(language(of: .briefing(value.slug)), on: page),
             "actors": briefing.principalActors.compactMap { actorChip($0, from: page) },
             "has_actors": !briefing.principalActors.isEmpty,
             "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
@@ -99,24 +105,28 @@ struct PageContexts {
     }
 
     func documentLink(_ id: DocumentID, from page: SiteURLs.Page) -> Context {
+        let langDir = langDirHTML(language(of: id), on: page)
         switch id.kind {
         case .briefing:
             let briefing = briefingsBySlug[id.slug]
             return ["title": briefing?.briefing.title ?? id.slug, "url": urls.link(from: page, to: .briefing(id.slug)),
-                    "kind": "briefing", "date": briefing.map { date($0.briefing.date) as Any } ?? false]
+                    "kind": "briefing", "date": briefing.map { date($0.briefing.date, on: page) as Any } ?? false,
+                    "lang_dir_html": langDir]
         case .actor:
             return ["title": actorsBySlug[id.slug]?.actor.title ?? id.slug, "url": urls.link(from: page, to: .actor(id.slug)),
-                    "kind": "actor profile", "date": false]
+                    "kind": "actor profile", "date": false, "lang_dir_html": langDir]
         case .page:
-            let title = model.pages.first { $0.page.slug == id.slug }?.page.title ?? id.slug
-            return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page", "date": false]
+            let title = pagesBySlug[id.slug]?.page.title ?? id.slug
+            return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page", "date": false,
+                    "lang_dir_html": langDir]
         }
     }
 
     func event(_ item: TimelineEvent, from page: SiteURLs.Page) -> Context {
         let event = item.event
         var context: Context = [
-            "anchor": item.anchor, "date": date(event.date), "title": event.title,
+            "anchor": item.anchor, "date": date(event.date, on: page), "title": event.title,
+            "lang_dir_html": langDirHTML(language(of: item.origin), on: page),
             "actors": event.actors.compactMap { actorChip($0.value, from: page) },
             "origin": documentLink(item.origin, from: page),
             "timeline_url": urls.link(from: page, to: .timeline) + "#" + item.anchor,
@@ -125,9 +135,9 @@ struct PageContexts {
         return context
     }
 
-    func source(_ source: Source) -> Context {
+    func source(_ source: Source, on page: SiteURLs.Page) -> Context {
         ["id": source.id, "title": source.title, "anchor": "source-" + source.id, "publisher": optional(source.publisher),
-         "url": optional(source.url), "date": source.date.map { date($0) as Any } ?? false]
+         "url": optional(source.url), "date": source.date.map { date($0, on: page) as Any } ?? false]
     }
 
     func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {

@@ -53,6 +53,6 @@ enum Pictures {
 
     static func timeline(_ model: SiteModel) -> String {
         let entries = model.timeline.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
-        return TimelinePicture.svg(entries: entries, title: "Timeline of events")
+        return TimelinePicture.svg(entries: entries, title: "Timeline of events", language: model.config.languageTag)
     }
 }

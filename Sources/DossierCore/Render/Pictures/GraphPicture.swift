@@ -76,7 +76,8 @@ public enum GraphPicture {
             }
             out += shape(kind: node.kind, x: placed.x, y: placed.y, r: placed.radius)
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
-            out += "<text class=\"node-label\" x=\"\(f(placed.x))\" y=\"\(f(placed.baseline(0)))\" text-anchor=\"middle\""
+            out += "<text class=\"node-label\" x=\"\(f(placed.x))\" y=\"\(f(placed.baseline(0)))\""
+                + PictureSVG.labelAnchor(node.label, .middle)
                 + " font-size=\"\(f(placed.fontSize))\"\(weight) fill=\"currentColor\"\(PictureSVG.textHalo)>"
             if placed.lines.count == 1 {
                 out += e(placed.lines[0])

@@ -141,7 +141,9 @@ enum PictureSVG {
     /// The root element's opening tag shared by both pictures.
     static func openRoot(prefix: String, cssClass: String, width: Double, height: Double) -> String {
         let w = number(width), h = number(height)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\""
+        // Coordinates are laid out left to right: inside a right-to-left page an inherited
+        // `direction: rtl` would turn every `text-anchor="start"` into the label's right end.
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\" direction=\"ltr\""
             + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px;height:auto\""
             + " aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
             + " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">"
@@ -163,6 +165,48 @@ enum PictureSVG {
     /// Presentation attributes that put a background-coloured halo behind text, so labels
     /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
     /// a browser that does not know it simply drops the halo.
+    /// Where a label sits against its x coordinate, in the picture's left-to-right terms.
+    enum LabelAnchor { case start, middle, end }
+
+    /// `text-anchor` (and `direction`) for a label from content (an actor's or event's
+    /// name). A label whose first strong letter is right to left gets `direction="rtl"`,
+    /// so it reads right to left with any Latin name or number inside it in place; its
+    /// anchor is then swapped, because SVG measures `start` and `end` in the text's own
+    /// direction, so the label still extends to the same side of its dot. (SVG 1.1,
+    /// which the HTML validator checks, has no `unicode-bidi: plaintext` for this.)
+    static func labelAnchor(_ text: String, _ anchor: LabelAnchor) -> String {
+        guard isRightToLeft(text) else {
+            switch anchor {
+            case .start: return ""
+            case .middle: return " text-anchor=\"middle\""
+            case .end: return " text-anchor=\"end\""
+            }
+        }
+        switch anchor {
+        case .start: return " direction=\"rtl\" text-anchor=\"end\""
+        case .middle: return " direction=\"rtl\" text-anchor=\"middle\""
+        case .end: return " direction=\"rtl\""
+        }
+    }
+
+    /// Whether the first strong letter of `text` is in a right-to-left script, the rule
+    /// `dir="auto"` applies. Digits and punctuation are not strong and are skipped.
+    static func isRightToLeft(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let rightToLeft = (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value)
+                || (0xFE70...0xFEFF).contains(value) || (0x10800...0x10FFF).contains(value)
+                || (0x1E800...0x1EFFF).contains(value)
+            if rightToLeft {
+                // Arabic-Indic digits and the Arabic comma are not letters: keep looking.
+                if scalar.properties.isAlphabetic { return true }
+                continue
+            }
+            if scalar.properties.isAlphabetic { return false }
+        }
+        return false
+    }
+
     static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }
 

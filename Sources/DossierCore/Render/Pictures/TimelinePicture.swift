@@ -16,21 +16,23 @@ public struct TimelineEntry: Sendable, Hashable {
 public enum TimelinePicture {
     /// - Parameters:
     ///   - id: prefix for every id inside the picture; when nil it is derived from the title.
+    ///   - language: the page's language, for the axis's month names and digits and the dates in tooltips.
     /// - Returns: an `<svg>` element for inlining in HTML, byte-identical for the same
     ///   entries in any order.
-    public static func svg(entries: [TimelineEntry], title: String, width: Int = 960, id: String? = nil) -> String {
+    public static func svg(entries: [TimelineEntry], title: String, width: Int = 960, id: String? = nil,
+                           language: LanguageTag = .english) -> String {
         let prefix = PictureSVG.idPrefix(explicit: id, kind: "timeline", title: title)
         guard !entries.isEmpty else {
             return PictureSVG.emptyPicture(prefix: prefix, cssClass: "dossier-timeline", title: title,
                                            message: "No events to show.")
         }
-        let layout = TimelinePictureLayout.make(entries: entries, width: width)
-        return render(layout, title: title, prefix: prefix)
+        let layout = TimelinePictureLayout.make(entries: entries, width: width, language: language)
+        return render(layout, title: title, prefix: prefix, language: language)
     }
 
     static let accent = "#4e79a7"
 
-    static func render(_ layout: TimelinePictureLayout, title: String, prefix: String) -> String {
+    static func render(_ layout: TimelinePictureLayout, title: String, prefix: String, language: LanguageTag = .english) -> String {
         let f = PictureSVG.number
         let e = PictureSVG.escape
         var out = ""
@@ -79,7 +81,7 @@ public enum TimelinePicture {
             } else {
                 out += "<g class=\"\(classes)\">"
             }
-            out += "<title>\(e(humanDate(event.entry.date))): \(e(event.entry.title))</title>"
+            out += "<title>\(e(humanDate(event.entry.date, in: language))): \(e(event.entry.title))</title>"
             if let start = event.barStart, let end = event.barEnd {
                 out += "<rect class=\"event-period\" x=\"\(f(start))\" y=\"\(f(axisY - 3))\" width=\"\(f(max(1, end - start)))\""
                     + " height=\"6\" rx=\"3\" fill=\"\(accent)\" fill-opacity=\"0.3\"/>"
@@ -91,7 +93,7 @@ public enum TimelinePicture {
                     + " stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
             }
             out += "<text class=\"event-label\" x=\"\(f(event.textX))\" y=\"\(f(event.baseline))\""
-                + (event.anchorEnd ? " text-anchor=\"end\"" : "")
+                + PictureSVG.labelAnchor(event.text, event.anchorEnd ? .end : .start)
                 + " fill=\"currentColor\"\(PictureSVG.textHalo)>\(e(event.text))</text>"
             out += event.entry.href == nil ? "</g>" : "</a>"
         }
@@ -112,7 +114,8 @@ public enum TimelinePicture {
                              "October", "November", "December"]
 
     /// "2025", "June 2025", "17 June 2025"; timestamps as written.
-    static func humanDate(_ date: PartialDate) -> String {
+    static func humanDate(_ date: PartialDate, in language: LanguageTag = .english) -> String {
+        if !language.isHouseStyleEnglish, date.precision != .time { return DisplayFormat.date(date, in: language) }
         switch date.precision {
         case .year: return String(date.year)
         case .month: return monthNames[(date.month ?? 1) - 1] + " " + String(date.year)
@@ -216,7 +219,8 @@ struct TimelinePictureLayout: Sendable {
         }
     }
 
-    static func make(entries rawEntries: [TimelineEntry], width requestedWidth: Int) -> TimelinePictureLayout {
+    static func make(entries rawEntries: [TimelineEntry], width requestedWidth: Int,
+                     language: LanguageTag = .english) -> TimelinePictureLayout {
         let entries = sortedEntries(rawEntries)
         let width = Double(max(240, requestedWidth))
         let plotLeft = margin + 14
@@ -246,7 +250,7 @@ struct TimelinePictureLayout: Sendable {
             for year in startYear...endYear {
                 let x = plotLeft + (yearStart(year) - domainStart) * scale
                 if (year - startYear) % step == 0 {
-                    ticks.append(Tick(x: x, label: String(year), secondLine: nil, major: true))
+                    ticks.append(Tick(x: x, label: DisplayFormat.year(year, in: language), secondLine: nil, major: true))
                 } else if yearPixels >= 5 {
                     ticks.append(Tick(x: x, label: nil, secondLine: nil, major: false))
                 }
@@ -271,8 +275,9 @@ struct TimelinePictureLayout: Sendable {
                 let labelled = month0 % every == 0 && index < last
                 let showYear = labelled && (month0 == 0 || !labelledYear)
                 if showYear { labelledYear = true }
-                ticks.append(Tick(x: x, label: labelled ? shortMonths[month0] : nil,
-                                  secondLine: showYear ? String(year) : nil, major: month0 == 0))
+                let monthName = language.isHouseStyleEnglish ? shortMonths[month0] : LocaleFormat.shortMonth(month0 + 1, in: language)
+                ticks.append(Tick(x: x, label: labelled ? monthName : nil,
+                                  secondLine: showYear ? DisplayFormat.year(year, in: language) : nil, major: month0 == 0))
             }
         }
         let scale = plotWidth / (domainEnd - domainStart)
