@@ -1,88 +1,87 @@
+import DossierMarkdown
 import Foundation
 import Testing
 @testable import DossierCore
 
 /// Every pass over a document's tree must be linear in its size: nesting depth
-/// once cost O(depth²) (49 s at 20,000 levels), and recursion that deep would
-/// overflow the stack.
+/// once cost O(depth²) (49 s at 20,000 levels, 100,000 never finished), and
+/// recursion that deep would overflow the stack.
 @Suite struct DeepNestingTests {
     static let depth = 100_000
 
-    func project(_ bodies: [String: String]) throws -> TestProject {
-        var files = """
-        -- dossier.yml --
-        title: Deep
-        -- content/actors/iran.md --
-        ---
-        title: Iran
-        kind: state
-        ---
-        """
-        for (slug, body) in bodies.sorted(by: { $0.key < $1.key }) {
-            files += "\n-- content/briefings/\(slug).md --\n---\ntitle: \(slug)\ndate: 2025-01-01\n---\n\(body)"
-        }
-        return try TestProject(files)
-    }
+    static let actors = """
+    -- dossier.yml --
+    title: Deep
+    -- content/actors/iran.md --
+    ---
+    title: Iran
+    kind: state
+    ---
+    """
 
-    func checkedBriefing(_ body: String) throws -> BriefingModel {
-        let project = try project(["deep": body])
+    /// Parses and links one document as the build does, against an index that knows Iran.
+    func link(_ markdown: String, mode: LinkingMode = .first) throws -> LinkedDocument {
+        let project = try TestProject(Self.actors)
         defer { project.remove() }
-        let report = SiteBuilder.check(BuildOptions(root: project.root))
-        #expect(report.succeeded, "\(report.diagnostics.lines)")
-        return try #require(report.model?.briefings.first)
+        let (index, _) = EntityIndexer.build(ProjectLoader.load(root: project.root))
+        let result = DocumentLinker.link(
+            MarkdownParser.parse(markdown), id: DocumentID(.briefing, "deep"), path: "content/briefings/deep.md",
+            body: Body(text: markdown, firstLine: 5), index: index, settings: LinkSettings(mode: mode, urlStyle: .disk))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.lines)")
+        return result.document
     }
 
     func count(_ needle: String, in text: String) -> Int {
         text.components(separatedBy: needle).count - 1
     }
 
-    @Test func aHundredThousandNestedBlockquotesCheckSuccessfully() throws {
-        let briefing = try checkedBriefing(String(repeating: "> ", count: Self.depth) + "Iran at the bottom.")
-        let html = briefing.linked.html
-        #expect(count("<blockquote", in: html) == Self.depth)
-        #expect(count("</blockquote>", in: html) == Self.depth)
-        #expect(html.contains("<blockquote id=\"quote-iran-at-the-bottom\">"))
-        #expect(html.contains("<blockquote id=\"quote-iran-at-the-bottom-\(Self.depth)\">"))
-        #expect(briefing.linked.mentions.map(\.anchor) == ["p-iran-at-the-bottom"])
-        #expect(briefing.linked.mentions.map(\.snippet) == ["Iran at the bottom."])
-        #expect(count("class=\"mention\"", in: html) == 0, "placeholders are resolved per page, not in the model")
-        #expect(count("dossier:actors/iran/", in: html) == 1)
-    }
-
-    @Test func aHundredThousandNestedListsCheckSuccessfully() throws {
-        let briefing = try checkedBriefing(String(repeating: "- ", count: Self.depth) + "Iran at the bottom.")
-        let html = briefing.linked.html
-        #expect(count("<ul>", in: html) == Self.depth)
-        #expect(count("<li id=\"li-iran-at-the-bottom", in: html) == Self.depth)
-        #expect(briefing.linked.mentions.map(\.anchor) == ["li-iran-at-the-bottom-\(Self.depth)"])
-        #expect(briefing.linked.plainText == "Iran at the bottom.")
-    }
-
-    @Test func deepNestingAroundALongTextStaysLinear() throws {
-        // Each of the 20,000 quotes contains the whole 100,000-word text: copying it
-        // into every level would be two billion characters.
-        let words = Array(repeating: "word", count: 100_000).joined(separator: " ")
-        let briefing = try checkedBriefing(String(repeating: "> ", count: 20_000) + "Iran leads " + words)
-        #expect(briefing.linked.html.contains("<blockquote id=\"quote-iran-leads-word-word-word-20000\">"))
-        let mention = try #require(briefing.linked.mentions.first)
-        #expect(mention.anchor == "p-iran-leads-word-word-word")
-        #expect(mention.snippet.hasPrefix("Iran leads word"))
-        #expect(mention.snippet.hasSuffix(" word…"))
-        #expect((180...210).contains(mention.snippet.count))
-        #expect(briefing.linked.wordCount == 100_002)
-    }
-
-    @Test func theDossierExecutableChecksAHundredThousandLevelsOfEachKind() throws {
+    @Test func theDossierExecutableChecksAHundredThousandNestedQuotesAndLists() throws {
         let dossier = try #require(TestPaths.executable("dossier"), "build the executable first: swift build --build-tests")
-        let project = try project([
-            "quotes": String(repeating: "> ", count: Self.depth) + "Iran.",
-            "lists": String(repeating: "- ", count: Self.depth) + "Iran.",
-            "ordered": String(repeating: "1. ", count: Self.depth) + "Iran.",
-            "mixed": String(repeating: "> - ", count: Self.depth / 2) + "Iran.",
-        ])
+        var files = Self.actors
+        for (slug, marker) in [("quotes", "> "), ("lists", "- ")] {
+            files += "\n-- content/briefings/\(slug).md --\n---\ntitle: \(slug)\ndate: 2025-01-01\n---\n"
+                + String(repeating: marker, count: Self.depth) + "Iran at the bottom."
+        }
+        let project = try TestProject(files)
         defer { project.remove() }
         let result = try run(dossier, ["check", "--root", project.root.path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == "No problems found.\n")
+    }
+
+    @Test func aHundredThousandNestedQuotesAreLinkedWithUniqueAnchors() throws {
+        let document = try link(String(repeating: "> ", count: Self.depth) + "Iran at the bottom.")
+        #expect(count("<blockquote", in: document.html) == Self.depth)
+        #expect(count("</blockquote>", in: document.html) == Self.depth)
+        #expect(document.html.contains("<blockquote id=\"quote-iran-at-the-bottom\">"))
+        #expect(document.html.contains("<blockquote id=\"quote-iran-at-the-bottom-\(Self.depth)\">"))
+        #expect(document.mentions.map(\.anchor) == ["p-iran-at-the-bottom"])
+        #expect(document.mentions.map(\.snippet) == ["Iran at the bottom."])
+        #expect(count("href=\"dossier:actors/iran/index.html\"", in: document.html) == 1)
+    }
+
+    @Test func aHundredThousandNestedListsAreLinkedWithUniqueAnchors() throws {
+        let document = try link(String(repeating: "- ", count: Self.depth) + "Iran at the bottom.")
+        #expect(count("<ul>", in: document.html) == Self.depth)
+        #expect(count("<li id=\"li-iran-at-the-bottom", in: document.html) == Self.depth)
+        #expect(document.mentions.map(\.anchor) == ["li-iran-at-the-bottom-\(Self.depth)"])
+        #expect(document.plainText == "Iran at the bottom.")
+    }
+
+    @Test func aLongTextDeepInsideQuotesIsReadOnce() throws {
+        // Each of the 20,000 quotes holds the whole 60,000-word text, and every
+        // mention is linked: a copy of the text per level, or a walk to the root
+        // per inserted link, would cost billions of steps.
+        let words = Array(repeating: "Iran text text", count: 20_000).joined(separator: " ")
+        let document = try link(String(repeating: "> ", count: 20_000) + "Iran leads " + words, mode: .all)
+        #expect(document.html.contains("<blockquote id=\"quote-iran-leads-iran-text-text-20000\">"))
+        #expect(document.mentions.count == 20_001)
+        #expect(count("href=\"dossier:actors/iran/index.html\"", in: document.html) == 20_001)
+        let first = try #require(document.mentions.first)
+        #expect(first.anchor == "p-iran-leads-iran-text-text")
+        #expect(first.snippet.hasPrefix("Iran leads Iran text"))
+        #expect(first.snippet.hasSuffix("…"))
+        #expect((180...210).contains(first.snippet.count))
+        #expect(document.wordCount == 60_002)
     }
 }
