@@ -44,20 +44,28 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Replaces text runs with the given segments. Each run can be replaced once.
     ///
     /// cmark checks on every insertion that the new node is not an ancestor of its
-    /// new parent, a walk up to the root: 100,000 levels deep, each link inserted
-    /// would cost 100,000 steps. So each block that receives new nodes is detached
-    /// from the tree while it does, and put back once.
+    /// new parent, a walk up to the root: 100,000 levels deep (quotes, lists or
+    /// nested emphasis), each link inserted would cost 100,000 steps. So the runs'
+    /// ancestors are taken out of the tree first, parents before children, and put
+    /// back children first: every insertion then goes into a node with no parent.
     public func replaceTextRuns(_ replacements: [(run: Int, segments: [InlineSegment])]) {
-        var detached: [(block: OpaquePointer, parent: OpaquePointer, next: OpaquePointer?)] = []
-        var detachedBlocks: Set<OpaquePointer> = []
+        var detached: [(node: OpaquePointer, parent: OpaquePointer, next: OpaquePointer?)] = []
+        for (index, _) in replacements {
+            guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
+            // Up to the root or to an ancestor detached for an earlier run, which has no parent any more.
+            var ancestors: [OpaquePointer] = []
+            var current = cmark_node_parent(node)
+            while let ancestor = current, let parent = cmark_node_parent(ancestor) {
+                ancestors.append(ancestor)
+                current = parent
+            }
+            for ancestor in ancestors.reversed() {
+                detached.append((ancestor, cmark_node_parent(ancestor)!, cmark_node_next(ancestor)))
+                cmark_node_unlink(ancestor)
+            }
+        }
         for (index, segments) in replacements {
             guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
-            let block = Self.enclosingBlock(of: node)
-            if !detachedBlocks.contains(block), let parent = cmark_node_parent(block) {
-                detached.append((block, parent, cmark_node_next(block)))
-                detachedBlocks.insert(block)
-                cmark_node_unlink(block)
-            }
             for segment in segments {
                 switch segment {
                 case .text(let text):
@@ -78,24 +86,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             cmark_node_free(node)
             textNodes[index] = nil
         }
-        // In reverse, so that a recorded next sibling is back in place before a block goes before it.
-        for (block, parent, next) in detached.reversed() {
+        // A recorded next sibling was detached later, if at all, so it is back in place first.
+        for (node, parent, next) in detached.reversed() {
             if let next {
-                cmark_node_insert_before(next, block)
+                cmark_node_insert_before(next, node)
             } else {
-                cmark_node_append_child(parent, block)
+                cmark_node_append_child(parent, node)
             }
         }
-    }
-
-    /// The innermost block (paragraph, heading, table cell…) around an inline node.
-    private static func enclosingBlock(of node: OpaquePointer) -> OpaquePointer {
-        var current = node
-        while cmark_node_get_type(current).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE),
-              let parent = cmark_node_parent(current) {
-            current = parent
-        }
-        return current
     }
 
     /// Points an existing link somewhere else, e.g. `@iran` to the actor's page.

@@ -84,4 +84,13 @@ import Testing
         #expect((180...210).contains(first.snippet.count))
         #expect(document.wordCount == 60_002)
     }
+
+    @Test func aMentionAtEveryLevelOfDeepEmphasisIsLinked() throws {
+        let depth = 20_000
+        let document = try link(String(repeating: "*Iran ", count: depth) + "x" + String(repeating: "*", count: depth), mode: .all)
+        #expect(document.mentions.count == depth)
+        #expect(count("href=\"dossier:actors/iran/index.html\"", in: document.html) == depth)
+        let text = document.html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        #expect(text == String(repeating: "Iran ", count: depth) + "x\n")
+    }
 }
