@@ -74,8 +74,13 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         _ = DossierHTMLContentType.registration
         let pragma = DossierHTMLContentType.pragma
+        let scanned = sources.mapValues { (path: $0.path, tags: TemplateTag.all(in: $0.text)) }
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
+            if let tooDeep = TemplateNesting.check(scanned[name]!.tags, path: path) {
+                diagnostics.append(tooDeep)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -94,7 +99,7 @@ public struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        let templates = sources.mapValues { PartialCycles.Template(path: $0.path, references: TemplateReferences.partials(in: $0.text)) }
+        let templates = scanned.mapValues { PartialCycles.Template(path: $0.path, references: TemplateReferences.partials(in: $0.tags)) }
         for name in templates.keys.sorted() {
             let template = templates[name]!
             for reference in template.references where sources[reference.name] == nil {
@@ -103,6 +108,7 @@ public struct Theme: Sendable {
                     at: SourceLocation(path: template.path, line: reference.line, column: reference.column)))
             }
         }
+        diagnostics += TemplateNesting.checkThroughPartials(scanned)
         diagnostics += PartialCycles.find(in: templates, projectTemplates: Set(sources.keys.filter { !sources[$0]!.path.hasPrefix(layers[0].display) }))
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
