@@ -49,8 +49,8 @@ public enum ProjectLoader {
             // Refused as a whole, at the link.
         } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
             while let relative = enumerator.nextObject() as? String {
-                // Only a link can lead out; one to a folder is refused too, though it is never entered.
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeSymbolicLink,
+                // A link to a folder is refused too, though it is never entered.
+                if ProjectBoundary.isSymbolicLink(atPath: contentURL.appendingPathComponent(relative).path),
                    !boundary.admits(contentFolder + "/" + relative) {
                     enumerator.skipDescendants()
                     continue

@@ -133,7 +133,7 @@ public struct Theme: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeSymbolicLink, refusing(relative) {
+            if ProjectBoundary.isSymbolicLink(atPath: base.appendingPathComponent(relative).path), refusing(relative) {
                 enumerator.skipDescendants()
                 continue
             }
