@@ -12,7 +12,7 @@ enum TemplateNesting {
         var depth = 0
         for tag in tags {
             depth += change(tag)
-            let transforms = tag.content.unicodeScalars.count { $0 == "(" }
+            let transforms = tag.sigil == "!" ? 0 : tag.content.unicodeScalars.count { $0 == "(" }
             guard depth > limit || transforms > limit else { continue }
             let what = depth > limit ? "sections" : "transforms"
             return .error(
@@ -24,37 +24,47 @@ enum TemplateNesting {
 
     /// Errors where including a partial takes the nesting deeper than `limit`
     /// (rendering recurses through partials too), once per place where the limit is
-    /// first crossed. Templates in a cycle count the cycle once; cycles are
-    /// reported on their own.
+    /// first crossed. A partial already being measured (a cycle, reported on its
+    /// own) counts as flat. The walk keeps its own stack, however long the chain.
     static func checkThroughPartials(_ templates: [String: (path: String, tags: [TemplateTag])]) -> [Diagnostic] {
+        struct Frame { var name: String; var nextTag = 0; var level = 0; var deepest = 0 }
         var deepest: [String: Int] = [:]
-        var inProgress: Set<String> = []
+        var onPath: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        // Recursion depth is at most the number of templates.
-        func depth(of name: String) -> Int {
-            if let known = deepest[name] { return known }
-            guard let template = templates[name], inProgress.insert(name).inserted else { return 0 }
-            var current = 0, result = 0
-            for tag in template.tags {
-                current += change(tag)
-                result = max(result, current)
-                guard tag.sigil == ">" || tag.sigil == "<" else { continue }
-                let partial = tag.content.trimmingCharacters(in: .whitespaces)
-                guard templates[partial] != nil else { continue }
-                let inner = depth(of: partial)
-                if current + inner > limit, current <= limit, inner <= limit {
-                    diagnostics.append(.error(
-                        "sections nest more than \(limit) deep here once '\(partial)' is included; deeper templates are refused, "
-                            + "since rendering them would crash",
-                        at: SourceLocation(path: template.path, line: tag.line, column: tag.column)))
+        for root in templates.keys.sorted() where deepest[root] == nil {
+            var stack = [Frame(name: root)]
+            onPath.insert(root)
+            while var frame = stack.popLast() {
+                let template = templates[frame.name]!
+                guard frame.nextTag < template.tags.count else {
+                    deepest[frame.name] = frame.deepest
+                    onPath.remove(frame.name)
+                    continue
                 }
-                result = max(result, current + inner)
+                let tag = template.tags[frame.nextTag]
+                let partial = tag.sigil == ">" || tag.sigil == "<" ? tag.content.trimmingCharacters(in: .whitespaces) : nil
+                if let partial, templates[partial] != nil, deepest[partial] == nil, !onPath.contains(partial) {
+                    // Measure the partial first, then come back to this tag.
+                    stack.append(frame)
+                    stack.append(Frame(name: partial))
+                    onPath.insert(partial)
+                    continue
+                }
+                frame.level += change(tag)
+                frame.deepest = max(frame.deepest, frame.level)
+                if let partial, let inner = deepest[partial] {
+                    if frame.level + inner > limit, frame.level <= limit, inner <= limit {
+                        diagnostics.append(.error(
+                            "sections nest more than \(limit) deep here once '\(partial)' is included; deeper templates are refused, "
+                                + "since rendering them would crash",
+                            at: SourceLocation(path: template.path, line: tag.line, column: tag.column)))
+                    }
+                    frame.deepest = max(frame.deepest, frame.level + inner)
+                }
+                frame.nextTag += 1
+                stack.append(frame)
             }
-            inProgress.remove(name)
-            deepest[name] = result
-            return result
         }
-        for name in templates.keys.sorted() { _ = depth(of: name) }
         return diagnostics
     }
 
