@@ -41,6 +41,7 @@ public struct Theme: Sendable {
         }
         // name → (display path, text)
         var sources: [String: (path: String, text: String)] = [:]
+        var projectTemplateNames: Set<String> = []
         var assets: [String: Data] = [:]
         let projectTemplates = projectRoot.appendingPathComponent("templates")
         // The project's files must not lead outside it; the built-in theme is outside by nature.
@@ -52,19 +53,22 @@ public struct Theme: Sendable {
         ]
         // Later layers replace earlier ones file by file.
         for layer in layers {
-            func files(under folder: URL, as path: String) -> [String] {
-                guard layer.inProject else { return Theme.files(under: folder) }
+            func listed(_ folder: URL, as path: String) -> [String] {
+                guard layer.inProject else { return files(under: folder) }
                 guard boundary.admits(path) else { return [] }
-                return Theme.files(under: folder, refusing: { !boundary.admits(path + "/" + $0) })
+                return files(under: folder, refusing: { !boundary.admits(path + "/" + $0) })
             }
-            for relative in files(under: layer.assets, as: "templates/assets") {
+            for relative in listed(layer.assets, as: "templates/assets") {
                 assets[relative] = FileManager.default.contents(atPath: layer.assets.appendingPathComponent(relative).path)
             }
-            for relative in files(under: layer.templates, as: "templates") where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
+            for relative in listed(layer.templates, as: "templates") where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
                 let path = layer.display + relative
                 guard let data = FileManager.default.contents(atPath: layer.templates.appendingPathComponent(relative).path) else { continue }
                 switch TextDecoding.utf8(data) {
-                case .success(let text): sources[String(relative.dropLast(".mustache".count))] = (path, text)
+                case .success(let text):
+                    let name = String(relative.dropLast(".mustache".count))
+                    sources[name] = (path, text)
+                    if layer.inProject { projectTemplateNames.insert(name) }
                 case .failure(let position):
                     diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }
@@ -109,7 +113,7 @@ public struct Theme: Sendable {
             }
         }
         diagnostics += TemplateNesting.checkThroughPartials(scanned)
-        diagnostics += PartialCycles.find(in: templates, projectTemplates: Set(sources.keys.filter { !sources[$0]!.path.hasPrefix(layers[0].display) }))
+        diagnostics += PartialCycles.find(in: templates, projectTemplates: projectTemplateNames)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
     }
