@@ -52,8 +52,9 @@ struct ProjectBoundary {
         return nil
     }
 
-    /// Only a link can lead out of a folder that is itself inside. An `lstat` per
-    /// file: FileManager's attributes cost five times as much (owner names and all).
+    /// Whether the entry itself is a link. Only a link can lead out of a folder that
+    /// is inside the project, so only links need resolving; one `lstat` per entry,
+    /// where FileManager's attributes cost five times as much (owner names and all).
     static func isSymbolicLink(atPath path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
