@@ -43,9 +43,10 @@ struct Build: ParsableCommand {
             root: project.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             drafts: project.drafts, baseURL: baseURL, urlStyle: urlStyle, strict: strict)
         options.replaceForeignOutput = replaceForeignOutput
+        options.warnsAboutPlaceholderBaseURL = true
         let started = Date()
         let result = SiteBuilder.build(options)
-        let code = report(result.diagnostics, format: project.format, strict: strict)
+        let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if timings {
             for (stage, seconds) in result.timings {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
@@ -54,6 +55,7 @@ struct Build: ParsableCommand {
         guard code == 0 else { throw ExitCode(code) }
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count
         print("Built \(pages) pages (\(result.paths.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        if let note = BuildNotes.draftsLeftOut(result.draftsLeftOut) { print(note) }
     }
 }
 
@@ -71,7 +73,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try requireProject(at: project.rootURL, format: project.format)
         let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
-        let code = report(result.diagnostics, format: project.format, strict: strict)
+        let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if code != 0 { throw ExitCode(code) }
         if result.diagnostics.isEmpty { print("No problems found.") }
     }
