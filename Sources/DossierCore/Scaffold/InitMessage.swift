@@ -18,6 +18,9 @@ public enum InitMessage {
         let readme = ShellQuoting.quoted(inside(folder, ProjectReadme.path))
         if report.written.contains(ProjectReadme.path) {
             lines.append("Publish it: \(readme) says how" + (wroteWorkflow ? " (GitHub Pages: \(WorkflowFile.path))." : "."))
+        } else if wroteWorkflow {
+            lines.append("Publish it: \(ShellQuoting.quoted(inside(folder, WorkflowFile.path))) publishes to GitHub Pages "
+                         + "once Settings → Pages → Source is \"GitHub Actions\".")
         }
         if !report.kept.isEmpty {
             lines.append("Kept the existing \(report.kept.joined(separator: ", ")) as \(report.kept.count == 1 ? "it was" : "they were").")
