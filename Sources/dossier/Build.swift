@@ -9,6 +9,11 @@ struct Build: ParsableCommand {
         The site is written to a temporary folder and swapped in at the end: a build that \
         finds an error exits 1 and leaves the previous output exactly as it was.
 
+        Files under static/ are copied to the site's root as they are; one that would \
+        replace a generated file is an error. A base_url that is still a placeholder \
+        (example.org, localhost…) is warned about, since feeds, the sitemap and canonical \
+        links use it.
+
         The output folder is replaced as a whole, so it is refused if it is or contains the \
         project folder, content/, templates/, static/, dossier.yml or .git, if it lies \
         inside one of those folders, or if it is a file. An existing folder is replaced \
