@@ -129,6 +129,48 @@ import Yams
         #expect(check.standardError.hasPrefix("::error file=desk/content/briefings/bad.md,line=3,col=7::invalid date 'never'"))
     }
 
+    /// The step that fetches and builds Dossier, run against a local repository with
+    /// a stand-in `swift` that records its arguments: a branch, an annotated tag and
+    /// a full commit hash must each check out that commit and put the build on PATH.
+    @Test(.enabled(if: which("git") != nil, "git is not installed"))
+    func theBuildDossierStepFetchesABranchATagOrACommit() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let git = try #require(which("git"))
+        let upstream = folder.appendingPathComponent("upstream")
+        let setup = """
+            set -e
+            git init -q -b main "\(upstream.path)" && cd "\(upstream.path)"
+            git config user.email t@example.net && git config user.name T
+            git config uploadpack.allowAnySHA1InWant true
+            echo one > version && git add version && git commit -qm one && git tag -a v1 -m v1
+            echo two > version && git commit -qam two
+            """
+        #expect(try run(URL(fileURLWithPath: "/bin/bash"), ["-c", setup]).status == 0)
+        let first = try run(git, ["-C", upstream.path, "rev-list", "--max-parents=0", "HEAD"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let bin = folder.appendingPathComponent("bin")
+        let fakeSwift = "#!/bin/sh\necho \"$@\" > swift-arguments\nmkdir -p .build/release\n"
+        try TestProjectFiles(root: bin).write("swift", fakeSwift)
+        #expect(chmod(bin.appendingPathComponent("swift").path, 0o755) == 0)
+
+        let steps = try WorkflowSteps(try workflow())
+        let step = try #require(steps.steps.first { $0["name"]?.string == "Build Dossier" }?["run"]?.string)
+        for (ref, expected) in [("main", "two"), ("v1", "one"), (first, "one")] {
+            let runner = folder.appendingPathComponent("runner-\(ref.prefix(8))")
+            try FileManager.default.createDirectory(at: runner, withIntermediateDirectories: true)
+            let githubPath = runner.appendingPathComponent("github-path")
+            let script = "export PATH=\"\(bin.path):$PATH\" RUNNER_TEMP=\"\(runner.path)\" GITHUB_PATH=\"\(githubPath.path)\" "
+                + "DOSSIER_GIT_URL=\"file://\(upstream.path)\" DOSSIER_GIT_REF=\"\(ref)\"\n" + step
+            let result = try run(URL(fileURLWithPath: "/bin/bash"), ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], in: runner)
+            #expect(result.status == 0, "\(ref): \(result.standardError)")
+            let checkout = runner.appendingPathComponent("dossier")
+            #expect(try String(contentsOf: checkout.appendingPathComponent("version"), encoding: .utf8) == expected + "\n", "\(ref)")
+            #expect(try String(contentsOf: checkout.appendingPathComponent("swift-arguments"), encoding: .utf8) == "build -c release --product dossier\n")
+            #expect(try String(contentsOf: githubPath, encoding: .utf8) == checkout.appendingPathComponent(".build/release").path + "\n")
+        }
+    }
+
     func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-workflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
