@@ -118,13 +118,19 @@ import Yams
     }
 
     @Test func inASubfolderTheCheckAnnotatesFilesByTheirPathInTheRepository() throws {
-        let repository = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: repository) }
-        let project = TestProjectFiles(root: repository.appendingPathComponent("desk"))
-        try project.write(SiteConfig.fileName, "title: Desk\n")
-        try project.write("content/briefings/bad.md", "---\ntitle: Bad\ndate: never\n---\nText.\n")
+        let repository = try TestProject("""
+        -- desk/dossier.yml --
+        title: Desk
+        -- desk/content/briefings/bad.md --
+        ---
+        title: Bad
+        date: never
+        ---
+        Text.
+        """)
+        defer { repository.remove() }
         let steps = try WorkflowSteps(try workflow(projectPath: "desk"))
-        let check = try steps.run("check", in: repository)
+        let check = try steps.run("check", in: repository.root)
         #expect(check.status == 1)
         #expect(check.standardError.hasPrefix("::error file=desk/content/briefings/bad.md,line=3,col=7::invalid date 'never'"))
     }
@@ -151,7 +157,8 @@ import Yams
 
         let bin = folder.appendingPathComponent("bin")
         let fakeSwift = "#!/bin/sh\necho \"$@\" > swift-arguments\nmkdir -p .build/release\n"
-        try TestProjectFiles(root: bin).write("swift", fakeSwift)
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try Data(fakeSwift.utf8).write(to: bin.appendingPathComponent("swift"))
         #expect(chmod(bin.appendingPathComponent("swift").path, 0o755) == 0)
 
         let steps = try WorkflowSteps(try workflow())
@@ -175,17 +182,6 @@ import Yams
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-workflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
-    }
-}
-
-/// Writes files under a folder that is not a whole TestProject.
-struct TestProjectFiles {
-    let root: URL
-
-    func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
     }
 }
 

@@ -1,5 +1,5 @@
-/// The README.md and .gitignore `dossier init` writes beside the project: how to
-/// write, build and publish the site, and what git should leave out.
+/// The README.md `dossier init` writes beside the project: how to write, build
+/// and publish the site.
 public enum ProjectReadme {
     public static let path = "README.md"
 
@@ -66,14 +66,4 @@ public enum ProjectReadme {
         }
         return result
     }
-}
-
-public enum ProjectGitignore {
-    public static let path = ".gitignore"
-    public static let text = """
-        # Written by Dossier: the built site and the build cache.
-        /site/
-        /.dossier/
-
-        """
 }
