@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "DossierServeTests", dependencies: ["DossierServe", "DossierCore", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .testTarget(
             name: "DossierCoreTests",
-            dependencies: ["DossierCore", "DossierMarkdown"],
+            // Yams reads the GitHub workflow `init` writes, as GitHub would.
+            dependencies: ["DossierCore", "DossierMarkdown", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -25,6 +25,8 @@ public actor DevServer {
     private var generation = 0
     private var failure: [Diagnostic]?
     private var stopped = false
+    /// The drafts count last reported, so the note is printed when it changes, not on every rebuild.
+    private var reportedDrafts = 0
     private let report: @Sendable (String) -> Void
 
     public init(options: Options, report: @escaping @Sendable (String) -> Void) {
@@ -80,7 +82,13 @@ public actor DevServer {
         guard !stopped else { return }
         let started = Date()
         let result = SiteBuilder.build(BuildOptions(root: options.root, output: output, drafts: options.drafts))
-        for diagnostic in result.diagnostics { report(DiagnosticFormatter.format(diagnostic)) }
+        for diagnostic in DiagnosticPaths.relativeToCurrentFolder(result.diagnostics, projectRoot: options.root) {
+            report(DiagnosticFormatter.format(diagnostic))
+        }
+        if result.draftsLeftOut != reportedDrafts, result.succeeded {
+            reportedDrafts = result.draftsLeftOut
+            if let note = BuildNotes.draftsLeftOut(result.draftsLeftOut) { report(note) }
+        }
         failure = result.succeeded ? nil : result.diagnostics
         generation += 1
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

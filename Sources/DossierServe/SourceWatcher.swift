@@ -1,7 +1,7 @@
 import Foundation
 
 /// Notices edits to a project by comparing a fingerprint of its inputs (every file
-/// under content/ and templates/, and dossier.yml: path, size, modification time).
+/// under content/, templates/ and static/, and dossier.yml: path, size, modification time).
 /// Polling needs no platform file-events API and costs a few milliseconds a second
 /// even for thousands of files.
 public struct SourceWatcher: Sendable {
@@ -12,7 +12,7 @@ public struct SourceWatcher: Sendable {
     public func fingerprint() -> [String] {
         var entries: [String] = []
         let manager = FileManager.default
-        for folder in ["content", "templates"] {
+        for folder in ["content", "templates", "static"] {
             let base = root.appendingPathComponent(folder)
             guard let enumerator = manager.enumerator(atPath: base.path) else { continue }
             while let relative = enumerator.nextObject() as? String {

@@ -9,6 +9,11 @@ struct Build: ParsableCommand {
         The site is written to a temporary folder and swapped in at the end: a build that \
         finds an error exits 1 and leaves the previous output exactly as it was.
 
+        Files under static/ are copied to the site's root as they are; one that would \
+        replace a generated file is an error. A base_url that is still a placeholder \
+        (example.org, localhost…) is warned about, since feeds, the sitemap and canonical \
+        links use it.
+
         The output folder is replaced as a whole, so it is refused if it is or contains the \
         project folder, content/, templates/, static/, dossier.yml or .git, if it lies \
         inside one of those folders, or if it is a file. An existing folder is replaced \
@@ -43,9 +48,10 @@ struct Build: ParsableCommand {
             root: project.rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             drafts: project.drafts, baseURL: baseURL, urlStyle: urlStyle, strict: strict)
         options.replaceForeignOutput = replaceForeignOutput
+        options.warnsAboutPlaceholderBaseURL = true
         let started = Date()
         let result = SiteBuilder.build(options)
-        let code = report(result.diagnostics, format: project.format, strict: strict)
+        let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if timings {
             for (stage, seconds) in result.timings {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
@@ -54,6 +60,7 @@ struct Build: ParsableCommand {
         guard code == 0 else { throw ExitCode(code) }
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count
         print("Built \(pages) pages (\(result.paths.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        if let note = BuildNotes.draftsLeftOut(result.draftsLeftOut) { print(note) }
     }
 }
 
@@ -71,7 +78,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try requireProject(at: project.rootURL, format: project.format)
         let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
-        let code = report(result.diagnostics, format: project.format, strict: strict)
+        let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if code != 0 { throw ExitCode(code) }
         if result.diagnostics.isEmpty { print("No problems found.") }
     }

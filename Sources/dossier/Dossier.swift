@@ -42,14 +42,15 @@ extension URLStyle: ExpressibleByArgument {}
 /// the wrong folder, it would otherwise build an empty site or create files there.
 func requireProject(at root: URL, format: DiagnosticFormat = .text) throws {
     if let problem = ProjectRoot.problem(at: root) {
-        throw ExitCode(report([problem], format: format, strict: false))
+        throw ExitCode(report([problem], format: format, strict: false, root: root))
     }
 }
 
-/// Prints diagnostics to standard error and returns the exit code: 1 if any is an
-/// error (or, with `strict`, a warning).
-func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool) -> Int32 {
-    for diagnostic in diagnostics {
+/// Prints diagnostics to standard error, with paths relative to the current folder
+/// (see `DiagnosticPaths`), and returns the exit code: 1 if any is an error (or,
+/// with `strict`, a warning).
+func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, strict: Bool, root: URL) -> Int32 {
+    for diagnostic in DiagnosticPaths.relativeToCurrentFolder(diagnostics, projectRoot: root) {
         FileHandle.standardError.write(Data((DiagnosticFormatter.format(diagnostic, as: format) + "\n").utf8))
     }
     let errors = diagnostics.filter { $0.severity == .error }.count

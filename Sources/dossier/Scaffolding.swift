@@ -37,8 +37,15 @@ struct New: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new project: dossier.yml, two example actors and a briefing.",
-        discussion: "Refuses a folder that already has dossier.yml or content/."
+        abstract: "Start a new project: dossier.yml, two example actors, a briefing, and what publishing needs.",
+        discussion: """
+        Besides the project, init writes README.md (how to build and publish), .gitignore \
+        (site/ and .dossier/) and \(WorkflowFile.path), a GitHub Actions workflow that checks, \
+        builds and publishes the site to GitHub Pages; an existing README.md, .gitignore or \
+        workflow is kept. The workflow builds Dossier from a git URL and ref, written at its \
+        top as DOSSIER_GIT_URL and DOSSIER_GIT_REF. Refuses a folder that already has \
+        dossier.yml or content/.
+        """
     )
 
     @Argument(help: "The folder to create the project in.")
@@ -47,10 +54,17 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: "The site's title.")
     var title: String = "Briefings"
 
+    @Option(name: .long, help: "The git repository the GitHub workflow builds Dossier from.")
+    var dossierGitURL: String = DossierSource.defaultGitURL
+
+    @Option(name: .long, help: "The branch, tag or full commit hash of Dossier the workflow builds; a tag or commit pins the version.")
+    var dossierGitRef: String = DossierSource.defaultGitRef
+
     func run() throws {
         do {
-            try Scaffold.initialize(URL(fileURLWithPath: folder), title: title)
-            print("Created a Dossier project in \(folder). Build it with: dossier build --root \(folder)")
+            let report = try Scaffold.initialize(URL(fileURLWithPath: folder), title: title,
+                                                 source: DossierSource(gitURL: dossierGitURL, gitRef: dossierGitRef))
+            print(InitMessage.text(folder: folder, report: report))
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

@@ -4,7 +4,7 @@ import Foundation
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve on 127.0.0.1, and rebuild and reload the browser when content, templates or dossier.yml change.",
+        abstract: "Build, serve on 127.0.0.1, and rebuild and reload the browser when content, templates, static files or dossier.yml change.",
         discussion: "The site is built into a temporary folder, so site/ is left alone. While a build fails, pages show its diagnostics. Ctrl-C or SIGTERM removes the temporary folder and exits with 130 or 143."
     )
 

@@ -9,7 +9,8 @@ import Testing
 
     @Test func checkReportsEveryProblemOfABrokenProjectInOrder() throws {
         let project = TestPaths.fixtures.appendingPathComponent("broken-project")
-        let result = try run(dossier(), ["check", "--root", project.path])
+        // Run from the project, as the expected output names files from there.
+        let result = try run(dossier(), ["check", "--root", project.path], in: project)
         let expected = try String(contentsOf: TestPaths.fixtures.appendingPathComponent("broken-project.expected"), encoding: .utf8)
         #expect(result.status == 1)
         #expect(result.standardError == expected)
@@ -17,7 +18,7 @@ import Testing
 
     @Test func githubFormatAnnotatesFiles() throws {
         let project = TestPaths.fixtures.appendingPathComponent("broken-project")
-        let result = try run(dossier(), ["check", "--root", project.path, "--format", "github"])
+        let result = try run(dossier(), ["check", "--root", project.path, "--format", "github"], in: project)
         #expect(result.standardError.contains("::error file=content/briefings/empty.md,line=1,col=1::file is empty\n"))
     }
 

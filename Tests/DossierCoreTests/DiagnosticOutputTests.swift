@@ -46,14 +46,14 @@ import Testing
         let name = "x\n::error file=forged.md,line=1::forged, \u{1B}[2J.md"
         try project.write("content/briefings/" + name, "---\ntitle: X\ndate: never\n---\nText.\n")
 
-        let github = try run(dossier(), ["check", "--root", project.root.path, "--format", "github"])
+        let github = try run(dossier(), ["check", "--root", project.root.path, "--format", "github"], in: project.root)
         #expect(github.status == 1)
         let annotations = github.standardError.split(separator: "\n").filter { $0.hasPrefix("::") }
         #expect(!annotations.isEmpty)
         #expect(annotations.allSatisfy { $0.hasPrefix(#"::error file=content/briefings/x%0A%3A%3Aerror file=forged.md%2Cline=1%3A%3Aforged%2C \u{1B}[2J.md,"#) })
         #expect(!github.standardError.unicodeScalars.contains { $0.value == 0x1B })
 
-        let text = try run(dossier(), ["check", "--root", project.root.path])
+        let text = try run(dossier(), ["check", "--root", project.root.path], in: project.root)
         #expect(text.status == 1)
         #expect(text.standardError.contains(#"content/briefings/x\n::error file=forged.md,line=1::forged, \u{1B}[2J.md:3:7: error: invalid date 'never'"#))
         #expect(!text.standardError.unicodeScalars.contains { $0.value == 0x1B })

@@ -214,7 +214,8 @@ import Testing
         let errors = run.result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 2)
         #expect(errors.allSatisfy { $0.contains("error: alias '*e' expands this YAML beyond") })
-        #expect(errors.first?.hasPrefix("content/briefings/bomb.md:9:") == true)
-        #expect(errors.last?.hasPrefix("dossier.yml:7:") == true)
+        // The project is outside the current folder, so diagnostics name it by its absolute path.
+        #expect(errors.first?.hasPrefix(project.root.path + "/content/briefings/bomb.md:9:") == true)
+        #expect(errors.last?.hasPrefix(project.root.path + "/dossier.yml:7:") == true)
     }
 }

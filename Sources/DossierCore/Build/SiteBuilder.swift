@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Replace an output folder that is not empty and was not written by Dossier.
     public var replaceForeignOutput = false
+    /// Warn when base_url is a placeholder: only `dossier build` publishes (see `PlaceholderBaseURL`).
+    public var warnsAboutPlaceholderBaseURL = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -33,6 +35,8 @@ public struct BuildReport: Sendable {
     /// Each stage's name and its wall time in seconds, in order.
     public var timings: [(stage: String, seconds: Double)]
     public var model: SiteModel?
+    /// Briefings and pages left out because they are drafts.
+    public var draftsLeftOut = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -59,6 +63,9 @@ public enum SiteBuilder {
             project.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
         if let style = options.urlStyle { project.config.urlStyle = style }
+        if options.warnsAboutPlaceholderBaseURL, let warning = PlaceholderBaseURL.warning(for: project.config, overridden: options.baseURL != nil) {
+            project.diagnostics.append(warning)
+        }
         diagnostics += project.diagnostics
 
         let (index, indexDiagnostics) = timed("index") { EntityIndexer.build(project) }
@@ -74,12 +81,22 @@ public enum SiteBuilder {
         if let sink {
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
+            let (staticFiles, staticDiagnostics) = timed("static files") { StaticFolder.files(projectRoot: options.root) }
+            diagnostics += staticDiagnostics
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink) }
             }
+            // After rendering, so that a static file is checked against every generated path.
+            let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
+            diagnostics += copyDiagnostics
+            if !diagnostics.hasErrors {
+                diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }
+            }
         }
-        return BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
+        var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
+        report.draftsLeftOut = project.draftsLeftOut
+        return report
     }
 
     /// Validates everything, rendering included, and writes nothing.

@@ -25,6 +25,8 @@ public struct LoadedProject: Sendable {
     public var actors: [Actor]
     public var pages: [Page]
     public var diagnostics: [Diagnostic]
+    /// Briefings and pages marked `draft: true` and left out (none with --drafts).
+    public var draftsLeftOut = 0
 }
 
 public enum ProjectLoader {
@@ -108,18 +110,19 @@ public enum ProjectLoader {
             }
         }
         var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
+        var draftsLeftOut = 0
         for (decoded, fileDiagnostics) in results {
             diagnostics += fileDiagnostics
             switch decoded {
-            case .briefing(let value): if let value, drafts || !value.draft { briefings.append(value) }
+            case .briefing(let value): if let value { if drafts || !value.draft { briefings.append(value) } else { draftsLeftOut += 1 } }
             case .actor(let value): if let value { actors.append(value) }
-            case .page(let value): if let value, drafts || !value.draft { pages.append(value) }
+            case .page(let value): if let value { if drafts || !value.draft { pages.append(value) } else { draftsLeftOut += 1 } }
             }
         }
         diagnostics += duplicateSlugs(briefings.map { ($0.slug, $0.path, $0.slugLocation) }, what: "briefing")
         diagnostics += duplicateSlugs(actors.map { ($0.slug, $0.path, $0.slugLocation) }, what: "actor")
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.path, $0.slugLocation) }, what: "page")
-        return LoadedProject(config: config, briefings: briefings, actors: actors, pages: pages, diagnostics: diagnostics)
+        return LoadedProject(config: config, briefings: briefings, actors: actors, pages: pages, diagnostics: diagnostics, draftsLeftOut: draftsLeftOut)
     }
 
     public static func load(root: URL, drafts: Bool = false) -> LoadedProject {

@@ -43,6 +43,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// Absolute URL of the published site, ending in "/"; used only by feeds, the
     /// sitemap and canonical links.
     public var baseURL = "https://example.org/"
+    /// Where dossier.yml sets `base_url`, for the placeholder warning; nil when it does not.
+    public var baseURLLocation: SourceLocation?
     public var author: String?
     public var linking = LinkingConfig()
     public var relationTypes: [CustomRelationType] = []
@@ -71,6 +73,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if let url = reader.requiredString(value, key: key) {
                     if let problem = LinkURL.baseURLProblem(url) { reader.error(problem, at: value) }
                     config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                    config.baseURLLocation = reader.location(value)
                 }
             case "url_style":
                 if let text = reader.requiredString(value, key: key) {

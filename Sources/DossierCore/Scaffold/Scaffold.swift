@@ -68,19 +68,24 @@ public enum Scaffold {
         return relative
     }
 
-    /// A new project in `root`: dossier.yml, two actors and a briefing that links them.
-    /// Refuses to write into a folder that already has a dossier.yml or content/.
-    public static func initialize(_ root: URL, title: String) throws {
+    /// A new project in `root`: dossier.yml, two actors and a briefing that links them,
+    /// and for publishing a README.md, a .gitignore and a GitHub workflow that builds
+    /// Dossier from `source`. Refuses a folder that already has a dossier.yml or
+    /// content/; keeps a README.md, .gitignore or workflow that is already there.
+    @discardableResult
+    public static func initialize(_ root: URL, title: String, source: DossierSource = DossierSource()) throws -> InitReport {
         try validateTitle(title)
+        try source.validate()
         for existing in [SiteConfig.fileName, "content"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(existing).path) {
             throw Failure(description: "\(root.appendingPathComponent(existing).path) already exists; choose an empty folder")
         }
-        let files: [(String, String)] = [
+        let repository = try RepositoryLocation.find(for: root)
+        var files: [(String, String)] = [
             (SiteConfig.fileName, """
             title: \(yamlQuoted(title))
-            description: Briefings built with Dossier.
+            description: Analysis with a page for every state, organisation and person it mentions.
             language: en
-            base_url: https://example.org/
+            base_url: https://example.org/   # the published address, for feeds, sitemap and canonical links
             linking:
               mode: first            # first | all | none
               case_sensitive: true
@@ -130,9 +135,20 @@ public enum Scaffold {
 
             """),
         ]
+        var report = InitReport(repository: repository)
+        for (relative, text) in [(ProjectReadme.path, ProjectReadme.text(title: title)), (ProjectGitignore.path, ProjectGitignore.text),
+                                 (WorkflowFile.path, WorkflowFile.text(source: source, projectPath: repository.projectPath))] {
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) {
+                report.kept.append(relative)
+            } else {
+                files.append((relative, text))
+            }
+        }
         for (relative, text) in files {
             try write(text, to: root.appendingPathComponent(relative), display: relative)
+            report.written.append(relative)
         }
+        return report
     }
 
     /// A title is one line of text: a control character (a tab, a line break, ESC)
