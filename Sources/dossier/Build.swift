@@ -72,7 +72,13 @@ struct Check: ParsableCommand {
         try requireProject(at: project.rootURL, format: project.format)
         let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
         let code = report(result.diagnostics, format: project.format, strict: strict)
+        // Written unbuffered, so it comes before the note below on a terminal.
+        if code == 0, result.diagnostics.isEmpty { FileHandle.standardOutput.write(Data("No problems found.\n".utf8)) }
+        // A hint, not a diagnostic: it never changes the exit code, even with --strict.
+        if !result.diagnostics.hasErrors, let model = result.model,
+           let note = SuggestionReport.checkNote(count: NameSuggester.recurringNameCount(model), as: project.format) {
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+        }
         if code != 0 { throw ExitCode(code) }
-        if result.diagnostics.isEmpty { print("No problems found.") }
     }
 }

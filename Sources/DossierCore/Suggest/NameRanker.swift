@@ -1,0 +1,272 @@
+/// The names every actor already owns, in the forms the ranker compares with.
+struct KnownNames: Sendable {
+    /// Titles, aliases and `linking.ignore` phrases, folded without case and without full stops ("U.S." = "US").
+    private var keys: Set<[UInt32]> = []
+    /// Every word of every title and alias: the bases of demonyms ("Iranian" from "Iran").
+    private(set) var words: Set<String> = []
+    /// Each run of whole words inside a longer title or alias, with the actor's slug:
+    /// "Araghchi" in "Abbas Araghchi".
+    private var parts: [String: String] = [:]
+    /// The last words of multi-word names by the words before them: "West" → ["Asia"].
+    private var lastWords: [String: Set<String>] = [:]
+
+    init(actors: [Actor], ignored: [String]) {
+        for phrase in ignored { keys.insert(Self.key(phrase)) }
+        for actor in actors.sorted(by: { $0.slug < $1.slug }) {
+            for name in [actor.title] + actor.aliases.map(\.value) {
+                keys.insert(Self.key(name))
+                let nameWords = name.split(separator: " ").map(String.init)
+                words.formUnion(nameWords)
+                guard nameWords.count > 1 else { continue }
+                lastWords[nameWords.dropLast().joined(separator: " "), default: []].insert(nameWords.last!)
+                for length in 1..<nameWords.count {
+                    for start in 0...(nameWords.count - length) {
+                        let part = nameWords[start..<(start + length)].joined(separator: " ")
+                        if parts[part] == nil { parts[part] = actor.slug }
+                    }
+                }
+            }
+        }
+    }
+
+    static func key(_ name: String) -> [UInt32] {
+        NameFolding.key(name, caseSensitive: false).filter { $0 != 0x2E }
+    }
+
+    func contains(_ name: String) -> Bool { keys.contains(Self.key(name)) }
+
+    /// "West Asian" beside "West Asia": the same words but the last, which is a demonym of the name's last word.
+    func isDemonym(of name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count > 1, let lasts = lastWords[words.dropLast().joined(separator: " ")] else { return false }
+        return Demonyms(bases: lasts).isDerived(String(words.last!))
+    }
+
+    /// The actor whose longer title or alias contains `name` as whole words.
+    func actor(containing name: String) -> String? { parts[name] }
+}
+
+/// A candidate name with where it occurs, before it is located in the source.
+struct RankedName: Sendable, Hashable {
+    struct Occurrence: Sendable, Hashable {
+        /// Index of the document in the ranker's input, of the run in the document.
+        var document: Int
+        var run: Int
+        var start: Int
+        var end: Int
+    }
+
+    var name: String
+    /// In reading order, documents in input order.
+    var occurrences: [Occurrence]
+    var documents: Int
+    var partOf: String?
+}
+
+/// Turns the capitalised phrases of every document into ranked candidate names,
+/// deciding with evidence from the whole corpus:
+///
+/// - a capitalised word at the start of a sentence is dropped when the corpus also
+///   writes it in lowercase ("The", "Following") or it is a function word, and a
+///   single such word counts only if it is also capitalised mid-sentence;
+/// - "A and B", "A-B" and an actor's name next to a capitalised word ("Qatar
+///   Airways") are one name when the whole recurs at least as often as its parts
+///   alone ("Trinidad and Tobago", "Guinea-Bissau"), else separate ones ("Niger and Mali");
+/// - names an actor owns (any case), `linking.ignore` phrases, common nouns
+///   capitalised now and then ("Government"), and demonyms of known names
+///   ("Iranian", "Nigerian" beside "Nigeria") are left out.
+enum NameRanker {
+    static func rank(_ documents: [ScannedDocument], known: KnownNames, minimumOccurrences: Int) -> [RankedName] {
+        var lowercase: [String: Int] = [:]
+        for document in documents { lowercase.merge(document.lowercaseWords, uniquingKeysWith: +) }
+
+        var midSentence: [String: Int] = [:]
+        for document in documents {
+            for phrase in document.phrases {
+                for (index, element) in phrase.elements.enumerated() where element.kind == .word {
+                    if index == 0 && phrase.sentenceInitial { continue }
+                    midSentence[element.text, default: 0] += 1
+                }
+            }
+        }
+
+        // Sentence-initial words that are not names.
+        var phrases: [(document: Int, phrase: PhraseOccurrence)] = []
+        for (documentIndex, document) in documents.enumerated() {
+            for var phrase in document.phrases {
+                if phrase.sentenceInitial, phrase.elements[0].kind == .word {
+                    let word = phrase.elements[0].text
+                    let lowered = word.lowercased()
+                    let acronym = isAcronym(word)
+                    if !acronym, NameVocabulary.functionWords.contains(lowered) || lowercase[lowered, default: 0] > midSentence[word, default: 0] {
+                        phrase.elements.removeFirst()
+                        if !phrase.joints.isEmpty { phrase.joints.removeFirst() }
+                        phrase.sentenceInitial = false
+                        guard phrase.elements.contains(where: { $0.kind == .word }) else { continue }
+                    } else if phrase.elements.count == 1, !acronym, midSentence[word, default: 0] == 0 {
+                        continue
+                    }
+                }
+                phrases.append((documentIndex, phrase))
+            }
+        }
+
+        // Whole phrases and their parts, counted.
+        var standalone: [[UInt32]: Int] = [:]
+        var whole: [[UInt32]: Int] = [:]
+        let split = phrases.map { parts(of: $0.phrase) }
+        for (index, item) in phrases.enumerated() {
+            let phraseParts = split[index]
+            if phraseParts.count == 1 {
+                if !phraseParts[0].covered { standalone[key(text(item.phrase, phraseParts[0].range)), default: 0] += 1 }
+            } else {
+                whole[key(text(item.phrase, 0..<item.phrase.elements.count)), default: 0] += 1
+            }
+        }
+
+        struct Candidate {
+            var name: String
+            var occurrences: [RankedName.Occurrence] = []
+            var documents: Set<Int> = []
+            var words = 1
+        }
+        var candidates: [[UInt32]: Candidate] = [:]
+        var order: [[UInt32]] = []
+        func add(_ phrase: PhraseOccurrence, _ range: Range<Int>, document: Int) {
+            let name = text(phrase, range)
+            let nameKey = key(name)
+            if candidates[nameKey] == nil {
+                candidates[nameKey] = Candidate(name: name, words: range.count)
+                order.append(nameKey)
+            }
+            candidates[nameKey]!.occurrences.append(RankedName.Occurrence(
+                document: document, run: phrase.run, start: phrase.elements[range.lowerBound].start,
+                end: phrase.elements[range.upperBound - 1].end))
+            candidates[nameKey]!.documents.insert(document)
+        }
+        for (index, item) in phrases.enumerated() {
+            let phraseParts = split[index]
+            let phrase = item.phrase
+            if phraseParts.count == 1 {
+                if !phraseParts[0].covered { add(phrase, phraseParts[0].range, document: item.document) }
+                continue
+            }
+            let wholeCount = whole[key(text(phrase, 0..<phrase.elements.count)), default: 0]
+            let andNextToActor = phrase.joints.indices.contains { index in
+                if case .and = phrase.joints[index] {
+                    return phrase.elements[index].kind == .covered || phrase.elements[index + 1].kind == .covered
+                }
+                return false
+            }
+            // "Trinidad and Tobago" is one name, "Vladimir Putin and Kim Jong Un" two: a
+            // name joined by "and" has a single word before it.
+            let andAfterLongPart = phraseParts.dropLast().contains { part in
+                if case .and = phrase.joints[part.range.upperBound - 1] { return part.range.count > 1 }
+                return false
+            }
+            let isOneName = !andNextToActor && !andAfterLongPart && wholeCount >= 2 && phraseParts.allSatisfy { part in
+                part.covered || wholeCount >= standalone[key(text(phrase, part.range)), default: 0]
+            }
+            if isOneName {
+                add(phrase, 0..<phrase.elements.count, document: item.document)
+            } else {
+                for part in phraseParts where !part.covered { add(phrase, part.range, document: item.document) }
+            }
+        }
+
+        // Single words that other names explain.
+        let singleNames = Set(candidates.values.filter { $0.words == 1 }.map(\.name))
+        let bases = Demonyms(bases: known.words.union(singleNames))
+        var ranked: [RankedName] = []
+        for nameKey in order {
+            let candidate = candidates[nameKey]!
+            guard candidate.occurrences.count >= minimumOccurrences, !known.contains(candidate.name) else { continue }
+            if candidate.words == 1 {
+                let name = candidate.name
+                if NameVocabulary.genericAcronyms.contains(name) { continue }
+                if !isAcronym(name), lowercase[name.lowercased(), default: 0] >= candidate.occurrences.count { continue }
+                if bases.isDerived(name) { continue }
+            } else if known.isDemonym(of: candidate.name) {
+                continue
+            }
+            ranked.append(RankedName(
+                name: candidate.name, occurrences: candidate.occurrences, documents: candidate.documents.count,
+                partOf: known.actor(containing: candidate.name)))
+        }
+        // Spread first (a name in many documents), then frequency, then the name, so the order is stable.
+        ranked.sort {
+            if $0.documents != $1.documents { return $0.documents > $1.documents }
+            if $0.occurrences.count != $1.occurrences.count { return $0.occurrences.count > $1.occurrences.count }
+            return $0.name < $1.name
+        }
+        return ranked
+    }
+
+    /// "IAEA", "U.S.": two or more letters, all capitals.
+    static func isAcronym(_ word: String) -> Bool {
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// The phrase split where two names may meet: at "and", at a hyphen, and on
+    /// both sides of a name an actor owns.
+    static func parts(of phrase: PhraseOccurrence) -> [(range: Range<Int>, covered: Bool)] {
+        var result: [(range: Range<Int>, covered: Bool)] = []
+        var start = 0
+        for index in 0..<phrase.elements.count {
+            let isLast = index == phrase.elements.count - 1
+            var boundary = isLast
+            if !isLast {
+                switch phrase.joints[index] {
+                case .and, .hyphen: boundary = true
+                case .space, .connector: boundary = phrase.elements[index].kind == .covered || phrase.elements[index + 1].kind == .covered
+                }
+            }
+            if boundary {
+                result.append((start..<(index + 1), phrase.elements[start].kind == .covered))
+                start = index + 1
+            }
+        }
+        return result
+    }
+
+    static func text(_ phrase: PhraseOccurrence, _ range: Range<Int>) -> String {
+        var result = ""
+        for index in range {
+            if index > range.lowerBound { result += phrase.joints[index - 1].text }
+            result += phrase.elements[index].text
+        }
+        return result
+    }
+
+    static func key(_ name: String) -> [UInt32] { NameFolding.key(name, caseSensitive: true) }
+}
+
+/// Tells whether a word is an adjective or demonym made from a known name:
+/// Iran → Iranian, China → Chinese, Israel → Israeli, Turkey → Turkish, Germany → German.
+struct Demonyms {
+    private var byPrefix: [String: [String]] = [:]
+    private let bases: Set<String>
+
+    init(bases: Set<String>) {
+        self.bases = bases
+        for base in bases where base.count >= 3 { byPrefix[String(base.prefix(3)), default: []].append(base) }
+    }
+
+    func isDerived(_ word: String) -> Bool {
+        var forms = [word]
+        if word.hasSuffix("s") { forms.append(String(word.dropLast())) }
+        for form in forms {
+            if bases.contains(form + "y") || bases.contains(form + "stan") || bases.contains(form + "istan") { return true }
+            let candidates = byPrefix[String(form.prefix(3))] ?? []
+            for suffix in NameVocabulary.demonymSuffixes where form.hasSuffix(suffix) {
+                let stem = form.dropLast(suffix.count)
+                guard stem.count >= 3 else { continue }
+                for base in candidates where base != form && base.hasPrefix(stem) && base.count - stem.count <= 3 && form.count >= base.count {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}
