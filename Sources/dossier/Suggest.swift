@@ -9,8 +9,8 @@ struct Suggest: ParsableCommand {
         abstract: "List names that recur in the briefings but belong to no actor.",
         discussion: """
         Reads the prose of every briefing and actor profile as the linker does and lists the \
-        capitalised names and acronyms that no actor's title or alias covers, ranked by the number \
-        of documents they occur in, then by how often. Each comes with its first occurrence \
+        capitalised names and acronyms that no actor's title or alias covers, ranked by their \
+        occurrences plus the number of documents they occur in. Each comes with its first occurrence \
         (file:line:column) and the text around it. Titles of people, months, days, words at the \
         start of a sentence that the text also writes in lowercase, demonyms of known names \
         ("Iranian") and the phrases in linking.ignore are left out. Writes nothing.

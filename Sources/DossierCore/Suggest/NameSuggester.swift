@@ -17,7 +17,7 @@ public struct NameSuggestion: Sendable, Hashable {
 }
 
 /// `dossier suggest`: names that recur in the briefings and actor profiles but
-/// belong to no actor, ranked by how many documents and how often they occur.
+/// belong to no actor, ranked by how often and in how many documents they occur.
 ///
 /// A pure function of the site model: it reads the same prose as the linker (text
 /// outside headings, links, code and raw HTML), marks every actor's title and

@@ -67,12 +67,36 @@ enum NameVocabulary {
     static let genericAcronyms: Set<String> = [
         "GDP", "GNP", "GNI", "PPP", "CPI", "FDI", "HIV", "AIDS", "COVID", "NGO", "NGOs", "CEO", "CEOs", "CFO",
         "AM", "PM", "BC", "AD", "BCE", "CE", "UTC", "GMT", "TV", "OK", "ID", "IT", "PDF", "URL", "FAQ", "USD",
-        "EUR", "GBP", "KM", "SQ", "ETA", "AKA", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+        "EUR", "GBP", "KM", "SQ", "ETA", "AKA",
     ]
+
+    /// "II", "XIV": part of a name after one ("World War II", "Pius XII"), never one alone.
+    static func isRomanNumeral(_ word: String) -> Bool {
+        !word.isEmpty && word.count <= 6 && word.unicodeScalars.allSatisfy { $0 == "I" || $0 == "V" || $0 == "X" }
+    }
 
     /// Endings that make an adjective or demonym of a name: Iran-ian, Russia-n,
     /// Chin-ese, Israel-i, Turk-ish, Congo-lese, West-ern.
-    static let demonymSuffixes = ["ian", "ean", "ese", "lese", "ish", "ien", "ine", "ite", "ern", "an", "ic", "i", "n"]
+    static let demonymSuffixes = ["ian", "ean", "ese", "lese", "uese", "ish", "ien", "ine", "ite", "ern", "an", "ic", "i", "n"]
+
+    /// Endings of adjectives, peoples, faiths and doctrines: "Spanish", "Japanese",
+    /// "Austronesian", "Baltic", "Phoenicians", "Marxist", "Christianity". No state,
+    /// organisation or place is named by one such word.
+    static let adjectiveEndings = ["ish", "ese", "ian", "ean", "ians", "eans", "ans", "ic", "ist", "ists", "ism", "ity"]
+
+    /// Peoples, faiths and nationalities whose adjective has no regular ending.
+    static let peoplesAndFaiths: Set<String> = [
+        "Arab", "Arabs", "French", "Dutch", "Greek", "Greeks", "Swiss", "Thai", "Welsh", "Scots", "Basque", "Czech",
+        "Slovak", "Serb", "Serbs", "Croat", "Croats", "Turk", "Turks", "Kurd", "Kurds", "Uzbek", "Tajik", "Kazakh",
+        "Pashtun", "Baloch", "Jew", "Jews", "Muslim", "Muslims", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites",
+        "Druze", "Hindu", "Hindus", "Sikh", "Sikhs", "Orthodox", "Protestant", "Protestants", "Soviet", "Anglo",
+        "Black", "White", "Slav", "Slavs", "Viking", "Vikings", "Bantu", "Islam",
+    ]
+
+    /// A single word that reads as an adjective, a people or a faith rather than a name.
+    static func isAdjectiveOrPeople(_ word: String) -> Bool {
+        peoplesAndFaiths.contains(word) || adjectiveEndings.contains { word.count >= $0.count + 2 && word.hasSuffix($0) }
+    }
 
     static func isTitle(_ word: String) -> Bool { titles.contains(word) }
 

@@ -241,7 +241,9 @@ enum PhraseScanner {
                 // and ends neither the phrase nor the sentence: "St. Lucia", "John F. Kennedy".
                 if gap.first! == ".", gap.dropFirst().allSatisfy(isSpace), gap.count > 1, let last = elements.last,
                    last.end == start, pendingConnectors.isEmpty,
-                   NameVocabulary.abbreviations.contains(last.text) || (last.text.unicodeScalars.count == 1 && isUpper(last.text.unicodeScalars.first!)) {
+                   NameVocabulary.abbreviations.contains(last.text) || (last.text.unicodeScalars.count == 1 && isUpper(last.text.unicodeScalars.first!)),
+                   position < tokens.count, case .word(let nextStart, let nextEnd, _) = tokens[position], isUpper(scalars[nextStart]),
+                   !NameVocabulary.functionWords.contains(string(nextStart, nextEnd).lowercased()) {
                     elements[elements.count - 1].text += "."
                     elements[elements.count - 1].end += 1
                     pendingJoint = .space
