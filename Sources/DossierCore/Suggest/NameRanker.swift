@@ -4,10 +4,12 @@ struct KnownNames: Sendable {
     private var keys: Set<[UInt32]> = []
     /// Every word of every title and alias: the bases of demonyms ("Iranian" from "Iran").
     private(set) var words: Set<String> = []
-    /// Each run of whole words inside a longer title or alias, with the actor's slug:
-    /// "Araghchi" in "Abbas Araghchi".
+    /// Each run of whole words inside a person's longer title or alias, with the
+    /// actor's slug: "Araghchi" in "Abbas Araghchi".
     private var parts: [String: String] = [:]
     private var lastWordsOfNames: Set<String> = []
+    /// "UAE" → the actor called "United Arab Emirates"; lowercase connectors are skipped.
+    private var initials: [String: String] = [:]
     /// The last words of multi-word names by the words before them: "West" → ["Asia"].
     private var lastWords: [String: Set<String>] = [:]
 
@@ -21,6 +23,14 @@ struct KnownNames: Sendable {
                 guard nameWords.count > 1 else { continue }
                 lastWords[nameWords.dropLast().joined(separator: " "), default: []].insert(nameWords.last!)
                 lastWordsOfNames.insert(nameWords.last!)
+                let capitals = nameWords.compactMap { $0.unicodeScalars.first }.filter { PhraseScanner.isUpper($0) }
+                if capitals.count > 1 {
+                    let key = String(String.UnicodeScalarView(capitals))
+                    if initials[key] == nil { initials[key] = actor.slug }
+                }
+                // A person is often named by one part of the name ("Araghchi", "Xi"); a
+                // part of another name is rarely that actor ("Gulf" of "Gulf Cooperation Council").
+                guard actor.kind == .person else { continue }
                 for length in 1..<nameWords.count {
                     for start in 0...(nameWords.count - length) {
                         let part = nameWords[start..<(start + length)].joined(separator: " ")
@@ -47,8 +57,11 @@ struct KnownNames: Sendable {
     /// Whether `name` is the last word of a longer title or alias: a surname ("Pezeshkian").
     func endsAName(_ name: String) -> Bool { lastWordsOfNames.contains(name) }
 
-    /// The actor whose longer title or alias contains `name` as whole words.
-    func actor(containing name: String) -> String? { parts[name] }
+    /// The actor `name` may be another name of: its longer title or alias contains
+    /// `name` as whole words ("Araghchi"), or `name` is its initials ("UAE").
+    func actor(alsoCalled name: String) -> String? {
+        parts[name] ?? initials[name.filter { $0 != "." }]
+    }
 }
 
 /// A candidate name with where it occurs, before it is located in the source.
@@ -65,7 +78,7 @@ struct RankedName: Sendable, Hashable {
     /// In reading order, documents in input order.
     var occurrences: [Occurrence]
     var documents: Int
-    var partOf: String?
+    var aliasOf: String?
 }
 
 /// Turns the capitalised phrases of every document into ranked candidate names,
@@ -86,12 +99,15 @@ enum NameRanker {
         for document in documents { lowercase.merge(document.lowercaseWords, uniquingKeysWith: +) }
 
         var midSentence: [String: Int] = [:]
+        /// Words met right after a title of a person: surnames, whatever their ending.
+        var afterTitle: Set<String> = []
         for document in documents {
             for phrase in document.phrases {
                 for (index, element) in phrase.elements.enumerated() where element.kind == .word {
                     if index == 0 && phrase.sentenceInitial { continue }
                     midSentence[element.text, default: 0] += 1
                 }
+                if phrase.followsTitle, let last = phrase.elements.last { afterTitle.insert(last.text) }
             }
         }
 
@@ -117,17 +133,9 @@ enum NameRanker {
         }
 
         // Whole phrases and their parts, counted.
-        var standalone: [[UInt32]: Int] = [:]
-        var whole: [[UInt32]: Int] = [:]
+        var counts = PartCounts()
         let split = phrases.map { parts(of: $0.phrase) }
-        for (index, item) in phrases.enumerated() {
-            let phraseParts = split[index]
-            if phraseParts.count == 1 {
-                if !phraseParts[0].covered { standalone[key(text(item.phrase, phraseParts[0].range)), default: 0] += 1 }
-            } else {
-                whole[key(text(item.phrase, 0..<item.phrase.elements.count)), default: 0] += 1
-            }
-        }
+        for (index, item) in phrases.enumerated() { counts.add(item.phrase, split[index]) }
 
         struct Candidate {
             var name: String
@@ -156,26 +164,7 @@ enum NameRanker {
                 if !phraseParts[0].covered { add(phrase, phraseParts[0].range, document: item.document) }
                 continue
             }
-            let wholeCount = whole[key(text(phrase, 0..<phrase.elements.count)), default: 0]
-            let andNextToActor = phrase.joints.indices.contains { index in
-                if case .and = phrase.joints[index] {
-                    return phrase.elements[index].kind == .covered || phrase.elements[index + 1].kind == .covered
-                }
-                return false
-            }
-            // "Trinidad and Tobago" is one name, "Vladimir Putin and Kim Jong Un" two: a
-            // name joined by "and" has a single word before it.
-            let andAfterLongPart = phraseParts.dropLast().contains { part in
-                if case .and = phrase.joints[part.range.upperBound - 1] { return part.range.count > 1 }
-                return false
-            }
-            // Words joined by a hyphen alone are one name ("AL-ASAD") unless the parts stand alone more often;
-            // "and" and an actor's name need the whole to recur.
-            let onlyHyphens = phrase.joints.allSatisfy { if case .hyphen = $0 { true } else { false } }
-                && phrase.elements.allSatisfy { $0.kind == .word }
-            let isOneName = !andNextToActor && !andAfterLongPart && wholeCount >= (onlyHyphens ? 1 : 2) && phraseParts.allSatisfy { part in
-                part.covered || wholeCount >= standalone[key(text(phrase, part.range)), default: 0]
-            }
+            let isOneName = counts.isOneName(phrase, split[index])
             if isOneName {
                 add(phrase, 0..<phrase.elements.count, document: item.document)
             } else {
@@ -186,6 +175,8 @@ enum NameRanker {
         // Single words that other names explain.
         let singleNames = Set(candidates.values.filter { $0.words == 1 }.map(\.name))
         let bases = Demonyms(bases: known.words.union(singleNames))
+        let lastWordsOfNames = Set(candidates.values.filter { $0.words > 1 && $0.occurrences.count >= minimumOccurrences }
+            .compactMap { $0.name.split(separator: " ").last.map(String.init) })
         var ranked: [RankedName] = []
         for nameKey in order {
             let candidate = candidates[nameKey]!
@@ -195,8 +186,10 @@ enum NameRanker {
                 if NameVocabulary.genericAcronyms.contains(name) || NameVocabulary.isRomanNumeral(name) { continue }
                 if !isAcronym(name), lowercase[name.lowercased(), default: 0] >= candidate.occurrences.count { continue }
                 if bases.isDerived(name) { continue }
-                // "Spanish", "Phoenicians", "Muslim" — unless an actor's name has it ("Pezeshkian").
-                if !isAcronym(name), NameVocabulary.isAdjectiveOrPeople(name), !known.endsAName(name) { continue }
+                // "Spanish", "Phoenicians", "Muslim" — unless it is a surname ("Pezeshkian"): it follows a
+                // title, or ends an actor's name or another name found.
+                if !isAcronym(name), NameVocabulary.isAdjectiveOrPeople(name), !known.endsAName(name),
+                   !afterTitle.contains(name), !lastWordsOfNames.contains(name) { continue }
                 // "Arabs" beside the more frequent "Arab": a plural, not another name.
                 if name.hasSuffix("s"), let singular = candidates[key(String(name.dropLast()))],
                    singular.occurrences.count >= candidate.occurrences.count { continue }
@@ -205,7 +198,7 @@ enum NameRanker {
             }
             ranked.append(RankedName(
                 name: candidate.name, occurrences: candidate.occurrences, documents: candidate.documents.count,
-                partOf: known.actor(containing: candidate.name)))
+                aliasOf: known.actor(alsoCalled: candidate.name)))
         }
         ranked.sort {
             if score($0) != score($1) { return score($0) > score($1) }
@@ -213,6 +206,51 @@ enum NameRanker {
             return $0.name < $1.name
         }
         return ranked
+    }
+
+    /// How often each phrase occurs whole and each of its parts occurs anywhere,
+    /// to tell one name from several that meet ("Trinidad and Tobago", "Niger and Mali").
+    struct PartCounts {
+        /// Phrases of one part, by key.
+        private var standalone: [[UInt32]: Int] = [:]
+        /// Phrases of several parts, whole, by key.
+        private var whole: [[UInt32]: Int] = [:]
+        /// Every part not owned by an actor, alone or in a longer phrase.
+        private var anywhere: [[UInt32]: Int] = [:]
+
+        mutating func add(_ phrase: PhraseOccurrence, _ parts: [(range: Range<Int>, covered: Bool)]) {
+            if parts.count == 1 {
+                if !parts[0].covered { standalone[key(text(phrase, parts[0].range)), default: 0] += 1 }
+            } else {
+                whole[key(text(phrase, 0..<phrase.elements.count)), default: 0] += 1
+            }
+            for part in parts where !part.covered { anywhere[key(text(phrase, part.range)), default: 0] += 1 }
+        }
+
+        func isOneName(_ phrase: PhraseOccurrence, _ parts: [(range: Range<Int>, covered: Bool)]) -> Bool {
+            let wholeCount = whole[key(text(phrase, 0..<phrase.elements.count)), default: 0]
+            let uncovered = parts.filter { !$0.covered }.map { key(text(phrase, $0.range)) }
+            let ands = phrase.joints.indices.filter { if case .and = phrase.joints[$0] { true } else { false } }
+            guard !ands.isEmpty else {
+                // Capitalised words joined by a hyphen make one name: "Guinea-Bissau", "Spanish-American
+                // War", "AL-ASAD". Next to an actor's name, the whole must recur at least as often as its
+                // parts stand alone: "Iran-Contra" is a name, "Iran-Iraq" is Iran and Iraq.
+                if phrase.elements.allSatisfy({ $0.kind == .word }) { return true }
+                return wholeCount >= 2 && uncovered.allSatisfy { wholeCount >= standalone[$0, default: 0] }
+            }
+            // "and" joins two names unless the whole recurs, has one word before "and"
+            // ("Trinidad and Tobago", not "Vladimir Putin and Kim Jong Un"), touches no
+            // actor's name, and its parts seldom occur anywhere else ("Muscat and Doha" beside "Doha and Muscat").
+            for index in ands {
+                if phrase.elements[index].kind == .covered || phrase.elements[index + 1].kind == .covered { return false }
+                if index > 0, !(phrase.joints[index - 1].isAnd || phrase.joints[index - 1].isHyphen) { return false }
+            }
+            guard wholeCount >= 2 else { return false }
+            return uncovered.allSatisfy { part in
+                let inside = uncovered.filter { $0 == part }.count * wholeCount
+                return 2 * (anywhere[part, default: 0] - inside) < wholeCount
+            }
+        }
     }
 
     /// Occurrences plus documents: each further document counts as one more

@@ -11,9 +11,10 @@ public struct NameSuggestion: Sendable, Hashable {
     public var example: SourceLocation
     /// About 120 characters of the block around the example.
     public var context: String
-    /// An actor whose title or alias contains the name as whole words ("Araghchi" in
-    /// "Abbas Araghchi"): the name may be better added as an alias of that actor.
-    public var partOf: String?
+    /// An actor the name may be another name of: the name is part of its title or an
+    /// alias ("Araghchi" of "Abbas Araghchi") or their initials ("UAE"), so it may
+    /// belong in that actor's aliases rather than in an actor of its own.
+    public var aliasOf: String?
 }
 
 /// `dossier suggest`: names that recur in the briefings and actor profiles but
@@ -49,7 +50,7 @@ public enum NameSuggester {
             return NameSuggestion(
                 name: name.name, occurrences: name.occurrences.count, documents: name.documents,
                 example: document.body.location(path: document.path, line: position.line, column: position.column),
-                context: context, partOf: name.partOf)
+                context: context, aliasOf: name.aliasOf)
         }
     }
 

@@ -19,6 +19,9 @@ enum PhraseJoint: Sendable, Hashable {
     case and(String)
     case hyphen(String)
 
+    var isAnd: Bool { if case .and = self { true } else { false } }
+    var isHyphen: Bool { if case .hyphen = self { true } else { false } }
+
     var text: String {
         switch self {
         case .space: " "
@@ -37,6 +40,8 @@ struct PhraseOccurrence: Sendable, Hashable {
     var joints: [PhraseJoint]
     /// The first element begins a sentence, so its capital proves nothing.
     var sentenceInitial: Bool
+    /// The phrase comes right after a title ("President Pezeshkian"): it names a person.
+    var followsTitle = false
     /// Index of the run in its document's prose runs.
     var run: Int
 }
@@ -180,6 +185,9 @@ enum PhraseScanner {
         var elements: [PhraseElement] = []
         var joints: [PhraseJoint] = []
         var phraseStartsSentence = false
+        var phraseFollowsTitle = false
+        /// The last word was a title of a person, with only spaces since.
+        var afterTitle = false
         var atSentenceStart = startsSentence
         /// Lowercase connector words seen since the last element ("of", "of the").
         var pendingConnectors: [String] = []
@@ -192,7 +200,8 @@ enum PhraseScanner {
             if elements.contains(where: { $0.kind == .word }) {
                 let single = elements.count == 1 && elements[0].text.unicodeScalars.count == 1
                 if !single {
-                    result.phrases.append(PhraseOccurrence(elements: elements, joints: joints, sentenceInitial: phraseStartsSentence, run: run))
+                    result.phrases.append(PhraseOccurrence(
+                        elements: elements, joints: joints, sentenceInitial: phraseStartsSentence, followsTitle: phraseFollowsTitle, run: run))
                 }
             }
             elements = []
@@ -202,9 +211,10 @@ enum PhraseScanner {
             pendingParticle = nil
         }
 
-        func append(_ element: PhraseElement) {
+        func append(_ element: PhraseElement, followsTitle: Bool) {
             if elements.isEmpty {
                 phraseStartsSentence = atSentenceStart
+                phraseFollowsTitle = followsTitle
             } else if let joint = pendingJoint {
                 joints.append(joint)
             } else {
@@ -223,6 +233,7 @@ enum PhraseScanner {
             switch token {
             case .gap(let start, let end):
                 let gap = scalars[start..<end]
+                if !gap.allSatisfy(isSpace) { afterTitle = false }
                 if gap.allSatisfy(isSpace) {
                     if !elements.isEmpty, pendingConnectors.isEmpty, pendingJoint == nil { pendingJoint = .space }
                     continue
@@ -261,20 +272,25 @@ enum PhraseScanner {
                     }
                 }
             case .covered(let start, let end, let ignored, let possessive):
+                afterTitle = false
                 if ignored {
                     flush()
                 } else {
                     if !elements.isEmpty, let connectors = connectorJoint(pendingConnectors) { pendingJoint = connectors }
                     if !pendingConnectors.isEmpty, connectorJoint(pendingConnectors) == nil { flush() }
-                    append(PhraseElement(kind: .covered, text: string(start, end), start: start, end: end))
+                    append(PhraseElement(kind: .covered, text: string(start, end), start: start, end: end), followsTitle: false)
                     if possessive { flush() }
                 }
                 atSentenceStart = false
             case .word(let start, let end, let possessive):
                 let word = string(start, end)
                 let first = scalars[start]
+                let followsTitle = afterTitle
+                afterTitle = false
                 defer { atSentenceStart = false }
-                if isLower(first) {
+                // "d'Ivoire", "l'Aquila": an elided particle before a capital is part of a name.
+                let elided = isLower(first) && word.unicodeScalars.count > 2 && isApostrophe(scalars[start + 1]) && isUpper(scalars[start + 2])
+                if isLower(first), !elided {
                     if word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
                         result.lowercaseWords[word, default: 0] += 1
                     }
@@ -294,7 +310,7 @@ enum PhraseScanner {
                     flush()
                     continue
                 }
-                if !isUpper(first) {
+                if !isUpper(first), !elided {
                     // A number belongs to the name before it: "F-35", "S-400", "Resolution 2231".
                     if let last = elements.last, last.kind == .word, pendingConnectors.isEmpty, let joint = pendingJoint {
                         switch joint {
@@ -316,6 +332,7 @@ enum PhraseScanner {
                 }
                 if NameVocabulary.isNeverAName(word) || (word.contains(".") && NameVocabulary.isNeverAName(word.filter { $0 != "." })) {
                     flush()
+                    afterTitle = NameVocabulary.isTitle(word) && !possessive
                     continue
                 }
                 // "…to the U.S. The talks…": after a dotted acronym, a capitalised function word starts a sentence.
@@ -339,7 +356,7 @@ enum PhraseScanner {
                         flush()
                     }
                 }
-                append(PhraseElement(kind: .word, text: elementText, start: elementStart, end: end))
+                append(PhraseElement(kind: .word, text: elementText, start: elementStart, end: end), followsTitle: followsTitle)
                 if possessive { flush() }
             }
         }

@@ -25,7 +25,7 @@ public enum SuggestionReport {
             let mentions = suggestion.occurrences == 1 ? "1 mention" : "\(suggestion.occurrences) mentions"
             let documents = suggestion.documents == 1 ? "1 document" : "\(suggestion.documents) documents"
             var line = "\(suggestion.name)  (\(mentions) in \(documents)"
-            if let actor = suggestion.partOf { line += "; part of a name of '\(actor)': an alias?" }
+            if let actor = suggestion.aliasOf { line += "; an alias of '\(actor)'?" }
             output += shown(line + ")") + "\n"
             output += "    " + shown("\(suggestion.example): \(suggestion.context)") + "\n"
         }
@@ -56,7 +56,7 @@ public enum SuggestionReport {
                         }
                         item.field("name", suggestion.name)
                         item.key("occurrences"); item.int(suggestion.occurrences)
-                        item.field("part_of", suggestion.partOf)
+                        item.field("alias_of", suggestion.aliasOf)
                     }
                 }
             }
