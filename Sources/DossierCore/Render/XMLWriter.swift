@@ -23,14 +23,14 @@ struct XMLWriter {
         body(&self)
         depth -= 1
         indent()
-        bytes.append(contentsOf: Array("</\(name)>".utf8))
+        bytes.append(contentsOf: "</\(name)>".utf8)
         bytes.append(0x0A)
     }
 
     /// `<name a="1"/>`
     mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
         open(name, attributes)
-        bytes.append(contentsOf: Array("/>".utf8))
+        bytes.append(contentsOf: "/>".utf8)
         bytes.append(0x0A)
     }
 
@@ -39,7 +39,7 @@ struct XMLWriter {
         open(name, attributes)
         bytes.append(UInt8(ascii: ">"))
         escape(text, inAttribute: false)
-        bytes.append(contentsOf: Array("</\(name)>".utf8))
+        bytes.append(contentsOf: "</\(name)>".utf8)
         bytes.append(0x0A)
     }
 
@@ -50,10 +50,10 @@ struct XMLWriter {
     private mutating func open(_ name: String, _ attributes: [(String, String)]) {
         indent()
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: Array(name.utf8))
+        bytes.append(contentsOf: name.utf8)
         for (key, value) in attributes {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: Array(key.utf8))
+            bytes.append(contentsOf: key.utf8)
             bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
             escape(value, inAttribute: true)
             bytes.append(UInt8(ascii: "\""))
@@ -61,6 +61,11 @@ struct XMLWriter {
     }
 
     private mutating func escape(_ value: String, inAttribute: Bool) {
+        // Most values need no escaping: copy them whole.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0xEF }) {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
         let utf8 = Array(value.utf8)
         var index = 0
@@ -68,13 +73,13 @@ struct XMLWriter {
             let byte = utf8[index]
             index += 1
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): bytes.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): bytes.append(contentsOf: Array("&gt;".utf8))
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): bytes.append(contentsOf: inAttribute ? Array("&quot;".utf8) : [byte])
             case 0x0A: bytes.append(contentsOf: inAttribute ? Array("&#10;".utf8) : [byte])
             case 0x09: bytes.append(contentsOf: inAttribute ? Array("&#9;".utf8) : [byte])
-            case 0x0D: bytes.append(contentsOf: Array("&#13;".utf8))
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
             case 0..<0x20: bytes.append(contentsOf: replacement)
             // U+FFFE and U+FFFF, which XML 1.0 forbids, are EF BF BE and EF BF BF.
             case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] == 0xBE || utf8[index + 1] == 0xBF):
