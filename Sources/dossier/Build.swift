@@ -60,7 +60,11 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load, parse, link and render everything; print every problem; write nothing.",
-        discussion: "Exits 1 if there is an error (or, with --strict, a warning), 0 otherwise."
+        discussion: """
+        Exits 1 if there is an error (or, with --strict, a warning), 0 otherwise. A final note counts \
+        the names that recur in the prose but belong to no actor (see `dossier suggest`); it never \
+        changes the exit code.
+        """
     )
 
     @OptionGroup var project: ProjectOptions

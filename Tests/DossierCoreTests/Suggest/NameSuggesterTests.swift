@@ -26,6 +26,11 @@ import Testing
     title: Abbas Araghchi
     kind: person
     ---
+    -- content/actors/west-asia.md --
+    ---
+    title: West Asia
+    kind: place
+    ---
     -- content/actors/uae.md --
     ---
     title: United Arab Emirates
@@ -119,7 +124,7 @@ import Testing
     @Test func leavesOutDemonymsAndAdjectives() throws {
         let body = """
         Iranian officials met Nigerian envoys in Nigeria. Nigeria agreed; Nigerian troops left. Iranian and
-        Spanish ships, Spanish crews, Muslim leaders, Muslim voters and United Arab Emirati envoys.
+        Spanish ships, Spanish crews, Muslim leaders, Muslim voters and West Asian states, West Asian capitals.
         """
         #expect(try names(briefing("a", body)) == ["Nigeria"])
     }
