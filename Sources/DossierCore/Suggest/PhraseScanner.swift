@@ -107,6 +107,8 @@ enum PhraseScanner {
             return nil
         }
         while index < scalars.count {
+            // A name inside a skipped possessive ("s" of "Iran's") is passed over with it.
+            while coveredIndex < covered.count, covered[coveredIndex].start < index { coveredIndex += 1 }
             if coveredIndex < covered.count, covered[coveredIndex].start == index {
                 let match = covered[coveredIndex]
                 coveredIndex += 1
