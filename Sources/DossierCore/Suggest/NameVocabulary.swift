@@ -21,6 +21,13 @@ enum NameVocabulary {
         "Emperor", "Empress", "Judge", "Rabbi", "Sheikhs", "Kings", "Generals",
     ]
 
+    /// Words that make a title with the title after them ("Supreme Leader", "Foreign
+    /// Minister") but name something else before other words ("Supreme Court", "Foreign Ministry").
+    static let titleModifiers: Set<String> = [
+        "Supreme", "Foreign", "Defence", "Defense", "Interior", "Finance", "Economy", "Energy", "Oil", "Trade", "Acting",
+        "Former", "Grand", "Senior", "Assistant", "Executive", "Managing", "Military", "Spiritual", "Religious",
+    ]
+
     /// Abbreviations whose full stop does not end a sentence.
     static let abbreviations: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Gen", "Col", "Lt", "Capt", "Sgt", "Adm", "Cmdr", "Gov",

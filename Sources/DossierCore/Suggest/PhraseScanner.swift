@@ -333,6 +333,11 @@ enum PhraseScanner {
                     continue
                 }
                 if NameVocabulary.isNeverAName(word) || (word.contains(".") && NameVocabulary.isNeverAName(word.filter { $0 != "." })) {
+                    // "Supreme Leader", "Foreign Minister": the word before the title belongs to it.
+                    if NameVocabulary.isTitle(word), elements.count == 1, NameVocabulary.titleModifiers.contains(elements[0].text),
+                       pendingJoint == .space {
+                        elements = []
+                    }
                     flush()
                     afterTitle = NameVocabulary.isTitle(word) && !possessive
                     continue
