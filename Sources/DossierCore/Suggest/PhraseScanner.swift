@@ -80,11 +80,21 @@ enum PhraseScanner {
 
     static func isWord(_ scalar: Unicode.Scalar) -> Bool { NameFolding.isWordCharacter(scalar.value) }
 
+    // ASCII first: Unicode property lookups cost more than the rest of the scan.
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
     }
 
-    static func isLower(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isLowercase }
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x61 && scalar.value <= 0x7A }
+        return scalar.properties.isLowercase
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
+    }
 
     /// Splits a run into words, owned names (`covered`, from the mention matcher) and the gaps between.
     static func tokens(_ scalars: [Unicode.Scalar], covered: [MentionMatcher.Match]) -> [Token] {
@@ -293,7 +303,7 @@ enum PhraseScanner {
                 // "d'Ivoire", "l'Aquila": an elided particle before a capital is part of a name.
                 let elided = isLower(first) && word.unicodeScalars.count > 2 && isApostrophe(scalars[start + 1]) && isUpper(scalars[start + 2])
                 if isLower(first), !elided {
-                    if word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+                    if scalars[start..<end].allSatisfy(isLetter) {
                         result.lowercaseWords[word, default: 0] += 1
                     }
                     // "al-Assad": the particle joins the name after the hyphen.

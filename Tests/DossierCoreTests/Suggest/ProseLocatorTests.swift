@@ -38,6 +38,8 @@ import Testing
         ("1. Ordered Niger\n   more Mali\n\n   second para Ghana\n", "Ghana", 4, 16),
         ("Entities&nbsp;&eacute;t&eacute; then Benin.\n", "Benin", 1, 38),
         ("Tabs\tand Benin\n", "Benin", 1, 10),
+        ("Windows lines Niger and\r\nMali here.\r\n", "Mali", 2, 1),
+        ("Lazy\n> quote Niger and\nMali continued\n", "Mali", 3, 1),
     ])
     func findsTheCharacterInTheSource(markdown: String, word: String, line: Int, column: Int) throws {
         let position = try locate(word, in: markdown)
