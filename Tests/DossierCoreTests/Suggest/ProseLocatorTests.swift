@@ -21,8 +21,10 @@ import Testing
 
     /// The source text at a line and column.
     func text(at position: (line: Int, column: Int), in markdown: String, length: Int) -> String {
-        let line = markdown.split(separator: "\n", omittingEmptySubsequences: false)[position.line - 1]
-        return String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(position.column - 1).prefix(length)))
+        // By scalars: as a Character, "\r\n" is one, so splitting the String at "\n" would miss it.
+        let lines = markdown.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.indices.contains(position.line - 1) else { return "" }
+        return String(String.UnicodeScalarView(lines[position.line - 1].dropFirst(position.column - 1).prefix(length)))
     }
 
     @Test(arguments: [
