@@ -67,7 +67,11 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load, parse, link and render everything; print every problem; write nothing.",
-        discussion: "Exits 1 if there is an error (or, with --strict, a warning), 0 otherwise."
+        discussion: """
+        Exits 1 if there is an error (or, with --strict, a warning), 0 otherwise. A final note counts \
+        the names that recur in the prose but belong to no actor (see `dossier suggest`); it never \
+        changes the exit code.
+        """
     )
 
     @OptionGroup var project: ProjectOptions
@@ -79,7 +83,13 @@ struct Check: ParsableCommand {
         try requireProject(at: project.rootURL, format: project.format)
         let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
         let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
+        // Written unbuffered, so it comes before the note below on a terminal.
+        if code == 0, result.diagnostics.isEmpty { FileHandle.standardOutput.write(Data("No problems found.\n".utf8)) }
+        // A hint, not a diagnostic: it never changes the exit code, even with --strict.
+        if !result.diagnostics.hasErrors, let model = result.model,
+           let note = SuggestionReport.checkNote(count: NameSuggester.recurringNameCount(model), as: project.format) {
+            FileHandle.standardError.write(Data((note + "\n").utf8))
+        }
         if code != 0 { throw ExitCode(code) }
-        if result.diagnostics.isEmpty { print("No problems found.") }
     }
 }

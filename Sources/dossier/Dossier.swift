@@ -13,7 +13,7 @@ struct Dossier: AsyncParsableCommand {
         linked both ways with every briefing that mentions it.
         """,
         version: DossierVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, Suggest.self],
         defaultSubcommand: Build.self
     )
 }

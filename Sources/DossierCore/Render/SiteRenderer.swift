@@ -9,6 +9,7 @@ public enum SiteRenderer {
     enum Job: Sendable {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String)
+        case graphML, gexf
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -21,7 +22,7 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         // The large data files go first so they overlap with the pages.
-        let jobs: [Job] = [.entities, .searchIndex, .atomFeed, .jsonFeed, .sitemap, .notFound]
+        let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + pageJobs
 
         let failures = jobs.parallelMap { job -> Diagnostic? in
@@ -39,6 +40,10 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.feed("sitemap.xml")), text: xml), to: sink)
             case .entities:
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
+            case .graphML:
+                return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
+            case .gexf:
+                return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .searchIndex:
                 return write(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)), to: sink)
             case .asset(let name):
