@@ -79,14 +79,12 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try Scaffold.initialize(root, title: "Served")
-        let port = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 20_000)
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve", "--root", root.path, "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        // Port 0: the system picks a free one, so parallel runs never collide.
+        let temporary = try makeTemporaryFolder("serve-e2e")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let server = try ServeProcess(root: root, temporaryFolder: temporary)
+        defer { server.stop() }
+        let port = try #require(await server.servingPort(within: 60), "no 'Serving' line: \(server.standardError)")
         let base = "http://127.0.0.1:\(port)"
 
         #expect(await eventually(20) { await get(base + "/")?.status == 200 })
