@@ -38,26 +38,62 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Replaces a text run with the given segments. Each run can be replaced once.
     public func replaceTextRun(_ index: Int, with segments: [InlineSegment]) {
-        guard textNodes.indices.contains(index), let node = textNodes[index] else { return }
-        for segment in segments {
-            switch segment {
-            case .text(let text):
-                guard !text.isEmpty else { continue }
-                let textNode = cmark_node_new(CMARK_NODE_TEXT)
-                cmark_node_set_literal(textNode, text)
-                cmark_node_insert_before(node, textNode)
-            case .link(let url, let title, let text):
-                let link = cmark_node_new(CMARK_NODE_LINK)
-                cmark_node_set_url(link, url)
-                cmark_node_set_title(link, title)
-                let textNode = cmark_node_new(CMARK_NODE_TEXT)
-                cmark_node_set_literal(textNode, text)
-                cmark_node_append_child(link, textNode)
-                cmark_node_insert_before(node, link)
+        replaceTextRuns([(index, segments)])
+    }
+
+    /// Replaces text runs with the given segments. Each run can be replaced once.
+    ///
+    /// cmark checks on every insertion that the new node is not an ancestor of its
+    /// new parent, a walk up to the root: 100,000 levels deep (quotes, lists or
+    /// nested emphasis), each link inserted would cost 100,000 steps. So the runs'
+    /// ancestors are taken out of the tree first, parents before children, and put
+    /// back children first: every insertion then goes into a node with no parent.
+    public func replaceTextRuns(_ replacements: [(run: Int, segments: [InlineSegment])]) {
+        var detached: [(node: OpaquePointer, parent: OpaquePointer, next: OpaquePointer?)] = []
+        for (index, _) in replacements {
+            guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
+            // Up to the root or to an ancestor detached for an earlier run, which has no parent any more.
+            var ancestors: [OpaquePointer] = []
+            var current = cmark_node_parent(node)
+            while let ancestor = current, let parent = cmark_node_parent(ancestor) {
+                ancestors.append(ancestor)
+                current = parent
+            }
+            for ancestor in ancestors.reversed() {
+                detached.append((ancestor, cmark_node_parent(ancestor)!, cmark_node_next(ancestor)))
+                cmark_node_unlink(ancestor)
             }
         }
-        cmark_node_free(node)
-        textNodes[index] = nil
+        for (index, segments) in replacements {
+            guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
+            for segment in segments {
+                switch segment {
+                case .text(let text):
+                    guard !text.isEmpty else { continue }
+                    let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_insert_before(node, textNode)
+                case .link(let url, let title, let text):
+                    let link = cmark_node_new(CMARK_NODE_LINK)
+                    cmark_node_set_url(link, url)
+                    cmark_node_set_title(link, title)
+                    let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_append_child(link, textNode)
+                    cmark_node_insert_before(node, link)
+                }
+            }
+            cmark_node_free(node)
+            textNodes[index] = nil
+        }
+        // A recorded next sibling was detached later, if at all, so it is back in place first.
+        for (node, parent, next) in detached.reversed() {
+            if let next {
+                cmark_node_insert_before(next, node)
+            } else {
+                cmark_node_append_child(parent, node)
+            }
+        }
     }
 
     /// Points an existing link somewhere else, e.g. `@iran` to the actor's page.
@@ -190,18 +226,28 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     private func collect() {
         var openBlocks: [Int] = []
-        var plainTexts: [[Unicode.Scalar]] = []
+        // Every open block's text ends with the buffer, so text is appended once,
+        // not once per open block, and each block keeps only where it starts and ends.
+        var plainText: [Unicode.Scalar] = []
+        var blockStarts: [Int] = []
+        var blockEnds: [Int] = []
         var excludedDepth = 0
         // Text between raw inline tags (`<span>Iran</span>`) counts as inside raw HTML.
         var rawHTMLDepth = 0
         var linkStack: [(index: Int, textStart: Int)] = []
 
+        func innermostIsEmpty() -> Bool {
+            openBlocks.last.map { plainText.count == blockStarts[$0] } ?? true
+        }
+
+        func offsetInInnermost() -> Int {
+            openBlocks.last.map { plainText.count - blockStarts[$0] } ?? 0
+        }
+
         func appendPlain(_ text: String) -> Int {
-            guard let innermost = openBlocks.last else { return 0 }
-            let start = plainTexts[innermost].count
-            for block in openBlocks {
-                plainTexts[block].append(contentsOf: text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
-            }
+            guard !openBlocks.isEmpty else { return 0 }
+            let start = offsetInInnermost()
+            plainText.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" ? " " : $0 })
             return start
         }
 
@@ -210,24 +256,22 @@ public final class MarkdownDocument: @unchecked Sendable {
             if let kind = anchorableKind(node) {
                 if entering {
                     let index = blocks.count
-                    if let innermost = openBlocks.last, !plainTexts[innermost].isEmpty {
-                        for block in openBlocks { plainTexts[block].append(" ") }
-                    }
+                    if !innermostIsEmpty() { plainText.append(" ") }
                     blocks.append(MarkdownBlock(
                         index: index, kind: kind,
                         line: Int(cmark_node_get_start_line(node)),
                         column: Int(cmark_node_get_start_column(node)),
-                        parentIndex: openBlocks.last, plainText: ""))
+                        parentIndex: openBlocks.last, plainTextScalars: []))
                     blockNodes.append(node)
-                    plainTexts.append([])
+                    blockStarts.append(plainText.count)
+                    blockEnds.append(plainText.count)
                     openBlocks.append(index)
-                } else {
-                    openBlocks.removeLast()
+                } else if let index = openBlocks.popLast() {
+                    blockEnds[index] = plainText.count
                 }
             }
-            if entering, let innermost = openBlocks.last, !plainTexts[innermost].isEmpty,
-               plainTexts[innermost].last != " ", Self.separatesText(node) {
-                for block in openBlocks { plainTexts[block].append(" ") }
+            if entering, !innermostIsEmpty(), plainText.last != " ", Self.separatesText(node) {
+                plainText.append(" ")
             }
             let excludes = type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
             if excludes {
@@ -235,7 +279,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
             if type == CMARK_NODE_LINK {
                 if entering {
-                    linkStack.append((linkNodes.count, openBlocks.last.map { plainTexts[$0].count } ?? 0))
+                    linkStack.append((linkNodes.count, offsetInInnermost()))
                     linkNodes.append(node)
                     links.append(MarkdownLink(
                         index: links.count, url: String(cString: cmark_node_get_url(node)), text: "",
@@ -243,7 +287,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                         line: Int(cmark_node_get_start_line(node)),
                         column: Int(cmark_node_get_start_column(node))))
                 } else if let open = linkStack.popLast() {
-                    let text = openBlocks.last.map { String(String.UnicodeScalarView(plainTexts[$0][open.textStart...])) } ?? ""
+                    let text = openBlocks.last.map { String(String.UnicodeScalarView(plainText[(blockStarts[$0] + open.textStart)...])) } ?? ""
                     let link = links[open.index]
                     links[open.index] = MarkdownLink(
                         index: link.index, url: link.url, text: text, blockIndex: link.blockIndex,
@@ -280,7 +324,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         for index in blocks.indices {
-            blocks[index].plainText = String(String.UnicodeScalarView(plainTexts[index]))
+            blocks[index].plainTextScalars = plainText[blockStarts[index]..<blockEnds[index]]
         }
     }
 }

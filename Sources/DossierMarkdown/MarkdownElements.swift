@@ -19,8 +19,13 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// The innermost anchorable block that contains this one.
     public let parentIndex: Int?
     /// The block's text without markup: text, code spans, link text; line breaks
-    /// become spaces. Includes the text of nested blocks.
-    public internal(set) var plainText: String
+    /// become spaces. Includes the text of nested blocks, so it is a slice of one
+    /// buffer that all the document's blocks share: a copy per block would cost
+    /// depth × length in a deeply nested document. Read a bounded part of it.
+    public internal(set) var plainTextScalars: ArraySlice<Unicode.Scalar>
+
+    /// The whole of `plainTextScalars` as a string; it costs the block's length.
+    public var plainText: String { String(String.UnicodeScalarView(plainTextScalars)) }
 }
 
 /// A run of adjacent text (soft line breaks included) inside one inline container.

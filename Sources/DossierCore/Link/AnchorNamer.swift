@@ -6,6 +6,9 @@ import DossierMarkdown
 /// "Iran joined the SCO in 2023" → `p-iran-joined-the-sco-in`.
 struct AnchorNamer {
     private var used: Set<String> = []
+    /// For each base name, the smallest counter not yet tried: 100,000 blocks with
+    /// the same text (nested quotes) would otherwise retry every earlier counter.
+    private var nextCounter: [String: Int] = [:]
 
     /// Ids the theme or cmark-gfm use on the same page.
     init(reserved: [String] = []) {
@@ -13,22 +16,67 @@ struct AnchorNamer {
     }
 
     mutating func name(for kind: MarkdownBlock.Kind, text: String) -> String {
-        let base: String
-        switch kind {
-        case .heading: base = Self.slug(text, words: 8, fallbackPrefix: "section")
-        case .paragraph: base = "p-" + Self.slug(text, words: 5, fallbackPrefix: "")
-        case .listItem: base = "li-" + Self.slug(text, words: 5, fallbackPrefix: "")
-        case .table: base = "table-" + Self.slug(text, words: 4, fallbackPrefix: "")
-        case .blockQuote: base = "quote-" + Self.slug(text, words: 5, fallbackPrefix: "")
+        unique(Self.base(for: kind, text: text))
+    }
+
+    /// The base name, or the base name with the first free counter: `p-text-2`.
+    mutating func unique(_ base: String) -> String {
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
         }
-        var candidate = base
-        var counter = 2
-        while used.contains(candidate) {
-            candidate = base + "-\(counter)"
-            counter += 1
-        }
+        // Every counter below the remembered one is taken already, since names are never released.
+        var counter = nextCounter[base] ?? 2
+        while used.contains(base + "-\(counter)") { counter += 1 }
+        let candidate = base + "-\(counter)"
+        nextCounter[base] = counter + 1
         used.insert(candidate)
         return candidate
+    }
+
+    static func base(for kind: MarkdownBlock.Kind, text: String) -> String {
+        let words = wordLimit(kind)
+        switch kind {
+        case .heading: return slug(text, words: words, fallbackPrefix: "section")
+        case .paragraph: return "p-" + slug(text, words: words, fallbackPrefix: "")
+        case .listItem: return "li-" + slug(text, words: words, fallbackPrefix: "")
+        case .table: return "table-" + slug(text, words: words, fallbackPrefix: "")
+        case .blockQuote: return "quote-" + slug(text, words: words, fallbackPrefix: "")
+        }
+    }
+
+    /// The same base name as from the whole text, reading only as much of it as the
+    /// name uses when it can: a block's text includes its nested blocks', so each of
+    /// a deeply nested block's ancestors holds all of it.
+    static func base(for kind: MarkdownBlock.Kind, text: ArraySlice<Unicode.Scalar>) -> String {
+        base(for: kind, text: String(String.UnicodeScalarView(namingPart(of: text, words: wordLimit(kind)))))
+    }
+
+    private static func wordLimit(_ kind: MarkdownBlock.Kind) -> Int {
+        switch kind {
+        case .heading: 8
+        case .paragraph, .listItem, .blockQuote: 5
+        case .table: 4
+        }
+    }
+
+    /// The text up to the end of its `words`-th run of characters holding an ASCII
+    /// letter or digit, or all of it if it has fewer. Each such run holds at least
+    /// one of Slugify's words, so the slug of this part is the slug of the whole.
+    /// Text without enough of them (non-Latin scripts) is named by a hash of all of it.
+    static func namingPart(of text: ArraySlice<Unicode.Scalar>, words: Int) -> ArraySlice<Unicode.Scalar> {
+        var runs = 0, inRun = false
+        for index in text.indices {
+            let scalar = text[index]
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
+                inRun = true
+            } else if scalar.isASCII, scalar != "'" {
+                if inRun { runs += 1 }
+                inRun = false
+                if runs == words { return text[text.startIndex...index] }
+            }
+        }
+        return text
     }
 
     /// Up to `words` slug words joined by '-'; text with no Latin letters or digits

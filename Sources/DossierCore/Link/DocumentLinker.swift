@@ -22,8 +22,14 @@ public enum DocumentLinker {
 
         var namer = AnchorNamer()
         var anchors: [Int: String] = [:]
+        // Nested blocks often share one text (a quote, its quote, its paragraph): name it once.
+        struct NamedText: Hashable { var kind: MarkdownBlock.Kind; var range: Range<Int> }
+        var bases: [NamedText: String] = [:]
         for block in document.blocks {
-            anchors[block.index] = namer.name(for: block.kind, text: block.plainText)
+            let key = NamedText(kind: block.kind, range: block.plainTextScalars.indices)
+            let base = bases[key] ?? AnchorNamer.base(for: block.kind, text: block.plainTextScalars)
+            bases[key] = base
+            anchors[block.index] = namer.unique(base)
         }
 
         struct Found {
@@ -87,6 +93,7 @@ public enum DocumentLinker {
         for item in found where item.linked && !item.explicit {
             runsToRewrite[item.run!, default: []].append(item)
         }
+        var replacements: [(run: Int, segments: [InlineSegment])] = []
         for run in document.textRuns where runsToRewrite[run.index] != nil {
             let scalars = Array(run.text.unicodeScalars)
             var segments: [InlineSegment] = []
@@ -101,16 +108,15 @@ public enum DocumentLinker {
                 cursor = item.end
             }
             if cursor < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
-            document.replaceTextRun(run.index, with: segments)
+            replacements.append((run.index, segments))
         }
+        document.replaceTextRuns(replacements)
 
-        var blockScalars: [Int: [Unicode.Scalar]] = [:]
         let mentions = found.map { item -> Mention in
             let length = item.text.unicodeScalars.count
             let snippet: String
             if let block = item.blockIndex {
-                if blockScalars[block] == nil { blockScalars[block] = Array(document.blocks[block].plainText.unicodeScalars) }
-                snippet = Snippet.around(blockScalars[block]!, start: item.offset, length: length)
+                snippet = Snippet.around(document.blocks[block].plainTextScalars, start: item.offset, length: length)
             } else {
                 snippet = Snippet.around(item.text, start: 0, length: length)
             }

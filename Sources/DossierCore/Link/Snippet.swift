@@ -1,32 +1,38 @@
 enum Snippet {
-    /// About `width` characters of `scalars` around a range, cut at word
-    /// boundaries, with "…" where text was cut. Works on the block's scalars, which
-    /// the caller converts once per block rather than once per mention.
-    static func around(_ scalars: [Unicode.Scalar], start: Int, length: Int, width: Int = 200) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" || scalar == "\t" }
-        func text(_ range: Range<Int>) -> String {
+    /// About `width` characters of `text` around a range (`start` counted from the
+    /// slice's beginning), cut at word boundaries, with "…" where text was cut. Works
+    /// on the block's slice of the document's text and reads only the part around
+    /// the range, however long the block.
+    static func around(_ text: ArraySlice<Unicode.Scalar>, start: Int, length: Int, width: Int = 200) -> String {
+        let count = text.count
+        func scalar(_ offset: Int) -> Unicode.Scalar { text[text.startIndex + offset] }
+        func isSpace(_ offset: Int) -> Bool {
+            let scalar = scalar(offset)
+            return scalar == " " || scalar == "\n" || scalar == "\t"
+        }
+        func trimmed(_ range: Range<Int>) -> String {
             var lower = range.lowerBound, upper = range.upperBound
-            while lower < upper, isSpace(scalars[lower]) { lower += 1 }
-            while upper > lower, isSpace(scalars[upper - 1]) { upper -= 1 }
+            while lower < upper, isSpace(lower) { lower += 1 }
+            while upper > lower, isSpace(upper - 1) { upper -= 1 }
             var result = String.UnicodeScalarView()
-            result.append(contentsOf: scalars[lower..<upper])
+            result.append(contentsOf: text[(text.startIndex + lower)..<(text.startIndex + upper)])
             return String(result)
         }
-        guard scalars.count > width else { return text(0..<scalars.count) }
+        guard count > width else { return trimmed(0..<count) }
         let context = max(0, width - length)
         var lower = max(0, start - context * 2 / 5)
-        var upper = min(scalars.count, start + length + (context - (start - lower)))
-        if upper == scalars.count { lower = max(0, upper - width) }
+        var upper = min(count, start + length + (context - (start - lower)))
+        if upper == count { lower = max(0, upper - width) }
         if lower > 0 {
-            while lower < start, !isSpace(scalars[lower - 1]) { lower += 1 }
+            while lower < start, !isSpace(lower - 1) { lower += 1 }
         }
-        if upper < scalars.count {
-            while upper > start + length, !isSpace(scalars[upper]) { upper -= 1 }
+        if upper < count {
+            while upper > start + length, !isSpace(upper) { upper -= 1 }
         }
-        return (lower > 0 ? "…" : "") + text(lower..<upper) + (upper < scalars.count ? "…" : "")
+        return (lower > 0 ? "…" : "") + trimmed(lower..<upper) + (upper < count ? "…" : "")
     }
 
     static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {
-        around(Array(text.unicodeScalars), start: start, length: length, width: width)
+        around(Array(text.unicodeScalars)[...], start: start, length: length, width: width)
     }
 }

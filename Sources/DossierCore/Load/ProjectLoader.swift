@@ -33,9 +33,10 @@ public enum ProjectLoader {
     /// Reads `dossier.yml` and every Markdown file under `content/`, in sorted order.
     public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var boundary = ProjectBoundary(root: root)
         let configURL = root.appendingPathComponent(SiteConfig.fileName)
         var configText: String?
-        if let data = FileManager.default.contents(atPath: configURL.path) {
+        if boundary.admits(SiteConfig.fileName), let data = FileManager.default.contents(atPath: configURL.path) {
             switch TextDecoding.utf8(data) {
             case .success(let text): configText = text
             case .failure(let position):
@@ -44,8 +45,16 @@ public enum ProjectLoader {
         }
         let contentURL = root.appendingPathComponent(contentFolder)
         var paths: [String] = []
-        if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
+        if !boundary.admits(contentFolder) {
+            // Refused as a whole, at the link.
+        } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
             while let relative = enumerator.nextObject() as? String {
+                // A link to a folder is refused too, though it is never entered.
+                if ProjectBoundary.isSymbolicLink(atPath: contentURL.appendingPathComponent(relative).path),
+                   !boundary.admits(contentFolder + "/" + relative) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 if relative.hasSuffix(".md") { paths.append(relative) }
             }
         } else if !FileManager.default.fileExists(atPath: contentURL.path) {
@@ -70,7 +79,7 @@ public enum ProjectLoader {
                 diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
             }
         }
-        return (configText, files, diagnostics)
+        return (configText, files, diagnostics + boundary.diagnostics)
     }
 
     /// Decodes the files read by `readFiles`, in parallel; the order of the input is kept.

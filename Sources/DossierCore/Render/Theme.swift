@@ -41,33 +41,50 @@ public struct Theme: Sendable {
         }
         // name → (display path, text)
         var sources: [String: (path: String, text: String)] = [:]
+        var projectTemplateNames: Set<String> = []
         var assets: [String: Data] = [:]
         let projectTemplates = projectRoot.appendingPathComponent("templates")
+        // The project's files must not lead outside it; the built-in theme is outside by nature.
+        var boundary = ProjectBoundary(root: projectRoot)
         let layers = [
             (templates: builtIn.appendingPathComponent("templates"), assets: builtIn.appendingPathComponent("assets"),
-             display: "(built-in theme)/templates/"),
-            (templates: projectTemplates, assets: projectTemplates.appendingPathComponent("assets"), display: "templates/"),
+             display: "(built-in theme)/templates/", inProject: false),
+            (templates: projectTemplates, assets: projectTemplates.appendingPathComponent("assets"), display: "templates/", inProject: true),
         ]
         // Later layers replace earlier ones file by file.
         for layer in layers {
-            for relative in files(under: layer.assets) {
+            func listed(_ folder: URL, as path: String) -> [String] {
+                guard layer.inProject else { return files(under: folder) }
+                guard boundary.admits(path) else { return [] }
+                return files(under: folder, refusing: { !boundary.admits(path + "/" + $0) })
+            }
+            for relative in listed(layer.assets, as: "templates/assets") {
                 assets[relative] = FileManager.default.contents(atPath: layer.assets.appendingPathComponent(relative).path)
             }
-            for relative in files(under: layer.templates) where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
+            for relative in listed(layer.templates, as: "templates") where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
                 let path = layer.display + relative
                 guard let data = FileManager.default.contents(atPath: layer.templates.appendingPathComponent(relative).path) else { continue }
                 switch TextDecoding.utf8(data) {
-                case .success(let text): sources[String(relative.dropLast(".mustache".count))] = (path, text)
+                case .success(let text):
+                    let name = String(relative.dropLast(".mustache".count))
+                    sources[name] = (path, text)
+                    if layer.inProject { projectTemplateNames.insert(name) }
                 case .failure(let position):
                     diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }
             }
         }
+        diagnostics += boundary.diagnostics
         var library = MustacheLibrary()
         _ = DossierHTMLContentType.registration
         let pragma = DossierHTMLContentType.pragma
+        let scanned = sources.mapValues { (path: $0.path, tags: TemplateTag.all(in: $0.text)) }
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
+            if let tooDeep = TemplateNesting.check(scanned[name]!.tags, path: path) {
+                diagnostics.append(tooDeep)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -86,14 +103,17 @@ public struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        for name in sources.keys.sorted() {
-            let (path, text) = sources[name]!
-            for reference in TemplateReferences.partials(in: text) where sources[reference.name] == nil {
+        let templates = scanned.mapValues { PartialCycles.Template(path: $0.path, references: TemplateReferences.partials(in: $0.tags)) }
+        for name in templates.keys.sorted() {
+            let template = templates[name]!
+            for reference in template.references where sources[reference.name] == nil {
                 diagnostics.append(.error(
                     "template refers to '\(reference.name)', which does not exist\(Suggestion.didYouMean(reference.name, in: sources.keys.sorted()))",
-                    at: SourceLocation(path: path, line: reference.line, column: reference.column)))
+                    at: SourceLocation(path: template.path, line: reference.line, column: reference.column)))
             }
         }
+        diagnostics += TemplateNesting.checkThroughPartials(scanned)
+        diagnostics += PartialCycles.find(in: templates, projectTemplates: projectTemplateNames)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
     }
@@ -111,11 +131,16 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Files under a folder, relative, sorted; none if it does not exist.
-    static func files(under base: URL) -> [String] {
+    /// Files under a folder, relative, sorted; none if it does not exist. A symbolic
+    /// link for which `refusing` is true is left out, with all it leads to.
+    static func files(under base: URL, refusing: (String) -> Bool = { _ in false }) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
+            if ProjectBoundary.isSymbolicLink(atPath: base.appendingPathComponent(relative).path), refusing(relative) {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue,
                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -123,31 +148,5 @@ public struct Theme: Sendable {
             }
         }
         return result.sorted()
-    }
-}
-
-/// Finds `{{> name}}` and `{{< name}}` in a template, which swift-mustache would
-/// otherwise render as empty when the partial does not exist.
-enum TemplateReferences {
-    struct Reference: Equatable { var name: String; var line: Int; var column: Int }
-
-    static func partials(in text: String) -> [Reference] {
-        var result: [Reference] = []
-        var line = 1, column = 1
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{", index + 2 < scalars.count, scalars[index + 1] == "{",
-               scalars[index + 2] == ">" || scalars[index + 2] == "<" {
-                var end = index + 3
-                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
-                let name = String(String.UnicodeScalarView(scalars[(index + 3)..<min(end, scalars.count)]))
-                    .trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty { result.append(Reference(name: name, line: line, column: column)) }
-            }
-            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index += 1
-        }
-        return result
     }
 }
