@@ -49,7 +49,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// ancestors are taken out of the tree first, parents before children, and put
     /// back children first: every insertion then goes into a node with no parent.
     public func replaceTextRuns(_ replacements: [(run: Int, segments: [InlineSegment])]) {
-        var detached: [(node: OpaquePointer, parent: OpaquePointer, next: OpaquePointer?)] = []
+        var detached: [(node: OpaquePointer, parent: OpaquePointer, previous: OpaquePointer?)] = []
         for (index, _) in replacements {
             guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
             // Up to the root or to an ancestor detached for an earlier run, which has no parent any more.
@@ -60,10 +60,11 @@ public final class MarkdownDocument: @unchecked Sendable {
                 current = parent
             }
             for ancestor in ancestors.reversed() {
-                detached.append((ancestor, cmark_node_parent(ancestor)!, cmark_node_next(ancestor)))
+                detached.append((ancestor, cmark_node_parent(ancestor)!, cmark_node_previous(ancestor)))
                 cmark_node_unlink(ancestor)
             }
         }
+        var replaced: [OpaquePointer] = []
         for (index, segments) in replacements {
             guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
             for segment in segments {
@@ -83,17 +84,22 @@ public final class MarkdownDocument: @unchecked Sendable {
                     cmark_node_insert_before(node, link)
                 }
             }
-            cmark_node_free(node)
+            replaced.append(node)
             textNodes[index] = nil
         }
-        // A recorded next sibling was detached later, if at all, so it is back in place first.
-        for (node, parent, next) in detached.reversed() {
-            if let next {
-                cmark_node_insert_before(next, node)
+        // Each ancestor goes back after its recorded previous sibling: one detached
+        // later is back in place first, and a replaced run is still there, after the
+        // nodes that replace it ("Talks between" + link, then `*Iran*`). A next sibling
+        // would not do: a replaced run's new nodes go before it, so an ancestor put
+        // back before it would land after them.
+        for (node, parent, previous) in detached.reversed() {
+            if let previous {
+                cmark_node_insert_after(previous, node)
             } else {
-                cmark_node_append_child(parent, node)
+                cmark_node_prepend_child(parent, node)
             }
         }
+        for node in replaced { cmark_node_free(node) }
     }
 
     /// Points an existing link somewhere else, e.g. `@iran` to the actor's page.

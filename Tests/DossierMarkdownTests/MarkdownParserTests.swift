@@ -118,6 +118,32 @@ import Testing
         #expect(document.renderCommonMark() == "Talks between [Iran](actors/iran/ \"Iran\") and Qatar.\n")
     }
 
+    /// A replaced run can be the next sibling of another run's ancestor (`*Iran*`
+    /// before " and Russia"); that ancestor is taken out and put back around the
+    /// replacement, so the run must still be in the tree when it is put back. Freed
+    /// too early, the insertion read freed memory: one build in three crashed.
+    @Test func rewritingARunBesideAnotherRunsAncestorKeepsTheTreeWhole() {
+        for _ in 0..<300 {
+            let document = MarkdownParser.parse("> Talks between *Iran* and Russia, then **Qatar** and Israel.\n")
+            #expect(document.textRuns.map(\.text) == ["Talks between ", "Iran", " and Russia, then ", "Qatar", " and Israel."])
+            document.replaceTextRuns([
+                (1, [.link(url: "iran/", title: "Iran", text: "Iran")]),
+                (2, [.text(" and "), .link(url: "russia/", title: "Russia", text: "Russia"), .text(", then ")]),
+                (3, [.link(url: "qatar/", title: "Qatar", text: "Qatar")]),
+                (4, [.text(" and "), .link(url: "israel/", title: "Israel", text: "Israel"), .text(".")]),
+            ])
+            let html = document.renderHTML()
+            #expect(html == """
+            <blockquote>
+            <p>Talks between <em><a href="iran/" title="Iran">Iran</a></em> and <a href="russia/" title="Russia">Russia</a>, then \
+            <strong><a href="qatar/" title="Qatar">Qatar</a></strong> and <a href="israel/" title="Israel">Israel</a>.</p>
+            </blockquote>
+
+            """)
+            if html.isEmpty { break }
+        }
+    }
+
     @Test func linkDestinationsCanBeChanged() {
         let document = MarkdownParser.parse("Ask [Tehran](@iran).\n")
         #expect(document.links.first?.url == "@iran")
