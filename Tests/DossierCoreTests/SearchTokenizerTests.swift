@@ -49,6 +49,37 @@ import Testing
         #expect(SearchTokenizer.distinctTerms(["伊朗伊朗"]) == ["伊朗", "朗伊"])
     }
 
+    @Test func theLetterSwitchAgreesWithTheTablesTheBrowserGets() {
+        for (variant, folded) in SearchTokenizer.letterFolds {
+            #expect(SearchTokenizer.foldLetter(variant) == folded)
+        }
+        for scalar in NameFolding.transparentScalars {
+            #expect(SearchTokenizer.foldLetter(scalar) == NameFolding.transparent)
+        }
+        #expect(SearchTokenizer.foldLetter(0x06CC) == 0x06CC && SearchTokenizer.foldLetter(0x61) == 0x61)
+    }
+
+    /// The shortcut for English prose rests on this: folding turns none of the
+    /// separators it lets through into a letter, mark or digit. (It would not hold for
+    /// every symbol: NFD splits a musical note into a note and a combining stem.)
+    @Test func noProseSeparatorBecomesALetterWhenFolded() {
+        var checked = 0
+        for block in SearchTokenizer.proseSeparatorBlocks {
+            for value in block {
+                guard let scalar = Unicode.Scalar(value), !SearchTokenizer.isTermCharacter(scalar) else { continue }
+                checked += 1
+                let folded = SearchTokenizer.fold(String(Character(scalar)))
+                #expect(!folded.unicodeScalars.contains(where: SearchTokenizer.isTermCharacter), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func englishProseTakesTheShortcutWithTheSameTerms() {
+        let prose = "Iran’s “strategic” treaty — signed 17\u{00A0}January 2025 – isn't a ‘pact’."
+        #expect(SearchTokenizer.terms(prose) == ["iran", "s", "strategic", "treaty", "signed", "17", "january", "2025", "isn", "t", "a", "pact"])
+    }
+
     @Test func theRulesForTheBrowserDescribeTheTokenizer() throws {
         let rules = try #require(try JSONSerialization.jsonObject(with: Data(SearchTokenizer.rulesJSON.utf8)) as? [String: Any])
         let unspaced = try #require(rules["unspaced"] as? [[Int]])

@@ -27,58 +27,91 @@ enum SearchTokenizer {
     static let letterFolds: [(variant: UInt32, folded: UInt32)] = NameFolding.arabicLetterVariants + [(0x03C2, 0x03C3)]
     static let strippedMarks: ClosedRange<UInt32> = 0x0300...0x036F
 
-    private static let foldByVariant: [UInt32: Unicode.Scalar] = Dictionary(
-        uniqueKeysWithValues: letterFolds.map { ($0.variant, Unicode.Scalar($0.folded)!) })
-    private static let transparent = Set(NameFolding.transparentScalars)
+    /// `letterFolds` and `NameFolding.transparentScalars` as one switch, which the
+    /// tokenizer's per-letter loop can afford; `SearchTokenizerTests` checks that they agree.
+    @inline(__always)
+    static func foldLetter(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x064A, 0x0649: 0x06CC
+        case 0x0643: 0x06A9
+        case 0x03C2: 0x03C3
+        case 0x200C, 0x0640: NameFolding.transparent
+        default: value
+        }
+    }
 
     static func fold(_ text: String) -> String {
-        var stripped = String.UnicodeScalarView()
+        var stripped: [UInt8] = []
+        stripped.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
         where !strippedMarks.contains(scalar.value) {
-            stripped.append(scalar)
+            stripped.append(contentsOf: scalar.utf8)
         }
-        var folded = String.UnicodeScalarView()
-        for scalar in String(stripped).precomposedStringWithCanonicalMapping.unicodeScalars
-        where !transparent.contains(scalar.value) {
-            folded.append(foldByVariant[scalar.value] ?? scalar)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(stripped.count)
+        for scalar in String(decoding: stripped, as: UTF8.self).precomposedStringWithCanonicalMapping.unicodeScalars {
+            let value = foldLetter(scalar.value)
+            if value == NameFolding.transparent { continue }
+            folded.append(contentsOf: value == scalar.value ? scalar.utf8 : Unicode.Scalar(value)!.utf8)
         }
-        return String(folded)
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// Non-ASCII characters that English prose is full of: Latin-1's punctuation and
+    /// spaces, and General Punctuation (curly quotes, dashes, thin and non-breaking spaces).
+    static let proseSeparatorBlocks: [ClosedRange<UInt32>] = [0x00A0...0x00BF, 0x2000...0x206F]
+
+    /// `fold(text)`, or only ASCII lowercasing where that gives the same terms: when
+    /// every non-ASCII character is a separator from `proseSeparatorBlocks`, which
+    /// folding never turns into a letter, mark or digit (`SearchTokenizerTests` checks
+    /// each). Lowercasing and normalising go through Foundation and are most of the
+    /// cost of making the index; English prose rarely needs them.
+    static func foldedForTerms(_ text: String) -> String {
+        let needsFolding = text.unicodeScalars.contains { scalar in
+            scalar.value >= 0x80
+                && (!proseSeparatorBlocks.contains { $0.contains(scalar.value) } || isTermCharacter(scalar))
+        }
+        if needsFolding { return fold(text) }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The terms of `text` in reading order, repeats included.
     static func terms(_ text: String) -> [String] {
+        let scalars = foldedForTerms(text).unicodeScalars
         var terms: [String] = []
-        var word = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func endWord() {
-            guard !word.isEmpty else { return }
-            terms.append(String(word))
-            word = String.UnicodeScalarView()
+        // Terms are cut out of the folded text by index: building each one scalar by
+        // scalar would allocate for every letter.
+        var wordStart: String.UnicodeScalarView.Index?
+        var run: [String.UnicodeScalarView.Index] = []
+        func endWord(at end: String.UnicodeScalarView.Index) {
+            guard let start = wordStart else { return }
+            terms.append(String(scalars[start..<end]))
+            wordStart = nil
         }
-        func endRun() {
-            if run.count == 1 { terms.append(String(run[0])) }
-            for index in run.indices.dropLast() {
-                var pair = String.UnicodeScalarView()
-                pair.append(run[index])
-                pair.append(run[index + 1])
-                terms.append(String(pair))
-            }
+        func endRun(at end: String.UnicodeScalarView.Index) {
+            guard !run.isEmpty else { return }
+            run.append(end)
+            if run.count == 2 { terms.append(String(scalars[run[0]..<run[1]])) }
+            for index in run.indices.dropLast(2) { terms.append(String(scalars[run[index]..<run[index + 2]])) }
             run.removeAll(keepingCapacity: true)
         }
-        for scalar in fold(text).unicodeScalars {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
             if !isTermCharacter(scalar) {
-                endWord()
-                endRun()
+                endWord(at: index)
+                endRun(at: index)
             } else if UnspacedScripts.contains(scalar.value) {
-                endWord()
-                run.append(scalar)
+                endWord(at: index)
+                run.append(index)
             } else {
-                endRun()
-                word.append(scalar)
+                endRun(at: index)
+                if wordStart == nil { wordStart = index }
             }
+            index = scalars.index(after: index)
         }
-        endWord()
-        endRun()
+        endWord(at: index)
+        endRun(at: index)
         return terms
     }
 
@@ -90,6 +123,10 @@ enum SearchTokenizer {
 
     /// Letters, marks and digits: what JavaScript's `/[\p{L}\p{M}\p{N}]/u` matches.
     static func isTermCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
