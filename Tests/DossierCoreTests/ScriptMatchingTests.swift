@@ -157,6 +157,32 @@ import Testing
         #expect(NameFolding.key("Cote", caseSensitive: true) != NameFolding.key("Côte", caseSensitive: true))
     }
 
+    @Test func aliasesThatDifferOnlyInFoldedLettersAreOneName() throws {
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Desk
+        -- content/actors/iran.md --
+        ---
+        title: Iran
+        kind: state
+        aliases: ["ایران", "ايران"]
+        ---
+        -- content/actors/persia.md --
+        ---
+        title: Persia
+        kind: state
+        aliases: ["اي‌ران"]
+        ---
+        """)
+        defer { project.remove() }
+        let loaded = ProjectLoader.load(root: project.root)
+        let diagnostics = (loaded.diagnostics + EntityIndexer.build(loaded).diagnostics).sorted().lines
+        #expect(diagnostics == [
+            "content/actors/iran.md:4:20: warning: alias 'ايران' repeats a name of this actor",
+            "content/actors/persia.md:4:11: error: the alias 'اي‌ران' of 'persia' is also an alias of 'iran' (content/actors/iran.md); remove one, or set 'autolink: false' on one of them",
+        ])
+    }
+
     @Test func theFoldingTablesDescribeTheFolding() {
         for (variant, folded) in NameFolding.arabicLetterVariants {
             #expect(NameFolding.fold(Unicode.Scalar(variant)!, caseSensitive: true) == folded)
