@@ -8,8 +8,11 @@
 /// ```
 ///
 /// Rules: whole words only (Unicode letters, digits and marks count as word
-/// characters), a possessive `'s`/`’s` may follow, the leftmost-longest match wins,
-/// typographic variants fold together (see `NameFolding`). Owners are caller-defined
+/// characters), except next to a letter of a script written without spaces (Han,
+/// kana, Thai, Lao, Khmer, Myanmar), where a name may begin or end anywhere that
+/// does not cut a syllable (see `UnspacedScripts`); a possessive `'s`/`’s` may
+/// follow, the leftmost-longest match wins, typographic and Arabic-script variants
+/// fold together (see `NameFolding`). Offsets are always those of the original text. Owners are caller-defined
 /// integers; the caller uses a separate owner for phrases to ignore, which still
 /// compete in longest match and are then dropped by the caller.
 public struct MentionMatcher: Sendable {
@@ -111,8 +114,27 @@ public struct MentionMatcher: Sendable {
 
     /// All mentions in `text`, leftmost-longest and non-overlapping, in order.
     public func matches(in text: String) -> [Match] {
-        let scalars = text.unicodeScalars.map { NameFolding.fold($0, caseSensitive: caseSensitive) }
-        return matches(inFolded: scalars)
+        var folded: [UInt32] = []
+        folded.reserveCapacity(text.utf8.count)
+        // The original offset of each folded scalar, kept only once a transparent
+        // scalar (ZWNJ, tatweel) has been skipped: text without one, nearly all
+        // text, pays nothing for it.
+        var origins: [Int]?
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let value = NameFolding.fold(scalar, caseSensitive: caseSensitive)
+            if value == NameFolding.transparent {
+                if origins == nil { origins = Array(0..<folded.count) }
+            } else {
+                folded.append(value)
+                origins?.append(offset)
+            }
+            offset += 1
+        }
+        let found = matches(inFolded: folded)
+        guard let origins else { return found }
+        // A match covers the transparent scalars inside it ("ایـران") but not those around it.
+        return found.map { Match(start: origins[$0.start], end: origins[$0.end - 1] + 1, owner: $0.owner) }
     }
 
     func matches(inFolded scalars: [UInt32]) -> [Match] {
@@ -151,8 +173,7 @@ public struct MentionMatcher: Sendable {
     }
 
     private func isBoundary(_ scalars: [UInt32], start: Int, end: Int) -> Bool {
-        if start > 0, NameFolding.isWordCharacter(scalars[start - 1]) { return false }
-        if end == scalars.count || !NameFolding.isWordCharacter(scalars[end]) { return true }
-        return false
+        if start > 0, !NameFolding.nameMayStart(after: scalars[start - 1], at: scalars[start]) { return false }
+        return end == scalars.count || NameFolding.nameMayEnd(at: scalars[end - 1], before: scalars[end])
     }
 }
