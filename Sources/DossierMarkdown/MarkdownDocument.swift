@@ -16,10 +16,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     public private(set) var blocks: [MarkdownBlock] = []
     public private(set) var textRuns: [MarkdownTextRun] = []
     public private(set) var links: [MarkdownLink] = []
+    /// Images (`![alt](url)`), in document order, with empty `text`.
+    public private(set) var images: [MarkdownLink] = []
 
     private var blockNodes: [OpaquePointer] = []
     private var textNodes: [OpaquePointer?] = []
     private var linkNodes: [OpaquePointer] = []
+    private var imageNodes: [OpaquePointer] = []
 
     init(parser: OpaquePointer, root: OpaquePointer, options: MarkdownOptions) {
         self.parser = parser
@@ -64,36 +67,44 @@ public final class MarkdownDocument: @unchecked Sendable {
                 cmark_node_unlink(ancestor)
             }
         }
+        // A replaced run stays in the tree, behind its new nodes, until the ancestors are
+        // back: an ancestor's recorded next sibling may be a run (`**Turkey.** Turkey and
+        // NATO`), and freeing it first left the ancestor to be put back before freed memory.
+        var replaced: [OpaquePointer] = []
+        var firstNewNode: [OpaquePointer: OpaquePointer] = [:]
         for (index, segments) in replacements {
             guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
             for segment in segments {
+                let newNode: OpaquePointer
                 switch segment {
                 case .text(let text):
                     guard !text.isEmpty else { continue }
-                    let textNode = cmark_node_new(CMARK_NODE_TEXT)
-                    cmark_node_set_literal(textNode, text)
-                    cmark_node_insert_before(node, textNode)
+                    newNode = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(newNode, text)
                 case .link(let url, let title, let text):
-                    let link = cmark_node_new(CMARK_NODE_LINK)
-                    cmark_node_set_url(link, url)
-                    cmark_node_set_title(link, title)
+                    newNode = cmark_node_new(CMARK_NODE_LINK)
+                    cmark_node_set_url(newNode, url)
+                    cmark_node_set_title(newNode, title)
                     let textNode = cmark_node_new(CMARK_NODE_TEXT)
                     cmark_node_set_literal(textNode, text)
-                    cmark_node_append_child(link, textNode)
-                    cmark_node_insert_before(node, link)
+                    cmark_node_append_child(newNode, textNode)
                 }
+                cmark_node_insert_before(node, newNode)
+                if firstNewNode[node] == nil { firstNewNode[node] = newNode }
             }
-            cmark_node_free(node)
+            replaced.append(node)
             textNodes[index] = nil
         }
-        // A recorded next sibling was detached later, if at all, so it is back in place first.
+        // A recorded next sibling was detached later, if at all, so it is back in place
+        // first; a replaced one is represented by the first node that replaces it.
         for (node, parent, next) in detached.reversed() {
             if let next {
-                cmark_node_insert_before(next, node)
+                cmark_node_insert_before(firstNewNode[next] ?? next, node)
             } else {
                 cmark_node_append_child(parent, node)
             }
         }
+        for node in replaced { cmark_node_free(node) }
     }
 
     /// Points an existing link somewhere else, e.g. `@iran` to the actor's page.
@@ -101,6 +112,12 @@ public final class MarkdownDocument: @unchecked Sendable {
         guard linkNodes.indices.contains(index) else { return }
         cmark_node_set_url(linkNodes[index], url)
         if let title { cmark_node_set_title(linkNodes[index], title) }
+    }
+
+    /// Points an image at another file, e.g. `map.png` to where the site publishes it.
+    public func setImageDestination(_ index: Int, url: String) {
+        guard imageNodes.indices.contains(index) else { return }
+        cmark_node_set_url(imageNodes[index], url)
     }
 
     // MARK: Rendering
@@ -293,6 +310,14 @@ public final class MarkdownDocument: @unchecked Sendable {
                         index: link.index, url: link.url, text: text, blockIndex: link.blockIndex,
                         offsetInBlock: link.offsetInBlock, line: link.line, column: link.column)
                 }
+            }
+            if type == CMARK_NODE_IMAGE, entering {
+                imageNodes.append(node)
+                images.append(MarkdownLink(
+                    index: images.count, url: String(cString: cmark_node_get_url(node)), text: "",
+                    blockIndex: openBlocks.last, offsetInBlock: offsetInInnermost(),
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node))))
             }
             guard entering else { return }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || Self.separatesText(node) { rawHTMLDepth = 0 }
