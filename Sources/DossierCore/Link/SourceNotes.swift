@@ -58,23 +58,29 @@ enum SourceNotes {
     /// a definition nor a source, at its line and column in the file. A reference
     /// written `\[^label]` is text on purpose and is left alone, and so is anything in
     /// the appended definitions (past `proseLineCount`).
+    ///
+    /// cmark-gfm gives the text it puts back for an unknown reference no position
+    /// (0:0), so each one is looked for in the source from where its text run, or
+    /// failing that its block, starts; a reference found once is not found again.
     static func unresolvedReferences(
         in document: MarkdownDocument, body: Body, path: String, proseLineCount: Int, sourceIDs: [String]
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var lines: [Substring]?
-        // The next column to search from on each line, so two references on one line find two places.
-        var searchFrom: [Int: Int] = [:]
+        var lines: [Substring] = []
+        var searchFrom: [String: SourcePoint] = [:]
         for run in document.textRuns where run.text.utf8.contains(UInt8(ascii: "^")) {
-            for (label, linesBefore) in references(in: run.text) {
-                let line = run.line + linesBefore
-                guard line <= proseLineCount else { continue }
-                if lines == nil { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
-                guard let sourceLine = lines!.indices.contains(line - 1) ? lines![line - 1] : nil else { continue }
-                let start = max(searchFrom[line] ?? 1, linesBefore == 0 ? run.column : 1)
-                guard let column = unescapedColumn(of: "[^" + label + "]", in: sourceLine, from: start) else { continue }
-                searchFrom[line] = column + 1
-                let location = body.location(path: path, line: line, column: column)
+            let references = references(in: run.text)
+            guard !references.isEmpty else { continue }
+            if lines.isEmpty { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
+            let block = run.blockIndex.map { document.blocks[$0] }
+            let start = run.line >= 1 ? SourcePoint(line: run.line, column: run.column)
+                : block.map { SourcePoint(line: $0.line, column: $0.column) } ?? SourcePoint(line: 1, column: 1)
+            for (label, linesBefore) in references {
+                var from = SourcePoint(line: start.line + linesBefore, column: linesBefore == 0 ? start.column : 1)
+                if let earlier = searchFrom[label], from < earlier { from = earlier }
+                guard let found = find("[^" + label + "]", in: lines, from: from, lastLine: min(proseLineCount, lines.count)) else { continue }
+                searchFrom[label] = SourcePoint(line: found.line, column: found.column + 1)
+                let location = body.location(path: path, line: found.line, column: found.column)
                 if sourceIDs.contains(label.lowercased()) {
                     diagnostics.append(.error(
                         "the note '[^\(label)]' cites source '\(label.lowercased())', but its note could not be added after the text: "
@@ -89,6 +95,24 @@ enum SourceNotes {
             }
         }
         return diagnostics
+    }
+
+    struct SourcePoint: Comparable {
+        var line: Int
+        var column: Int
+        static func < (lhs: SourcePoint, rhs: SourcePoint) -> Bool { (lhs.line, lhs.column) < (rhs.line, rhs.column) }
+    }
+
+    /// The first place at or after `from`, up to `lastLine`, where `needle` is written
+    /// without a backslash before it. Columns are 1-based bytes, as cmark counts them.
+    static func find(_ needle: String, in lines: [Substring], from: SourcePoint, lastLine: Int) -> SourcePoint? {
+        guard from.line >= 1, from.line <= lastLine else { return nil }
+        for line in from.line...lastLine {
+            if let column = unescapedColumn(of: needle, in: lines[line - 1], from: line == from.line ? from.column : 1) {
+                return SourcePoint(line: line, column: column)
+            }
+        }
+        return nil
     }
 
     /// The labels of `[^label]` in a text run, each with the number of line breaks before it.

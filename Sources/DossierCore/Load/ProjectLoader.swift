@@ -157,10 +157,29 @@ public enum ProjectLoader {
             } else if let earlierLocation = earlier.slugLocation {
                 diagnostics.append(.error("\(clash): \(path) has it too", at: earlierLocation))
             } else {
-                diagnostics.append(.error("\(clash): \(earlier.path) has it too; set 'slug:' in one of them", at: SourceLocation(path: path)))
+                diagnostics.append(.error(
+                    "\(clash): \(earlier.path) has it too; set 'slug:' in one of them\(folderSlugExample(slug, path, earlier.path))",
+                    at: SourceLocation(path: path)))
             }
         }
         return diagnostics
+    }
+}
+
+extension ProjectLoader {
+    /// Page paths come from slugs, not folders (moving a file between folders keeps its
+    /// URL), so two files of one name in two folders clash. The example slug puts the
+    /// folder in: ", e.g. 'slug: 2025-review' in content/briefings/2025/review.md".
+    static func folderSlugExample(_ slug: String, _ paths: String...) -> String {
+        for path in paths {
+            let parts = path.split(separator: "/")
+            // content/<section>/<folders…>/<file>.md: only files in a folder of their section.
+            guard parts.count > 3 else { continue }
+            let folder = Slugify.slug(String(parts[parts.count - 2]))
+            guard !folder.isEmpty else { continue }
+            return ", e.g. 'slug: \(folder)-\(slug)' in \(path)"
+        }
+        return ""
     }
 }
 
