@@ -58,9 +58,14 @@ enum DocumentReferences {
     ) -> (images: [PublishedImage], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let folder = RelativePath.folder(of: path)
+        var lines: [Substring] = []
+        func location(_ line: Int, _ column: Int, startingWith prefix: String) -> SourceLocation {
+            if lines.isEmpty { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
+            return body.location(path: path, line: line, column: SourceColumn.corrected(column, startingWith: prefix, line: line, in: lines))
+        }
         for link in document.links {
             guard let reference = Reference(link.url), reference.path.hasSuffix(".md") else { continue }
-            let location = body.location(path: path, line: link.line, column: link.column)
+            let location = location(link.line, link.column, startingWith: "[")
             guard let resolved = RelativePath.join(folder, reference.path) else {
                 diagnostics.append(.error("link '\(link.url)' leads outside the project", at: location))
                 continue
@@ -78,7 +83,7 @@ enum DocumentReferences {
         let pageFolder = String(targets.urls.file(targets.page(of: id)).dropLast("index.html".count))
         for image in document.images {
             guard let reference = Reference(image.url) else { continue }
-            let location = body.location(path: path, line: image.line, column: image.column)
+            let location = location(image.line, image.column, startingWith: "![")
             switch locateImage(reference.path, folder: folder, documentPath: path, media: targets.media) {
             case .outside:
                 diagnostics.append(.error("image '\(image.url)' is outside the project", at: location))
@@ -161,6 +166,23 @@ enum DocumentReferences {
             path = decoded
             suffix = String(url[end...])
         }
+    }
+}
+
+/// cmark-gfm counts the columns of inline nodes on a paragraph's continuation lines
+/// as if the line's own indentation were not there (`  [two](b.md)` is at column 1).
+enum SourceColumn {
+    /// `column`, or the first place at or after it where the line has `prefix`, if
+    /// `column` does not.
+    static func corrected(_ column: Int, startingWith prefix: String, line: Int, in lines: [Substring]) -> Int {
+        guard lines.indices.contains(line - 1), column >= 1 else { return column }
+        let bytes = Array(lines[line - 1].utf8), target = Array(prefix.utf8)
+        var start = column - 1
+        while start + target.count <= bytes.count {
+            if Array(bytes[start..<(start + target.count)]) == target { return start + 1 }
+            start += 1
+        }
+        return column
     }
 }
 
