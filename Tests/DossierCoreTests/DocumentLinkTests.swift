@@ -78,7 +78,7 @@ import Testing
         date: 2025-01-20
         ---
         See [one](nuclear-fle.md) and
-          [two](draft.md), [three](../../../../outside.md), [four](../../README.md).
+          [two](draft.md), [three](../../../../outside.md), [four](../../README.md), [five](2024/nuclear-file.md).
         -- content/briefings/draft.md --
         ---
         title: Draft
@@ -94,10 +94,11 @@ import Testing
             "content/briefings/b.md:6:3: error: link 'draft.md' leads to content/briefings/draft.md, which is a draft or could not be read, so it has no page: remove 'draft: true' there, or build with --drafts",
             "content/briefings/b.md:6:20: error: link '../../../../outside.md' leads outside the project",
             "content/briefings/b.md:6:53: error: link '../../README.md' leads to README.md, which is no briefing, actor or page",
+            "content/briefings/b.md:6:78: error: link '2024/nuclear-file.md' leads to content/briefings/2024/nuclear-file.md, which is no briefing, actor or page (did you mean 'nuclear-file.md'?)",
         ])
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
         let withDrafts = SiteBuilder.check(BuildOptions(root: project.root, drafts: true))
-        #expect(withDrafts.diagnostics.lines.count == 3)
+        #expect(withDrafts.diagnostics.lines.count == 4)
     }
 
     @Test func pathsJoinAndRelativise() {

@@ -148,7 +148,11 @@ enum DocumentReferences {
             return "link '\(written)' leads to \(resolved), which is a draft or could not be read, so it has no page: "
                 + "remove 'draft: true' there, or build with --drafts"
         }
-        let suggestion = Suggestion.closest(to: resolved, in: targets.documents.keys).map {
+        // A file moved to another folder keeps its name: one of that name is the likely target.
+        let name = "/" + (resolved.split(separator: "/").last.map(String.init) ?? resolved)
+        let sameName = targets.documents.keys.filter { $0.hasSuffix(name) }
+        let likely = Suggestion.closest(to: resolved, in: targets.documents.keys) ?? (sameName.count == 1 ? sameName.first : nil)
+        let suggestion = likely.map {
             " (did you mean '\(RelativePath.relative(from: folder, to: $0))'?)"
         } ?? ""
         return "link '\(written)' leads to \(resolved), which is no briefing, actor or page\(suggestion)"
