@@ -59,15 +59,17 @@ import Testing
     @Test func aMissingOrForbiddenImageIsAnErrorAtItsPosition() throws {
         let project = try project("""
         Text ![Gone](gone.png) and
-        ![Notes](notes.txt) ![Out](../../../up.png) ![Far](https://example.org/remote.png)
+        ![Notes](notes.txt) ![Out](../../../up.png) ![Far](https://example.org/remote.png) ![Static](../../static/logo.png)
         """)
         defer { project.remove() }
         try project.write("content/briefings/notes.txt", "not an image")
+        try project.write("static/logo.png", Self.png)
         let report = project.build()
         #expect(report.diagnostics.lines == [
             "content/briefings/doha-strike.md:5:6: error: image 'gone.png' not found: no content/briefings/gone.png or content/briefings/doha-strike/gone.png",
             "content/briefings/doha-strike.md:6:1: error: 'notes.txt' is not an image the site publishes: use one of apng, avif, bmp, gif, ico, jpeg, jpg, png, svg, webp",
             "content/briefings/doha-strike.md:6:21: error: image '../../../up.png' is outside the project",
+            "content/briefings/doha-strike.md:6:84: error: image '../../static/logo.png' is static/logo.png, outside content/: images are published from content/ only; put it beside the document or in content/briefings/doha-strike/",
         ])
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
     }

@@ -87,6 +87,11 @@ enum DocumentReferences {
             switch locateImage(reference.path, folder: folder, documentPath: path, media: targets.media) {
             case .outside:
                 diagnostics.append(.error("image '\(image.url)' is outside the project", at: location))
+            case .outsideContent(let resolved):
+                diagnostics.append(.error(
+                    "image '\(image.url)' is \(resolved), outside content/: images are published from content/ only; "
+                        + "put it beside the document or in \(bundleFolder(of: path))/",
+                    at: location))
             case .refused:
                 continue
             case .notAnImage:
@@ -127,11 +132,12 @@ enum DocumentReferences {
     }
 
     enum ImageLookup: Equatable {
-        case found(String), missing([String]), outside, refused, notAnImage
+        case found(String), missing([String]), outside, outsideContent(String), refused, notAnImage
     }
 
     static func locateImage(_ written: String, folder: String, documentPath: String, media: MediaInventory) -> ImageLookup {
         guard let beside = RelativePath.join(folder, written) else { return .outside }
+        guard beside.hasPrefix(ProjectLoader.contentFolder + "/") else { return .outsideContent(beside) }
         guard !media.isRefused(beside) else { return .refused }
         guard MediaInventory.isImage(beside) else { return .notAnImage }
         if media.images.contains(beside) { return .found(beside) }
