@@ -162,6 +162,36 @@ import DossierMarkdown
         #expect(page.contains("A profile source."))
     }
 
+    /// A page without front matter keeps its own line endings; cmark-gfm counts a lone
+    /// "\r" as a line end, and so must the count of the prose's lines.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func mentionsOnEveryLineAreFoundWhateverTheLineEndings(lineEnd: String) throws {
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Endings
+        -- content/actors/iran.md --
+        ---
+        title: Iran
+        kind: state
+        ---
+        """)
+        defer { project.remove() }
+        try project.write("content/pages/about.md", ["# About", "", "First.", "", "Then Iran, and [^nope]."].joined(separator: lineEnd))
+        let report = SiteBuilder.check(BuildOptions(root: project.root))
+        #expect(report.diagnostics.lines == [
+            "content/pages/about.md:1:1: warning: page has no 'title'; using 'about'",
+            "content/pages/about.md:5:16: error: unknown note '[^nope]': no footnote '[^nope]: …' is written and no source has id 'nope'",
+        ])
+        let page = try #require(report.model?.pages.first)
+        #expect(page.linked.html.contains("dossier:actors/iran/index.html"))
+    }
+
+    @Test func linesAreSplitWhereCmarkEndsThem() {
+        #expect(MarkdownLines.split("a\nb\r\nc\rd").map(String.init) == ["a", "b", "c", "d"])
+        #expect(MarkdownLines.count("a\nb\r\nc\rd") == 4)
+        #expect(MarkdownLines.count("a\n") == 2 && MarkdownLines.split("a\n").count == 2)
+    }
+
     @Test func anUnknownNoteFailsTheBuildAtItsPosition() throws {
         let project = try TestProject("""
         -- dossier.yml --

@@ -60,7 +60,7 @@ enum DocumentReferences {
         let folder = RelativePath.folder(of: path)
         var lines: [Substring] = []
         func location(_ line: Int, _ column: Int, startingWith prefix: String) -> SourceLocation {
-            if lines.isEmpty { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
+            if lines.isEmpty { lines = MarkdownLines.split(body.text) }
             return body.location(path: path, line: line, column: SourceColumn.corrected(column, startingWith: prefix, line: line, in: lines))
         }
         for link in document.links {

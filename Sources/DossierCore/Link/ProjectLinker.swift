@@ -25,7 +25,7 @@ public enum ProjectLinker {
         let results = jobs.parallelMap { job in
             // Notes for the sources go after the body, so nothing the author wrote moves.
             let notes = SourceNotes.definitions(for: job.sources, language: job.language ?? project.config.languageTag)
-            let proseLineCount = job.body.text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let proseLineCount = MarkdownLines.count(job.body.text)
             let document = MarkdownParser.parse(job.body.text + notes, options: options)
             let references = DocumentReferences.resolve(document, id: job.id, path: job.path, body: job.body, targets: targets)
             let unresolved = SourceNotes.unresolvedReferences(

@@ -71,7 +71,7 @@ enum SourceNotes {
         for run in document.textRuns where run.text.utf8.contains(UInt8(ascii: "^")) {
             let references = references(in: run.text)
             guard !references.isEmpty else { continue }
-            if lines.isEmpty { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
+            if lines.isEmpty { lines = MarkdownLines.split(body.text) }
             let block = run.blockIndex.map { document.blocks[$0] }
             let start = run.line >= 1 ? SourcePoint(line: run.line, column: run.column)
                 : block.map { SourcePoint(line: $0.line, column: $0.column) } ?? SourcePoint(line: 1, column: 1)
