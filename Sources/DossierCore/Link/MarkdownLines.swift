@@ -35,3 +35,20 @@ enum MarkdownLines {
         return count
     }
 }
+
+/// cmark-gfm counts the columns of inline nodes on a paragraph's continuation lines
+/// as if the line's own indentation were not there (`  [two](b.md)` is at column 1).
+enum SourceColumn {
+    /// `column`, or the first place at or after it where the line has `prefix`, if
+    /// `column` does not.
+    static func corrected(_ column: Int, startingWith prefix: String, line: Int, in lines: [Substring]) -> Int {
+        guard lines.indices.contains(line - 1), column >= 1 else { return column }
+        let bytes = Array(lines[line - 1].utf8), target = Array(prefix.utf8)
+        var start = column - 1
+        while start + target.count <= bytes.count {
+            if Array(bytes[start..<(start + target.count)]) == target { return start + 1 }
+            start += 1
+        }
+        return column
+    }
+}
