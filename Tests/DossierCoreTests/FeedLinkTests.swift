@@ -90,6 +90,11 @@ import Testing
         #expect(!content.contains("dossier-site:") && !content.contains("dossier:"))
     }
 
+    @Test func anEntryIdIsThePrettyURLOfItsPage() throws {
+        let briefing = try #require(ContentDecoder.briefing("---\ntitle: T\ndate: 2025-01-01\n---\n", path: "content/briefings/t.md", fileSlug: "t").value)
+        #expect(Feeds.entryID(briefing, base: "https://example.org/desk/") == "https://example.org/desk/briefings/t/")
+    }
+
     @Test func entryIdsAreTheSameInBothURLStyles() throws {
         let disk = try Self.build(.disk), pretty = try Self.build(.pretty)
         func atomIDs(_ atom: String) -> [String] {

@@ -93,6 +93,26 @@ import Testing
         #expect(try Scaffold.create(.briefing, title: "Review", root: folder, date: "2025-12-31", slug: "2025-review") == "content/briefings/2025-review.md")
     }
 
+    @Test func filesFromNewBuildIntoPagesWithTheirKindAndTitle() throws {
+        let folder = try newProject()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["actor", "European Union", "--kind", "organisation"], ["actor", "中国", "--kind", "state", "--slug", "china"],
+                          ["page", "About us"]] {
+            #expect(try run(dossier(), ["new"] + arguments + ["--root", folder.path]).status == 0)
+        }
+        let report = SiteBuilder.build(BuildOptions(root: folder, drafts: true, strict: true))
+        #expect(report.diagnostics.lines == [])
+        let union = try text(folder, "site/actors/european-union/index.html")
+        #expect(union.contains("<h1>European Union</h1>"))
+        #expect(union.contains("organization"))
+        #expect(try text(folder, "site/actors/china/index.html").contains("<h1>中国</h1>"))
+        let actors = try text(folder, "site/actors/index.html")
+        #expect(actors.contains("Organisations"))
+        let about = try text(folder, "site/about-us/index.html")
+        #expect(about.contains("About us"))
+        #expect(try text(folder, "site/index.html").contains(#"href="about-us/index.html""#))
+    }
+
     @Test(arguments: [("organisation", ActorKind.organization), ("organization", .organization), ("state", .state), ("group", .group)])
     func kindsAreAcceptedInBritishAndAmericanSpelling(spelling: String, kind: ActorKind) {
         let decoded = ContentDecoder.actor("---\ntitle: X\nkind: \(spelling)\n---\n", path: "content/actors/x.md", fileSlug: "x")
