@@ -51,7 +51,9 @@ import Testing
         let treaty = try read("briefings/treaty/index.html")
         #expect(treaty.contains("<a href=\"../../briefings/overview/\(index)\">the overview</a>"))
         #expect(treaty.contains("<a href=\"../../briefings/overview/\(index)#the-region\">again</a>"))
-        #expect(treaty.contains("<a href=\"../../actors/iran/\(index)\">Iran</a>"))
+        // A link to an actor's file is an explicit mention, as `@iran` is.
+        #expect(treaty.contains("<a class=\"mention\" href=\"../../actors/iran/\(index)\" title=\"Iran\">Iran</a>"))
+        #expect(try read("actors/iran/index.html").contains("href=\"../../briefings/treaty/\(index)#p-see-the-overview-again-iran\""))
         #expect(treaty.contains("<a href=\"../../method/\(index)\">the method</a>"))
         #expect(treaty.contains("<a href=\"../../briefings/treaty/\(index)\">this one</a>"))
         #expect(treaty.contains("<a href=\"https://example.org/x.md\">the web</a>"))

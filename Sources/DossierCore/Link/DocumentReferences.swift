@@ -31,6 +31,13 @@ public struct ReferenceTargets: Sendable {
     }
 }
 
+/// `[text](../actors/iran.md#relations)`: the actor a link names by its file, and
+/// what follows the path.
+public struct ActorFileLink: Sendable, Hashable {
+    public var slug: String
+    public var suffix: String
+}
+
 /// An image a document shows, and where the site publishes it.
 public struct PublishedImage: Sendable, Hashable {
     /// Relative to the project root: `content/briefings/doha-strike/map.png`.
@@ -44,8 +51,9 @@ public struct PublishedImage: Sendable, Hashable {
 /// Rewrites a document's relative links to other Markdown files and its images, as
 /// editors and GitHub preview them, into links to the site's pages and files:
 ///
-/// - `[text](other.md)`, `./other.md`, `../actors/iran.md`, `other.md#section` → that
-///   document's page (briefing, actor or page), fragment kept;
+/// - `[text](other.md)`, `./other.md`, `../pages/method.md`, `other.md#section` → that
+///   document's page (briefing, actor or page), fragment kept; a link to an actor's
+///   file (`../actors/iran.md`) is left to the linker, which treats it as `@iran`;
 /// - `![alt](map.png)` → the image, published in the page's folder. It is looked for
 ///   beside the document, then in the folder named after the document
 ///   (`content/briefings/doha-strike/map.png` for `doha-strike.md`).
@@ -55,8 +63,9 @@ public struct PublishedImage: Sendable, Hashable {
 enum DocumentReferences {
     static func resolve(
         _ document: MarkdownDocument, id: DocumentID, path: String, body: Body, targets: ReferenceTargets
-    ) -> (images: [PublishedImage], diagnostics: [Diagnostic]) {
+    ) -> (images: [PublishedImage], actorFileLinks: [Int: ActorFileLink], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var actorFileLinks: [Int: ActorFileLink] = [:]
         let folder = RelativePath.folder(of: path)
         var lines: [Substring] = []
         func location(_ line: Int, _ column: Int, startingWith prefix: String) -> SourceLocation {
@@ -72,6 +81,11 @@ enum DocumentReferences {
             }
             guard let target = targets.documents[resolved] else {
                 diagnostics.append(.error(missingDocument(link.url, resolved: resolved, folder: folder, targets: targets), at: location))
+                continue
+            }
+            // A link to an actor's file is a link to the actor, which the linker makes and records as a mention.
+            guard target.kind != .actor else {
+                actorFileLinks[link.index] = ActorFileLink(slug: target.slug, suffix: reference.suffix)
                 continue
             }
             let url = SiteLinkPlaceholder.scheme + targets.urls.path(targets.page(of: target)) + reference.suffix
@@ -123,7 +137,7 @@ enum DocumentReferences {
                 document.setImageDestination(image.index, url: SiteLinkPlaceholder.scheme + MediaOutputPath.percentEncoded(output) + reference.suffix)
             }
         }
-        return (images, diagnostics)
+        return (images, actorFileLinks, diagnostics)
     }
 
     /// `content/briefings/doha-strike/` for `content/briefings/doha-strike.md`.

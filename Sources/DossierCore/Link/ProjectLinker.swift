@@ -31,7 +31,8 @@ public enum ProjectLinker {
             let unresolved = SourceNotes.unresolvedReferences(
                 in: document, body: job.body, path: job.path, proseLineCount: proseLineCount, sourceIDs: job.sources.compactMap(\.id))
             var result = DocumentLinker.link(
-                document, id: job.id, path: job.path, body: job.body, index: index, settings: settings, proseLineCount: proseLineCount)
+                document, id: job.id, path: job.path, body: job.body, index: index, settings: settings, proseLineCount: proseLineCount,
+                actorFileLinks: references.actorFileLinks)
             result.document.images = references.images
             return (result.document, references.diagnostics + unresolved + result.diagnostics)
         }
