@@ -16,10 +16,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     public private(set) var blocks: [MarkdownBlock] = []
     public private(set) var textRuns: [MarkdownTextRun] = []
     public private(set) var links: [MarkdownLink] = []
+    /// Images (`![alt](url)`), in document order, with empty `text`.
+    public private(set) var images: [MarkdownLink] = []
 
     private var blockNodes: [OpaquePointer] = []
     private var textNodes: [OpaquePointer?] = []
     private var linkNodes: [OpaquePointer] = []
+    private var imageNodes: [OpaquePointer] = []
 
     init(parser: OpaquePointer, root: OpaquePointer, options: MarkdownOptions) {
         self.parser = parser
@@ -68,21 +71,21 @@ public final class MarkdownDocument: @unchecked Sendable {
         for (index, segments) in replacements {
             guard textNodes.indices.contains(index), let node = textNodes[index] else { continue }
             for segment in segments {
+                let newNode: OpaquePointer
                 switch segment {
                 case .text(let text):
                     guard !text.isEmpty else { continue }
-                    let textNode = cmark_node_new(CMARK_NODE_TEXT)
-                    cmark_node_set_literal(textNode, text)
-                    cmark_node_insert_before(node, textNode)
+                    newNode = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(newNode, text)
                 case .link(let url, let title, let text):
-                    let link = cmark_node_new(CMARK_NODE_LINK)
-                    cmark_node_set_url(link, url)
-                    cmark_node_set_title(link, title)
+                    newNode = cmark_node_new(CMARK_NODE_LINK)
+                    cmark_node_set_url(newNode, url)
+                    cmark_node_set_title(newNode, title)
                     let textNode = cmark_node_new(CMARK_NODE_TEXT)
                     cmark_node_set_literal(textNode, text)
-                    cmark_node_append_child(link, textNode)
-                    cmark_node_insert_before(node, link)
+                    cmark_node_append_child(newNode, textNode)
                 }
+                cmark_node_insert_before(node, newNode)
             }
             replaced.append(node)
             textNodes[index] = nil
@@ -107,6 +110,12 @@ public final class MarkdownDocument: @unchecked Sendable {
         guard linkNodes.indices.contains(index) else { return }
         cmark_node_set_url(linkNodes[index], url)
         if let title { cmark_node_set_title(linkNodes[index], title) }
+    }
+
+    /// Points an image at another file, e.g. `map.png` to where the site publishes it.
+    public func setImageDestination(_ index: Int, url: String) {
+        guard imageNodes.indices.contains(index) else { return }
+        cmark_node_set_url(imageNodes[index], url)
     }
 
     // MARK: Rendering
@@ -299,6 +308,14 @@ public final class MarkdownDocument: @unchecked Sendable {
                         index: link.index, url: link.url, text: text, blockIndex: link.blockIndex,
                         offsetInBlock: link.offsetInBlock, line: link.line, column: link.column)
                 }
+            }
+            if type == CMARK_NODE_IMAGE, entering {
+                imageNodes.append(node)
+                images.append(MarkdownLink(
+                    index: images.count, url: String(cString: cmark_node_get_url(node)), text: "",
+                    blockIndex: openBlocks.last, offsetInBlock: offsetInInnermost(),
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node))))
             }
             guard entering else { return }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || Self.separatesText(node) { rawHTMLDepth = 0 }

@@ -42,7 +42,7 @@ public struct MarkdownTextRun: Sendable, Hashable {
     public let column: Int
 }
 
-/// A link written in the Markdown (`[text](url)`).
+/// A link (`[text](url)`) or an image (`![alt](url)`) written in the Markdown.
 public struct MarkdownLink: Sendable, Hashable {
     public let index: Int
     public let url: String

@@ -11,7 +11,7 @@ import Testing
     @Test func newFilesDecodeCleanlyAndAreNeverOverwritten() throws {
         let project = try TestProject("-- dossier.yml --\ntitle: T")
         defer { project.remove() }
-        let actor = try Scaffold.create(.actor, title: "Qatar", root: project.root, date: "2025-01-01")
+        let actor = try Scaffold.create(.actor, title: "Qatar", root: project.root, date: "2025-01-01", actorKind: .state)
         let briefing = try Scaffold.create(.briefing, title: "A \"quoted\" title", root: project.root, date: "2025-03-04")
         #expect(actor == "content/actors/qatar.md")
         #expect(briefing == "content/briefings/a-quoted-title.md")
@@ -19,7 +19,7 @@ import Testing
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.briefings.first?.title == "A \"quoted\" title")
         #expect(loaded.briefings.first?.draft == true)
-        #expect(throws: Scaffold.Failure.self) { try Scaffold.create(.actor, title: "Qatar", root: project.root, date: "2025-01-01") }
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.create(.actor, title: "Qatar", root: project.root, date: "2025-01-01", actorKind: .state) }
     }
 
     @Test func initWritesAProjectThatChecksCleanAndRefusesToOverwrite() throws {

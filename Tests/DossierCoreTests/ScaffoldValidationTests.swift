@@ -19,7 +19,7 @@ import Testing
         let project = folder.appendingPathComponent("p").path
         #expect(try run(dossier(), ["init", project]).status == 0)
         #expect(try run(dossier(), ["new", "briefing", "Fresh", "--root", project]).status == 0)
-        #expect(try run(dossier(), ["new", "actor", "Qatar", "--root", project]).status == 0)
+        #expect(try run(dossier(), ["new", "actor", "Qatar", "--kind", "state", "--root", project]).status == 0)
         let check = try run(dossier(), ["check", "--root", project, "--strict", "--drafts"])
         #expect(check.standardError == "")
         #expect(check.status == 0)
@@ -33,7 +33,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Scaffold.initialize(folder, title: title)
         try Scaffold.create(.briefing, title: title, root: folder, date: "2024-02-29")
-        try Scaffold.create(.actor, title: title + " Actor", root: folder, date: "2024-02-29")
+        try Scaffold.create(.actor, title: title + " Actor", root: folder, date: "2024-02-29", actorKind: .organization)
         let report = SiteBuilder.check(BuildOptions(root: folder, drafts: true, strict: true))
         #expect(report.diagnostics.lines == [])
         let loaded = ProjectLoader.load(root: folder, drafts: true)

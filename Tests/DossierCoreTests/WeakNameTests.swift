@@ -133,7 +133,7 @@ import Testing
         ---
         """)
         #expect(lines == [
-            "content/briefings/2025/review.md:1:1: error: duplicate briefing slug 'review': content/briefings/2024/review.md has it too; set 'slug:' in one of them",
+            "content/briefings/2025/review.md:1:1: error: duplicate briefing slug 'review': content/briefings/2024/review.md has it too; set 'slug:' in one of them, e.g. 'slug: 2025-review' in content/briefings/2025/review.md",
         ])
     }
 }

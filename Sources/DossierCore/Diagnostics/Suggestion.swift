@@ -38,4 +38,21 @@ public enum Suggestion {
     static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
         closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
+
+    /// The term of a vocabulary of hyphenated terms (relation types) that `name` most
+    /// likely means: the same words written with spaces or underscores
+    /// ("strategic partner"), a typo, or the one term that has all of the name's words
+    /// ("member" → "member-of", "conflict" → "in-conflict-with").
+    static func closestTerm(to name: String, in terms: [String]) -> String? {
+        let words = name.lowercased().split { $0 == " " || $0 == "_" || $0 == "-" }
+        let normalized = words.joined(separator: "-")
+        if terms.contains(normalized) { return normalized }
+        if let typo = closest(to: normalized, in: terms) { return typo }
+        guard !words.isEmpty else { return nil }
+        let containing = terms.filter { term in
+            let termWords = term.split(separator: "-")
+            return words.allSatisfy { termWords.contains($0) }
+        }
+        return containing.count == 1 ? containing[0] : nil
+    }
 }

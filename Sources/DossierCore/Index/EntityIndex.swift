@@ -54,7 +54,7 @@ public enum EntityIndexer {
         func checkActor(_ reference: Located<String>, what: String) {
             guard !slugSet.contains(reference.value) else { return }
             diagnostics.append(.error(
-                "unknown actor '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: slugs))",
+                "unknown actor '\(reference.value)' in \(what)\(ActorSuggestion.didYouMean(reference.value, in: actors))",
                 at: reference.location))
         }
 
@@ -121,7 +121,8 @@ public enum EntityIndexer {
             for declaration in actor.relations {
                 guard let type = types[declaration.type.value] else {
                     diagnostics.append(.error(
-                        "unknown relation type '\(declaration.type.value)'\(Suggestion.didYouMean(declaration.type.value, in: types.keys.sorted()))"
+                        "unknown relation type '\(declaration.type.value)'"
+                            + (Suggestion.closestTerm(to: declaration.type.value, in: types.keys.sorted()).map { " (did you mean '\($0)'?)" } ?? "")
                             + "; add it under 'relation_types' in dossier.yml",
                         at: declaration.type.location))
                     continue

@@ -16,7 +16,7 @@ public struct LinkSettings: Sendable, Hashable {
 public enum DocumentLinker {
     public static func link(
         _ document: MarkdownDocument, id: DocumentID, path: String, body: Body,
-        index: EntityIndex, settings: LinkSettings
+        index: EntityIndex, settings: LinkSettings, proseLineCount: Int = .max, actorFileLinks: [Int: ActorFileLink] = [:]
     ) -> (document: LinkedDocument, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
@@ -45,21 +45,25 @@ public enum DocumentLinker {
         }
         var found: [Found] = []
 
-        for link in document.links where link.url.hasPrefix("@") {
-            let slug = String(link.url.dropFirst())
+        // `[text](@iran)`, or `[text](../actors/iran.md)` as GitHub previews it: explicit either way.
+        for link in document.links where link.url.hasPrefix("@") || actorFileLinks[link.index] != nil {
+            let fileLink = actorFileLinks[link.index]
+            let slug = fileLink?.slug ?? String(link.url.dropFirst())
             guard let position = index.position(of: slug) else {
                 diagnostics.append(.error(
-                    "unknown actor '\(slug)' in link '[\(link.text)](\(link.url))'\(Suggestion.didYouMean(slug, in: index.slugs))",
+                    "unknown actor '\(slug)' in link '[\(link.text)](\(link.url))'\(ActorSuggestion.didYouMean(slug, in: index.actors))",
                     at: body.location(path: path, line: link.line, column: link.column)))
                 continue
             }
             document.setLinkDestination(
-                link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle), title: index.actors[position].title)
+                link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle) + (fileLink?.suffix ?? ""),
+                title: index.actors[position].title)
             found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
                                explicit: true, run: nil, start: 0, end: 0, linked: true))
         }
 
-        for run in document.textRuns where run.isLinkable {
+        // Text past the prose is the notes made from sources: their titles are not mentions.
+        for run in document.textRuns where run.isLinkable && run.line <= proseLineCount {
             let matches = index.matcher.matches(in: run.text)
             guard !matches.isEmpty else { continue }
             let scalars = Array(run.text.unicodeScalars)

@@ -53,6 +53,8 @@ public struct LinkedDocument: Sendable, Hashable {
     /// The text without markup, block by block, for the search index.
     public var plainText: String
     public var wordCount: Int
+    /// The images it shows, which the site publishes beside its page.
+    public var images: [PublishedImage] = []
 }
 
 /// Actor links leave the linker as `dossier:actors/iran/index.html`; the renderer,

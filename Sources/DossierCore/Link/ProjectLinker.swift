@@ -8,24 +8,39 @@ public enum ProjectLinker {
         var id: DocumentID
         var path: String
         var body: Body
+        var sources: [Source] = []
+        var language: LanguageTag?
     }
 
     public static func linkAll(
         _ project: LoadedProject, index: EntityIndex, settings: LinkSettings
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic]) {
-        let jobs = project.briefings.map { Job(id: DocumentID(.briefing, $0.slug), path: $0.path, body: $0.body) }
-            + index.actors.map { Job(id: DocumentID(.actor, $0.slug), path: $0.path, body: $0.body) }
-            + project.pages.map { Job(id: DocumentID(.page, $0.slug), path: $0.path, body: $0.body) }
+        let jobs = project.briefings.map {
+            Job(id: DocumentID(.briefing, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
+        } + index.actors.map {
+            Job(id: DocumentID(.actor, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
+        } + project.pages.map { Job(id: DocumentID(.page, $0.slug), path: $0.path, body: $0.body, language: $0.language) }
         let options = MarkdownOptions(allowRawHTML: project.config.allowRawHTML)
+        let targets = ReferenceTargets(project: project, actors: index.actors, urls: SiteURLs(style: settings.urlStyle))
         let results = jobs.parallelMap { job in
-            let document = MarkdownParser.parse(job.body.text, options: options)
-            return DocumentLinker.link(document, id: job.id, path: job.path, body: job.body, index: index, settings: settings)
+            // Notes for the sources go after the body, so nothing the author wrote moves.
+            let notes = SourceNotes.definitions(for: job.sources, language: job.language ?? project.config.languageTag)
+            let proseLineCount = MarkdownLines.count(job.body.text)
+            let document = MarkdownParser.parse(job.body.text + notes, options: options)
+            let references = DocumentReferences.resolve(document, id: job.id, path: job.path, body: job.body, targets: targets)
+            let unresolved = SourceNotes.unresolvedReferences(
+                in: document, body: job.body, path: job.path, proseLineCount: proseLineCount, sourceIDs: job.sources.compactMap(\.id))
+            var result = DocumentLinker.link(
+                document, id: job.id, path: job.path, body: job.body, index: index, settings: settings, proseLineCount: proseLineCount,
+                actorFileLinks: references.actorFileLinks)
+            result.document.images = references.images
+            return (result.document, references.diagnostics + unresolved + result.diagnostics)
         }
         var documents: [DocumentID: LinkedDocument] = [:]
         var diagnostics: [Diagnostic] = []
-        for result in results {
-            documents[result.document.id] = result.document
-            diagnostics += result.diagnostics
+        for (document, documentDiagnostics) in results {
+            documents[document.id] = document
+            diagnostics += documentDiagnostics
         }
         return (documents, diagnostics)
     }

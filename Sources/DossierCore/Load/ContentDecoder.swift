@@ -126,7 +126,7 @@ public enum ContentDecoder {
             case "language": language = reader.languageTag(value, key: key)
             case "kind":
                 if let text = reader.requiredString(value, key: key) {
-                    kind = ActorKind(rawValue: text)
+                    kind = ActorKind(spelling: text)
                     if kind == nil {
                         let kinds = ActorKind.allCases.map(\.rawValue)
                         reader.error("unknown kind '\(text)'\(Suggestion.didYouMean(text, in: kinds)); expected one of \(kinds.joined(separator: ", "))", at: value)

@@ -27,7 +27,8 @@ public struct ParamEntry: Sendable, Hashable {
 }
 
 public struct Source: Sendable, Hashable {
-    public var id: String
+    /// What `[^id]` notes and `source:` fields cite it by; a source nothing cites needs none.
+    public var id: String?
     public var title: String
     public var publisher: String?
     public var url: String?

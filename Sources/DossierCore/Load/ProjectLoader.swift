@@ -27,13 +27,16 @@ public struct LoadedProject: Sendable {
     public var diagnostics: [Diagnostic]
     /// Briefings and pages marked `draft: true` and left out (none with --drafts).
     public var draftsLeftOut = 0
+    /// Every Markdown file read, drafts included, so a link to a draft is told apart from a link to nothing.
+    public var markdownPaths: Set<String> = []
+    public var media = MediaInventory()
 }
 
 public enum ProjectLoader {
     public static let contentFolder = "content"
 
     /// Reads `dossier.yml` and every Markdown file under `content/`, in sorted order.
-    public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], diagnostics: [Diagnostic]) {
+    public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], media: MediaInventory, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var boundary = ProjectBoundary(root: root)
         let configURL = root.appendingPathComponent(SiteConfig.fileName)
@@ -47,17 +50,24 @@ public enum ProjectLoader {
         }
         let contentURL = root.appendingPathComponent(contentFolder)
         var paths: [String] = []
+        var media = MediaInventory(root: root)
         if !boundary.admits(contentFolder) {
             // Refused as a whole, at the link.
+            media.refused.insert(contentFolder)
         } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
             while let relative = enumerator.nextObject() as? String {
                 // A link to a folder is refused too, though it is never entered.
                 if ProjectBoundary.isSymbolicLink(atPath: contentURL.appendingPathComponent(relative).path),
                    !boundary.admits(contentFolder + "/" + relative) {
+                    media.refused.insert(contentFolder + "/" + relative)
                     enumerator.skipDescendants()
                     continue
                 }
-                if relative.hasSuffix(".md") { paths.append(relative) }
+                if relative.hasSuffix(".md") {
+                    paths.append(relative)
+                } else {
+                    media.consider(contentFolder + "/" + relative, at: contentURL.appendingPathComponent(relative))
+                }
             }
         } else if !FileManager.default.fileExists(atPath: contentURL.path) {
             diagnostics.append(.warning("no 'content' folder: the site will be empty", at: SourceLocation(path: contentFolder)))
@@ -81,7 +91,7 @@ public enum ProjectLoader {
                 diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
             }
         }
-        return (configText, files, diagnostics + boundary.diagnostics)
+        return (configText, files, media, diagnostics + boundary.diagnostics)
     }
 
     /// Decodes the files read by `readFiles`, in parallel; the order of the input is kept.
@@ -126,9 +136,11 @@ public enum ProjectLoader {
     }
 
     public static func load(root: URL, drafts: Bool = false) -> LoadedProject {
-        let (configText, files, readDiagnostics) = readFiles(root: root)
+        let (configText, files, media, readDiagnostics) = readFiles(root: root)
         var project = decode(configText: configText, files: files, drafts: drafts)
         project.diagnostics = readDiagnostics + project.diagnostics
+        project.markdownPaths = Set(files.map(\.path))
+        project.media = media
         return project
     }
 
@@ -148,10 +160,29 @@ public enum ProjectLoader {
             } else if let earlierLocation = earlier.slugLocation {
                 diagnostics.append(.error("\(clash): \(path) has it too", at: earlierLocation))
             } else {
-                diagnostics.append(.error("\(clash): \(earlier.path) has it too; set 'slug:' in one of them", at: SourceLocation(path: path)))
+                diagnostics.append(.error(
+                    "\(clash): \(earlier.path) has it too; set 'slug:' in one of them\(folderSlugExample(slug, path, earlier.path))",
+                    at: SourceLocation(path: path)))
             }
         }
         return diagnostics
+    }
+}
+
+extension ProjectLoader {
+    /// Page paths come from slugs, not folders (moving a file between folders keeps its
+    /// URL), so two files of one name in two folders clash. The example slug puts the
+    /// folder in: ", e.g. 'slug: 2025-review' in content/briefings/2025/review.md".
+    static func folderSlugExample(_ slug: String, _ paths: String...) -> String {
+        for path in paths {
+            let parts = path.split(separator: "/")
+            // content/<section>/<folders…>/<file>.md: only files in a folder of their section.
+            guard parts.count > 3 else { continue }
+            let folder = Slugify.slug(String(parts[parts.count - 2]))
+            guard !folder.isEmpty else { continue }
+            return ", e.g. 'slug: \(folder)-\(slug)' in \(path)"
+        }
+        return ""
     }
 }
 

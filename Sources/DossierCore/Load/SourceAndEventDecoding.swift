@@ -18,18 +18,19 @@ extension YAMLReader {
                 default: warning("unknown key '\(key)' in a source (expected id, title, publisher, url, date)", at: keyNode)
                 }
             }
-            if id == nil, !fields.contains(where: { $0.key == "id" }) { error("a source needs an 'id'", at: item) }
             if title == nil, !fields.contains(where: { $0.key == "title" }) { error("a source needs a 'title'", at: item) }
             if let id, !SlugRules.isValid(id) {
                 error("invalid source id '\(id)': use lowercase letters, digits and '-'", at: item)
             }
-            if let id, let title {
+            if let title, id != nil || !fields.contains(where: { $0.key == "id" }) {
                 result.append(Source(id: id, title: title, publisher: publisher, url: url, date: date, location: location(item)))
             }
         }
         var seen: Set<String> = []
-        for source in result where !seen.insert(source.id).inserted {
-            diagnostics.append(.error("duplicate source id '\(source.id)'", at: source.location))
+        for source in result {
+            if let id = source.id, !seen.insert(id).inserted {
+                diagnostics.append(.error("duplicate source id '\(id)'", at: source.location))
+            }
         }
         return result
     }
@@ -61,7 +62,7 @@ extension YAMLReader {
 
     /// Checks that every `source:` named by events or relations is a source of this file.
     mutating func checkSourceReferences(_ names: [(String, SourceLocation)], sources: [Source]) {
-        let ids = sources.map(\.id)
+        let ids = sources.compactMap(\.id)
         for (name, location) in names where !ids.contains(name) {
             diagnostics.append(.error(
                 "unknown source '\(name)'\(Suggestion.didYouMean(name, in: ids)); list it under 'sources'", at: location))

@@ -32,14 +32,14 @@ enum Feeds {
             let language = value.language.flatMap { $0 == model.config.languageTag ? nil : $0 }
             xml += language.map { "  <entry xml:lang=\"\($0.tag)\">\n" } ?? "  <entry>\n"
             xml += "    <title>\(XMLText.escape(value.title))</title>\n"
-            xml += "    <id>\(XMLText.escape(url))</id>\n"
+            xml += "    <id>\(XMLText.escape(entryID(value, base: base)))</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(url))\"/>\n"
             xml += "    <published>\(value.date.rfc3339)</published>\n"
             xml += "    <updated>\((value.updated ?? value.date).rfc3339)</updated>\n"
             for author in value.authors { xml += "    <author><name>\(XMLText.escape(author))</name></author>\n" }
             for tag in value.tags { xml += "    <category term=\"\(XMLText.escape(tag))\"/>\n" }
             if let summary = value.summary { xml += "    <summary>\(XMLText.escape(summary))</summary>\n" }
-            let html = absoluteBody(briefing, base: base)
+            let html = absoluteBody(briefing, base: base, pageURL: url)
             xml += "    <content type=\"html\">\(XMLText.escape(html))</content>\n"
             xml += "  </entry>\n"
         }
@@ -61,8 +61,8 @@ enum Feeds {
             let value = briefing.briefing
             let url = urls.absolute(.briefing(value.slug), baseURL: base)
             var item: [String: Any] = [
-                "id": url, "url": url, "title": value.title,
-                "content_html": absoluteBody(briefing, base: base),
+                "id": entryID(value, base: base), "url": url, "title": value.title,
+                "content_html": absoluteBody(briefing, base: base, pageURL: url),
                 "date_published": value.date.rfc3339,
             ]
             if let updated = value.updated { item["date_modified"] = updated.rfc3339 }
@@ -99,10 +99,20 @@ enum Feeds {
         return PartialDate.utcTimestamp(days: days, seconds: seconds - days * 86_400)
     }
 
-    /// The body with actor links made absolute, for readers outside the site. The
-    /// base goes inside `href="…"`, so it is escaped as an attribute value.
-    static func absoluteBody(_ briefing: BriefingModel, base: String) -> String {
-        ActorLinkPlaceholder.resolve(briefing.linked.html, rootPrefix: HTMLEscaping.escape(base))
+    /// An entry's id: its pretty URL whatever the `url_style`, so switching the style
+    /// does not make every reader show every entry again as new.
+    static func entryID(_ briefing: Briefing, base: String) -> String {
+        SiteURLs(style: .pretty).absolute(.briefing(briefing.slug), baseURL: base)
+    }
+
+    /// The body with every link the site made absolute (actors, other documents,
+    /// images, and the fragments of notes and their back-links, which point into the
+    /// page), since readers show entries outside the site. The URLs go inside
+    /// `href="…"`, so they are escaped as attribute values.
+    static func absoluteBody(_ briefing: BriefingModel, base: String, pageURL: String) -> String {
+        let root = HTMLEscaping.escape(base)
+        let html = SiteLinkPlaceholder.resolve(ActorLinkPlaceholder.resolve(briefing.linked.html, rootPrefix: root), rootPrefix: root)
+        return html.replacingOccurrences(of: " href=\"#", with: " href=\"" + HTMLEscaping.escape(pageURL) + "#")
     }
 }
 

@@ -49,7 +49,7 @@ extension PageContexts {
         context["reading_minutes"] = number(max(1, (model.linked.wordCount + 199) / 200), on: page)
         context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page) }
         context["events"] = model.events.map { event($0, from: page) }
-        context["sources"] = value.sources.map { source($0, on: page) }
+        context["sources"] = sourceList(value.sources, on: page)
         context["related"] = model.related.compactMap { related -> Context? in
             guard let other = briefingsBySlug[related.slug] else { return nil }
             return merge(briefingCard(other, from: page), ["shared": related.shared])
@@ -106,7 +106,7 @@ extension PageContexts {
             return merge(chip, ["same_block": number(pair.sameBlock, on: page), "same_document": number(pair.sameDocument, on: page)])
         }
         context["events"] = actor.events.map { event($0, from: page) }
-        context["sources"] = value.sources.map { source($0, on: page) }
+        context["sources"] = sourceList(value.sources, on: page)
         context["graph_svg"] = graphSVG
         context["og_type"] = "profile"
         context["params"] = params(value.params)
@@ -200,8 +200,8 @@ extension PageContexts {
         }
         return merge(common(page, title: "Sources", description: nil, section: "sources"), [
             "count": number(sorted.count, on: page),
-            "sources": sorted.map { entry -> Context in
-                merge(source(entry.source, on: page), ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+            "sources": zip(sorted, sourceList(sorted.map(\.source), on: page)).map { entry, context -> Context in
+                merge(context, ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
             },
         ])
     }

@@ -136,11 +136,12 @@ struct PageContexts {
     }
 
     func source(_ source: Source, on page: SiteURLs.Page) -> Context {
-        ["id": source.id, "title": source.title, "anchor": "source-" + source.id, "publisher": optional(source.publisher),
+        ["id": optional(source.id), "title": source.title, "anchor": source.id.map { "source-" + $0 } ?? false, "publisher": optional(source.publisher),
          "url": optional(source.url), "date": source.date.map { date($0, on: page) as Any } ?? false]
     }
 
     func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {
-        ActorLinkPlaceholder.resolve(document.html, rootPrefix: urls.rootPrefix(from: page))
+        let root = urls.rootPrefix(from: page)
+        return SiteLinkPlaceholder.resolve(ActorLinkPlaceholder.resolve(document.html, rootPrefix: root), rootPrefix: root)
     }
 }

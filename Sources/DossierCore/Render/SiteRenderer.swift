@@ -8,7 +8,7 @@ import Mustache
 public enum SiteRenderer {
     enum Job: Sendable {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
-        case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String)
+        case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
         case graphML, gexf
     }
 
@@ -23,7 +23,7 @@ public enum SiteRenderer {
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         // The large data files go first so they overlap with the pages.
         let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .atomFeed, .jsonFeed, .sitemap, .notFound]
-            + theme.assets.keys.sorted().map(Job.asset) + pageJobs
+            + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
 
         let failures = jobs.parallelMap { job -> Diagnostic? in
             switch job {
@@ -49,6 +49,8 @@ public enum SiteRenderer {
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
+            case .image(let image):
+                return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, theme: theme, urls: urls, sink: sink)
             }

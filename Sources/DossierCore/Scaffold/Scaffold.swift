@@ -1,10 +1,18 @@
 import Foundation
 
 /// Files for `dossier init` and `dossier new`: a starting project, and a new
-/// briefing or actor with its front matter filled in.
+/// briefing, actor or page with its front matter filled in.
 public enum Scaffold {
     public enum Kind: String, Sendable, CaseIterable {
-        case briefing, actor
+        case briefing, actor, page
+
+        var section: ContentFile.Section {
+            switch self {
+            case .briefing: .briefings
+            case .actor: .actors
+            case .page: .pages
+            }
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -16,8 +24,8 @@ public enum Scaffold {
         Slugify.slug(title)
     }
 
-    /// The text of a new briefing or actor file. `date` is written into briefings.
-    public static func file(_ kind: Kind, title: String, date: String) -> String {
+    /// The text of a new file. `date` is written into briefings, `actorKind` into actors.
+    public static func file(_ kind: Kind, title: String, date: String, actorKind: ActorKind = .state) -> String {
         let quoted = yamlQuoted(title)
         switch kind {
         case .briefing:
@@ -29,7 +37,7 @@ public enum Scaffold {
             authors: []
             actors: []        # principal actors, by slug
             tags: []
-            sources: []       # - id: …, title: …, publisher: …, url: …, date: …
+            sources: []       # - id: …, title: …, publisher: …, url: …, date: …  (cite one with [^id])
             events: []        # - date: …, title: …, actors: […], place: …
             draft: true
             ---
@@ -41,7 +49,7 @@ public enum Scaffold {
             return """
             ---
             title: \(quoted)
-            kind: state       # state | organization | person | place | agreement | group
+            kind: \(actorKind.rawValue)\(String(repeating: " ", count: max(1, 12 - actorKind.rawValue.count)))# state | organization | person | place | agreement | group
             aliases: []       # other names that mean this actor in prose
             summary: One line for lists and tooltips.
             relations: []     # - type: member-of, target: slug, since: YYYY-MM-DD
@@ -49,23 +57,83 @@ public enum Scaffold {
             A short profile.
 
             """
+        case .page:
+            return """
+            ---
+            title: \(quoted)
+            summary: One line for search and the page's description.
+            draft: true
+            ---
+            Write the page here. It is listed in every page's footer.
+
+            """
         }
     }
 
-    /// Writes a new briefing or actor under `root/content`, never over an existing file.
-    /// Returns the path written, relative to the root. Throws, writing nothing, for a
-    /// title that gives no file name or a date that is not a calendar day.
+    /// Writes a new briefing, actor or page under `root/content`, never over an existing
+    /// file, and returns the path written, relative to the root. The file name is
+    /// `slug`, or the title's slug. Throws, writing nothing, for a title that gives no
+    /// file name, an invalid `slug`, an actor without `actorKind`, a slug another file
+    /// of the section already has, or a date that is not a calendar day.
     @discardableResult
-    public static func create(_ kind: Kind, title: String, root: URL, date: String) throws -> String {
+    public static func create(
+        _ kind: Kind, title: String, root: URL, date: String, actorKind: ActorKind? = nil, slug chosenSlug: String? = nil
+    ) throws -> String {
         try validateTitle(title)
-        let slug = slug(for: title)
-        guard !slug.isEmpty else {
-            throw Failure(description: "'\(shown(title))' gives an empty slug (the file name); use a title with letters or digits, e.g. \"Iran–Russia Treaty\" gives iran-russia-treaty.md")
+        let slug = try newSlug(kind, title: title, chosen: chosenSlug)
+        if kind == .actor, actorKind == nil {
+            throw Failure(description: "which kind of actor is '\(shown(title))'? Say it with --kind: "
+                + ActorKind.allCases.map(\.rawValue).joined(separator: ", ")
+                + " (e.g. dossier new actor \"\(shown(title))\" --kind organization)")
+        }
+        if kind != .actor, actorKind != nil {
+            throw Failure(description: "--kind is for actors; a \(kind.rawValue) has no kind")
         }
         if kind == .briefing { try validateDate(date) }
-        let relative = "content/\(kind == .briefing ? "briefings" : "actors")/\(slug).md"
-        try write(file(kind, title: title, date: date), to: root.appendingPathComponent(relative), display: relative)
+        let folder = "content/\(kind.section.rawValue)"
+        if let other = fileWithSlug(slug, under: root.appendingPathComponent(folder)) {
+            throw Failure(description: "\(folder)/\(other) already has the slug '\(slug)'; choose another with --slug")
+        }
+        let relative = "\(folder)/\(slug).md"
+        try write(file(kind, title: title, date: date, actorKind: actorKind ?? .state), to: root.appendingPathComponent(relative), display: relative)
         return relative
+    }
+
+    /// The file name for a new file: `--slug` as given if it is a valid slug, else the title's.
+    static func newSlug(_ kind: Kind, title: String, chosen: String?) throws -> String {
+        if let chosen {
+            guard SlugRules.isValid(chosen), chosen.utf8.count <= SlugRules.maxBytes else {
+                throw Failure(description: "invalid --slug '\(shown(chosen))': use lowercase letters, digits and '-' (at most \(SlugRules.maxBytes))")
+            }
+            if kind == .page, SlugRules.reservedPageSlugs.contains(chosen) {
+                throw Failure(description: "a page cannot be named '\(chosen)': the site's \(chosen) section is written there; choose another --slug")
+            }
+            return chosen
+        }
+        let slug = slug(for: title)
+        guard !slug.isEmpty else {
+            // A title in another script has letters, but none that make a file name.
+            if title.contains(where: { $0.isLetter || $0.isNumber }) {
+                throw Failure(description: "'\(shown(title))' gives an empty slug (the file name): it has no Latin letters or digits; "
+                    + "choose the file name with --slug, e.g. dossier new \(kind.rawValue) \"\(shown(title))\" --slug a-latin-name")
+            }
+            throw Failure(description: "'\(shown(title))' gives an empty slug (the file name); use a title with letters or digits, e.g. \"Iran–Russia Treaty\" gives iran-russia-treaty.md, or choose the file name with --slug")
+        }
+        if kind == .page, SlugRules.reservedPageSlugs.contains(slug) {
+            throw Failure(description: "a page cannot be named '\(slug)': the site's \(slug) section is written there; choose another file name with --slug")
+        }
+        return slug
+    }
+
+    /// A Markdown file named `slug.md` in a subfolder of `folder`, relative to it: the
+    /// new file would clash with it. (One in `folder` itself is the file `write` refuses.)
+    static func fileWithSlug(_ slug: String, under folder: URL) -> String? {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return nil }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix("/" + slug + ".md") { found.append(relative) }
+        }
+        return found.sorted().first
     }
 
     /// A new project in `root`: dossier.yml, two actors and a briefing that links them,
