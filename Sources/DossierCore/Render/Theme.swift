@@ -68,6 +68,11 @@ public struct Theme: Sendable {
         let pragma = DossierHTMLContentType.pragma
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
+            let deepest = TemplateNesting.deepestSection
+            if let tag = TemplateNesting.firstTag(deeperThan: deepest, in: text) {
+                diagnostics.append(.error("sections nest more than \(deepest) deep", at: SourceLocation(path: path, line: tag.line, column: tag.column)))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {

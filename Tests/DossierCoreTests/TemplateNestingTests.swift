@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// swift-mustache parses each nested section with a recursive call: a template
+/// with a few hundred nested sections used to kill `dossier` with SIGSEGV (found by
+/// the fuzz test). Dossier now refuses it with a diagnostic before parsing.
+@Suite struct TemplateNestingTests {
+    func dossier() throws -> URL {
+        try #require(TestPaths.executable("dossier"), "build the executable first: swift build --build-tests")
+    }
+
+    static func nested(_ depth: Int, open: String = "{{#site_title}}", close: String = "{{/site_title}}") -> String {
+        String(repeating: open, count: depth) + "x" + String(repeating: close, count: depth)
+    }
+
+    // Through the real executable, bounded: on the code before the fix it crashes
+    // (in-process, that would take the test runner down), and its crash backtrace
+    // fills a pipe nobody drains, so `run` would wait forever.
+    @Test func aTemplateWithSectionsNestedTooDeeplyIsAnErrorAtItsTagNotACrash() throws {
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Deep
+        -- content/actors/iran.md --
+        ---
+        title: Iran
+        kind: state
+        ---
+        """)
+        defer { project.remove() }
+        try project.write("templates/partials/footer.mustache", "<footer>\n  " + Self.nested(1_000) + "\n</footer>\n")
+        for command in ["check", "build"] {
+            let result = try BoundedRun.run(dossier(), [command, "--root", project.root.path],
+                                            bounds: RunBounds(timeoutSeconds: 60, memoryLimitBytes: 2 << 30),
+                                            logs: project.root.appendingPathComponent("logs-\(command)"))
+            #expect(result.ending == .exited(1))
+            #expect(result.standardError.contains(
+                "templates/partials/footer.mustache:2:\(3 + 15 * TemplateNesting.deepestSection): error: sections nest more than \(TemplateNesting.deepestSection) deep"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+
+    @Test func sectionsNestedUpToTheLimitAreAccepted() {
+        #expect(TemplateNesting.firstTag(deeperThan: 100, in: Self.nested(100)) == nil)
+        #expect(TemplateNesting.firstTag(deeperThan: 100, in: Self.nested(101)) == .init(line: 1, column: 1 + 15 * 100))
+    }
+
+    @Test func everyKindOfSectionCountsTowardsTheDepth() {
+        let mixed = "{{#a}}{{^b}}{{$c}}{{<d}}{{$e}}x{{/e}}{{/d}}{{/c}}{{/b}}{{/a}}"
+        #expect(TemplateNesting.firstTag(deeperThan: 5, in: mixed) == nil)
+        #expect(TemplateNesting.firstTag(deeperThan: 4, in: mixed) == .init(line: 1, column: 25))
+    }
+
+    @Test func closedSectionsDoNotAddUp() {
+        let siblings = String(repeating: "{{#a}}{{#b}}x{{/b}}{{/a}}\n", count: 500)
+        #expect(TemplateNesting.firstTag(deeperThan: 2, in: siblings) == nil)
+    }
+
+    @Test func unclosedSectionsCountAsNested() {
+        let unclosed = "line\n" + String(repeating: "{{#a}}", count: 200)
+        #expect(TemplateNesting.firstTag(deeperThan: 100, in: unclosed) == .init(line: 2, column: 1 + 6 * 100))
+    }
+
+    // The parser follows set-delimiter tags, so the count must too, or a template
+    // could hide its nesting behind other delimiters.
+    @Test func sectionsAfterASetDelimiterTagAreCounted() {
+        let text = "{{=<% %>=}}" + Self.nested(101, open: "<%#a%>", close: "<%/a%>")
+        #expect(TemplateNesting.firstTag(deeperThan: 100, in: text) == .init(line: 1, column: 12 + 6 * 100))
+        #expect(TemplateNesting.firstTag(deeperThan: 100, in: "{{=<% %>=}}" + Self.nested(101)) == nil)
+    }
+
+    // As in swift-mustache, delimiters set inside a section end with it.
+    @Test func delimitersSetInsideASectionEndWithIt() {
+        let text = "{{#outer}}{{=[ ]=}}[#a]x[/a][/outer]" + Self.nested(3)
+        #expect(TemplateNesting.firstTag(deeperThan: 2, in: text) == .init(line: 1, column: 37 + 15 * 2))
+    }
+
+    @Test func commentsAndVariablesDoNotNest() {
+        let text = String(repeating: "{{! {{#a}} }}{{{raw}}}{{&amp}}{{>partials/x}}{{name}}", count: 300)
+        #expect(TemplateNesting.firstTag(deeperThan: 1, in: text) == nil)
+    }
+}
