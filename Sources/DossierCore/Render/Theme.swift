@@ -68,9 +68,9 @@ public struct Theme: Sendable {
         let pragma = DossierHTMLContentType.pragma
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
-            let deepest = TemplateNesting.deepestSection
-            if let tag = TemplateNesting.firstTag(deeperThan: deepest, in: text) {
-                diagnostics.append(.error("sections nest more than \(deepest) deep", at: SourceLocation(path: path, line: tag.line, column: tag.column)))
+            if let problem = TemplateLimits.problem(in: text) {
+                let position = problem.position
+                diagnostics.append(.error(problem.message, at: SourceLocation(path: path, line: position.line, column: position.column)))
                 continue
             }
             do {

@@ -11,8 +11,9 @@ struct FuzzCase: Sendable {
 /// from a generator seeded by (seed, case number), so any case can be made again
 /// on its own from those two numbers.
 struct ProjectMutator: Sendable {
-    /// The deepest nesting tried while the quadratic-nesting fix (issue 9, item 6) is
-    /// pending: deep enough to reach every nesting code path, shallow enough to finish.
+    /// The deepest nested blockquotes and lists tried while the quadratic-nesting fix
+    /// (issue 9, item 6) is pending: deep enough to reach every nesting code path,
+    /// shallow enough to finish. Other shapes go to `deepestNesting` regardless.
     static let depthBelowKnownQuadraticNesting = 1_000
     static let deepestNesting = 100_000
     static let hugeValueBytes = 1 << 20
@@ -27,8 +28,8 @@ struct ProjectMutator: Sendable {
     /// them, so every template gets fuzzed, not only the example's one override.
     let themeTemplates: ProjectFiles
     /// Mutations that reach failures being fixed on other branches (issue 9 items 3,
-    /// 6 and 7): YAML alias bombs, nesting deeper than `depthBelowKnownQuadraticNesting`,
-    /// templates that include themselves.
+    /// 6 and 7): YAML alias bombs, blockquotes and lists nested deeper than
+    /// `depthBelowKnownQuadraticNesting`, templates that include themselves.
     let reachesKnownPendingClasses: Bool
 
     private let contentPaths: [String]
@@ -167,8 +168,7 @@ struct ProjectMutator: Sendable {
     // MARK: - Deep nesting and huge values
 
     private func nest(_ bytes: inout [UInt8], _ range: Range<Int>, region: Region, path: String, _ random: inout SplitMix64) -> String {
-        let deepest = reachesKnownPendingClasses ? Self.deepestNesting : Self.depthBelowKnownQuadraticNesting
-        let depth = random.logUniform(2...deepest)
+        let blockContainers = ["blockquotes", "spaced blockquotes", "lists", "star lists", "ordered lists"]
         let shapes: [(name: String, open: String, middle: String, close: String)] = switch region {
         case .body: [
             ("blockquotes", ">", " deep", ""), ("spaced blockquotes", "> ", "deep", ""), ("lists", "- ", "x", ""),
@@ -187,6 +187,9 @@ struct ProjectMutator: Sendable {
         ]
         }
         let shape = random.pick(shapes)
+        let isKnownQuadratic = region == .body && blockContainers.contains(shape.name)
+        let deepest = isKnownQuadratic && !reachesKnownPendingClasses ? Self.depthBelowKnownQuadraticNesting : Self.deepestNesting
+        let depth = random.logUniform(2...deepest)
         var text = [UInt8]()
         text.reserveCapacity(depth * (shape.open.utf8.count + shape.close.utf8.count) + 16)
         text += Array("\n".utf8)
@@ -419,7 +422,7 @@ enum Mutation: CaseIterable {
 
     var regions: [Region] {
         switch self {
-        case .hugeValue: [.frontMatter, .body, .config]
+        case .hugeValue: Region.allCases
         case .yamlAnchors, .yamlSyntax: [.frontMatter, .config]
         case .markdownSyntax: [.body]
         case .mustacheTags: [.template]

@@ -1,11 +1,35 @@
-/// How deep sections nest in a template. swift-mustache parses each nested section
-/// (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) with a recursive call, so a template
-/// nesting a few hundred of them overflows the stack and `dossier` dies with
-/// SIGSEGV, before any diagnostic. The theme refuses such a template before parsing.
-enum TemplateNesting {
+/// Templates that swift-mustache cannot parse safely, refused before parsing with a
+/// diagnostic (both found by the fuzz test):
+/// - it parses each nested section (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) with a
+///   recursive call, so a few hundred nested sections overflow the stack and
+///   `dossier` dies with SIGSEGV;
+/// - at every `{` it measures the distance to the end of the whole template, so
+///   parsing takes time that grows with the square of the template's size: 1 MB
+///   took 105 s in a debug build.
+enum TemplateLimits {
     /// Far deeper than a real theme nests (the built-in one: 5), far below where
     /// the parser's stack runs out (about 550 levels in a debug build).
     static let deepestSection = 100
+    /// 25 times the largest built-in template; the worst 64 KB (`{x` repeated)
+    /// parses in 1 s in a debug build.
+    static let largestTemplateBytes = 64 * 1024
+
+    struct Problem: Equatable {
+        var message: String
+        var position: Position
+    }
+
+    static func problem(in text: String) -> Problem? {
+        let size = text.utf8.count
+        if size > largestTemplateBytes {
+            return Problem(message: "template is larger than \(largestTemplateBytes / 1024) KB (\(size) bytes)",
+                           position: Position(line: 1, column: 1))
+        }
+        if let tag = firstTag(deeperThan: deepestSection, in: text) {
+            return Problem(message: "sections nest more than \(deepestSection) deep", position: tag)
+        }
+        return nil
+    }
 
     struct Position: Equatable {
         var line: Int

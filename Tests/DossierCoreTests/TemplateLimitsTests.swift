@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import DossierCore
 
-/// swift-mustache parses each nested section with a recursive call: a template
-/// with a few hundred nested sections used to kill `dossier` with SIGSEGV (found by
-/// the fuzz test). Dossier now refuses it with a diagnostic before parsing.
-@Suite struct TemplateNestingTests {
+/// Templates swift-mustache cannot parse safely (found by the fuzz test): a few
+/// hundred nested sections used to kill `dossier` with SIGSEGV, and a 1 MB template
+/// took minutes to parse. Dossier now refuses both with a diagnostic before parsing.
+@Suite struct TemplateLimitsTests {
     func dossier() throws -> URL {
         try #require(TestPaths.executable("dossier"), "build the executable first: swift build --build-tests")
     }
@@ -35,48 +35,69 @@ import Testing
                                             logs: project.root.appendingPathComponent("logs-\(command)"))
             #expect(result.ending == .exited(1))
             #expect(result.standardError.contains(
-                "templates/partials/footer.mustache:2:\(3 + 15 * TemplateNesting.deepestSection): error: sections nest more than \(TemplateNesting.deepestSection) deep"))
+                "templates/partials/footer.mustache:2:\(3 + 15 * TemplateLimits.deepestSection): error: sections nest more than \(TemplateLimits.deepestSection) deep"))
         }
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
     }
 
+    @Test func aTemplateLargerThan64KBIsRefusedAtOnce() throws {
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Large
+        """)
+        defer { project.remove() }
+        // The worst case for swift-mustache's parser: a `{` every other character.
+        try project.write("templates/partials/footer.mustache", String(repeating: "{x", count: 512 * 1024))
+        let result = try BoundedRun.run(dossier(), ["check", "--root", project.root.path],
+                                        bounds: RunBounds(timeoutSeconds: 20, memoryLimitBytes: 2 << 30),
+                                        logs: project.root.appendingPathComponent("logs"))
+        #expect(result.ending == .exited(1))
+        #expect(result.standardError.contains("templates/partials/footer.mustache:1:1: error: template is larger than 64 KB (1048576 bytes)"))
+        #expect(result.seconds < 10)
+    }
+
+    @Test func aTemplateOfExactly64KBIsAccepted() {
+        #expect(TemplateLimits.problem(in: String(repeating: "{x", count: 32 * 1024)) == nil)
+        #expect(TemplateLimits.problem(in: String(repeating: "{x", count: 32 * 1024) + "!") != nil)
+    }
+
     @Test func sectionsNestedUpToTheLimitAreAccepted() {
-        #expect(TemplateNesting.firstTag(deeperThan: 100, in: Self.nested(100)) == nil)
-        #expect(TemplateNesting.firstTag(deeperThan: 100, in: Self.nested(101)) == .init(line: 1, column: 1 + 15 * 100))
+        #expect(TemplateLimits.firstTag(deeperThan: 100, in: Self.nested(100)) == nil)
+        #expect(TemplateLimits.firstTag(deeperThan: 100, in: Self.nested(101)) == .init(line: 1, column: 1 + 15 * 100))
     }
 
     @Test func everyKindOfSectionCountsTowardsTheDepth() {
         let mixed = "{{#a}}{{^b}}{{$c}}{{<d}}{{$e}}x{{/e}}{{/d}}{{/c}}{{/b}}{{/a}}"
-        #expect(TemplateNesting.firstTag(deeperThan: 5, in: mixed) == nil)
-        #expect(TemplateNesting.firstTag(deeperThan: 4, in: mixed) == .init(line: 1, column: 25))
+        #expect(TemplateLimits.firstTag(deeperThan: 5, in: mixed) == nil)
+        #expect(TemplateLimits.firstTag(deeperThan: 4, in: mixed) == .init(line: 1, column: 25))
     }
 
     @Test func closedSectionsDoNotAddUp() {
         let siblings = String(repeating: "{{#a}}{{#b}}x{{/b}}{{/a}}\n", count: 500)
-        #expect(TemplateNesting.firstTag(deeperThan: 2, in: siblings) == nil)
+        #expect(TemplateLimits.firstTag(deeperThan: 2, in: siblings) == nil)
     }
 
     @Test func unclosedSectionsCountAsNested() {
         let unclosed = "line\n" + String(repeating: "{{#a}}", count: 200)
-        #expect(TemplateNesting.firstTag(deeperThan: 100, in: unclosed) == .init(line: 2, column: 1 + 6 * 100))
+        #expect(TemplateLimits.firstTag(deeperThan: 100, in: unclosed) == .init(line: 2, column: 1 + 6 * 100))
     }
 
     // The parser follows set-delimiter tags, so the count must too, or a template
     // could hide its nesting behind other delimiters.
     @Test func sectionsAfterASetDelimiterTagAreCounted() {
         let text = "{{=<% %>=}}" + Self.nested(101, open: "<%#a%>", close: "<%/a%>")
-        #expect(TemplateNesting.firstTag(deeperThan: 100, in: text) == .init(line: 1, column: 12 + 6 * 100))
-        #expect(TemplateNesting.firstTag(deeperThan: 100, in: "{{=<% %>=}}" + Self.nested(101)) == nil)
+        #expect(TemplateLimits.firstTag(deeperThan: 100, in: text) == .init(line: 1, column: 12 + 6 * 100))
+        #expect(TemplateLimits.firstTag(deeperThan: 100, in: "{{=<% %>=}}" + Self.nested(101)) == nil)
     }
 
     // As in swift-mustache, delimiters set inside a section end with it.
     @Test func delimitersSetInsideASectionEndWithIt() {
         let text = "{{#outer}}{{=[ ]=}}[#a]x[/a][/outer]" + Self.nested(3)
-        #expect(TemplateNesting.firstTag(deeperThan: 2, in: text) == .init(line: 1, column: 37 + 15 * 2))
+        #expect(TemplateLimits.firstTag(deeperThan: 2, in: text) == .init(line: 1, column: 37 + 15 * 2))
     }
 
     @Test func commentsAndVariablesDoNotNest() {
         let text = String(repeating: "{{! {{#a}} }}{{{raw}}}{{&amp}}{{>partials/x}}{{name}}", count: 300)
-        #expect(TemplateNesting.firstTag(deeperThan: 1, in: text) == nil)
+        #expect(TemplateLimits.firstTag(deeperThan: 1, in: text) == nil)
     }
 }
