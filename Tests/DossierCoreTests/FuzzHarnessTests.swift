@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aSeedAlwaysMakesTheSameCasesAndAnotherSeedOthers() throws {
-        let mutator = ProjectMutator(base: try FuzzTests.exampleProject(), themeTemplates: [:], reachesKnownPendingClasses: false)
+        let mutator = ProjectMutator(base: try FuzzTests.exampleProject(), themeTemplates: [:], reaching: [])
         for number in [0, 1, 17, 1_000] {
             let first = mutator.makeCase(seed: 42, number: number), again = mutator.makeCase(seed: 42, number: number)
             #expect(first.changedFiles == again.changedFiles)

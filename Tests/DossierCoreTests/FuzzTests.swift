@@ -8,10 +8,11 @@ import Testing
 /// leave the previous output byte for byte as it was. docs/fuzzing.md tells how to
 /// run it longer and how the corpus works.
 @Suite struct FuzzTests {
-    /// Corpus cases (folder name → the failure) that reproduce failures being fixed
-    /// on other branches of issue 9. They are skipped until those fixes merge:
-    /// empty this list after merging them.
+    /// Corpus cases (folder name → the failure) that reproduce failures not fixed on
+    /// this branch: being fixed on other branches of issue 9, or reported with the
+    /// fuzz test. They are skipped; remove each once its fix has merged.
     static let knownPendingCorpusCases: [String: String] = [
+        "65041b671af4": "reported: 5,000 tags on one briefing, quadratic tag pages",
         "51ad1c6cadce": "issue 9 item 3: YAML alias bomb in dossier.yml",
         "a9d7d9aae7a0": "issue 9 item 3: YAML alias bomb in front matter",
         "f6b765adc9b7": "issue 9 item 6: 20,000 nested blockquotes",
@@ -20,10 +21,10 @@ import Testing
         "a2b7ff8ae82b": "issue 9 item 7: two partials that include each other",
     ]
 
-    /// Off until the fixes for issue 9 items 3, 6 and 7 merge: then turn it on, so
-    /// random cases also make YAML alias bombs, nesting 100,000 deep and templates
-    /// that include themselves.
-    static let reachesKnownPendingClasses = false
+    /// The known failures whose mutations random cases make (KnownFailure.swift says
+    /// what each is). Add a class once its fix has merged: after issue 9's branches,
+    /// `.yamlAliasBomb`, `.deepBlockNesting` and `.recursivePartial`.
+    static let reachedKnownFailures: Set<KnownFailure> = []
 
     /// Saving stops here, so a run where everything fails does not write hundreds of folders.
     static let mostCasesSavedPerRun = 20
@@ -31,7 +32,6 @@ import Testing
     @Test func mutatedProjectsExitCleanlyAndAFailedBuildLeavesThePreviousOutputUntouched() async throws {
         let started = Date()
         let settings = FuzzSettings.fromEnvironment()
-        let includesKnownPending = settings.includesKnownPending || Self.reachesKnownPendingClasses
         let executable = try #require(TestPaths.executable("dossier"), "build the executable first: swift build --build-tests")
         if BoundedRun.limiter == nil { print("fuzz: prlimit not found: builds run without a memory limit") }
 
@@ -45,7 +45,7 @@ import Testing
 
         // The corpus first, in full, whatever the time budget.
         let corpus = try FuzzCorpus.cases()
-        let replayed = corpus.filter { includesKnownPending || Self.knownPendingCorpusCases[$0.name] == nil }
+        let replayed = corpus.filter { settings.includesKnownPending || Self.knownPendingCorpusCases[$0.name] == nil }
         let replays = await FuzzCasePool.run(numbers: 0..<replayed.count, jobs: settings.jobs, deadline: nil) { number in
             runner.check(replayed[number], number: number)
         }
@@ -55,7 +55,8 @@ import Testing
             }
         }
 
-        let mutator = ProjectMutator(base: base, themeTemplates: themeTemplates, reachesKnownPendingClasses: includesKnownPending)
+        let mutator = ProjectMutator(base: base, themeTemplates: themeTemplates,
+                                     reaching: settings.includesKnownPending ? Set(KnownFailure.allCases) : Self.reachedKnownFailures)
         let randomStarted = Date()
         let last = settings.caseLimit.map { settings.firstCase + $0 } ?? Int.max
         let seed = settings.seed

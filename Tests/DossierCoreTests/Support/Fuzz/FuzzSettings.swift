@@ -20,8 +20,8 @@ struct FuzzSettings {
     var memoryLimitMB: UInt64 = 2048
     /// DOSSIER_FUZZ_JOBS: builds run at the same time.
     var jobs = min(2, ProcessInfo.processInfo.activeProcessorCount)
-    /// DOSSIER_FUZZ_PENDING=1: also replay the known-pending corpus cases and make
-    /// the mutations that reach them (to check a fix before the lists are emptied).
+    /// DOSSIER_FUZZ_PENDING=1: also replay the known-pending corpus cases and make the
+    /// mutations of every `KnownFailure` (to check fixes before the lists change).
     var includesKnownPending = false
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> FuzzSettings {

@@ -17,29 +17,25 @@ struct ProjectMutator: Sendable {
     static let depthBelowKnownQuadraticNesting = 1_000
     static let deepestNesting = 100_000
     static let hugeValueBytes = 1 << 20
-    /// dossier.yml's values are repeated on every page (the site title 8 times on the
-    /// home page): 1 MB there makes a 513 MB site in 25 s of a debug build, output
-    /// asked for rather than a hang. 64 KB still makes 32 MB.
-    static let hugeSiteValueBytes = 64 << 10
+    /// For titles and dossier.yml values while `KnownFailure.hugeRepeatedTitle` is not reached.
+    static let largeRepeatedValueBytes = 64 << 10
     static let hugeListCount = 10_000
 
     let base: ProjectFiles
     /// The built-in theme's templates under the project paths that would override
     /// them, so every template gets fuzzed, not only the example's one override.
     let themeTemplates: ProjectFiles
-    /// Mutations that reach failures being fixed on other branches (issue 9 items 3,
-    /// 6 and 7): YAML alias bombs, blockquotes and lists nested deeper than
-    /// `depthBelowKnownQuadraticNesting`, templates that include themselves.
-    let reachesKnownPendingClasses: Bool
+    /// The known, unfixed failures whose mutations are made.
+    let reached: Set<KnownFailure>
 
     private let contentPaths: [String]
     private let templatePaths: [String]
     private let donorPaths: [String]
 
-    init(base: ProjectFiles, themeTemplates: ProjectFiles, reachesKnownPendingClasses: Bool) {
+    init(base: ProjectFiles, themeTemplates: ProjectFiles, reaching reached: Set<KnownFailure>) {
         self.base = base
         self.themeTemplates = themeTemplates
-        self.reachesKnownPendingClasses = reachesKnownPendingClasses
+        self.reached = reached
         // Sorted: a dictionary's order changes from run to run, a seed's cases must not.
         contentPaths = base.keys.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.sorted()
         templatePaths = Set(base.keys.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") })
@@ -123,7 +119,7 @@ struct ProjectMutator: Sendable {
 
     private func splice(_ bytes: inout [UInt8], _ range: Range<Int>, region: Region, _ random: inout SplitMix64) -> String {
         // Template text spliced into a template can make it include itself (issue 9, item 7).
-        let donors = region == .template && !reachesKnownPendingClasses
+        let donors = region == .template && !reached.contains(.recursivePartial)
             ? donorPaths.filter { !$0.hasSuffix(".mustache") } : donorPaths
         let donorPath = random.pick(donors)
         let donor = base[donorPath] ?? themeTemplates[donorPath] ?? []
@@ -188,7 +184,7 @@ struct ProjectMutator: Sendable {
         }
         let shape = random.pick(shapes)
         let isKnownQuadratic = region == .body && blockContainers.contains(shape.name)
-        let deepest = isKnownQuadratic && !reachesKnownPendingClasses ? Self.depthBelowKnownQuadraticNesting : Self.deepestNesting
+        let deepest = isKnownQuadratic && !reached.contains(.deepBlockNesting) ? Self.depthBelowKnownQuadraticNesting : Self.deepestNesting
         let depth = random.logUniform(2...deepest)
         var text = [UInt8]()
         text.reserveCapacity(depth * (shape.open.utf8.count + shape.close.utf8.count) + 16)
@@ -207,9 +203,9 @@ struct ProjectMutator: Sendable {
     private func insertHugeValue(_ bytes: inout [UInt8], _ range: Range<Int>, region: Region, _ random: inout SplitMix64) -> String {
         let words = ["Iran", "Russia", "China", "Qatar", "the", "IAEA", "enrichment", "Tehran", "a", "of", "Islamic Republic"]
         let phrase = (0..<16).map { _ in random.pick(words) }.joined(separator: " ") + " "
-        let huge = Bytes.repeated(phrase, toLength: region == .config ? Self.hugeSiteValueBytes : Self.hugeValueBytes)
-        let list = { (prefix: String) -> [UInt8] in
-            Array(("[" + (0..<Self.hugeListCount).map { "\"\(prefix) \($0)\"" }.joined(separator: ", ") + "]").utf8)
+        let huge = Bytes.repeated(phrase, toLength: Self.hugeValueBytes)
+        let list = { (prefix: String, count: Int) -> [UInt8] in
+            Array(("[" + (0..<count).map { "\"\(prefix) \($0)\"" }.joined(separator: ", ") + "]").utf8)
         }
         switch region {
         case .frontMatter, .config:
@@ -217,11 +213,14 @@ struct ProjectMutator: Sendable {
                 ? ["title", "description", "fuzz_param", "linking.ignore"]
                 : ["title", "summary", "aliases", "tags", "actors", "authors", "fuzz_param"]
             let key = random.pick(keys)
+            let isRepeated = key == "title" || region == .config
+            let text = isRepeated && !reached.contains(.hugeRepeatedTitle) ? Array(huge.prefix(Self.largeRepeatedValueBytes)) : huge
             let value: [UInt8] = switch key {
-            case "aliases", "tags", "authors": list(random.pick(["Alias", "Islamic Republic", "x", "Iran"]))
-            case "actors": list("iran")
-            case "linking.ignore": Array("{mode: first, ignore: ".utf8) + list("Iran") + Array("}".utf8)
-            default: [UInt8]("\"".utf8) + huge + [UInt8]("\"".utf8)
+            case "aliases", "authors": list(random.pick(["Alias", "Islamic Republic", "x", "Iran"]), Self.hugeListCount)
+            case "tags": list(random.pick(["Alias", "x", "Iran"]), reached.contains(.manyTagsOnOneBriefing) ? Self.hugeListCount : 300)
+            case "actors": list("iran", reached.contains(.manyUnknownActors) ? Self.hugeListCount : 1_000)
+            case "linking.ignore": Array("{mode: first, ignore: ".utf8) + list("Iran", Self.hugeListCount) + Array("}".utf8)
+            default: [UInt8]("\"".utf8) + text + [UInt8]("\"".utf8)
             }
             let name = key == "linking.ignore" ? "linking" : key
             bytes = Bytes.settingTopLevelKey(name, to: value, in: bytes, range)
@@ -305,7 +304,7 @@ struct ProjectMutator: Sendable {
             "fuzz_tagged: !!str &ft text\nfuzz_tagged_again: *ft\n",
             "fuzz_anchor_only: &unused\n",
         ]
-        if reachesKnownPendingClasses {
+        if reached.contains(.yamlAliasBomb) {
             let levels = random.inRange(4...9)
             var bomb = "fuzz_l0: &l0 [" + Array(repeating: "\"lol\"", count: 10).joined(separator: ",") + "]\n"
             for level in 1...levels {
@@ -391,7 +390,7 @@ struct ProjectMutator: Sendable {
             "{{$nope}}", "{{>partials/nonexistent}}", "{{> }}", "{{#}}", "{{/}}", "{{%CONTENT_TYPE: TEXT}}", "{{ title }}",
             "{{#params}}{{.}}{{/params}}", "{{#pages}}{{#pages}}{{title}}{{/pages}}{{/pages}}", "{{<nonexistent}}{{/nonexistent}}",
         ]
-        if reachesKnownPendingClasses {
+        if reached.contains(.recursivePartial) {
             let selfName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             tags += ["{{>\(selfName)}}", "{{<layout}}{{/layout}}", "{{>layout}}", "{{>partials/header}}", "{{>partials/footer}}"]
         }
