@@ -15,8 +15,8 @@ import Testing
         "65041b671af4": "reported: 5,000 tags on one briefing, quadratic tag pages",
         "51ad1c6cadce": "issue 9 item 3: YAML alias bomb in dossier.yml",
         "a9d7d9aae7a0": "issue 9 item 3: YAML alias bomb in front matter",
-        "f6b765adc9b7": "issue 9 item 6: 20,000 nested blockquotes",
-        "fc452c53c186": "issue 9 item 6: 20,000 nested lists",
+        "e81cc9e3b486": "issue 9 item 6: 100,000 nested blockquotes around 16 KB of text",
+        "98e4d73ff03e": "issue 9 item 6: 100,000 nested lists around 16 KB of text",
         "5739308e23a3": "issue 9 item 7: a partial that includes itself",
         "a2b7ff8ae82b": "issue 9 item 7: two partials that include each other",
     ]

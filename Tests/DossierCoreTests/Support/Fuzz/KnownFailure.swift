@@ -6,7 +6,9 @@ enum KnownFailure: CaseIterable, Hashable, Sendable {
     /// Issue 9 item 3, being fixed on another branch: nine levels of ten aliases.
     case yamlAliasBomb
     /// Issue 9 item 6, being fixed on another branch: blockquotes and lists nested
-    /// deeper than `ProjectMutator.depthBelowKnownQuadraticNesting`.
+    /// deeper than `ProjectMutator.depthBelowKnownQuadraticNesting`. Each open block
+    /// keeps a copy of all the text inside it (MarkdownDocument.collect), so the cost
+    /// is depth × text: 50,869 levels around a profile's text took 33 s.
     case deepBlockNesting
     /// Issue 9 item 7, being fixed on another branch: `{{>…}}` and `{{<…}}` naming real
     /// templates, so a template can include itself.
