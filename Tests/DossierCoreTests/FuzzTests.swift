@@ -45,13 +45,15 @@ import Testing
 
         // The corpus first, in full, whatever the time budget.
         let corpus = try FuzzCorpus.cases()
+        let stale = Set(Self.knownPendingCorpusCases.keys).subtracting(corpus.map(\.name))
+        #expect(stale.isEmpty, "knownPendingCorpusCases names folders that are not in the corpus: \(stale.sorted())")
         let replayed = corpus.filter { settings.includesKnownPending || Self.knownPendingCorpusCases[$0.name] == nil }
         let replays = await FuzzCasePool.run(numbers: 0..<replayed.count, jobs: settings.jobs, deadline: nil) { number in
             runner.check(replayed[number], number: number)
         }
         for outcome in replays {
             if let failure = outcome.failure {
-                Issue.record("fuzz corpus case \(outcome.fuzzCase.name): \(failure)\n\(Self.tail(outcome.standardError))")
+                Issue.record("fuzz corpus case \(outcome.fuzzCase.name): \(failure)\n\(Self.indented(outcome.standardErrorExcerpt()))")
             }
         }
 
@@ -70,7 +72,7 @@ import Testing
             let reproduce = settings.reproduceCommand(caseNumber: outcome.number)
             var place = "not saved (more than \(Self.mostCasesSavedPerRun) failures in this run)"
             if saved < Self.mostCasesSavedPerRun {
-                let folder = try FuzzCorpus.save(outcome.fuzzCase, failure: failure, standardError: outcome.standardError, reproduce: reproduce)
+                let folder = try FuzzCorpus.save(outcome, failure: failure, reproduce: reproduce)
                 place = "saved in \(folder.path)"
                 saved += 1
             }
@@ -78,7 +80,7 @@ import Testing
             fuzz \(outcome.fuzzCase.name): \(failure)
             \(outcome.fuzzCase.steps.map { "  " + $0 }.joined(separator: "\n"))
             \(place); reproduce: \(reproduce)
-            \(Self.tail(outcome.standardError))
+            \(Self.indented(outcome.standardErrorExcerpt()))
             """)
         }
 
@@ -99,7 +101,7 @@ import Testing
         return files
     }
 
-    static func tail(_ text: String, lines: Int = 12) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).map { "  | " + $0 }.joined(separator: "\n")
+    static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")
     }
 }

@@ -8,6 +8,16 @@ struct CaseOutcome: Sendable {
     var ending: RunEnding?
     var standardError: String
     var seconds: Double
+
+    /// The crashed thread's frames when Swift's backtracer printed them (its output
+    /// ends with registers and loaded images, which say little), else the last lines.
+    func standardErrorExcerpt(lines: Int = 30) -> String {
+        let all = standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        if let crashed = all.firstIndex(where: { $0.hasPrefix("Thread ") && $0.hasSuffix(" crashed:") }) {
+            return ([all.first { $0.hasPrefix("*** Program crashed") } ?? ""] + all[crashed...].prefix(lines)).joined(separator: "\n")
+        }
+        return all.suffix(lines).joined(separator: "\n")
+    }
 }
 
 /// Builds one mutated project with the real `dossier` executable over a copy of a

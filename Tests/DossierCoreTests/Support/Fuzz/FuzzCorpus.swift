@@ -22,11 +22,11 @@ enum FuzzCorpus {
 
     /// Saves a failing case under a name made from its files (the same failure found
     /// twice is saved once) and returns its folder.
-    static func save(_ fuzzCase: FuzzCase, failure: String, standardError: String, reproduce: String) throws -> URL {
+    static func save(_ outcome: CaseOutcome, failure: String, reproduce: String) throws -> URL {
+        let fuzzCase = outcome.fuzzCase
         let caseFolder = folder.appendingPathComponent(name(of: fuzzCase.changedFiles))
         guard !FileManager.default.fileExists(atPath: caseFolder.path) else { return caseFolder }
         try ProjectFileIO.save(fuzzCase.changedFiles, under: caseFolder)
-        let lastLines = standardError.split(separator: "\n", omittingEmptySubsequences: false).suffix(30).joined(separator: "\n")
         let note = """
         Saved by FuzzTests (see docs/fuzzing.md). The other files here are the project
         files that differ from the example project; the test lays them over it and builds.
@@ -37,8 +37,8 @@ enum FuzzCorpus {
         Mutations:
         \(fuzzCase.steps.map { "- " + $0 }.joined(separator: "\n"))
 
-        Standard error (last lines):
-        \(lastLines)
+        Standard error (excerpt):
+        \(outcome.standardErrorExcerpt())
 
         """
         try ProjectFileIO.saveWithoutSync(Array(note.utf8), to: caseFolder.appendingPathComponent(noteName).path)
