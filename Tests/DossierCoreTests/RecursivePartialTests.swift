@@ -42,6 +42,26 @@ import Testing
         """, diagnostic: "templates/partials/footer.mustache:2:1: error: templates include each other in a cycle, so rendering would never end: partials/footer → partials/footer")
     }
 
+    /// Found by the fuzz test: a block override is rendered by the parent, so a
+    /// parent named inside its own block includes itself without naming itself.
+    @Test func aParentIncludedInsideItsOwnBlockIsRefused() throws {
+        try expectRefused("""
+        -- templates/page.mustache --
+        {{<layout}}{{$content}}
+        <p>{{page_title}}</p> {{>layout}}
+        {{/content}}{{/layout}}
+        """, diagnostic: "templates/page.mustache:2:23: error: templates include each other in a cycle, so rendering would never end: layout → layout")
+    }
+
+    @Test func aPartialInsideABlockThatLeadsBackToTheParentIsRefused() throws {
+        try expectRefused("""
+        -- templates/page.mustache --
+        {{<layout}}{{$content}}{{>partials/loop}}{{/content}}{{/layout}}
+        -- templates/partials/loop.mustache --
+        {{<layout}}{{/layout}}
+        """, diagnostic: "templates/partials/loop.mustache:1:1: error: templates include each other in a cycle, so rendering would never end: partials/loop → layout → partials/loop")
+    }
+
     @Test func twoPartialsThatIncludeEachOtherAreRefused() throws {
         try expectRefused("""
         -- templates/partials/footer.mustache --

@@ -208,10 +208,11 @@ import Testing
         Body.
         """)
         defer { project.remove() }
-        let run = try runBounded(dossier(), ["check", "--root", project.root.path], seconds: 20, memoryKilobytes: 1_000_000)
-        #expect(!run.timedOut)
-        #expect(run.result.status == 1)
-        let errors = run.result.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        let run = try BoundedRun.run(dossier(), ["check", "--root", project.root.path],
+                                     bounds: RunBounds(timeoutSeconds: 20, memoryLimitBytes: 1 << 30),
+                                     logs: project.root.appendingPathComponent("logs"))
+        #expect(run.ending == .exited(1))
+        let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 2)
         #expect(errors.allSatisfy { $0.contains("error: alias '*e' expands this YAML beyond") })
         // The project is outside the current folder, so diagnostics name it by its absolute path.

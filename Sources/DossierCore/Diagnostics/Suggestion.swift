@@ -6,7 +6,10 @@ public enum Suggestion {
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let threshold = min(3, max(1, name.count / 3))
         var best: (candidate: String, distance: Int)?
+        let length = name.count
         for candidate in candidates {
+            // The distance is at least the difference in length: most candidates end here.
+            guard abs(candidate.count - length) <= threshold else { continue }
             let distance = editDistance(name, candidate)
             guard distance <= threshold else { continue }
             if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {

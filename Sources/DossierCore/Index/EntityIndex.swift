@@ -21,6 +21,7 @@ public struct EntityIndex: Sendable {
     /// Matcher owner for phrases from `linking.ignore`.
     public static let ignoredOwner = -1
     private let positions: [String: Int]
+    let actorSuggestion: ActorSuggestion
 
     public func actor(_ slug: String) -> Actor? {
         positions[slug].map { actors[$0] }
@@ -31,12 +32,14 @@ public struct EntityIndex: Sendable {
 
     public var slugs: [String] { actors.map(\.slug) }
 
-    init(actors: [Actor], relations: [Relation], relationTypes: [String: RelationType], matcher: MentionMatcher) {
+    init(actors: [Actor], relations: [Relation], relationTypes: [String: RelationType], matcher: MentionMatcher,
+         actorSuggestion: ActorSuggestion? = nil) {
         self.actors = actors
         self.relations = relations
         self.relationTypes = relationTypes
         self.matcher = matcher
         self.positions = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.slug, $0) })
+        self.actorSuggestion = actorSuggestion ?? ActorSuggestion(actors)
     }
 }
 
@@ -51,10 +54,11 @@ public enum EntityIndexer {
         let types = RelationVocabulary.types(custom: project.config.relationTypes)
         let caseSensitive = project.config.linking.caseSensitive
 
+        let actorSuggestion = ActorSuggestion(actors)
         func checkActor(_ reference: Located<String>, what: String) {
             guard !slugSet.contains(reference.value) else { return }
             diagnostics.append(.error(
-                "unknown actor '\(reference.value)' in \(what)\(ActorSuggestion.didYouMean(reference.value, in: actors))",
+                "unknown actor '\(reference.value)' in \(what)\(actorSuggestion.didYouMean(reference.value))",
                 at: reference.location))
         }
 
@@ -156,7 +160,8 @@ public enum EntityIndexer {
             for reference in briefing.actors { checkActor(reference, what: "actors") }
             for event in briefing.events { checkEvent(event) }
         }
-        let index = EntityIndex(actors: actors, relations: relations, relationTypes: types, matcher: matcher)
+        let index = EntityIndex(actors: actors, relations: relations, relationTypes: types, matcher: matcher,
+                                actorSuggestion: actorSuggestion)
         return (index, diagnostics)
     }
 }

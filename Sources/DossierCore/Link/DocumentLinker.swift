@@ -51,7 +51,7 @@ public enum DocumentLinker {
             let slug = fileLink?.slug ?? String(link.url.dropFirst())
             guard let position = index.position(of: slug) else {
                 diagnostics.append(.error(
-                    "unknown actor '\(slug)' in link '[\(link.text)](\(link.url))'\(ActorSuggestion.didYouMean(slug, in: index.actors))",
+                    "unknown actor '\(slug)' in link '[\(link.text)](\(link.url))'\(index.actorSuggestion.didYouMean(slug))",
                     at: body.location(path: path, line: link.line, column: link.column)))
                 continue
             }

@@ -79,7 +79,7 @@ public enum ContentDecoder {
         var slugOverride: Located<String>?, language: LanguageTag?
         for (key, _, value) in entries {
             switch key {
-            case "title": title = reader.requiredString(value, key: key)
+            case "title": title = reader.title(value, key: key)
             case "language": language = reader.languageTag(value, key: key)
             case "date": date = reader.date(value, key: key)
             case "updated": updated = reader.date(value, key: key)
@@ -121,7 +121,7 @@ public enum ContentDecoder {
         for (key, _, value) in entries {
             switch key {
             case "title":
-                title = reader.requiredString(value, key: key)
+                title = reader.title(value, key: key)
                 titleLocation = reader.location(value)
             case "language": language = reader.languageTag(value, key: key)
             case "kind":
@@ -132,7 +132,12 @@ public enum ContentDecoder {
                         reader.error("unknown kind '\(text)'\(Suggestion.didYouMean(text, in: kinds)); expected one of \(kinds.joined(separator: ", "))", at: value)
                     }
                 }
-            case "aliases": aliases = reader.locatedStrings(value, key: key)
+            case "aliases":
+                aliases = reader.locatedStrings(value, key: key).filter { alias in
+                    if NameLimits.fits(alias.value) { return true }
+                    reader.diagnostics.append(.error(NameLimits.problem(alias.value, what: "the alias"), at: alias.location))
+                    return false
+                }
             case "autolink": autolink = reader.bool(value, key: key) ?? true
             case "summary": summary = reader.string(value, key: key)
             case "relations": relations = reader.relations(value)
@@ -169,7 +174,7 @@ public enum ContentDecoder {
         var slugOverride: Located<String>?, language: LanguageTag?
         for (key, _, value) in entries {
             switch key {
-            case "title": title = reader.string(value, key: key)
+            case "title": title = reader.title(value, key: key, required: false)
             case "language": language = reader.languageTag(value, key: key)
             case "summary", "description": summary = reader.string(value, key: key) ?? summary
             case "draft": draft = reader.bool(value, key: key) ?? false
@@ -209,7 +214,12 @@ enum TagName {
     /// The tags as slugs, each of which names a folder under `tags/`; a tag that
     /// cannot (no letter or digit, or too long for a file name) is an error at the tag.
     static func pageNames(_ tags: [Located<String>], into reader: inout YAMLReader) -> [String] {
-        tags.compactMap { tag in
+        if tags.count > NameLimits.maxTagsPerDocument {
+            reader.diagnostics.append(.error(
+                "\(tags.count) tags; a document may have at most \(NameLimits.maxTagsPerDocument), since each is listed on every card of every tag page",
+                at: tags[NameLimits.maxTagsPerDocument].location))
+        }
+        return tags.prefix(NameLimits.maxTagsPerDocument).compactMap { tag in
             let slug = normalize(tag.value)
             if slug.isEmpty {
                 reader.diagnostics.append(.error("tag '\(tag.value)' has no letter or digit to make a page name from", at: tag.location))

@@ -65,7 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
         guard let entries = reader.entries(root, what: path) else { return (config, reader.diagnostics) }
         for (key, _, value) in entries {
             switch key {
-            case "title": config.title = reader.requiredString(value, key: key) ?? config.title
+            case "title": config.title = reader.title(value, key: key) ?? config.title
             case "description": config.description = reader.string(value, key: key)
             case "language": config.languageTag = reader.languageTag(value, key: key) ?? config.languageTag
             case "author": config.author = reader.string(value, key: key)

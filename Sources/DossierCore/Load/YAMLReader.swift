@@ -130,6 +130,16 @@ struct YAMLReader {
         return value
     }
 
+    /// A title (of a briefing, actor, page or the site), within `NameLimits.maxTitleCharacters`.
+    mutating func title(_ node: Node, key: String, required: Bool = true) -> String? {
+        guard let value = required ? requiredString(node, key: key) : string(node, key: key) else { return nil }
+        guard NameLimits.fits(value) else {
+            error(NameLimits.problem(value, what: "'\(key)'"), at: node)
+            return nil
+        }
+        return value
+    }
+
     mutating func bool(_ node: Node, key: String) -> Bool? {
         if case .scalar(let scalar) = node {
             switch scalar.string {

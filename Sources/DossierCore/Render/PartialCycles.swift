@@ -25,7 +25,7 @@ enum PartialCycles {
             guard let reference = template.references.first(where: { $0.name == next }) else { continue }
             diagnostics.append(.error(
                 "templates include each other in a cycle, so rendering would never end: \((rotated + [start]).joined(separator: " → "))",
-                at: SourceLocation(path: template.path, line: reference.line, column: reference.column)))
+                at: SourceLocation(path: reference.writtenIn ?? template.path, line: reference.line, column: reference.column)))
         }
         return diagnostics
     }

@@ -81,6 +81,11 @@ public struct Theme: Sendable {
         let scanned = sources.mapValues { (path: $0.path, tags: TemplateTag.all(in: $0.text)) }
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
+            if let problem = TemplateLimits.problem(in: text) {
+                let position = problem.position
+                diagnostics.append(.error(problem.message, at: SourceLocation(path: path, line: position.line, column: position.column)))
+                continue
+            }
             if let tooDeep = TemplateNesting.check(scanned[name]!.tags, path: path) {
                 diagnostics.append(tooDeep)
                 continue
@@ -104,6 +109,13 @@ public struct Theme: Sendable {
             diagnostics.append(.error("missing template '\(name).mustache'", at: SourceLocation(path: "templates/\(name).mustache")))
         }
         let templates = scanned.mapValues { PartialCycles.Template(path: $0.path, references: TemplateReferences.partials(in: $0.tags)) }
+        var renderedReferences = templates
+        for name in scanned.keys.sorted() {
+            for (parent, reference) in TemplateReferences.blockInclusions(in: scanned[name]!.tags, path: scanned[name]!.path)
+            where renderedReferences[parent] != nil {
+                renderedReferences[parent]!.references.append(reference)
+            }
+        }
         for name in templates.keys.sorted() {
             let template = templates[name]!
             for reference in template.references where sources[reference.name] == nil {
@@ -113,7 +125,7 @@ public struct Theme: Sendable {
             }
         }
         diagnostics += TemplateNesting.checkThroughPartials(scanned)
-        diagnostics += PartialCycles.find(in: templates, projectTemplates: projectTemplateNames)
+        diagnostics += PartialCycles.find(in: renderedReferences, projectTemplates: projectTemplateNames)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets), diagnostics)
     }
