@@ -9,7 +9,7 @@ public enum SiteRenderer {
     enum Job: Sendable {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
-        case graphML, gexf
+        case graphML, gexf, mentionsCSV, relationsCSV
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -22,7 +22,7 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         // The large data files go first so they overlap with the pages.
-        let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .atomFeed, .jsonFeed, .sitemap, .notFound]
+        let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
 
         let failures = jobs.parallelMap { job -> Diagnostic? in
@@ -44,6 +44,10 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
             case .gexf:
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
+            case .mentionsCSV:
+                return write(OutputFile(path: urls.file(.data("mentions.csv")), text: CSVExport.mentions(model, urls: urls)), to: sink)
+            case .relationsCSV:
+                return write(OutputFile(path: urls.file(.data("relations.csv")), text: CSVExport.relations(model)), to: sink)
             case .searchIndex:
                 return write(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)), to: sink)
             case .asset(let name):
