@@ -247,6 +247,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var blockStarts: [Int] = []
         var blockEnds: [Int] = []
         var excludedDepth = 0
+        var footnoteDepth = 0
         // Text between raw inline tags (`<span>Iran</span>`) counts as inside raw HTML.
         var rawHTMLDepth = 0
         var linkStack: [(index: Int, textStart: Int)] = []
@@ -292,6 +293,9 @@ public final class MarkdownDocument: @unchecked Sendable {
             if excludes {
                 excludedDepth += entering ? 1 : -1
             }
+            if type == CMARK_NODE_FOOTNOTE_DEFINITION {
+                footnoteDepth += entering ? 1 : -1
+            }
             if type == CMARK_NODE_LINK {
                 if entering {
                     linkStack.append((linkNodes.count, offsetInInnermost()))
@@ -335,6 +339,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 textRuns.append(MarkdownTextRun(
                     index: textRuns.count, text: literal, blockIndex: openBlocks.last,
                     offsetInBlock: offset, isLinkable: excludedDepth == 0 && rawHTMLDepth == 0,
+                    isInFootnote: footnoteDepth > 0,
                     line: Int(cmark_node_get_start_line(node)),
                     column: Int(cmark_node_get_start_column(node))))
                 textNodes.append(node)

@@ -38,6 +38,8 @@ public struct MarkdownTextRun: Sendable, Hashable {
     public let offsetInBlock: Int
     /// False inside headings, links and images, where mentions are never linked.
     public let isLinkable: Bool
+    /// Inside a footnote definition: a citation, not prose about the subject.
+    public let isInFootnote: Bool
     public let line: Int
     public let column: Int
 }

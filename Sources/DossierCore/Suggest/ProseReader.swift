@@ -35,7 +35,8 @@ enum ProseReader {
         var runs: [ProseRun] = []
         var phrases: [PhraseOccurrence] = []
         var lowercaseWords: [String: Int] = [:]
-        for run in document.textRuns {
+        // Footnotes cite sources: a cited title ("Eastward bound: …") is not a name to give a page.
+        for run in document.textRuns where !run.isInFootnote {
             guard run.isLinkable else {
                 // Headings and link texts still show which words are common in lowercase.
                 let scanned = PhraseScanner.scan(run.text, covered: [], startsSentence: true, run: -1)

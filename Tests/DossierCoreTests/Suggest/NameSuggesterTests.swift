@@ -64,6 +64,11 @@ import Testing
         #expect(found.map(\.documents) == [3, 2, 1])
     }
 
+    @Test func citationsInFootnotesAreNotNames() throws {
+        let cited = "Talks in Vienna.[^r]\n\n[^r]: Eastward Review, Gulf Press, 2025."
+        #expect(try names(briefing("a", cited) + briefing("b", cited) + briefing("c", cited)) == ["Vienna"])
+    }
+
     @Test func onceIsNotRecurring() throws {
         #expect(try names(briefing("a", "Iran met Oman.")) == [])
         #expect(try names(briefing("a", "Iran met Oman."), minimum: 1) == ["Oman"])
