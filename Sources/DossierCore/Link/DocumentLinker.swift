@@ -41,6 +41,7 @@ public enum DocumentLinker {
             var run: Int?
             var start: Int
             var end: Int
+            var tableRow: Range<Int>?
             var linked = false
         }
         var found: [Found] = []
@@ -58,19 +59,23 @@ public enum DocumentLinker {
             document.setLinkDestination(
                 link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle) + (fileLink?.suffix ?? ""),
                 title: index.actors[position].title)
+            // A footnote is a citation: the author's link stays, but it is not a mention.
+            guard !link.isInFootnote else { continue }
             found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
-                               explicit: true, run: nil, start: 0, end: 0, linked: true))
+                               explicit: true, run: nil, start: 0, end: 0, tableRow: link.tableRow, linked: true))
         }
 
-        // Text past the prose is the notes made from sources: their titles are not mentions.
-        for run in document.textRuns where run.isLinkable && run.line <= proseLineCount {
+        // Text past the prose is the notes made from sources, and footnotes are citations:
+        // a publisher or a title there is not the subject being written about.
+        for run in document.textRuns where run.isLinkable && !run.isInFootnote && run.line <= proseLineCount {
             let matches = index.matcher.matches(in: run.text)
             guard !matches.isEmpty else { continue }
             let scalars = Array(run.text.unicodeScalars)
             for match in matches where match.owner != EntityIndex.ignoredOwner {
                 let text = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
-                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end))
+                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end,
+                                   tableRow: run.tableRow))
             }
         }
 
@@ -116,17 +121,26 @@ public enum DocumentLinker {
         }
         document.replaceTextRuns(replacements)
 
+        let sections = PassageSections.headings(of: document.blocks)
         let mentions = found.map { item -> Mention in
             let length = item.text.unicodeScalars.count
-            let snippet: String
+            let snippet: (text: String, match: Range<Int>)
             if let block = item.blockIndex {
-                snippet = Snippet.around(document.blocks[block].plainTextScalars, start: item.offset, length: length)
+                let text = document.blocks[block].plainTextScalars
+                // In a table the row is the passage: the whole table flattened reads as nonsense.
+                if let row = item.tableRow, row.contains(item.offset) || row.upperBound == item.offset {
+                    let slice = text[(text.startIndex + row.lowerBound)..<(text.startIndex + row.upperBound)]
+                    snippet = Snippet.passage(slice, start: item.offset - row.lowerBound, length: length)
+                } else {
+                    snippet = Snippet.passage(text, start: item.offset, length: length)
+                }
             } else {
-                snippet = Snippet.around(item.text, start: 0, length: length)
+                snippet = Snippet.passage(item.text, start: 0, length: length)
             }
             return Mention(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
-                text: item.text, snippet: snippet, linked: item.linked, explicit: item.explicit)
+                text: item.text, snippet: snippet.text, linked: item.linked, explicit: item.explicit,
+                snippetMatch: snippet.match, section: item.blockIndex.flatMap { sections[$0] })
         }
 
         let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)
