@@ -61,7 +61,7 @@ import Testing
 
     Iran and Qatar talk.[^1]
 
-    Iran one.
+    Iran one, and Iran again.
 
     Iran two.
 
@@ -146,5 +146,15 @@ import Testing
         // Oman is in the older briefing but never in a passage with Iran.
         #expect(!alongside.contains(">Oman</a>"))
         #expect(!alongside.contains(">0</span>"))
+    }
+}
+
+extension ActorPageMentionsSiteTests {
+    @Test func aDocumentsCountSaysHowManyPassagesItsMentionsAreIn() throws {
+        let html = try iranPage()
+        // "Iran one, and Iran again." is two mentions in one passage, shown once.
+        #expect(html.contains(">The newer briefing</a> <span class=\"count\" title=\"6 mentions in 5 passages\">6</span>"))
+        // The older briefing: "Iran waits." and the table row.
+        #expect(html.contains(">The older briefing</a> <span class=\"count\" title=\"2 mentions\">2</span>"))
     }
 }

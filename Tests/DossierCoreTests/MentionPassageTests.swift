@@ -118,3 +118,13 @@ import Testing
         #expect(passage.match == 24..<28)
     }
 }
+
+extension MentionPassageTests {
+    @Test func aVeryLongHeadingIsCutAsASectionTitle() throws {
+        let heading = String(repeating: "long ", count: 2_000)
+        let document = try link("## \(heading)\n\nIran speaks.\n")
+        let section = try #require(document.mentions.first?.section)
+        #expect(section.unicodeScalars.count <= PassageSections.maximumLength + 1)
+        #expect(section.hasSuffix("…"))
+    }
+}

@@ -31,7 +31,8 @@ extension PageContexts {
         let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
         return merge(link, [
             "count": number(mentions.count, on: page),
-            "count_label": DisplayFormat.count(mentions.count, "mention", in: language(of: page)),
+            "count_label": DisplayFormat.count(mentions.count, "mention", in: language(of: page))
+                + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language(of: page))),
             "passages": shown, "more_passages": folded, "has_more_passages": !folded.isEmpty,
             "more_label": DisplayFormat.count(folded.count, "more passage", in: language(of: page)),
         ])
