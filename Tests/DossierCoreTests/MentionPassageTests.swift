@@ -128,3 +128,17 @@ extension MentionPassageTests {
         #expect(section.hasSuffix("…"))
     }
 }
+
+extension MentionPassageTests {
+    @Test func anExplicitLinkInATableQuotesItsRow() throws {
+        let document = try link("""
+        | Party | Role |
+        |---|---|
+        | [Tehran](@iran) | Signatory |
+        | Doha | Host |
+        """)
+        let mention = try #require(document.mentions.first)
+        #expect(mention.snippet == "Tehran Signatory")
+        #expect(mention.snippetMatch == 0..<6)
+    }
+}
