@@ -152,7 +152,8 @@ import Testing
 extension ActorPageMentionsSiteTests {
     @Test func aDocumentsCountSaysHowManyPassagesItsMentionsAreIn() throws {
         let html = try iranPage()
-        // "Iran one, and Iran again." is two mentions in one passage, shown once.
+        // "Iran one, and Iran again." is two mentions in one passage, shown once with both marked.
+        #expect(html.contains("<mark>Iran</mark> one, and <mark>Iran</mark> again.</a>"))
         #expect(html.contains(">The newer briefing</a> <span class=\"count\" title=\"6 mentions in 5 passages\">6</span>"))
         // The older briefing: "Iran waits." and the table row.
         #expect(html.contains(">The older briefing</a> <span class=\"count\" title=\"2 mentions\">2</span>"))

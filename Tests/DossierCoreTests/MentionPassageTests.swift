@@ -142,3 +142,21 @@ extension MentionPassageTests {
         #expect(mention.snippetMatch == 0..<6)
     }
 }
+
+extension MentionPassageTests {
+    @Test func theSameActorsOtherNamesInThePassageAreLocatedToo() throws {
+        let document = try link("Iran and Qatar met; Iran spoke first.\n")
+        let iran = try #require(document.mentions.first { $0.actor == "iran" })
+        #expect(iran.snippetMatch == 0..<4)
+        #expect(iran.otherMatches == [20..<24])
+        let qatar = try #require(document.mentions.first { $0.actor == "qatar" })
+        #expect(qatar.otherMatches.isEmpty, "another actor's names are not marked")
+    }
+
+    @Test func otherNamesOutsideACutSnippetAreNotLocated() throws {
+        let filler = String(repeating: "word ", count: 80)
+        let document = try link("Iran opens. " + filler + "Iran closes.\n")
+        let first = try #require(document.mentions.first)
+        #expect(first.otherMatches.isEmpty)
+    }
+}

@@ -122,25 +122,54 @@ public enum DocumentLinker {
         document.replaceTextRuns(replacements)
 
         let sections = PassageSections.headings(of: document.blocks)
+        // The same actor's other mentions in a block are marked in its passage too.
+        struct BlockActor: Hashable { var block: Int; var actor: Int }
+        // In reading order, as `found` is sorted.
+        var offsetsByBlockActor: [BlockActor: [Range<Int>]] = [:]
+        for item in found {
+            guard let block = item.blockIndex else { continue }
+            offsetsByBlockActor[BlockActor(block: block, actor: item.actor), default: []]
+                .append(item.offset..<(item.offset + item.text.unicodeScalars.count))
+        }
         let mentions = found.map { item -> Mention in
             let length = item.text.unicodeScalars.count
-            let snippet: (text: String, match: Range<Int>)
+            let snippet: SnippetPassage
+            var base = 0
             if let block = item.blockIndex {
                 let text = document.blocks[block].plainTextScalars
                 // In a table the row is the passage: the whole table flattened reads as nonsense.
                 if let row = item.tableRow, row.contains(item.offset) || row.upperBound == item.offset {
                     let slice = text[(text.startIndex + row.lowerBound)..<(text.startIndex + row.upperBound)]
                     snippet = Snippet.passage(slice, start: item.offset - row.lowerBound, length: length)
+                    base = row.lowerBound
                 } else {
                     snippet = Snippet.passage(text, start: item.offset, length: length)
                 }
             } else {
                 snippet = Snippet.passage(item.text, start: 0, length: length)
             }
+            var matches = [snippet.match]
+            if let block = item.blockIndex, let ranges = offsetsByBlockActor[BlockActor(block: block, actor: item.actor)] {
+                // Only the few names inside the snippet's window: a paragraph of a million
+                // names must not cost a million steps per mention.
+                let windowStart = snippet.window.lowerBound + base, windowEnd = snippet.window.upperBound + base
+                var low = 0, high = ranges.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ranges[middle].lowerBound < windowStart { low = middle + 1 } else { high = middle }
+                }
+                for range in ranges[low...] {
+                    guard range.lowerBound < windowEnd else { break }
+                    guard let placed = snippet.place((range.lowerBound - base)..<(range.upperBound - base)),
+                          !matches.contains(where: { $0.overlaps(placed) }) else { continue }
+                    matches.append(placed)
+                }
+            }
             return Mention(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
                 text: item.text, snippet: snippet.text, linked: item.linked, explicit: item.explicit,
-                snippetMatch: snippet.match, section: item.blockIndex.flatMap { sections[$0] })
+                snippetMatch: snippet.match, otherMatches: matches.dropFirst().sorted { $0.lowerBound < $1.lowerBound },
+                section: item.blockIndex.flatMap { sections[$0] })
         }
 
         let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)

@@ -19,11 +19,8 @@ extension PageContexts {
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
         let passages = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }.map { mention -> Context in
-            let scalars = Array(mention.snippet.unicodeScalars)
-            let match = mention.snippetMatch.clamped(to: 0..<scalars.count)
-            func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-            return [
-                "before": text(0..<match.lowerBound), "match": text(match), "after": text(match.upperBound..<scalars.count),
+            [
+                "segments": Self.markedSegments(mention),
                 "section": optional(mention.section), "url": documentURL + (mention.anchor.map { "#" + $0 } ?? ""),
             ]
         }
@@ -36,6 +33,24 @@ extension PageContexts {
             "passages": shown, "more_passages": folded, "has_more_passages": !folded.isEmpty,
             "more_label": DisplayFormat.count(folded.count, "more passage", in: language(of: page)),
         ])
+    }
+
+    /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.
+    static func markedSegments(_ mention: Mention) -> [Context] {
+        let scalars = Array(mention.snippet.unicodeScalars)
+        var segments: [Context] = []
+        var cursor = 0
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let matches = ([mention.snippetMatch] + mention.otherMatches)
+            .map { $0.clamped(to: 0..<scalars.count) }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        for match in matches where match.lowerBound >= cursor && !match.isEmpty {
+            if match.lowerBound > cursor { segments.append(["text": text(cursor..<match.lowerBound), "marked": false]) }
+            segments.append(["text": text(match), "marked": true])
+            cursor = match.upperBound
+        }
+        if cursor < scalars.count { segments.append(["text": text(cursor..<scalars.count), "marked": false]) }
+        return segments
     }
 
     /// "Mentioned alongside": actors sharing at least one of the passages listed above.
