@@ -215,6 +215,13 @@ public final class MarkdownDocument: @unchecked Sendable {
         return type == "table_cell" || type == "table_row"
     }
 
+    private static func isTableRow(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        // cmark-gfm names the header row "table_header".
+        let type = String(cString: name)
+        return type == "table_row" || type == "table_header"
+    }
+
     private func anchorableKind(_ node: OpaquePointer) -> MarkdownBlock.Kind? {
         let type = cmark_node_get_type(node)
         switch type {
@@ -251,6 +258,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Text between raw inline tags (`<span>Iran</span>`) counts as inside raw HTML.
         var rawHTMLDepth = 0
         var linkStack: [(index: Int, textStart: Int)] = []
+        // The table row being read: where it starts in the table's text, and the runs and links seen in it.
+        var openRow: (start: Int, runs: [Int], links: [Int])?
 
         func innermostIsEmpty() -> Bool {
             openBlocks.last.map { plainText.count == blockStarts[$0] } ?? true
@@ -289,6 +298,17 @@ public final class MarkdownDocument: @unchecked Sendable {
             if entering, !innermostIsEmpty(), plainText.last != " ", Self.separatesText(node) {
                 plainText.append(" ")
             }
+            if Self.isTableRow(node) {
+                if entering {
+                    openRow = (offsetInInnermost(), [], [])
+                } else if let row = openRow {
+                    var end = offsetInInnermost()
+                    if end > row.start, let block = openBlocks.last, plainText[blockStarts[block] + end - 1] == " " { end -= 1 }
+                    for run in row.runs { textRuns[run].tableRow = row.start..<end }
+                    for link in row.links { links[link].tableRow = row.start..<end }
+                    openRow = nil
+                }
+            }
             let excludes = type == CMARK_NODE_HEADING || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
             if excludes {
                 excludedDepth += entering ? 1 : -1
@@ -303,14 +323,16 @@ public final class MarkdownDocument: @unchecked Sendable {
                     links.append(MarkdownLink(
                         index: links.count, url: String(cString: cmark_node_get_url(node)), text: "",
                         blockIndex: openBlocks.last, offsetInBlock: linkStack.last!.textStart,
+                        isInFootnote: footnoteDepth > 0,
                         line: Int(cmark_node_get_start_line(node)),
                         column: Int(cmark_node_get_start_column(node))))
+                    openRow?.links.append(links.count - 1)
                 } else if let open = linkStack.popLast() {
                     let text = openBlocks.last.map { String(String.UnicodeScalarView(plainText[(blockStarts[$0] + open.textStart)...])) } ?? ""
                     let link = links[open.index]
                     links[open.index] = MarkdownLink(
                         index: link.index, url: link.url, text: text, blockIndex: link.blockIndex,
-                        offsetInBlock: link.offsetInBlock, line: link.line, column: link.column)
+                        offsetInBlock: link.offsetInBlock, isInFootnote: link.isInFootnote, line: link.line, column: link.column)
                 }
             }
             if type == CMARK_NODE_IMAGE, entering {
@@ -342,6 +364,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                     isInFootnote: footnoteDepth > 0,
                     line: Int(cmark_node_get_start_line(node)),
                     column: Int(cmark_node_get_start_column(node))))
+                openRow?.runs.append(textRuns.count - 1)
                 textNodes.append(node)
             case CMARK_NODE_CODE:
                 _ = appendPlain(String(cString: cmark_node_get_literal(node)))

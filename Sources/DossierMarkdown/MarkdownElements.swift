@@ -40,6 +40,9 @@ public struct MarkdownTextRun: Sendable, Hashable {
     public let isLinkable: Bool
     /// Inside a footnote definition: a citation, not prose about the subject.
     public let isInFootnote: Bool
+    /// Inside a table: the enclosing row's part of the block's `plainText`, which
+    /// reads as a passage where the whole table flattened would not.
+    public internal(set) var tableRow: Range<Int>?
     public let line: Int
     public let column: Int
 }
@@ -52,6 +55,10 @@ public struct MarkdownLink: Sendable, Hashable {
     public let text: String
     public let blockIndex: Int?
     public let offsetInBlock: Int
+    /// Inside a footnote definition: a citation, not prose about the subject.
+    public var isInFootnote: Bool = false
+    /// Inside a table: the enclosing row's part of the block's `plainText`.
+    public internal(set) var tableRow: Range<Int>?
     public let line: Int
     public let column: Int
 }

@@ -171,9 +171,9 @@ import Testing
     @Test func snippetsAndMentionGroupsCarryTheirDocumentsLanguage() throws {
         let project = Self.mixed
         let iran = try project.read("actors/iran/index.html")
-        #expect(iran.contains("<h3><a href=\"../../briefings/fa/index.html\" lang=\"fa\" dir=\"rtl\">ایران و روسیه: پیمان ۲۰ ساله</a>"))
+        #expect(iran.contains("<h4><a href=\"../../briefings/fa/index.html\" lang=\"fa\" dir=\"rtl\">ایران و روسیه: پیمان ۲۰ ساله</a>"))
         #expect(iran.contains("<a class=\"snippet\" href=\"../../briefings/fa/index.html#"))
-        #expect(iran.contains("lang=\"fa\" dir=\"rtl\">ایران با روسیه پیمان بست."))
+        #expect(iran.contains("lang=\"fa\" dir=\"rtl\"><mark>ایران</mark> با روسیه پیمان بست."))
         #expect(iran.contains("Also known as: <bdi>ایران</bdi></p>"))
     }
 

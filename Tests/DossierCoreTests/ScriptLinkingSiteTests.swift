@@ -50,7 +50,7 @@ import Testing
         for briefing in ["zh-treaty", "zh-energy", "ja-treaty", "th-treaty", "lo-treaty", "km-treaty", "my-treaty", "fa-treaty", "ar-treaty"] {
             #expect(html.contains("../../briefings/\(briefing)/index.html#"), "no deep link from Iran's page to \(briefing)")
         }
-        #expect(html.contains("伊朗和俄罗斯在莫斯科签署了为期二十年的全面战略伙伴关系条约"))
-        #expect(html.contains("ايران و روسيه در ژانویهٔ ۲۰۲۵ در مسكو"))
+        #expect(html.contains("<mark>伊朗</mark>和俄罗斯在莫斯科签署了为期二十年的全面战略伙伴关系条约"))
+        #expect(html.contains("<mark>ايران</mark> و روسيه در ژانویهٔ ۲۰۲۵ در مسكو"))
     }
 }

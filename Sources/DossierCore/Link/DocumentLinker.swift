@@ -41,6 +41,7 @@ public enum DocumentLinker {
             var run: Int?
             var start: Int
             var end: Int
+            var tableRow: Range<Int>?
             var linked = false
         }
         var found: [Found] = []
@@ -58,19 +59,23 @@ public enum DocumentLinker {
             document.setLinkDestination(
                 link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle) + (fileLink?.suffix ?? ""),
                 title: index.actors[position].title)
+            // A footnote is a citation: the author's link stays, but it is not a mention.
+            guard !link.isInFootnote else { continue }
             found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
-                               explicit: true, run: nil, start: 0, end: 0, linked: true))
+                               explicit: true, run: nil, start: 0, end: 0, tableRow: link.tableRow, linked: true))
         }
 
-        // Text past the prose is the notes made from sources: their titles are not mentions.
-        for run in document.textRuns where run.isLinkable && run.line <= proseLineCount {
+        // Text past the prose is the notes made from sources, and footnotes are citations:
+        // a publisher or a title there is not the subject being written about.
+        for run in document.textRuns where run.isLinkable && !run.isInFootnote && run.line <= proseLineCount {
             let matches = index.matcher.matches(in: run.text)
             guard !matches.isEmpty else { continue }
             let scalars = Array(run.text.unicodeScalars)
             for match in matches where match.owner != EntityIndex.ignoredOwner {
                 let text = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
-                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end))
+                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end,
+                                   tableRow: run.tableRow))
             }
         }
 
@@ -116,17 +121,55 @@ public enum DocumentLinker {
         }
         document.replaceTextRuns(replacements)
 
+        let sections = PassageSections.headings(of: document.blocks)
+        // The same actor's other mentions in a block are marked in its passage too.
+        struct BlockActor: Hashable { var block: Int; var actor: Int }
+        // In reading order, as `found` is sorted.
+        var offsetsByBlockActor: [BlockActor: [Range<Int>]] = [:]
+        for item in found {
+            guard let block = item.blockIndex else { continue }
+            offsetsByBlockActor[BlockActor(block: block, actor: item.actor), default: []]
+                .append(item.offset..<(item.offset + item.text.unicodeScalars.count))
+        }
         let mentions = found.map { item -> Mention in
             let length = item.text.unicodeScalars.count
-            let snippet: String
+            let snippet: SnippetPassage
+            var base = 0
             if let block = item.blockIndex {
-                snippet = Snippet.around(document.blocks[block].plainTextScalars, start: item.offset, length: length)
+                let text = document.blocks[block].plainTextScalars
+                // In a table the row is the passage: the whole table flattened reads as nonsense.
+                if let row = item.tableRow, row.contains(item.offset) || row.upperBound == item.offset {
+                    let slice = text[(text.startIndex + row.lowerBound)..<(text.startIndex + row.upperBound)]
+                    snippet = Snippet.passage(slice, start: item.offset - row.lowerBound, length: length)
+                    base = row.lowerBound
+                } else {
+                    snippet = Snippet.passage(text, start: item.offset, length: length)
+                }
             } else {
-                snippet = Snippet.around(item.text, start: 0, length: length)
+                snippet = Snippet.passage(item.text, start: 0, length: length)
+            }
+            var matches = [snippet.match]
+            if let block = item.blockIndex, let ranges = offsetsByBlockActor[BlockActor(block: block, actor: item.actor)] {
+                // Only the few names inside the snippet's window: a paragraph of a million
+                // names must not cost a million steps per mention.
+                let windowStart = snippet.window.lowerBound + base, windowEnd = snippet.window.upperBound + base
+                var low = 0, high = ranges.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ranges[middle].lowerBound < windowStart { low = middle + 1 } else { high = middle }
+                }
+                for range in ranges[low...] {
+                    guard range.lowerBound < windowEnd else { break }
+                    guard let placed = snippet.place((range.lowerBound - base)..<(range.upperBound - base)),
+                          !matches.contains(where: { $0.overlaps(placed) }) else { continue }
+                    matches.append(placed)
+                }
             }
             return Mention(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
-                text: item.text, snippet: snippet, linked: item.linked, explicit: item.explicit)
+                text: item.text, snippet: snippet.text, linked: item.linked, explicit: item.explicit,
+                snippetMatch: snippet.match, otherMatches: matches.dropFirst().sorted { $0.lowerBound < $1.lowerBound },
+                section: item.blockIndex.flatMap { sections[$0] })
         }
 
         let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)

@@ -35,6 +35,12 @@ public struct Mention: Sendable, Hashable {
     public var linked: Bool
     /// Written as `[text](@slug)`.
     public var explicit: Bool
+    /// Where `text` lies in `snippet`, in Unicode scalars.
+    public var snippetMatch: Range<Int> = 0..<0
+    /// The same actor's other mentions quoted in `snippet`, in order.
+    public var otherMatches: [Range<Int>] = []
+    /// The title of the heading the passage sits under, if any.
+    public var section: String?
 }
 
 public struct TableOfContentsEntry: Sendable, Hashable {

@@ -4,19 +4,30 @@ enum Snippet {
     /// on the block's slice of the document's text and reads only the part around
     /// the range, however long the block.
     static func around(_ text: ArraySlice<Unicode.Scalar>, start: Int, length: Int, width: Int = 200) -> String {
+        passage(text, start: start, length: length, width: width).text
+    }
+
+    /// The snippet and where the range lies in it, in Unicode scalars, so a page can
+    /// mark the name it was found for.
+    static func passage(_ text: ArraySlice<Unicode.Scalar>, start rawStart: Int, length rawLength: Int, width: Int = 200) -> SnippetPassage {
         let count = text.count
         func scalar(_ offset: Int) -> Unicode.Scalar { text[text.startIndex + offset] }
         func isSpace(_ offset: Int) -> Bool {
             let scalar = scalar(offset)
             return scalar == " " || scalar == "\n" || scalar == "\t"
         }
-        func trimmed(_ range: Range<Int>) -> String {
+        let start = min(max(0, rawStart), count)
+        let length = min(max(0, rawLength), count - start)
+        func trimmed(_ range: Range<Int>, prefix: String = "", suffix: String = "") -> SnippetPassage {
             var lower = range.lowerBound, upper = range.upperBound
-            while lower < upper, isSpace(lower) { lower += 1 }
-            while upper > lower, isSpace(upper - 1) { upper -= 1 }
+            while lower < min(upper, start), isSpace(lower) { lower += 1 }
+            while upper > max(lower, start + length), isSpace(upper - 1) { upper -= 1 }
             var result = String.UnicodeScalarView()
+            result.append(contentsOf: prefix.unicodeScalars)
             result.append(contentsOf: text[(text.startIndex + lower)..<(text.startIndex + upper)])
-            return String(result)
+            result.append(contentsOf: suffix.unicodeScalars)
+            let shift = prefix.unicodeScalars.count - lower
+            return SnippetPassage(text: String(result), match: (start + shift)..<(start + length + shift), window: lower..<upper, shift: shift)
         }
         guard count > width else { return trimmed(0..<count) }
         let context = max(0, width - length)
@@ -29,10 +40,31 @@ enum Snippet {
         if upper < count {
             while upper > start + length, !isSpace(upper) { upper -= 1 }
         }
-        return (lower > 0 ? "…" : "") + trimmed(lower..<upper) + (upper < count ? "…" : "")
+        return trimmed(lower..<upper, prefix: lower > 0 ? "…" : "", suffix: upper < count ? "…" : "")
     }
 
     static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {
         around(Array(text.unicodeScalars)[...], start: start, length: length, width: width)
+    }
+
+    static func passage(_ text: String, start: Int, length: Int, width: Int = 200) -> SnippetPassage {
+        passage(Array(text.unicodeScalars)[...], start: start, length: length, width: width)
+    }
+}
+
+/// A snippet and how the text it quotes maps into it.
+struct SnippetPassage: Equatable {
+    var text: String
+    /// Where the range asked for lies in `text`, in Unicode scalars.
+    var match: Range<Int>
+    /// The part of the source text that `text` quotes.
+    var window: Range<Int>
+    /// Added to an offset in the source text to find it in `text` (after any "…").
+    var shift: Int
+
+    /// Where another range of the source text lies in `text`, if it is wholly quoted.
+    func place(_ range: Range<Int>) -> Range<Int>? {
+        guard range.lowerBound >= window.lowerBound, range.upperBound <= window.upperBound else { return nil }
+        return (range.lowerBound + shift)..<(range.upperBound + shift)
     }
 }

@@ -42,10 +42,12 @@ public struct ActorModel: Sendable {
     public var actor: Actor
     public var profile: LinkedDocument
     public var relations: [RelationEnd]
-    /// Mentions in other documents, grouped by document in site order, each group in reading order.
+    /// Mentions in other documents, grouped by document (briefings newest first, then
+    /// profiles and pages by title), each group in reading order.
     public var mentionsByDocument: [(document: DocumentID, mentions: [Mention])]
     public var mentionCount: Int
-    /// Ranked by shared blocks, then shared documents, then slug.
+    /// The actors sharing a passage of `mentionsByDocument`, ranked by shared passages,
+    /// then shared documents, then slug; none with zero shared passages.
     public var coMentions: [CoMention]
     public var events: [TimelineEvent]
 }

@@ -34,12 +34,6 @@ public enum SiteModelBuilder {
         let mentions = documentOrder.flatMap { linked[$0]?.mentions ?? [] }
 
         let coMentions = coMentionCounts(mentions)
-        var coMentionsByActor: [String: [CoMention]] = [:]
-        for pair in coMentions {
-            coMentionsByActor[pair.actor, default: []].append(pair)
-            coMentionsByActor[pair.other, default: []].append(
-                CoMention(actor: pair.other, other: pair.actor, sameBlock: pair.sameBlock, sameDocument: pair.sameDocument))
-        }
 
         // Briefings.
         var actorSets: [String: Set<String>] = [:]
@@ -91,23 +85,24 @@ public enum SiteModelBuilder {
         }
         var mentionsByActor: [String: [Mention]] = [:]
         for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
+        let actorsByPassage = ActorMentions.actorsByPassage(mentions)
+        let pageTitles = Dictionary(project.pages.map { ($0.slug, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let documentTitle = { (id: DocumentID) -> String in
+            switch id.kind {
+            case .actor: index.actor(id.slug)?.title ?? id.slug
+            case .page: pageTitles[id.slug] ?? id.slug
+            case .briefing: id.slug
+            }
+        }
         let actorModels = index.actors.map { actor -> ActorModel in
             let id = DocumentID(.actor, actor.slug)
             let others = (mentionsByActor[actor.slug] ?? []).filter { $0.document != id }
-            var groups: [(document: DocumentID, mentions: [Mention])] = []
-            for mention in others {
-                if groups.last?.document == mention.document { groups[groups.count - 1].mentions.append(mention) } else {
-                    groups.append((mention.document, [mention]))
-                }
-            }
+            let groups = ActorMentions.groups(others, title: documentTitle)
             let ends = (relationEnds[actor.slug] ?? []).sorted { lhs, rhs in
                 (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
             }
-            let ranked = (coMentionsByActor[actor.slug] ?? []).sorted { lhs, rhs in
-                if lhs.sameBlock != rhs.sameBlock { return lhs.sameBlock > rhs.sameBlock }
-                if lhs.sameDocument != rhs.sameDocument { return lhs.sameDocument > rhs.sameDocument }
-                return lhs.other < rhs.other
-            }
+            // Counted over the passages "Mentioned in" lists, so the two sections agree.
+            let ranked = ActorMentions.coMentions(of: actor.slug, mentions: others, actorsByPassage: actorsByPassage)
             let events = eventsByActor[actor.slug] ?? []
             return ActorModel(
                 actor: actor, profile: linked[id] ?? empty(id), relations: ends, mentionsByDocument: groups,

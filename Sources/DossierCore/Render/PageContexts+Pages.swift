@@ -88,23 +88,8 @@ extension PageContexts {
         context["relations_out"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing }.map(\.1)
         context["relations_in"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming }.map(\.1)
         context["has_relations"] = !actor.relations.isEmpty
-        context["mention_groups"] = actor.mentionsByDocument.map { group -> Context in
-            var seenAnchors: Set<String> = []
-            let document = documentLink(group.document, from: page)
-            let documentURL = document["url"] as? String ?? ""
-            return merge(document, [
-                "count": number(group.mentions.count, on: page),
-                // Two mentions in one paragraph would show the same snippet twice.
-                "mentions": group.mentions.filter { mention in seenAnchors.insert(mention.anchor ?? mention.snippet).inserted }.map { mention -> Context in
-                    ["snippet": mention.snippet, "text": mention.text,
-                     "url": documentURL + (mention.anchor.map { "#" + $0 } ?? "")]
-                },
-            ])
-        }
-        context["co_mentions"] = actor.coMentions.prefix(12).compactMap { pair -> Context? in
-            guard let chip = actorChip(pair.other, from: page) else { return nil }
-            return merge(chip, ["same_block": number(pair.sameBlock, on: page), "same_document": number(pair.sameDocument, on: page)])
-        }
+        context["mention_sections"] = mentionSections(actor, on: page)
+        context["co_mentions"] = coMentionChips(actor, on: page)
         context["events"] = actor.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
         context["graph_svg"] = graphSVG
@@ -113,7 +98,7 @@ extension PageContexts {
         context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }
         context["has_relations_in"] = actor.relations.contains { $0.direction == .incoming }
         context["has_mentions"] = !actor.mentionsByDocument.isEmpty
-        context["has_co_mentions"] = !actor.coMentions.isEmpty
+        context["has_co_mentions"] = actor.coMentions.contains { $0.sameBlock > 0 }
         context["has_events"] = !actor.events.isEmpty
         context["has_sources"] = !value.sources.isEmpty
         context["has_aliases"] = !value.aliases.isEmpty

@@ -1,0 +1,29 @@
+import Foundation
+import DossierMarkdown
+
+/// The heading each block sits under, so a passage quoted on another page can say
+/// which part of its document it comes from.
+enum PassageSections {
+    /// Unicode scalars of a heading kept as a section title.
+    static let maximumLength = 120
+
+    /// Block index → the title of the nearest heading at or before it; blocks before
+    /// the first heading have none.
+    static func headings(of blocks: [MarkdownBlock]) -> [Int: String] {
+        var result: [Int: String] = [:]
+        var current: String?
+        for block in blocks {
+            if case .heading = block.kind {
+                // Read only the start: a heading can be as long as the document, and
+                // every passage under it repeats its title.
+                let scalars = block.plainTextScalars
+                var title = String(String.UnicodeScalarView(scalars.prefix(maximumLength)))
+                    .trimmingCharacters(in: .whitespaces)
+                if scalars.count > maximumLength { title += "…" }
+                current = title.isEmpty ? nil : title
+            }
+            if let current { result[block.index] = current }
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What an actor page lists about the actor's mentions elsewhere: the documents that
+/// mention it, in the order a reader looks for them, and the actors that share its
+/// passages — counted over exactly those passages, so the two sections agree.
+enum ActorMentions {
+    /// Groups `mentions` (in site order) by document: briefings first, newest first as
+    /// they come; then actor profiles and pages, each by title.
+    static func groups(
+        _ mentions: [Mention], title: (DocumentID) -> String
+    ) -> [(document: DocumentID, mentions: [Mention])] {
+        var groups: [(document: DocumentID, mentions: [Mention])] = []
+        var positions: [DocumentID: Int] = [:]
+        for mention in mentions {
+            if let position = positions[mention.document] {
+                groups[position].mentions.append(mention)
+            } else {
+                positions[mention.document] = groups.count
+                groups.append((mention.document, [mention]))
+            }
+        }
+        func rank(_ kind: DocumentID.Kind) -> Int {
+            switch kind {
+            case .briefing: 0
+            case .actor: 1
+            case .page: 2
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.document, $0) })
+        return groups.sorted { lhs, rhs in
+            let left = lhs.document, right = rhs.document
+            if left.kind != right.kind { return rank(left.kind) < rank(right.kind) }
+            if left.kind == .briefing { return order[left]! < order[right]! }
+            let leftTitle = title(left), rightTitle = title(right)
+            let comparison = leftTitle.localizedStandardCompare(rightTitle)
+            if comparison != .orderedSame { return comparison == .orderedAscending }
+            return left.slug < right.slug
+        }
+    }
+
+    /// The actors mentioned in the same passages (blocks) as `actor`'s `mentions`,
+    /// ranked by shared passages, then shared documents, then slug. Only actors that
+    /// share at least one passage are listed.
+    static func coMentions(
+        of actor: String, mentions: [Mention], actorsByPassage: [PassageKey: Set<String>]
+    ) -> [CoMention] {
+        var passages: Set<PassageKey> = []
+        var documents: Set<DocumentID> = []
+        for mention in mentions {
+            documents.insert(mention.document)
+            if let key = PassageKey(mention) { passages.insert(key) }
+        }
+        var sharedPassages: [String: Int] = [:]
+        var sharedDocuments: [String: Set<DocumentID>] = [:]
+        for passage in passages {
+            for other in actorsByPassage[passage] ?? [] where other != actor {
+                sharedPassages[other, default: 0] += 1
+                sharedDocuments[other, default: []].insert(passage.document)
+            }
+        }
+        return sharedPassages.map { other, count in
+            CoMention(actor: actor, other: other, sameBlock: count, sameDocument: sharedDocuments[other]?.count ?? 0)
+        }.sorted { lhs, rhs in
+            if lhs.sameBlock != rhs.sameBlock { return lhs.sameBlock > rhs.sameBlock }
+            if lhs.sameDocument != rhs.sameDocument { return lhs.sameDocument > rhs.sameDocument }
+            return lhs.other < rhs.other
+        }
+    }
+
+    struct PassageKey: Hashable {
+        var document: DocumentID
+        var anchor: String
+
+        init?(_ mention: Mention) {
+            guard let anchor = mention.anchor else { return nil }
+            self.document = mention.document
+            self.anchor = anchor
+        }
+    }
+
+    static func actorsByPassage(_ mentions: [Mention]) -> [PassageKey: Set<String>] {
+        var result: [PassageKey: Set<String>] = [:]
+        for mention in mentions {
+            if let key = PassageKey(mention) { result[key, default: []].insert(mention.actor) }
+        }
+        return result
+    }
+}

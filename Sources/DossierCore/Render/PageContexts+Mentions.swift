@@ -1,0 +1,68 @@
+extension PageContexts {
+    /// Passages shown for each document before the rest fold into `<details>`.
+    static let passagesShownPerDocument = 3
+
+    /// "Mentioned in" on an actor page: one section per kind of document (briefings,
+    /// actor profiles, pages), each document with its first passages and the rest folded.
+    func mentionSections(_ actor: ActorModel, on page: SiteURLs.Page) -> [Context] {
+        let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
+        return kinds.compactMap { kind, label -> Context? in
+            let groups = actor.mentionsByDocument.filter { $0.document.kind == kind }
+            guard !groups.isEmpty else { return nil }
+            return ["label": label, "kind": kind.rawValue, "groups": groups.map { mentionGroup($0.document, $0.mentions, on: page) }]
+        }
+    }
+
+    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> Context {
+        let link = documentLink(document, from: page)
+        let documentURL = link["url"] as? String ?? ""
+        // Two mentions in one paragraph would show the same passage twice.
+        var seenAnchors: Set<String> = []
+        let passages = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }.map { mention -> Context in
+            [
+                "segments": Self.markedSegments(mention),
+                "section": optional(mention.section), "url": documentURL + (mention.anchor.map { "#" + $0 } ?? ""),
+            ]
+        }
+        let shown = Array(passages.prefix(Self.passagesShownPerDocument))
+        let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
+        return merge(link, [
+            "count": number(mentions.count, on: page),
+            "count_label": DisplayFormat.count(mentions.count, "mention", in: language(of: page))
+                + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language(of: page))),
+            "passages": shown, "more_passages": folded, "has_more_passages": !folded.isEmpty,
+            "more_label": DisplayFormat.count(folded.count, "more passage", in: language(of: page)),
+        ])
+    }
+
+    /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.
+    static func markedSegments(_ mention: Mention) -> [Context] {
+        let scalars = Array(mention.snippet.unicodeScalars)
+        var segments: [Context] = []
+        var cursor = 0
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let matches = ([mention.snippetMatch] + mention.otherMatches)
+            .map { $0.clamped(to: 0..<scalars.count) }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        for match in matches where match.lowerBound >= cursor && !match.isEmpty {
+            if match.lowerBound > cursor { segments.append(["text": text(cursor..<match.lowerBound), "marked": false]) }
+            segments.append(["text": text(match), "marked": true])
+            cursor = match.upperBound
+        }
+        if cursor < scalars.count { segments.append(["text": text(cursor..<scalars.count), "marked": false]) }
+        return segments
+    }
+
+    /// "Mentioned alongside": actors sharing at least one of the passages listed above.
+    func coMentionChips(_ actor: ActorModel, on page: SiteURLs.Page) -> [Context] {
+        actor.coMentions.filter { $0.sameBlock > 0 }.prefix(12).compactMap { pair -> Context? in
+            guard let chip = actorChip(pair.other, from: page) else { return nil }
+            let language = language(of: page)
+            return merge(chip, [
+                "same_block": number(pair.sameBlock, on: page),
+                "shared_label": DisplayFormat.count(pair.sameBlock, "shared passage", in: language) + " in "
+                    + DisplayFormat.count(pair.sameDocument, "document", in: language),
+            ])
+        }
+    }
+}
