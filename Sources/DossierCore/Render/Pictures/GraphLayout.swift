@@ -75,7 +75,7 @@ struct GraphPictureLayout: Sendable {
     /// small cluster in a large empty box.
     static let boxDensity = 0.4
     /// Narrowest viewBox, so that a one- or two-actor picture still has room for its legend.
-    static let minimumWidth = 360.0
+    static let minimumWidth = 240.0
     static let maxLabelCharacters = 24
     static let margin = 12.0
     static let legendRowHeight = 20.0
