@@ -34,6 +34,25 @@ import Testing
         #expect(boxes.allSatisfy { view.contains($0) })
     }
 
+    @Test(arguments: [40, 150])
+    func labelsMoveOffLinesWhereAnotherSideIsFree(actors: Int) throws {
+        let (nodes, edges) = PictureFixtures.graph(count: actors, edgeCount: actors * 3 / 2)
+        let layout = GraphPictureLayout.make(nodes: nodes, edges: edges, width: 1100, height: 760)
+        let position = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.node.id, $0) })
+        let segments = layout.edges.compactMap { edge -> (Double, Double, Double, Double)? in
+            guard let a = position[edge.from], let b = position[edge.to] else { return nil }
+            return (a.x, a.y, b.x, b.y)
+        }
+        let placed = layout.nodes.map { GraphLabelPlacement.crossings($0.labelBox, segments) }.reduce(0, +)
+        let allBelow = layout.nodes.map { node -> Int in
+            var below = node
+            below.labelPosition = .below
+            return GraphLabelPlacement.crossings(below.labelBox, segments)
+        }.reduce(0, +)
+        #expect(layout.nodes.contains { $0.labelPosition != .below })
+        #expect(placed < allBelow, "\(placed) line crossings over labels, \(allBelow) with every label below")
+    }
+
     @Test func aThreeActorPictureFillsItsFrame() throws {
         let nodes = [
             GraphNode(id: "iran", label: "Iran", kind: .state, href: "../actors/iran/", weight: 10),

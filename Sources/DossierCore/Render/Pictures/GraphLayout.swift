@@ -14,6 +14,7 @@ struct GraphPictureLayout: Sendable {
         var radius: Double
         var fontSize: Double
         var lines: [String]
+        var labelPosition: GraphLabelPosition = .below
 
         static let lineHeightFactor = 1.25
         static let labelGap = 3.0
@@ -23,14 +24,46 @@ struct GraphPictureLayout: Sendable {
         var labelWidth: Double {
             lines.map { PictureSVG.textWidth($0, fontSize: fontSize) }.max() ?? 0
         }
-        var labelTop: Double { y + radius + Self.labelGap }
+        var labelHeight: Double { Double(lines.count) * lineHeight }
+        var labelTop: Double {
+            switch labelPosition {
+            case .below: y + radius + Self.labelGap
+            case .above: y - radius - Self.labelGap - labelHeight
+            case .right, .left: y - labelHeight / 2
+            }
+        }
+        /// The x of the label's `text-anchor` point.
+        var labelX: Double {
+            switch labelPosition {
+            case .below, .above: x
+            case .right: x + radius + Self.labelGap + 1
+            case .left: x - radius - Self.labelGap - 1
+            }
+        }
+        var labelAnchor: PictureSVG.LabelAnchor {
+            switch labelPosition {
+            case .below, .above: .middle
+            case .right: .start
+            case .left: .end
+            }
+        }
         /// Baseline of label line `index`.
         func baseline(_ index: Int) -> Double { labelTop + fontSize * 0.92 + Double(index) * lineHeight }
         /// The estimated box of the label text.
         var labelBox: PictureBox {
             let w = labelWidth
-            return PictureBox(minX: x - w / 2, minY: labelTop, maxX: x + w / 2,
-                              maxY: labelTop + Double(lines.count) * lineHeight)
+            let minX: Double
+            switch labelAnchor {
+            case .middle: minX = labelX - w / 2
+            case .start: minX = labelX
+            case .end: minX = labelX - w
+            }
+            return PictureBox(minX: minX, minY: labelTop, maxX: minX + w, maxY: labelTop + labelHeight)
+        }
+        /// The node's shape (with the centre node's halo).
+        var shapeBox: PictureBox {
+            let r = radius + (node.isCenter ? 5 : 1)
+            return PictureBox(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
         }
         /// Shape and label together, padded: the box that must not overlap any other.
         var box: PictureBox {
@@ -174,14 +207,21 @@ struct GraphPictureLayout: Sendable {
             removeOverlaps(xs: &xs, ys: &ys, boxes: relative, pinned: centerIndex)
         }
 
+        for i in 0..<n {
+            placed[i].x = xs[i]
+            placed[i].y = ys[i]
+        }
+        GraphLabelPlacement.place(&placed, edges: edges)
+
         // Content bounds (symmetric about the centre node, so it is drawn in the middle).
         var bounds = PictureBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for i in 0..<n {
-            let b = relative[i]
-            bounds.minX = min(bounds.minX, xs[i] + b.minX)
-            bounds.minY = min(bounds.minY, ys[i] + b.minY)
-            bounds.maxX = max(bounds.maxX, xs[i] + b.maxX)
-            bounds.maxY = max(bounds.maxY, ys[i] + b.maxY)
+        for node in placed {
+            for b in [node.shapeBox, node.labelBox] {
+                bounds.minX = min(bounds.minX, b.minX - PlacedNode.padding)
+                bounds.minY = min(bounds.minY, b.minY - PlacedNode.padding)
+                bounds.maxX = max(bounds.maxX, b.maxX + PlacedNode.padding)
+                bounds.maxY = max(bounds.maxY, b.maxY + PlacedNode.padding)
+            }
         }
         if n == 0 { bounds = PictureBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         if let c = centerIndex {

@@ -88,15 +88,15 @@ public enum GraphPicture {
             }
             out += shape(kind: node.kind, x: placed.x, y: placed.y, r: placed.radius)
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
-            out += "<text class=\"node-label\" x=\"\(f(placed.x))\" y=\"\(f(placed.baseline(0)))\""
-                + PictureSVG.labelAnchor(node.label, .middle)
+            out += "<text class=\"node-label\" x=\"\(f(placed.labelX))\" y=\"\(f(placed.baseline(0)))\""
+                + PictureSVG.labelAnchor(node.label, placed.labelAnchor)
                 + " font-size=\"\(f(placed.fontSize))\"\(weight) fill=\"currentColor\"\(PictureSVG.textHalo)>"
             if placed.lines.count == 1 {
                 out += e(placed.lines[0])
             } else {
                 for (index, line) in placed.lines.enumerated() {
                     let dy = index == 0 ? "0" : f(placed.lineHeight)
-                    out += "<tspan x=\"\(f(placed.x))\" dy=\"\(dy)\">\(e(line))</tspan>"
+                    out += "<tspan x=\"\(f(placed.labelX))\" dy=\"\(dy)\">\(e(line))</tspan>"
                 }
             }
             out += "</text></a>"
