@@ -141,6 +141,12 @@ public enum TimelinePicture {
         }
     }
 
+    /// "1992", or "September 1981" where the segment beside the gap is measured in months.
+    static func skippedBound(_ seconds: Double, monthly: Bool) -> String {
+        let (year, monthIndex) = TimelinePictureLayout.civil(seconds)
+        return monthly ? monthNames[monthIndex - year * 12] + " " + String(year) : String(year)
+    }
+
     static func description(_ layout: TimelinePictureLayout) -> String {
         let events = layout.events.map(\.entry)
         guard let first = events.first, let last = events.last else { return "No events." }
@@ -152,10 +158,8 @@ public enum TimelinePicture {
         }
         text += ", placed on a time axis."
         for (before, after) in zip(layout.axis.segments, layout.axis.segments.dropFirst()) {
-            let from = TimelinePictureLayout.civil(before.end).year
-            let to = TimelinePictureLayout.civil(after.start - 1).year
-            text += from >= to ? " The axis skips part of \(from), where there are no events."
-                : " The axis skips \(from)–\(to), where there are no events."
+            text += " The axis skips " + skippedBound(before.end, monthly: before.monthly) + " to "
+                + skippedBound(after.start - 1, monthly: after.monthly) + ", where there are no events."
         }
         if events.contains(where: { $0.href != nil }) {
             text += " Each event links to its entry in the list of events."
