@@ -154,11 +154,12 @@ extension PageContexts {
         ])
     }
 
-    func graph(svg: String) -> Context {
+    func graph(network: Pictures.NetworkPicture) -> Context {
         let page = SiteURLs.Page.graph
         let types = Set(model.relations.map(\.type.name)).sorted().compactMap { model.relationTypes[$0] }
         return merge(common(page, title: "Relation graph", description: nil, section: "graph"), [
-            "graph_svg": svg, "actor_count": number(model.actors.count, on: page), "relation_count": number(model.relations.count, on: page),
+            "graph_svg": network.svg, "actor_count": number(network.actorCount, on: page),
+            "relation_count": number(network.relationCount, on: page),
             "is_truncated": Set(model.relations.flatMap { [$0.from, $0.to] }).count > Pictures.networkLimit,
             "network_limit": number(Pictures.networkLimit, on: page),
             "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },

@@ -33,9 +33,16 @@ enum Pictures {
     /// out (the layout is quadratic), so the graph page shows the best-connected ones.
     static let networkLimit = 150
 
+    /// The graph page's picture and the counts of what it draws, for the text beside it.
+    struct NetworkPicture {
+        var svg: String
+        var actorCount: Int
+        var relationCount: Int
+    }
+
     /// Every actor that takes part in a relation (up to `networkLimit`, by number of
     /// relations, then mentions), and every relation between them.
-    static func network(contexts: PageContexts) -> String {
+    static func network(contexts: PageContexts) -> NetworkPicture {
         let model = contexts.model
         var degree: [String: Int] = [:]
         for relation in model.relations { degree[relation.from, default: 0] += 1; degree[relation.to, default: 0] += 1 }
@@ -47,12 +54,17 @@ enum Pictures {
                       href: contexts.urls.link(from: .graph, to: .actor(actor.actor.slug)), weight: actor.mentionCount)
         }
         let edges = model.relations.filter { chosen.contains($0.from) && chosen.contains($0.to) }.map { GraphEdge(from: $0.from, to: $0.to, type: $0.type.name, label: $0.type.label) }
-        return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relation network of \(model.config.title)",
-                                width: 1100, height: 760)
+        let svg = GraphPicture.svg(nodes: nodes, edges: edges, title: "Relation network of \(model.config.title)",
+                                   width: 1100, height: 760)
+        let counts = GraphPicture.drawnCounts(nodes: nodes, edges: edges)
+        return NetworkPicture(svg: svg, actorCount: counts.actors, relationCount: counts.edges)
     }
 
     static func timeline(_ model: SiteModel) -> String {
         let entries = model.timeline.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
+        // Both layouts are written; the theme's CSS shows the vertical one on narrow screens.
         return TimelinePicture.svg(entries: entries, title: "Timeline of events", language: model.config.languageTag)
+            + TimelineVerticalPicture.svg(entries: entries, title: "Timeline of events", id: "timeline-vertical",
+                                          language: model.config.languageTag)
     }
 }

@@ -99,7 +99,7 @@ public enum SiteRenderer {
             let tag = model.tags[index]
             (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
         case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline(svg: Pictures.timeline(model)))
-        case .graph: (page, template, context) = (.graph, "graph", contexts.graph(svg: Pictures.network(contexts: contexts)))
+        case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources())
         case .search: (page, template, context) = (.search, "search", contexts.search())
         case .page(let index):

@@ -55,12 +55,14 @@ import Testing
         let overlaps = pictureOverlaps(boxes)
         #expect(overlaps.isEmpty, "overlapping labels: \(overlaps.map { (labels[$0.0].fullText, labels[$0.1].fullText) })")
 
-        // Also from the layout itself: shape plus label of each node is clear of every other.
+        // Also from the layout itself: each node's label (wherever it was moved) and shape are
+        // clear of every other node's label and shape.
         let layout = GraphPictureLayout.make(nodes: nodes, edges: edges, width: 960, height: 640)
         for i in layout.nodes.indices {
-            for j in layout.nodes.indices where j > i {
-                #expect(!layout.nodes[i].box.intersects(layout.nodes[j].box),
-                        "\(layout.nodes[i].node.id) overlaps \(layout.nodes[j].node.id)")
+            for j in layout.nodes.indices where j != i {
+                let (a, b) = (layout.nodes[i], layout.nodes[j])
+                #expect(!a.labelBox.intersects(b.labelBox) && !a.labelBox.intersects(b.shapeBox)
+                        && !a.shapeBox.intersects(b.shapeBox), "\(a.node.id) overlaps \(b.node.id)")
             }
         }
     }

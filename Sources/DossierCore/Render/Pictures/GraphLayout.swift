@@ -14,6 +14,7 @@ struct GraphPictureLayout: Sendable {
         var radius: Double
         var fontSize: Double
         var lines: [String]
+        var labelPosition: GraphLabelPosition = .below
 
         static let lineHeightFactor = 1.25
         static let labelGap = 3.0
@@ -23,14 +24,46 @@ struct GraphPictureLayout: Sendable {
         var labelWidth: Double {
             lines.map { PictureSVG.textWidth($0, fontSize: fontSize) }.max() ?? 0
         }
-        var labelTop: Double { y + radius + Self.labelGap }
+        var labelHeight: Double { Double(lines.count) * lineHeight }
+        var labelTop: Double {
+            switch labelPosition {
+            case .below: y + radius + Self.labelGap
+            case .above: y - radius - Self.labelGap - labelHeight
+            case .right, .left: y - labelHeight / 2
+            }
+        }
+        /// The x of the label's `text-anchor` point.
+        var labelX: Double {
+            switch labelPosition {
+            case .below, .above: x
+            case .right: x + radius + Self.labelGap + 1
+            case .left: x - radius - Self.labelGap - 1
+            }
+        }
+        var labelAnchor: PictureSVG.LabelAnchor {
+            switch labelPosition {
+            case .below, .above: .middle
+            case .right: .start
+            case .left: .end
+            }
+        }
         /// Baseline of label line `index`.
         func baseline(_ index: Int) -> Double { labelTop + fontSize * 0.92 + Double(index) * lineHeight }
         /// The estimated box of the label text.
         var labelBox: PictureBox {
             let w = labelWidth
-            return PictureBox(minX: x - w / 2, minY: labelTop, maxX: x + w / 2,
-                              maxY: labelTop + Double(lines.count) * lineHeight)
+            let minX: Double
+            switch labelAnchor {
+            case .middle: minX = labelX - w / 2
+            case .start: minX = labelX
+            case .end: minX = labelX - w
+            }
+            return PictureBox(minX: minX, minY: labelTop, maxX: minX + w, maxY: labelTop + labelHeight)
+        }
+        /// The node's shape (with the centre node's halo).
+        var shapeBox: PictureBox {
+            let r = radius + (node.isCenter ? 5 : 1)
+            return PictureBox(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
         }
         /// Shape and label together, padded: the box that must not overlap any other.
         var box: PictureBox {
@@ -64,11 +97,21 @@ struct GraphPictureLayout: Sendable {
     var legend: [LegendItem]
     var legendTop: Double
 
-    static let labelFontSize = 11.0
-    static let centerFontSize = 12.0
+    /// Labels are drawn this size in viewBox units, and the picture may shrink to
+    /// `minimumRenderedLabelSize / labelFontSize` of its viewBox width, no further (the figure
+    /// scrolls instead): labels never render below 12 px.
+    static let labelFontSize = 13.0
+    static let centerFontSize = 14.0
+    static let minimumRenderedLabelSize = 12.0
+    static var minimumScale: Double { minimumRenderedLabelSize / labelFontSize }
+    /// Share of the frame covered by node-and-label boxes: denser is unreadable, sparser is a
+    /// small cluster in a large empty box.
+    static let boxDensity = 0.4
+    /// Narrowest viewBox, so that a one- or two-actor picture still has room for its legend.
+    static let minimumWidth = 240.0
     static let maxLabelCharacters = 24
     static let margin = 12.0
-    static let legendRowHeight = 18.0
+    static let legendRowHeight = 20.0
     static let legendSampleWidth = 26.0
 
     // MARK: - Input normalisation
@@ -139,12 +182,12 @@ struct GraphPictureLayout: Sendable {
         var frameWidth = targetWidth - 2 * margin
         var frameHeight = max(80, targetHeight - 2 * margin - legendEstimate)
         let boxArea = relative.reduce(0.0) { $0 + $1.width * $1.height }
-        let wanted = boxArea / 0.28
-        if wanted > frameWidth * frameHeight {
-            let scale = (wanted / (frameWidth * frameHeight)).squareRoot()
-            frameWidth *= scale
-            frameHeight *= scale
-        }
+        // The frame grows or shrinks to the area the boxes need: a few actors are not
+        // spread over a frame made for a hundred.
+        let wanted = boxArea / boxDensity
+        let frameScale = (wanted / (frameWidth * frameHeight)).squareRoot()
+        frameWidth *= frameScale
+        frameHeight *= frameScale
         // Keep room for the widest box inside the frame.
         let maxHalfWidth = relative.map { $0.maxX }.max() ?? 0
         let maxHalfHeight = relative.map { max(-$0.minY, $0.maxY) }.max() ?? 0
@@ -164,14 +207,21 @@ struct GraphPictureLayout: Sendable {
             removeOverlaps(xs: &xs, ys: &ys, boxes: relative, pinned: centerIndex)
         }
 
+        for i in 0..<n {
+            placed[i].x = xs[i]
+            placed[i].y = ys[i]
+        }
+        GraphLabelPlacement.place(&placed, edges: edges)
+
         // Content bounds (symmetric about the centre node, so it is drawn in the middle).
         var bounds = PictureBox(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for i in 0..<n {
-            let b = relative[i]
-            bounds.minX = min(bounds.minX, xs[i] + b.minX)
-            bounds.minY = min(bounds.minY, ys[i] + b.minY)
-            bounds.maxX = max(bounds.maxX, xs[i] + b.maxX)
-            bounds.maxY = max(bounds.maxY, ys[i] + b.maxY)
+        for node in placed {
+            for b in [node.shapeBox, node.labelBox] {
+                bounds.minX = min(bounds.minX, b.minX - PlacedNode.padding)
+                bounds.minY = min(bounds.minY, b.minY - PlacedNode.padding)
+                bounds.maxX = max(bounds.maxX, b.maxX + PlacedNode.padding)
+                bounds.maxY = max(bounds.maxY, b.maxY + PlacedNode.padding)
+            }
         }
         if n == 0 { bounds = PictureBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
         if let c = centerIndex {
@@ -181,9 +231,11 @@ struct GraphPictureLayout: Sendable {
             bounds = PictureBox(minX: cx - halfX, minY: cy - halfY, maxX: cx + halfX, maxY: cy + halfY)
         }
 
-        let viewWidth = (max(targetWidth, bounds.width + 2 * margin)).rounded(.up)
+        // The viewBox is fitted to the drawing (and wide enough for the legend's widest entry).
+        let widestLegendItem = legendEntries(nodes: nodes, edges: edges).map { legendItemWidth($0.0, $0.1) }.max() ?? 0
+        let viewWidth = max(minimumWidth, bounds.width + 2 * margin, widestLegendItem + 2 * margin).rounded(.up)
         let (legend, legendHeight) = legendItems(nodes: nodes, edges: edges, width: viewWidth)
-        let contentHeight = max(targetHeight - legendHeight, bounds.height + 2 * margin)
+        let contentHeight = bounds.height + 2 * margin
         let viewHeight = (contentHeight + legendHeight).rounded(.up)
         let offsetX = (viewWidth - bounds.width) / 2 - bounds.minX
         let offsetY = (contentHeight - bounds.height) / 2 - bounds.minY
@@ -409,48 +461,50 @@ struct GraphPictureLayout: Sendable {
 
     // MARK: - Legend
 
-    /// Legend entries for the kinds and relation types present, flowed into rows.
-    static func legendItems(nodes: [GraphNode], edges: [GraphEdge], width: Double) -> ([LegendItem], Double) {
-        guard !nodes.isEmpty else { return ([], 0) }
+    /// Every kind and every relation type drawn, each by name (co-mentions too), in a fixed order.
+    static func legendEntries(nodes: [GraphNode], edges: [GraphEdge]) -> [(LegendItem.Sample, String)] {
         var entries: [(LegendItem.Sample, String)] = []
         let kinds = Set(nodes.map(\.kind))
         for kind in ActorKind.allCases where kinds.contains(kind) {
             entries.append((.kind(kind), kind.pictureName))
         }
-        // One entry per line style, naming the relation types drawn that way.
         for style in PictureEdgeStyle.allCases {
-            let ofStyle = edges.filter { PictureEdgeStyle(type: $0.type) == style }
-            guard !ofStyle.isEmpty else { continue }
-            let text: String
-            if style == .coMention {
-                text = "mentioned together"
-            } else {
-                var labels: [String] = []
-                for edge in ofStyle.sorted(by: { $0.type < $1.type }) {
-                    let label = edge.label.isEmpty ? edge.type : edge.label
-                    if !labels.contains(label) { labels.append(label) }
-                }
-                text = labels.joined(separator: ", ")
+            var labels: [String] = []
+            for edge in edges.filter({ PictureEdgeStyle(type: $0.type) == style }).sorted(by: { $0.type < $1.type }) {
+                let label = style == .coMention ? "mentioned together" : (edge.label.isEmpty ? edge.type : edge.label)
+                if !labels.contains(label) { labels.append(label) }
             }
-            entries.append((.edge(style), PictureSVG.truncate(text, maxCharacters: 44)))
+            for label in labels { entries.append((.edge(style), label)) }
         }
+        return entries
+    }
+
+    static func legendItemWidth(_ sample: LegendItem.Sample, _ text: String) -> Double {
+        let sampleWidth: Double
+        switch sample {
+        case .kind: sampleWidth = 14
+        case .edge: sampleWidth = legendSampleWidth
+        }
+        return sampleWidth + 5 + PictureSVG.textWidth(text, fontSize: legendFontSize) + 12
+    }
+
+    static let legendFontSize = 13.0
+
+    /// Legend entries flowed into rows.
+    static func legendItems(nodes: [GraphNode], edges: [GraphEdge], width: Double) -> ([LegendItem], Double) {
+        guard !nodes.isEmpty else { return ([], 0) }
         var items: [LegendItem] = []
         var x = margin
         var row = 0
-        for (sample, text) in entries {
-            let sampleWidth: Double
-            switch sample {
-            case .kind: sampleWidth = 14
-            case .edge: sampleWidth = legendSampleWidth
-            }
-            let itemWidth = sampleWidth + 5 + PictureSVG.textWidth(text, fontSize: labelFontSize) + 12
+        for (sample, text) in legendEntries(nodes: nodes, edges: edges) {
+            let itemWidth = legendItemWidth(sample, text)
             if x > margin, x + itemWidth > width - margin {
                 row += 1
                 x = margin
             }
-            items.append(LegendItem(sample: sample, text: text, x: x, y: Double(row) * legendRowHeight + 4))
+            items.append(LegendItem(sample: sample, text: text, x: x, y: Double(row) * legendRowHeight + 6))
             x += itemWidth
         }
-        return (items, Double(row + 1) * legendRowHeight + 8)
+        return (items, Double(row + 1) * legendRowHeight + 10)
     }
 }

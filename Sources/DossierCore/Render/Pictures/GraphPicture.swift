@@ -19,17 +19,28 @@ public enum GraphPicture {
         return render(layout, title: title, prefix: prefix)
     }
 
+    /// How many actors and lines the picture draws for this input: duplicates, self-loops
+    /// and edges to actors not drawn are left out, so text about the picture must use these.
+    public static func drawnCounts(nodes: [GraphNode], edges: [GraphEdge]) -> (actors: Int, edges: Int) {
+        let drawn = GraphPictureLayout.normalizedNodes(nodes)
+        return (drawn.count, GraphPictureLayout.normalizedEdges(edges, nodeIDs: Set(drawn.map(\.id))).count)
+    }
+
     static func render(_ layout: GraphPictureLayout, title: String, prefix: String) -> String {
         let f = PictureSVG.number
         let e = PictureSVG.escape
         var out = ""
         out.reserveCapacity(2_000 + layout.nodes.count * 600 + layout.edges.count * 250)
-        out += PictureSVG.openRoot(prefix: prefix, cssClass: "dossier-graph", width: layout.width, height: layout.height)
+        out += PictureSVG.openRoot(prefix: prefix, cssClass: "dossier-graph", width: layout.width, height: layout.height,
+                                   minimumScale: GraphPictureLayout.minimumScale)
         out += "<title id=\"\(prefix)-title\">\(e(title))</title>"
         out += "<desc id=\"\(prefix)-desc\">\(e(description(layout)))</desc>"
 
-        // Edges, co-mentions underneath relations; parallel edges between one pair side by side.
         let position = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.node.id, $0) })
+        let neighbourhood = NeighbourHighlight(layout)
+        out += neighbourhood.style(prefix: prefix)
+
+        // Edges, co-mentions underneath relations; parallel edges between one pair side by side.
         var pairCounts: [String: Int] = [:]
         for edge in layout.edges { pairCounts[pairKey(edge), default: 0] += 1 }
         var pairSeen: [String: Int] = [:]
@@ -47,7 +58,8 @@ public enum GraphPicture {
             let offset = (Double(ordinal) - Double(count - 1) / 2) * 3.5
             let ox = -dy / length * offset, oy = dx / length * offset
             let style = PictureEdgeStyle(type: edge.type)
-            var line = "<line class=\"edge edge-\(PictureSVG.token(edge.type)) \(style.className)\""
+            var line = "<line class=\"edge edge-\(PictureSVG.token(edge.type)) \(style.className)"
+                + " \(neighbourhood.classes(ofEdge: edge))\""
             line += " x1=\"\(f(a.x + ox))\" y1=\"\(f(a.y + oy))\" x2=\"\(f(b.x + ox))\" y2=\"\(f(b.y + oy))\""
             line += " stroke=\"\(style.color)\" stroke-width=\"\(f(style.strokeWidth(strength: edge.strength)))\""
             if let dash = style.dashArray { line += " stroke-dasharray=\"\(dash)\"" }
@@ -66,7 +78,7 @@ public enum GraphPicture {
         let ordered = layout.nodes.filter { !$0.node.isCenter } + layout.nodes.filter(\.node.isCenter)
         for placed in ordered {
             let node = placed.node
-            var classes = "node node-\(node.kind.rawValue)"
+            var classes = "node node-\(node.kind.rawValue) " + neighbourhood.classes(ofNode: node.id)
             if node.isCenter { classes += " node-center" }
             out += "<a href=\"\(e(node.href))\" class=\"\(classes)\" data-id=\"\(e(node.id))\">"
             out += "<title>\(e(node.label)) (\(node.kind.pictureName))</title>"
@@ -76,15 +88,15 @@ public enum GraphPicture {
             }
             out += shape(kind: node.kind, x: placed.x, y: placed.y, r: placed.radius)
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
-            out += "<text class=\"node-label\" x=\"\(f(placed.x))\" y=\"\(f(placed.baseline(0)))\""
-                + PictureSVG.labelAnchor(node.label, .middle)
+            out += "<text class=\"node-label\" x=\"\(f(placed.labelX))\" y=\"\(f(placed.baseline(0)))\""
+                + PictureSVG.labelAnchor(node.label, placed.labelAnchor)
                 + " font-size=\"\(f(placed.fontSize))\"\(weight) fill=\"currentColor\"\(PictureSVG.textHalo)>"
             if placed.lines.count == 1 {
                 out += e(placed.lines[0])
             } else {
                 for (index, line) in placed.lines.enumerated() {
                     let dy = index == 0 ? "0" : f(placed.lineHeight)
-                    out += "<tspan x=\"\(f(placed.x))\" dy=\"\(dy)\">\(e(line))</tspan>"
+                    out += "<tspan x=\"\(f(placed.labelX))\" dy=\"\(dy)\">\(e(line))</tspan>"
                 }
             }
             out += "</text></a>"
@@ -93,7 +105,7 @@ public enum GraphPicture {
 
         // Legend.
         if !layout.legend.isEmpty {
-            out += "<g class=\"legend\" font-size=\"11\" fill=\"currentColor\">"
+            out += "<g class=\"legend\" font-size=\"\(f(GraphPictureLayout.legendFontSize))\" fill=\"currentColor\">"
             out += "<line class=\"legend-rule\" x1=\"\(f(GraphPictureLayout.margin))\" y1=\"\(f(layout.legendTop))\""
                 + " x2=\"\(f(layout.width - GraphPictureLayout.margin))\" y2=\"\(f(layout.legendTop))\""
                 + " stroke=\"currentColor\" stroke-opacity=\"0.2\"/>"

@@ -139,12 +139,16 @@ enum PictureSVG {
     }
 
     /// The root element's opening tag shared by both pictures.
-    static func openRoot(prefix: String, cssClass: String, width: Double, height: Double) -> String {
+    /// - Parameter minimumScale: how far the picture may shrink below its viewBox width before
+    ///   its figure scrolls sideways instead, so that its text stays legible.
+    static func openRoot(prefix: String, cssClass: String, width: Double, height: Double,
+                         minimumScale: Double? = nil) -> String {
         let w = number(width), h = number(height)
+        let minimumWidth = minimumScale.map { ";min-width:" + number((width * $0).rounded(.up)) + "px" } ?? ""
         // Coordinates are laid out left to right: inside a right-to-left page an inherited
         // `direction: rtl` would turn every `text-anchor="start"` into the label's right end.
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" id=\"\(prefix)\" direction=\"ltr\""
-            + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px;height:auto\""
+            + " viewBox=\"0 0 \(w) \(h)\" width=\"100%\" style=\"max-width:\(w)px\(minimumWidth);height:auto\""
             + " aria-labelledby=\"\(prefix)-title \(prefix)-desc\""
             + " font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"11\">"
     }

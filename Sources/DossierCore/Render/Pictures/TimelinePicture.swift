@@ -43,8 +43,16 @@ public enum TimelinePicture {
 
         let axisY = layout.axisY
         out += "<g class=\"timeline-axis\" stroke=\"currentColor\" stroke-opacity=\"0.6\">"
-        out += "<line class=\"axis\" x1=\"\(f(layout.plotLeft))\" y1=\"\(f(axisY))\" x2=\"\(f(layout.plotRight))\""
-            + " y2=\"\(f(axisY))\" stroke-width=\"1.5\"/>"
+        for segment in layout.axis.segments {
+            out += "<line class=\"axis\" x1=\"\(f(segment.left))\" y1=\"\(f(axisY))\" x2=\"\(f(segment.right))\""
+                + " y2=\"\(f(axisY))\" stroke-width=\"1.5\"/>"
+        }
+        // Two slanted strokes in each gap: the conventional mark for a broken axis.
+        for (before, after) in zip(layout.axis.segments, layout.axis.segments.dropFirst()) {
+            let middle = (before.right + after.left) / 2
+            out += "<path class=\"axis-break\" d=\"M\(f(middle - 6)) \(f(axisY + 6))L\(f(middle - 2)) \(f(axisY - 6))"
+                + "M\(f(middle + 2)) \(f(axisY + 6))L\(f(middle + 6)) \(f(axisY - 6))\" stroke-width=\"1.5\" fill=\"none\"/>"
+        }
         for tick in layout.ticks {
             let length = tick.major ? 6.0 : 3.0
             out += "<line class=\"tick\(tick.major ? " tick-major" : "")\" x1=\"\(f(tick.x))\" y1=\"\(f(axisY))\""
@@ -94,7 +102,16 @@ public enum TimelinePicture {
             }
             out += "<text class=\"event-label\" x=\"\(f(event.textX))\" y=\"\(f(event.baseline))\""
                 + PictureSVG.labelAnchor(event.text, event.anchorEnd ? .end : .start)
-                + " fill=\"currentColor\"\(PictureSVG.textHalo)>\(e(event.text))</text>"
+                + " fill=\"currentColor\"\(PictureSVG.textHalo)>"
+            if event.lines.count == 1 {
+                out += e(event.text)
+            } else {
+                for (index, line) in event.lines.enumerated() {
+                    out += "<tspan x=\"\(f(event.textX))\"" + (index == 0 ? "" : " dy=\"\(f(TimelinePictureLayout.lineHeight))\"")
+                        + ">\(e(line))</tspan>"
+                }
+            }
+            out += "</text>"
             out += event.entry.href == nil ? "</g>" : "</a>"
         }
         out += "</g></svg>"
@@ -124,6 +141,12 @@ public enum TimelinePicture {
         }
     }
 
+    /// "1992", or "September 1981" where the segment beside the gap is measured in months.
+    static func skippedBound(_ seconds: Double, monthly: Bool) -> String {
+        let (year, monthIndex) = TimelinePictureLayout.civil(seconds)
+        return monthly ? monthNames[monthIndex - year * 12] + " " + String(year) : String(year)
+    }
+
     static func description(_ layout: TimelinePictureLayout) -> String {
         let events = layout.events.map(\.entry)
         guard let first = events.first, let last = events.last else { return "No events." }
@@ -134,6 +157,10 @@ public enum TimelinePicture {
             text += " from " + humanDate(first.date) + " to " + humanDate(last.date)
         }
         text += ", placed on a time axis."
+        for (before, after) in zip(layout.axis.segments, layout.axis.segments.dropFirst()) {
+            text += " The axis skips " + skippedBound(before.end, monthly: before.monthly) + " to "
+                + skippedBound(after.start - 1, monthly: after.monthly) + ", where there are no events."
+        }
         if events.contains(where: { $0.href != nil }) {
             text += " Each event links to its entry in the list of events."
         }
@@ -155,14 +182,15 @@ struct TimelinePictureLayout: Sendable {
         var dotX: Double
         var barStart: Double?
         var barEnd: Double?
-        var text: String
+        /// The title wrapped onto lines; never shortened.
+        var lines: [String]
         var anchorEnd: Bool
         var textX: Double
+        /// Of the first line.
         var baseline: Double
-        /// Label row: 0, 2, 4… above the axis (nearest first), 1, 3, 5… below.
-        var level: Int
+        var above: Bool
         var labelBox: PictureBox
-        var above: Bool { level % 2 == 0 }
+        var text: String { lines.joined(separator: " ") }
     }
 
     var width: Double
@@ -170,15 +198,18 @@ struct TimelinePictureLayout: Sendable {
     var plotLeft: Double
     var plotRight: Double
     var axisY: Double
+    var axis: TimelineAxis
     var ticks: [Tick]
     var events: [PlacedEvent]
 
     static let margin = 12.0
     static let fontSize = 11.0
-    static let rowHeight = 17.0
+    static let lineHeight = 13.0
+    /// Vertical space between two labels on the same side.
+    static let rowGap = 4.0
+    static let maxLabelWidth = 180.0
     static let dotRadius = 4.5
     static let labelGap = 8.0
-    static let maxLabelCharacters = 32
     static let tickArea = 36.0
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -227,67 +258,13 @@ struct TimelinePictureLayout: Sendable {
         let plotRight = width - margin - 14
         let plotWidth = plotRight - plotLeft
         let periods = entries.map { period($0.date) }
-        let minT = periods.map(\.start).min() ?? 0
-        let maxT = max(periods.map(\.end).max() ?? 0, minT)
+        let axis = TimelineAxis.make(periods: periods, plotLeft: plotLeft, plotRight: plotRight)
+        let ticks = axis.ticks(language: language)
+        func x(_ t: Double) -> Double { axis.x(t) }
 
-        // Domain and ticks.
-        var ticks: [Tick] = []
-        var domainStart: Double
-        var domainEnd: Double
-        let threeYears = 3 * 365.25 * 86_400
-        if maxT - minT > threeYears {
-            var startYear = civil(minT).year
-            var endYear = civil(maxT - 1).year + 1
-            let pixelsPerYear = plotWidth / Double(max(1, endYear - startYear))
-            let steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
-            let step = steps.first { Double($0) * pixelsPerYear >= 44 } ?? 1000
-            startYear = floorDiv(startYear, step) * step
-            endYear = max(startYear + step, -floorDiv(-endYear, step) * step)
-            domainStart = yearStart(startYear)
-            domainEnd = yearStart(endYear)
-            let scale = plotWidth / (domainEnd - domainStart)
-            let yearPixels = (yearStart(startYear + 1) - domainStart) * scale
-            for year in startYear...endYear {
-                let x = plotLeft + (yearStart(year) - domainStart) * scale
-                if (year - startYear) % step == 0 {
-                    ticks.append(Tick(x: x, label: DisplayFormat.year(year, in: language), secondLine: nil, major: true))
-                } else if yearPixels >= 5 {
-                    ticks.append(Tick(x: x, label: nil, secondLine: nil, major: false))
-                }
-            }
-        } else {
-            var first = civil(minT).monthIndex
-            var last = civil(max(minT, maxT - 1)).monthIndex + 1
-            var extendEnd = true
-            while last - first < 3 {
-                if extendEnd { last += 1 } else { first -= 1 }
-                extendEnd.toggle()
-            }
-            domainStart = monthStart(first)
-            domainEnd = monthStart(last)
-            let pixelsPerMonth = plotWidth / Double(last - first)
-            let every = [1, 2, 3, 6, 12].first { Double($0) * pixelsPerMonth >= 30 } ?? 12
-            let scale = plotWidth / (domainEnd - domainStart)
-            var labelledYear = false
-            for index in first...last {
-                let x = plotLeft + (monthStart(index) - domainStart) * scale
-                let (year, month0) = (floorDiv(index, 12), index - floorDiv(index, 12) * 12)
-                let labelled = month0 % every == 0 && index < last
-                let showYear = labelled && (month0 == 0 || !labelledYear)
-                if showYear { labelledYear = true }
-                let monthName = language.isHouseStyleEnglish ? shortMonths[month0] : LocaleFormat.shortMonth(month0 + 1, in: language)
-                ticks.append(Tick(x: x, label: labelled ? monthName : nil,
-                                  secondLine: showYear ? DisplayFormat.year(year, in: language) : nil, major: month0 == 0))
-            }
-        }
-        let scale = plotWidth / (domainEnd - domainStart)
-        func x(_ t: Double) -> Double { plotLeft + (t - domainStart) * scale }
-
-        // Labels: greedy assignment to the first row, alternating above and below, where
-        // the label's box does not touch another label's box.
-        let maxCharacters = max(4, min(maxLabelCharacters, Int(plotWidth * 0.6 / (PictureSVG.glyphWidthFactor * fontSize))))
-        var drafts: [(entry: TimelineEntry, dotX: Double, bar: (Double, Double)?, text: String, anchorEnd: Bool,
-                      textX: Double, minX: Double, maxX: Double)] = []
+        // Labels are wrapped, never cut, to a width that leaves room for neighbours.
+        let lineCharacters = max(8, Int(min(maxLabelWidth, plotWidth * 0.45) / (PictureSVG.glyphWidthFactor * fontSize)))
+        var drafts: [Draft] = []
         for (entry, span) in zip(entries, periods) {
             let precision = entry.date.precision
             let partial = precision == .year || precision == .month
@@ -301,9 +278,9 @@ struct TimelinePictureLayout: Sendable {
             } else {
                 dotX = x(span.start)
             }
-            let text = PictureSVG.truncate(entry.title.isEmpty ? entry.date.text : entry.title,
-                                           maxCharacters: maxCharacters)
-            let textWidth = PictureSVG.textWidth(text, fontSize: fontSize)
+            let lines = PictureSVG.wrapLines(entry.title.isEmpty ? entry.date.text : entry.title,
+                                             maxCharacters: lineCharacters)
+            let textWidth = lines.map { PictureSVG.textWidth($0, fontSize: fontSize) }.max() ?? 0
             // Text right of the stem; else left of it; else as far right as fits.
             var anchorEnd = false
             var textX = dotX + 4
@@ -316,46 +293,60 @@ struct TimelinePictureLayout: Sendable {
                 }
             }
             let textStart = anchorEnd ? textX - textWidth : textX
-            let minX = min(textStart, dotX) - 1
-            let maxX = max(textStart + textWidth, dotX) + 1
-            drafts.append((entry, dotX, bar, text, anchorEnd, textX, minX, maxX))
+            let height = fontSize * 1.25 + Double(lines.count - 1) * lineHeight
+            drafts.append(Draft(entry: entry, dotX: dotX, bar: bar, lines: lines, anchorEnd: anchorEnd, textX: textX,
+                                minX: min(textStart, dotX) - 1, maxX: max(textStart + textWidth, dotX) + 1, height: height))
         }
         let order = drafts.indices.sorted { a, b in
             drafts[a].dotX != drafts[b].dotX ? drafts[a].dotX < drafts[b].dotX : a < b
         }
-        var rows: [[(Double, Double)]] = []
-        var levels = [Int](repeating: 0, count: drafts.count)
+        // Each label goes on the side of the axis where it can sit nearest to the axis without
+        // touching a label already placed (above on a tie): a skyline, so tall wrapped labels
+        // and one-line labels pack together.
+        var placed: [[(minX: Double, maxX: Double, near: Double, far: Double)]] = [[], []]
+        var placement = [(above: Bool, near: Double)](repeating: (true, 0), count: drafts.count)
         for i in order {
             let draft = drafts[i]
-            var level = 0
-            while level < rows.count,
-                  rows[level].contains(where: { draft.minX < $0.1 + labelGap && $0.0 < draft.maxX + labelGap }) {
-                level += 1
+            var best: (side: Int, near: Double)?
+            for side in 0..<2 {
+                let blocking = placed[side].filter { draft.minX < $0.maxX + labelGap && $0.minX < draft.maxX + labelGap }
+                let candidates = ([0] + blocking.map { $0.far + rowGap }).sorted()
+                let near = candidates.first { candidate in
+                    !blocking.contains { candidate < $0.far + rowGap && $0.near < candidate + draft.height + rowGap }
+                } ?? 0
+                if best == nil || near < best!.near { best = (side, near) }
             }
-            if level == rows.count { rows.append([]) }
-            rows[level].append((draft.minX, draft.maxX))
-            levels[i] = level
+            let choice = best ?? (0, 0)
+            placed[choice.side].append((draft.minX, draft.maxX, choice.near, choice.near + draft.height))
+            placement[i] = (choice.side == 0, choice.near)
         }
-        let aboveRows = (rows.count + 1) / 2
-        let belowRows = rows.count / 2
-        let labelHeight = fontSize * 1.25
-        let axisY = 8 + Double(aboveRows) * rowHeight + 10
+        let aboveExtent = placed[0].map(\.far).max() ?? 0
+        let belowExtent = placed[1].map(\.far).max() ?? 0
+        let axisY = 8 + aboveExtent + 10
         var events: [PlacedEvent] = []
         for (i, draft) in drafts.enumerated() {
-            let level = levels[i]
-            let depth = Double(level / 2)
-            let top = level % 2 == 0
-                ? axisY - 10 - depth * rowHeight - labelHeight
-                : axisY + tickArea + 2 + depth * rowHeight
-            let box = PictureBox(minX: draft.minX, minY: top, maxX: draft.maxX, maxY: top + labelHeight)
+            let (above, near) = placement[i]
+            let top = above ? axisY - 10 - near - draft.height : axisY + tickArea + 2 + near
+            let box = PictureBox(minX: draft.minX, minY: top, maxX: draft.maxX, maxY: top + draft.height)
             events.append(PlacedEvent(entry: draft.entry, dotX: draft.dotX, barStart: draft.bar?.0, barEnd: draft.bar?.1,
-                                      text: draft.text, anchorEnd: draft.anchorEnd,
-                                      textX: draft.textX,
-                                      baseline: top + fontSize * 0.92, level: level, labelBox: box))
+                                      lines: draft.lines, anchorEnd: draft.anchorEnd, textX: draft.textX,
+                                      baseline: top + fontSize * 0.92, above: above, labelBox: box))
         }
-        let height = axisY + tickArea + (belowRows > 0 ? 2 + Double(belowRows) * rowHeight : 0) + 6
+        let height = axisY + tickArea + (belowExtent > 0 ? 2 + belowExtent : 0) + 6
         return TimelinePictureLayout(width: width, height: height.rounded(.up), plotLeft: plotLeft, plotRight: plotRight,
-                                     axisY: axisY, ticks: ticks, events: events)
+                                     axisY: axisY, axis: axis, ticks: ticks, events: events)
+    }
+
+    private struct Draft {
+        var entry: TimelineEntry
+        var dotX: Double
+        var bar: (Double, Double)?
+        var lines: [String]
+        var anchorEnd: Bool
+        var textX: Double
+        var minX: Double
+        var maxX: Double
+        var height: Double
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int {
