@@ -57,7 +57,7 @@ import Testing
         let (output, _) = try buildFixture()
         defer { try? FileManager.default.removeItem(at: output) }
         let sco = try String(contentsOf: output.appendingPathComponent("actors/sco/index.html"), encoding: .utf8)
-        #expect(sco.contains("<span class=\"relation__label\">has member</span> <a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" dir=\"auto\">Iran</a>"))
+        #expect(sco.contains("<span class=\"relation__label\">has member</span> <span class=\"relation__targets\"><span class=\"relation__target\"><a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" dir=\"auto\">Iran</a>"))
         let iran = try String(contentsOf: output.appendingPathComponent("actors/iran/index.html"), encoding: .utf8)
         #expect(iran.contains("<span class=\"relation__label\">member of</span>"))
         #expect(iran.contains("since 4 July 2023"))

@@ -85,8 +85,8 @@ extension PageContexts {
                 "note": optional(relation.note), "source": relation.source.map { self.source($0, on: page) as Any } ?? false,
             ] as Context
         }
-        context["relations_out"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing }.map(\.1)
-        context["relations_in"] = zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming }.map(\.1)
+        context["relations_out"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing })
+        context["relations_in"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming })
         context["has_relations"] = !actor.relations.isEmpty
         context["mention_sections"] = mentionSections(actor, on: page)
         context["co_mentions"] = coMentionChips(actor, on: page)
@@ -217,5 +217,20 @@ extension PageContexts {
     /// shows it for a missing top-level path and when it is opened from disk.
     func notFound() -> Context {
         common(.notFound, title: "Page not found", description: nil, section: "none")
+    }
+
+    /// One row per relation label, its targets in the model's order ("member of:
+    /// BRICS · SCO · IAEA"), so a state with twenty relations reads as a handful of rows.
+    func relationRows(_ relations: [(RelationEnd, Context)]) -> [Context] {
+        var labels: [String] = []
+        var rows: [String: (type: String, targets: [Context])] = [:]
+        for (end, target) in relations {
+            if rows[end.label] == nil {
+                labels.append(end.label)
+                rows[end.label] = (end.relation.type.name, [])
+            }
+            rows[end.label]!.targets.append(target)
+        }
+        return labels.map { label in ["label": label, "type": rows[label]!.type, "targets": rows[label]!.targets] as Context }
     }
 }
