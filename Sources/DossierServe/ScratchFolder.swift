@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -33,7 +34,7 @@ public struct ScratchFolder: Sendable {
     /// returns their names, sorted. A process that exists but belongs to another
     /// user counts as running.
     @discardableResult
-    public func removeStale(isRunning: (Int32) -> Bool = ScratchFolder.isRunning) -> [String] {
+    public func removeStale(isRunning: (Int32) -> Bool = ProcessLiveness.isRunning) -> [String] {
         let manager = FileManager.default
         var removed: [String] = []
         for name in ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted() {
@@ -62,8 +63,4 @@ public struct ScratchFolder: Sendable {
         return isStagingSuffix ? pid : nil
     }
 
-    /// kill(pid, 0) fails with ESRCH only when no such process exists.
-    public static func isRunning(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno != ESRCH
-    }
 }

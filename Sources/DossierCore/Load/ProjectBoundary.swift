@@ -64,10 +64,7 @@ struct ProjectBoundary {
         path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
-    /// The absolute path with every link and `..` resolved, as the kernel would.
     private static func resolve(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        PhysicalPath.realPath(path)
     }
 }

@@ -8,22 +8,10 @@ enum TemplateLimits {
     /// parses in 1 s in a debug build.
     static let largestTemplateBytes = 64 * 1024
 
-    struct Problem: Equatable {
-        var message: String
-        var position: Position
-    }
-
-    static func problem(in text: String) -> Problem? {
+    /// Why the template is refused, or nil; the problem is the whole file, so it stands at 1:1.
+    static func problem(in text: String) -> String? {
         let size = text.utf8.count
-        if size > largestTemplateBytes {
-            return Problem(message: "template is larger than \(largestTemplateBytes / 1024) KB (\(size) bytes)",
-                           position: Position(line: 1, column: 1))
-        }
-        return nil
-    }
-
-    struct Position: Equatable {
-        var line: Int
-        var column: Int
+        guard size > largestTemplateBytes else { return nil }
+        return "template is larger than \(largestTemplateBytes / 1024) KB (\(size) bytes)"
     }
 }

@@ -82,8 +82,7 @@ public struct Theme: Sendable {
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
             if let problem = TemplateLimits.problem(in: text) {
-                let position = problem.position
-                diagnostics.append(.error(problem.message, at: SourceLocation(path: path, line: position.line, column: position.column)))
+                diagnostics.append(.error(problem, at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
             if let tooDeep = TemplateNesting.check(scanned[name]!.tags, path: path) {

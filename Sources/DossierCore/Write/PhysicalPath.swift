@@ -57,7 +57,8 @@ enum PhysicalPath {
         selfAndAncestors(inner).contains { same($0, outer) }
     }
 
-    private static func realPath(_ path: String) -> String? {
+    /// The absolute path with every link and `..` resolved, as the kernel would; nil if it does not exist.
+    static func realPath(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)

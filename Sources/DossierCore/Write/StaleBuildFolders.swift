@@ -77,11 +77,10 @@ enum StaleBuildFolders {
             ?? stale.first { $0.role == .previous }
     }
 
-    /// ESRCH is the only proof of death: EPERM means a live process of another user.
     /// This process's own folders are stale too (its pid was reused, or an earlier
     /// build in this process could not clean up): it runs one build of an output at a time.
     private static func isStale(_ pid: Int32) -> Bool {
-        pid == getpid() || (kill(pid, 0) == -1 && errno == ESRCH)
+        pid == getpid() || !ProcessLiveness.isRunning(pid)
     }
 
     private static func exists(_ url: URL) -> Bool {
