@@ -2,17 +2,12 @@ import Foundation
 
 /// The names images keep when they are published. Pages are written at paths made of
 /// slugs, but an image keeps its file name (`Doha map.png`, `карта.png`), since the
-/// author links it by that name; so images have their own rule, wider than
-/// `OutputFile.isSafe` yet still unable to leave the output folder.
+/// author links it by that name; so images follow the rule for static files, wider
+/// than `OutputFile.isSafe` yet still unable to leave the output folder.
 enum MediaOutputPath {
-    /// Relative; no empty, "." or ".." part; no control character; no part longer
-    /// than a file system takes.
+    /// The rule every author-named output file follows (`OutputFile.isSafeCopy`).
     static func isPublishable(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".." && part.utf8.count <= SlugRules.maxBytes
-                && !part.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\\" }
-        }
+        OutputFile.isSafeCopy(path)
     }
 
     /// The path as a URL path: every byte but unreserved ones and "/" percent-encoded,

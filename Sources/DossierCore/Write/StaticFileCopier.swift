@@ -105,18 +105,19 @@ extension OutputFile {
         self.contents = contents
     }
 
-    /// Relative, no empty, "." or ".." components, and no control characters, line
-    /// or paragraph separators or invisible formatting characters (bidirectional
-    /// overrides among them) anywhere.
+    /// The one rule for files published under the name the author gave them (static
+    /// files, images): relative; no empty, "." or ".." part; no part longer than a file
+    /// system takes; no backslash, and no control character, line or paragraph
+    /// separator or invisible formatting character (bidirectional overrides among
+    /// them) anywhere. Pages, made of slugs, have the stricter `isSafe`.
     static func isSafeCopy(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        return components.allSatisfy { component in
-            !component.isEmpty && component != "." && component != ".."
-                && !component.unicodeScalars.contains { scalar in
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".." && part.utf8.count <= SlugRules.maxBytes
+                && !part.unicodeScalars.contains { scalar in
                     switch scalar.properties.generalCategory {
                     case .control, .format, .lineSeparator, .paragraphSeparator: true
-                    default: false
+                    default: scalar == "\\"
                     }
                 }
         }
