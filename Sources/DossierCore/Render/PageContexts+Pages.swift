@@ -93,6 +93,7 @@ extension PageContexts {
         context["events"] = actor.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
         context["graph_svg"] = graphSVG
+        context["infobox"] = actorInfobox(actor, on: page)
         context["og_type"] = "profile"
         context["params"] = params(value.params)
         context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }
