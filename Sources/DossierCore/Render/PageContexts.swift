@@ -150,6 +150,6 @@ struct PageContexts {
 
     func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {
         let root = urls.rootPrefix(from: page)
-        return SiteLinkPlaceholder.resolve(ActorLinkPlaceholder.resolve(document.html, rootPrefix: root), rootPrefix: root)
+        return SiteLinkPlaceholder.resolve(bodyWithMentionPreviews(document.html, from: page), rootPrefix: root)
     }
 }
