@@ -182,6 +182,32 @@ import Testing
         #expect(infobox["principal_more"] as? String == "and 3 more briefings")
     }
 
+    @Test func aTitleInAnotherLanguageKeepsItsLanguageAndDirectionInTheBox() throws {
+        let site = BuiltSite("""
+        -- dossier.yml --
+        title: Desk
+        -- content/actors/iran.md --
+        ---
+        title: Iran
+        kind: state
+        aliases: [ایران]
+        ---
+        -- content/briefings/fa.md --
+        ---
+        title: ایران و روسیه
+        date: 2025-01-17
+        language: fa
+        actors: [iran]
+        ---
+        ایران با روسیه پیمان بست.
+        """)
+        let page = try site.read("actors/iran/index.html")
+        #expect(page.contains(#"<dt>First mention</dt><dd><time datetime="2025-01-17">17 January 2025</time> <a href="../../briefings/fa/index.html#"#))
+        #expect(page.contains(#"" lang="fa" dir="rtl">ایران و روسیه</a></dd>"#))
+        #expect(page.contains(#"<li><a href="../../briefings/fa/index.html" lang="fa" dir="rtl">ایران و روسیه</a> <time datetime="2025-01-17">"#))
+        #expect(page.contains("<dt>Also known as</dt><dd><ul class=\"infobox__list\"><li><bdi>ایران</bdi></li></ul></dd>"))
+    }
+
     @Test func theActorPageShowsTheBoxAsADefinitionListBeforeTheProfile() throws {
         let page = try Self.site.read("actors/iran/index.html")
         let box = try #require(page.components(separatedBy: "<section class=\"infobox actor__glance\"").dropFirst().first?
