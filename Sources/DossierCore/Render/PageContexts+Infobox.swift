@@ -13,7 +13,7 @@ extension PageContexts {
     /// Targets shown in one row before the rest is left to the Relations section.
     static let infoboxTargetsPerRow = 6
     /// Principal-actor briefings listed, newest first, before the rest is only counted.
-    static let infoboxBriefingsShown = 5
+    static let infoboxBriefingsShown = 3
 
     func actorInfobox(_ actor: ActorModel, on page: SiteURLs.Page) -> Context {
         let value = actor.actor
