@@ -40,8 +40,8 @@ import Testing
     @Test func linksTheFirstMentionOfEachActor() throws {
         let (document, _) = try link("Iran and Russia met. Iran's envoy spoke to Russia.\n")
         #expect(document.html == """
-        <p id="p-iran-and-russia-met-irans"><a href="dossier:actors/iran/index.html" title="Iran">Iran</a> and \
-        <a href="dossier:actors/russia/index.html" title="Russia">Russia</a> met. Iran's envoy spoke to Russia.</p>
+        <p id="p-iran-and-russia-met-irans"><a href="dossier:actors/iran/index.html">Iran</a> and \
+        <a href="dossier:actors/russia/index.html">Russia</a> met. Iran's envoy spoke to Russia.</p>
 
         """)
         #expect(document.mentions.map { "\($0.actor):\($0.text):\($0.linked)" } == [
@@ -60,7 +60,7 @@ import Testing
     @Test func explicitLinksAlwaysLinkAndCountAsFirst() throws {
         let (document, diagnostics) = try link("[Tehran](@iran) said Iran would answer.\n")
         #expect(diagnostics.isEmpty)
-        #expect(document.html.contains("<a href=\"dossier:actors/iran/index.html\" title=\"Iran\">Tehran</a> said Iran would"))
+        #expect(document.html.contains("<a href=\"dossier:actors/iran/index.html\">Tehran</a> said Iran would"))
         #expect(document.mentions.map { "\($0.text):\($0.explicit):\($0.linked)" } == ["Tehran:true:true", "Iran:false:false"])
     }
 

@@ -9,7 +9,7 @@ import Testing
     static let site = BuiltSite(ScriptsProject.text)
 
     func link(_ slug: String, _ title: String, _ text: String) -> String {
-        "<a class=\"mention\" href=\"../../actors/\(slug)/index.html\" title=\"\(title)\">\(text)</a>"
+        "href=\"../../actors/\(slug)/index.html\" aria-describedby=\"actor-preview--\(slug)\">\(text)</a>"
     }
 
     @Test func theProjectBuildsWithoutAWarning() {

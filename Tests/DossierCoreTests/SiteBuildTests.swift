@@ -19,7 +19,7 @@ import Testing
             "actors/index.html", "actors/iran/index.html", "actors/russia/index.html", "actors/sco/index.html", "actors/moscow/index.html",
             "tags/index.html", "tags/treaties/index.html", "tags/russia-iran/index.html", "timeline/index.html", "graph/index.html",
             "sources/index.html", "search/index.html", "about/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
-            "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/search-index.js", ".dossier-site",
+            "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/mentions.js", "assets/search-index.js", ".dossier-site",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
         ]
         let files = try snapshot(output)

@@ -57,8 +57,7 @@ public enum DocumentLinker {
                 continue
             }
             document.setLinkDestination(
-                link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle) + (fileLink?.suffix ?? ""),
-                title: index.actors[position].title)
+                link.index, url: ActorLinkPlaceholder.url(for: slug, style: settings.urlStyle) + (fileLink?.suffix ?? ""))
             // A footnote is a citation: the author's link stays, but it is not a mention.
             guard !link.isInFootnote else { continue }
             found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
@@ -113,7 +112,8 @@ public enum DocumentLinker {
                 }
                 let actor = index.actors[item.actor]
                 segments.append(.link(url: ActorLinkPlaceholder.url(for: actor.slug, style: settings.urlStyle),
-                                      title: actor.title, text: item.text))
+                                      // No title: it repeated the link text; the page's mention preview names the actor.
+                                      title: "", text: item.text))
                 cursor = item.end
             }
             if cursor < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }

@@ -51,8 +51,7 @@ extension PageContexts {
         context["events"] = model.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
         context["related"] = model.related.compactMap { related -> Context? in
-            guard let other = briefingsBySlug[related.slug] else { return nil }
-            return merge(briefingCard(other, from: page), ["shared": related.shared])
+            briefingsBySlug[related.slug].map { relatedBriefing($0, of: model, from: page) }
         }
         context["og_type"] = "article"
         context["params"] = params(value.params)
@@ -93,6 +92,7 @@ extension PageContexts {
         context["events"] = actor.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
         context["graph_svg"] = graphSVG
+        context["infobox"] = actorInfobox(actor, on: page)
         context["og_type"] = "profile"
         context["params"] = params(value.params)
         context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }

@@ -12,6 +12,9 @@ struct PageContexts {
     let actorsBySlug: [String: ActorModel]
     let briefingsBySlug: [String: BriefingModel]
     let pagesBySlug: [String: PageModel]
+    /// Actor slug → positions in `model.briefings` (newest first) of the briefings that
+    /// name it in their front-matter `actors`.
+    let principalBriefingsByActor: [String: [Int]]
 
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
@@ -19,6 +22,11 @@ struct PageContexts {
         actorsBySlug = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0) })
         briefingsBySlug = Dictionary(uniqueKeysWithValues: model.briefings.map { ($0.briefing.slug, $0) })
         pagesBySlug = Dictionary(model.pages.map { ($0.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var principal: [String: [Int]] = [:]
+        for (position, briefing) in model.briefings.enumerated() {
+            for slug in Set(briefing.principalActors) { principal[slug, default: []].append(position) }
+        }
+        principalBriefingsByActor = principal
     }
 
     // MARK: Shared pieces
@@ -142,6 +150,6 @@ struct PageContexts {
 
     func bodyHTML(_ document: LinkedDocument, from page: SiteURLs.Page) -> String {
         let root = urls.rootPrefix(from: page)
-        return SiteLinkPlaceholder.resolve(ActorLinkPlaceholder.resolve(document.html, rootPrefix: root), rootPrefix: root)
+        return SiteLinkPlaceholder.resolve(bodyWithMentionPreviews(document.html, from: page), rootPrefix: root)
     }
 }
