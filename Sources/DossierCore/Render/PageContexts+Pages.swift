@@ -17,20 +17,23 @@ extension PageContexts {
         ])
     }
 
-    func briefingsIndex() -> Context {
-        let page = SiteURLs.Page.briefings
+    func briefingsIndex(pageNumber: Int = 1) -> Context {
+        let list = PagedList.briefings
+        let pager = pager(list, count: model.briefings.count)
+        let page = list.page(pageNumber)
         var years: [(Int, [Context])] = []
-        for briefing in model.briefings {
+        for briefing in model.briefings[pager.range(ofPage: pageNumber)] {
             let year = briefing.briefing.date.year
             if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
                 years.append((year, [briefingCard(briefing, from: page)]))
             }
         }
-        return merge(common(page, title: "Briefings", description: nil, section: "briefings"), [
+        return merge(common(page, title: pagedTitle("Briefings", list, pager: pager, current: pageNumber), description: nil, section: "briefings"), [
             "years": years.map {
                 ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
             },
             "count": number(model.briefings.count, on: page),
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -88,7 +91,9 @@ extension PageContexts {
         context["relations_out"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing })
         context["relations_in"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming })
         context["has_relations"] = !actor.relations.isEmpty
-        context["mention_sections"] = mentionSections(actor, on: page)
+        let mentionPager = pager(.actorMentions(value.slug), count: actor.mentionsByDocument.count)
+        context["mention_sections"] = mentionSections(actor, documents: mentionPager.range(ofPage: 1), on: page)
+        context["mentions_pagination"] = paginationContext(.actorMentions(value.slug), pager: mentionPager, current: 1)
         context["co_mentions"] = coMentionChips(actor, on: page)
         context["events"] = actor.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
@@ -118,22 +123,28 @@ extension PageContexts {
         ])
     }
 
-    func tagsIndex() -> Context {
-        let page = SiteURLs.Page.tags
-        return merge(common(page, title: "Tags", description: nil, section: "tags"), [
-            "tags": model.tags.map {
+    func tagsIndex(pageNumber: Int = 1) -> Context {
+        let list = PagedList.tags
+        let pager = pager(list, count: model.tags.count)
+        let page = list.page(pageNumber)
+        return merge(common(page, title: pagedTitle("Tags", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
+            "tags": model.tags[pager.range(ofPage: pageNumber)].map {
                 ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page)] as Context
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
-    func tag(_ tag: String, briefings: [String]) -> Context {
-        let page = SiteURLs.Page.tag(tag)
-        return merge(common(page, title: "Tag: \(tag)", description: nil, section: "tags"), [
+    func tag(_ tag: String, briefings: [String], pageNumber: Int = 1) -> Context {
+        let list = PagedList.tag(tag)
+        let pager = pager(list, count: briefings.count)
+        let page = list.page(pageNumber)
+        return merge(common(page, title: pagedTitle("Tag: \(tag)", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
             "tag": tag, "count": number(briefings.count, on: page),
             "count_label": DisplayFormat.count(briefings.count, "briefing", in: language(of: page)),
-            "briefings": briefings.compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
+            "briefings": briefings[pager.range(ofPage: pageNumber)].compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
             "tags_url": urls.link(from: page, to: .tags),
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -166,29 +177,16 @@ extension PageContexts {
         ])
     }
 
-    func sources() -> Context {
-        let page = SiteURLs.Page.sources
-        struct Entry { var source: Source; var citedBy: [DocumentID] }
-        var entries: [String: Entry] = [:]
-        func key(_ source: Source) -> String { source.url ?? source.title }
-        for briefing in model.briefings {
-            for source in briefing.briefing.sources {
-                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.briefing, briefing.briefing.slug))
-            }
-        }
-        for actor in model.actors {
-            for source in actor.actor.sources {
-                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.actor, actor.actor.slug))
-            }
-        }
-        let sorted = entries.values.sorted {
-            ($0.source.title.lowercased(), key($0.source)) < ($1.source.title.lowercased(), key($1.source))
-        }
-        return merge(common(page, title: "Sources", description: nil, section: "sources"), [
-            "count": number(sorted.count, on: page),
-            "sources": zip(sorted, sourceList(sorted.map(\.source), on: page)).map { entry, context -> Context in
-                merge(context, ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+    func sources(_ entries: [SourceEntry], pageNumber: Int = 1) -> Context {
+        let list = PagedList.sources
+        let pager = pager(list, count: entries.count)
+        let page = list.page(pageNumber)
+        return merge(common(page, title: pagedTitle("Sources", list, pager: pager, current: pageNumber), description: nil, section: "sources"), [
+            "count": number(entries.count, on: page),
+            "sources": entries[pager.range(ofPage: pageNumber)].map { entry -> Context in
+                merge(source(entry.source, on: page), ["anchor": entry.anchor, "cited_by": entry.citedBy.map { documentLink($0, from: page) }])
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 

@@ -1,0 +1,111 @@
+/// A list that grows with the site and is split over numbered pages, so that no page
+/// grows without bound (issue 10: no HTML page over 1 MiB at 10,000 briefings).
+/// Page 1 is the list's own page; the others sit below it, as Hugo and Zola put them.
+public enum PagedList: Sendable, Hashable {
+    case briefings
+    case sources
+    case tags
+    case tag(String)
+    /// An actor's "Mentioned in": page 1 is the actor page itself.
+    case actorMentions(String)
+
+    /// The page showing page `number` (1-based) of the list.
+    public func page(_ number: Int) -> SiteURLs.Page {
+        if number > 1 { return .listPage(self, number) }
+        switch self {
+        case .briefings: return .briefings
+        case .sources: return .sources
+        case .tags: return .tags
+        case .tag(let tag): return .tag(tag)
+        case .actorMentions(let slug): return .actor(slug)
+        }
+    }
+
+    /// The folder of page `number` ≥ 2: `briefings/page/2/`, `tags/nuclear/page/2/`,
+    /// `actors/iran/mentions/2/`.
+    func folder(ofPage number: Int) -> String {
+        switch self {
+        case .briefings: "briefings/page/\(number)/"
+        case .sources: "sources/page/\(number)/"
+        case .tags: "tags/page/\(number)/"
+        case .tag(let tag): "tags/\(tag)/page/\(number)/"
+        case .actorMentions(let slug): "actors/\(slug)/mentions/\(number)/"
+        }
+    }
+}
+
+/// Splits `count` items into pages of `size`; an empty list still has one page.
+struct Pager: Sendable, Hashable {
+    var count: Int
+    var size: Int
+
+    init(count: Int, size: Int) {
+        self.count = count
+        self.size = max(1, size)
+    }
+
+    var pageCount: Int { max(1, (count + size - 1) / size) }
+
+    /// The items of page `number` (1-based), as offsets into the list.
+    func range(ofPage number: Int) -> Range<Int> {
+        let start = min(count, (number - 1) * size)
+        return start..<min(count, start + size)
+    }
+
+    /// Page numbers for the navigation: the first, the last, and two either side of
+    /// the current one; nil stands for the numbers left out between them.
+    func shownNumbers(around current: Int) -> [Int?] {
+        let kept = Set([1, pageCount] + Array(max(1, current - 2)...min(pageCount, current + 2)))
+        var result: [Int?] = []
+        for number in kept.sorted() {
+            if let last = result.last ?? nil, number > last + 1 { result.append(nil) }
+            result.append(number)
+        }
+        return result
+    }
+}
+
+extension PagedList {
+    /// The sizes of a site's lists. The tags index lists only short names, so a page of
+    /// it holds ten times as many as a page of documents.
+    static func pageSize(of list: PagedList, config: SiteConfig) -> Int {
+        switch list {
+        case .tags: config.paginateBy * 10
+        default: config.paginateBy
+        }
+    }
+}
+
+extension PageContexts {
+    func pager(_ list: PagedList, count: Int) -> Pager {
+        Pager(count: count, size: PagedList.pageSize(of: list, config: model.config))
+    }
+
+    /// The navigation between the pages of a list, as `partials/pagination` shows it;
+    /// `false` when the list fits on one page.
+    func paginationContext(_ list: PagedList, pager: Pager, current: Int) -> Any {
+        guard pager.pageCount > 1 else { return false }
+        let page = list.page(current)
+        let language = language(of: page)
+        func url(_ number: Int) -> String { urls.link(from: page, to: list.page(number)) }
+        let total = DisplayFormat.number(pager.pageCount, in: language)
+        let currentText = DisplayFormat.number(current, in: language)
+        return [
+            "current": currentText, "total": total, "status": "Page \(currentText) of \(total)",
+            "prev_url": current > 1 ? url(current - 1) : false,
+            "next_url": current < pager.pageCount ? url(current + 1) : false,
+            "pages": pager.shownNumbers(around: current).map { number -> Context in
+                guard let number else { return ["gap": true, "current": false, "url": false, "number": "…"] }
+                return ["gap": false, "current": number == current, "url": url(number),
+                        "number": DisplayFormat.number(number, in: language)]
+            },
+        ] as Context
+    }
+
+    /// "Briefings" on page 1, "Briefings, page 2 of 7" after it, for `<title>`.
+    func pagedTitle(_ title: String, _ list: PagedList, pager: Pager, current: Int) -> String {
+        guard current > 1 else { return title }
+        let language = language(of: list.page(current))
+        return "\(title), page \(DisplayFormat.number(current, in: language)) of \(DisplayFormat.number(pager.pageCount, in: language))"
+    }
+}
