@@ -73,6 +73,7 @@ extension PageContexts {
         var context = common(page, title: value.title, description: value.summary, section: "actors")
         context["title"] = value.title
         context["kind"] = value.kind.rawValue
+        context["kind_label"] = value.kind.label
         context["summary"] = optional(value.summary)
         context["aliases"] = optional(value.aliases.map(\.value).joined(separator: ", "))
         // One item per alias, so each is isolated: names in different scripts side by side.
@@ -113,13 +114,14 @@ extension PageContexts {
     func actorsIndex() -> Context {
         let page = SiteURLs.Page.actors
         let groups = ActorKind.allCases.compactMap { kind -> Context? in
-            let members = model.actors.filter { $0.actor.kind == kind }
+            let members = TitleOrder.sorted(model.actors.filter { $0.actor.kind == kind }, title: \.actor.title, tie: \.actor.slug)
             guard !members.isEmpty else { return nil }
             return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": number(members.count, on: page),
-                    "actors": members.map { merge(actorChip($0.actor.slug, from: page) ?? [:], ["mention_count": number($0.mentionCount, on: page)]) }]
+                    "actors": members.map { actorIndexEntry($0, on: page) }]
         }
         return merge(common(page, title: "Actors", description: nil, section: "actors"), [
             "groups": groups, "count": number(model.actors.count, on: page),
+            "script_url": urls.rootPrefix(from: page) + urls.path(.asset("actors.js")),
         ])
     }
 
@@ -129,7 +131,8 @@ extension PageContexts {
         let page = list.page(pageNumber)
         return merge(common(page, title: pagedTitle("Tags", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
             "tags": model.tags[pager.range(ofPage: pageNumber)].map {
-                ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page)] as Context
+                ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page),
+                 "count_noun": $0.briefings.count == 1 ? "briefing" : "briefings"] as Context
             },
             "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
@@ -184,7 +187,12 @@ extension PageContexts {
         return merge(common(page, title: pagedTitle("Sources", list, pager: pager, current: pageNumber), description: nil, section: "sources"), [
             "count": number(entries.count, on: page),
             "sources": entries[pager.range(ofPage: pageNumber)].map { entry -> Context in
-                merge(source(entry.source, on: page), ["anchor": entry.anchor, "cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+                let briefings = entry.citedBy.filter { $0.kind == .briefing }, actors = entry.citedBy.filter { $0.kind == .actor }
+                return merge(source(entry.source, on: page), [
+                    "anchor": entry.anchor, "cited_by": entry.citedBy.map { documentLink($0, from: page) },
+                    "cited_by_briefings": briefings.map { documentLink($0, from: page) }, "has_briefing_citations": !briefings.isEmpty,
+                    "cited_by_actors": actors.compactMap { actorChip($0.slug, from: page) }, "has_actor_citations": !actors.isEmpty,
+                ])
             },
             "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
@@ -230,5 +238,18 @@ extension PageContexts {
             rows[end.label]!.targets.append(target)
         }
         return labels.map { label in ["label": label, "type": rows[label]!.type, "targets": rows[label]!.targets] as Context }
+    }
+}
+
+extension PageContexts {
+    /// An actor on the actors index, with what its filter box and sort read:
+    /// every name it is known by, and its mention count as a plain integer.
+    func actorIndexEntry(_ actor: ActorModel, on page: SiteURLs.Page) -> Context {
+        let names = ([actor.actor.title] + actor.actor.aliases.map(\.value)).joined(separator: "\n")
+        return merge(actorChip(actor.actor.slug, from: page) ?? [:], [
+            "mention_count": number(actor.mentionCount, on: page),
+            "mentions_label": DisplayFormat.count(actor.mentionCount, "mention", in: language(of: page)),
+            "mentions": actor.mentionCount, "names": names,
+        ])
     }
 }

@@ -88,7 +88,7 @@ struct PageContexts {
 
     func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
         guard let actor = actorsBySlug[slug]?.actor else { return nil }
-        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
                 "summary": optional(actor.summary), "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page)]
     }
 

@@ -24,9 +24,7 @@ extension PageContexts {
                 entries[key(source), default: SourceEntry(source: source, citedBy: [])].citedBy.append(DocumentID(.actor, actor.actor.slug))
             }
         }
-        var sorted = entries.values.sorted {
-            ($0.source.title.lowercased(), key($0.source)) < ($1.source.title.lowercased(), key($1.source))
-        }
+        var sorted = TitleOrder.sorted(Array(entries.values), title: \.source.title, tie: { key($0.source) })
         let anchors = sourceList(sorted.map(\.source), on: .sources).map { $0["anchor"] as? String ?? "" }
         for index in sorted.indices { sorted[index].anchor = anchors[index] }
         return sorted
