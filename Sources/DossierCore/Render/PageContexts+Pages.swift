@@ -151,20 +151,24 @@ extension PageContexts {
         ])
     }
 
-    func timeline(svg: String) -> Context {
-        let page = SiteURLs.Page.timeline
+    func timeline(pageNumber: Int = 1) -> Context {
+        let list = PagedList.timeline
+        let pager = pager(list, count: model.timeline.count)
+        let page = list.page(pageNumber)
+        let events = model.timeline[pager.range(ofPage: pageNumber)]
         var years: [(Int, [Context])] = []
-        for item in model.timeline {
+        for item in events {
             let year = item.event.date.year
             if years.last?.0 == year { years[years.count - 1].1.append(event(item, from: page)) } else {
                 years.append((year, [event(item, from: page)]))
             }
         }
-        return merge(common(page, title: "Timeline", description: nil, section: "timeline"), [
-            "timeline_svg": svg, "count": number(model.timeline.count, on: page),
+        return merge(common(page, title: pagedTitle("Timeline", list, pager: pager, current: pageNumber), description: nil, section: "timeline"), [
+            "timeline_svg": Pictures.timeline(model, events: Array(events)), "count": number(model.timeline.count, on: page),
             "years": years.map {
                 ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "events": $0.1] as Context
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -217,12 +221,6 @@ extension PageContexts {
                 ["title": $0.title, "anchor": $0.anchor, "nested": $0.level > 2] as Context
             },
         ])
-    }
-
-    /// The 404 page sits at the root, so its relative links work when a server
-    /// shows it for a missing top-level path and when it is opened from disk.
-    func notFound() -> Context {
-        common(.notFound, title: "Page not found", description: nil, section: "none")
     }
 
     /// One row per relation label, its targets in the model's order ("member of:

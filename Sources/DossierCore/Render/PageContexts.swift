@@ -12,6 +12,8 @@ struct PageContexts {
     let actorsBySlug: [String: ActorModel]
     let briefingsBySlug: [String: BriefingModel]
     let pagesBySlug: [String: PageModel]
+    /// The timeline page each event is on, by its anchor: links to an event go there.
+    let timelinePageByAnchor: [String: Int]
 
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
@@ -19,6 +21,9 @@ struct PageContexts {
         actorsBySlug = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0) })
         briefingsBySlug = Dictionary(uniqueKeysWithValues: model.briefings.map { ($0.briefing.slug, $0) })
         pagesBySlug = Dictionary(model.pages.map { ($0.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let eventsPerPage = PagedList.pageSize(of: .timeline, config: model.config)
+        timelinePageByAnchor = Dictionary(model.timeline.enumerated().map { ($1.anchor, $0 / eventsPerPage + 1) },
+                                          uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Shared pieces
@@ -39,6 +44,7 @@ struct PageContexts {
             "canonical_url": urls.absolute(page, baseURL: model.config.baseURL),
             "home_url": urls.link(from: page, to: .home),
             "css_url": root + urls.path(.asset("dossier.css")),
+            "favicon_url": root + urls.path(.asset("favicon.svg")),
             "feed_url": root + urls.path(.feed("feed.xml")),
             "json_feed_url": root + urls.path(.feed("feed.json")),
             "search_url": urls.link(from: page, to: .search),
@@ -129,7 +135,7 @@ struct PageContexts {
             "lang_dir_html": langDirHTML(language(of: item.origin), on: page),
             "actors": event.actors.compactMap { actorChip($0.value, from: page) },
             "origin": documentLink(item.origin, from: page),
-            "timeline_url": urls.link(from: page, to: .timeline) + "#" + item.anchor,
+            "timeline_url": urls.link(from: page, to: PagedList.timeline.page(timelinePageByAnchor[item.anchor] ?? 1)) + "#" + item.anchor,
         ]
         context["place"] = event.place.flatMap { actorChip($0.value, from: page) } ?? false
         return context

@@ -6,6 +6,8 @@ public enum PagedList: Sendable, Hashable {
     case sources
     case tags
     case tag(String)
+    /// Every event, oldest first.
+    case timeline
     /// An actor's "Mentioned in": page 1 is the actor page itself.
     case actorMentions(String)
 
@@ -17,6 +19,7 @@ public enum PagedList: Sendable, Hashable {
         case .sources: return .sources
         case .tags: return .tags
         case .tag(let tag): return .tag(tag)
+        case .timeline: return .timeline
         case .actorMentions(let slug): return .actor(slug)
         }
     }
@@ -29,6 +32,7 @@ public enum PagedList: Sendable, Hashable {
         case .sources: "sources/page/\(number)/"
         case .tags: "tags/page/\(number)/"
         case .tag(let tag): "tags/\(tag)/page/\(number)/"
+        case .timeline: "timeline/page/\(number)/"
         case .actorMentions(let slug): "actors/\(slug)/mentions/\(number)/"
         }
     }
@@ -66,11 +70,12 @@ struct Pager: Sendable, Hashable {
 }
 
 extension PagedList {
-    /// The sizes of a site's lists. The tags index lists only short names, so a page of
-    /// it holds ten times as many as a page of documents.
+    /// The sizes of a site's lists. The tags index lists only short names and the
+    /// timeline one line per event, so a page of them holds more than a page of documents.
     static func pageSize(of list: PagedList, config: SiteConfig) -> Int {
         switch list {
         case .tags: config.paginateBy * 10
+        case .timeline: config.paginateBy * 4
         default: config.paginateBy
         }
     }

@@ -60,8 +60,9 @@ enum Pictures {
         return NetworkPicture(svg: svg, actorCount: counts.actors, relationCount: counts.edges)
     }
 
-    static func timeline(_ model: SiteModel) -> String {
-        let entries = model.timeline.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
+    /// The picture of `events` (one page of the timeline).
+    static func timeline(_ model: SiteModel, events: [TimelineEvent]) -> String {
+        let entries = events.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
         // Both layouts are written; the theme's CSS shows the vertical one on narrow screens.
         return TimelinePicture.svg(entries: entries, title: "Timeline of events", language: model.config.languageTag)
             + TimelineVerticalPicture.svg(entries: entries, title: "Timeline of events", id: "timeline-vertical",

@@ -1,7 +1,7 @@
 extension SiteRenderer {
     /// Pages 2 and later of every paginated list, in a fixed order (for the sitemap).
     static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int) -> [Job] {
-        var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count)]
+        var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.timeline, model.timeline.count)]
         lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
         lists += model.actors.map { (PagedList.actorMentions($0.actor.slug), $0.mentionsByDocument.count) }
         return lists.flatMap { list, count -> [Job] in
@@ -18,6 +18,7 @@ extension SiteRenderer {
         case .briefings: return ("briefings", contexts.briefingsIndex(pageNumber: number))
         case .sources: return ("sources", contexts.sources(sourceEntries, pageNumber: number))
         case .tags: return ("tags", contexts.tagsIndex(pageNumber: number))
+        case .timeline: return ("timeline", contexts.timeline(pageNumber: number))
         case .tag(let tag):
             guard let briefings = model.tags.first(where: { $0.tag == tag })?.briefings else { return nil }
             return ("tag", contexts.tag(tag, briefings: briefings, pageNumber: number))

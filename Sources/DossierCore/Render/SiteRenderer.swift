@@ -105,7 +105,7 @@ public enum SiteRenderer {
         case .tag(let index):
             let tag = model.tags[index]
             (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
-        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline(svg: Pictures.timeline(model)))
+        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline())
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
