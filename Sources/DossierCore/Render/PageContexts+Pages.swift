@@ -142,10 +142,22 @@ extension PageContexts {
         let list = PagedList.tag(tag)
         let pager = pager(list, count: briefings.count)
         let page = list.page(pageNumber)
+        let cards = briefings[pager.range(ofPage: pageNumber)].compactMap { briefingsBySlug[$0] }
+        // By year, as on the briefings index: the cards' h3 titles need an h2 above them.
+        var years: [(Int, [Context])] = []
+        for briefing in cards {
+            let year = briefing.briefing.date.year
+            if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
+                years.append((year, [briefingCard(briefing, from: page)]))
+            }
+        }
         return merge(common(page, title: pagedTitle("Tag: \(tag)", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
             "tag": tag, "count": number(briefings.count, on: page),
             "count_label": DisplayFormat.count(briefings.count, "briefing", in: language(of: page)),
-            "briefings": briefings[pager.range(ofPage: pageNumber)].compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
+            "briefings": cards.map { briefingCard($0, from: page) },
+            "years": years.map {
+                ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
+            },
             "tags_url": urls.link(from: page, to: .tags),
             "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
@@ -180,6 +192,7 @@ extension PageContexts {
             "relation_count": number(network.relationCount, on: page),
             "is_truncated": Set(model.relations.flatMap { [$0.from, $0.to] }).count > Pictures.networkLimit,
             "network_limit": number(Pictures.networkLimit, on: page),
+            "relation_rows": graphTableRows(network.drawnEdges, on: page), "has_relation_rows": !network.drawnEdges.isEmpty,
             "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },
         ])
     }
