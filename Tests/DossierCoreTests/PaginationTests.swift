@@ -169,3 +169,53 @@ import Testing
         }
     }
 }
+
+/// Lists of short items hold more per page: the tags index ten times `paginate_by`,
+/// the timeline four times.
+@Suite struct ShortItemPaginationTests {
+    static let site = BuiltSite("""
+    -- dossier.yml --
+    title: Desk
+    base_url: https://example.org/
+    paginate_by: 1
+    -- content/briefings/one.md --
+    ---
+    title: One
+    date: 2025-01-01
+    tags: [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11]
+    events:
+      - {date: 2020-01-01, title: First event}
+      - {date: 2021-01-01, title: Second event}
+      - {date: 2022-01-01, title: Third event}
+      - {date: 2023-01-01, title: Fourth event}
+      - {date: 2024-01-01, title: Fifth event}
+    ---
+    Text.
+    """)
+
+    @Test func theTagsIndexHoldsTenTimesAsManyPerPage() throws {
+        let first = try Self.site.read("tags/index.html")
+        #expect(first.contains(">t10 <") && !first.contains(">t11 <"))
+        #expect(try Self.site.read("tags/page/2/index.html").contains(">t11 <"))
+    }
+
+    @Test func theTimelineHoldsFourTimesAsManyAndItsPictureDrawsThePagesEvents() throws {
+        let first = try Self.site.read("timeline/index.html")
+        #expect(first.contains("Fourth event") && !first.contains("Fifth event"))
+        let second = try Self.site.read("timeline/page/2/index.html")
+        #expect(second.contains("<h3 class=\"event__title\" dir=\"auto\">Fifth event</h3>"))
+        #expect(!second.contains("First event"))
+        #expect(second.contains("Page 2 of 2"))
+    }
+
+    @Test func aLinkToAnEventGoesToTheTimelinePageThatListsIt() throws {
+        let home = try Self.site.read("index.html")
+        let anchors = LinkChecker.attributes(["href"], in: home).filter { $0.hasPrefix("timeline/") && $0.contains("#") }
+        #expect(anchors.count == 5)
+        #expect(anchors.filter { $0.hasPrefix("timeline/page/2/index.html#") }.count == 1)
+        for anchor in anchors {
+            let parts = anchor.components(separatedBy: "#")
+            #expect(try Self.site.read(parts[0]).contains("id=\"\(parts[1])\""), "\(anchor)")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 // The actors index's filter box and sort by mentions. The page lists every actor
-// without this script; the controls stay hidden until it runs.
+// without this script; the controls stay hidden until it runs. `?filter=text` and
+// `?sort=mentions` in the address set them, so a filtered list can be linked to.
 (function () {
   "use strict";
   var form = document.querySelector("[data-actor-tools]");
@@ -43,6 +44,12 @@
         .forEach(function (item) { list.appendChild(item.element); });
     });
   }
+
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("filter")) input.value = params.get("filter");
+  if (params.get("sort") === "mentions") form.querySelector("input[value=mentions]").checked = true;
+  sort();
+  filter();
 
   input.addEventListener("input", filter);
   form.addEventListener("change", function (event) { if (event.target.name === "actor-sort") sort(); });
