@@ -113,6 +113,7 @@ import Testing
         #expect(second.contains("rel=\"next\" href=\"../../../briefings/page/3/index.html\""))
         #expect(second.contains("<a aria-current=\"page\" href=\"../../../briefings/page/2/index.html\">2</a>"))
         #expect(second.contains("<title>Briefings, page 2 of 3 · Desk</title>"))
+        #expect(second.contains("favicon.svg\">\n<link rel=\"prev\" href=\"../../../briefings/index.html\">\n<link rel=\"next\" href=\"../../../briefings/page/3/index.html\">\n<link rel=\"alternate\""))
         let first = try Self.disk.read("briefings/index.html")
         #expect(!first.contains("rel=\"prev\""))
         #expect(first.contains("rel=\"next\" href=\"../briefings/page/2/index.html\""))
