@@ -137,6 +137,7 @@ import Testing
         #expect(second.contains("<mark>Iran</mark> acted on day 4."))
         #expect(second.contains("rel=\"prev\" href=\"../../../../actors/iran/index.html\""))
         #expect(second.contains("<h2 id=\"mentions-heading\">Mentioned in</h2>"))
+        #expect(second.contains("7 mentions elsewhere on the site: page 2 of 3 of the documents that mention it. <a href=\"../../../../actors/iran/index.html\">"))
     }
 
     @Test func aListThatFitsHasNoNavigation() throws {

@@ -8,7 +8,7 @@ extension PageContexts {
         let page = list.page(pageNumber)
         let title = pagedTitle("\(value.title): mentioned in", list, pager: pager, current: pageNumber)
         return merge(common(page, title: title, description: value.summary, section: "actors"), [
-            "title": value.title, "kind": value.kind.rawValue,
+            "title": value.title, "kind": value.kind.rawValue, "kind_label": value.kind.label,
             "actor_url": urls.link(from: page, to: .actor(value.slug)),
             "mentions_label": DisplayFormat.count(actor.mentionCount, "mention", in: language(of: page)) + " elsewhere on the site",
             "mention_sections": mentionSections(actor, documents: pager.range(ofPage: pageNumber), on: page),
