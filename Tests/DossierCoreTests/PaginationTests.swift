@@ -22,6 +22,12 @@ import Testing
         #expect(Pager(count: 10, size: 5).shownNumbers(around: 2) == [1, 2])
     }
 
+    @Test func weightedPagesCloseWhenTheBudgetWouldBeExceeded() {
+        let pager = Pager(weights: [1, 25, 1, 1, 9, 2], size: 3, budget: 10)
+        #expect((1...pager.pageCount).map { pager.range(ofPage: $0) } == [0..<1, 1..<2, 2..<4, 4..<5, 5..<6])
+        #expect(Pager(weights: [], size: 3, budget: 10).pageCount == 1)
+    }
+
     @Test func laterPagesSitBelowTheirList() {
         let urls = SiteURLs(style: .disk)
         #expect(urls.file(PagedList.briefings.page(2)) == "briefings/page/2/index.html")
@@ -219,5 +225,51 @@ import Testing
             let parts = anchor.components(separatedBy: "#")
             #expect(try Self.site.read(parts[0]).contains("id=\"\(parts[1])\""), "\(anchor)")
         }
+    }
+}
+
+/// A page of an actor's mentions holds `paginate_by` documents and at most ten times
+/// as many passages, so documents that quote the actor in every paragraph spread out.
+@Suite struct MentionPageBudgetTests {
+    static let site: BuiltSite = {
+        let paragraphs = (1...25).map { "Iran in paragraph \($0)." }.joined(separator: "\n\n")
+        return BuiltSite("""
+        -- dossier.yml --
+        title: Desk
+        base_url: https://example.org/
+        paginate_by: 2
+        -- content/actors/iran.md --
+        ---
+        title: Iran
+        kind: state
+        ---
+        -- content/briefings/dense.md --
+        ---
+        title: The dense briefing
+        date: 2025-03-01
+        ---
+        \(paragraphs)
+        -- content/briefings/middle.md --
+        ---
+        title: The middle briefing
+        date: 2025-02-01
+        ---
+        Iran once.
+        -- content/briefings/old.md --
+        ---
+        title: The old briefing
+        date: 2025-01-01
+        ---
+        Iran once more.
+        """)
+    }()
+
+    @Test func aDocumentOverThePassageBudgetHasThePageToItself() throws {
+        let first = try Self.site.read("actors/iran/index.html")
+        #expect(first.contains("The dense briefing") && !first.contains("The middle briefing"))
+        #expect(first.contains("<summary>22 more passages</summary>"))
+        let second = try Self.site.read("actors/iran/mentions/2/index.html")
+        #expect(second.contains("The middle briefing") && second.contains("The old briefing"))
+        #expect((try? Self.site.read("actors/iran/mentions/3/index.html")) == nil)
     }
 }

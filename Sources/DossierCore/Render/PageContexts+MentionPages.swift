@@ -4,7 +4,7 @@ extension PageContexts {
     func actorMentions(_ actor: ActorModel, pageNumber: Int) -> Context {
         let value = actor.actor
         let list = PagedList.actorMentions(value.slug)
-        let pager = pager(list, count: actor.mentionsByDocument.count)
+        let pager = mentionPager(actor)
         let page = list.page(pageNumber)
         let title = pagedTitle("\(value.title): mentioned in", list, pager: pager, current: pageNumber)
         return merge(common(page, title: title, description: value.summary, section: "actors"), [

@@ -92,7 +92,7 @@ extension PageContexts {
         context["relations_out"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing })
         context["relations_in"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming })
         context["has_relations"] = !actor.relations.isEmpty
-        let mentionPager = pager(.actorMentions(value.slug), count: actor.mentionsByDocument.count)
+        let mentionPager = mentionPager(actor)
         context["mention_sections"] = mentionSections(actor, documents: mentionPager.range(ofPage: 1), on: page)
         context["mentions_pagination"] = paginationContext(.actorMentions(value.slug), pager: mentionPager, current: 1)
         context["co_mentions"] = coMentionChips(actor, on: page)

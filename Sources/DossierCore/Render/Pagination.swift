@@ -38,22 +38,42 @@ public enum PagedList: Sendable, Hashable {
     }
 }
 
-/// Splits `count` items into pages of `size`; an empty list still has one page.
+/// Splits `count` items into pages; an empty list still has one page.
 struct Pager: Sendable, Hashable {
     var count: Int
-    var size: Int
+    /// The offset of each page's first item.
+    private(set) var starts: [Int]
 
+    /// Pages of `size` items.
     init(count: Int, size: Int) {
         self.count = count
-        self.size = max(1, size)
+        starts = Array(stride(from: 0, to: max(1, count), by: max(1, size)))
     }
 
-    var pageCount: Int { max(1, (count + size - 1) / size) }
+    /// Pages of at most `size` items whose `weights` add up to at most `budget`; an item
+    /// heavier than the budget has a page to itself. Used where items vary a lot in
+    /// size (a document with one passage, another with sixty), so that no page does.
+    init(weights: [Int], size: Int, budget: Int) {
+        count = weights.count
+        starts = [0]
+        var items = 0, weight = 0
+        for (offset, itemWeight) in weights.enumerated() {
+            if items > 0, items >= size || weight + itemWeight > budget {
+                starts.append(offset)
+                items = 0
+                weight = 0
+            }
+            items += 1
+            weight += itemWeight
+        }
+    }
+
+    var pageCount: Int { starts.count }
 
     /// The items of page `number` (1-based), as offsets into the list.
     func range(ofPage number: Int) -> Range<Int> {
-        let start = min(count, (number - 1) * size)
-        return start..<min(count, start + size)
+        guard (1...starts.count).contains(number) else { return count..<count }
+        return starts[number - 1]..<(number < starts.count ? starts[number] : count)
     }
 
     /// Page numbers for the navigation: the first, the last, and two either side of
@@ -85,6 +105,18 @@ extension PageContexts {
     func pager(_ list: PagedList, count: Int) -> Pager {
         Pager(count: count, size: PagedList.pageSize(of: list, config: model.config))
     }
+
+    /// An actor's "Mentioned in": `paginate_by` documents a page, and no more than ten
+    /// times as many passages, so a run of documents that quote the actor in every
+    /// paragraph does not make one page as long as all of them.
+    func mentionPager(_ actor: ActorModel) -> Pager {
+        let weights = actor.mentionsByDocument.map { group in Set(group.mentions.map { $0.anchor ?? $0.snippet }).count }
+        let size = model.config.paginateBy
+        return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage)
+    }
+
+    /// The passage budget of a page of mentions, per document it may hold.
+    static let passagesPerDocumentOnAverage = 10
 
     /// The navigation between the pages of a list, as `partials/pagination` shows it;
     /// `false` when the list fits on one page.

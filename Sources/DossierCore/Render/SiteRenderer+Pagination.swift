@@ -3,10 +3,10 @@ extension SiteRenderer {
     static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int) -> [Job] {
         var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.timeline, model.timeline.count)]
         lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
-        lists += model.actors.map { (PagedList.actorMentions($0.actor.slug), $0.mentionsByDocument.count) }
-        return lists.flatMap { list, count -> [Job] in
-            let pageCount = contexts.pager(list, count: count).pageCount
-            return pageCount < 2 ? [] : (2...pageCount).map { Job.listPage(list, $0) }
+        var pagers = lists.map { list, count in (list, contexts.pager(list, count: count)) }
+        pagers += model.actors.map { (PagedList.actorMentions($0.actor.slug), contexts.mentionPager($0)) }
+        return pagers.flatMap { list, pager -> [Job] in
+            pager.pageCount < 2 ? [] : (2...pager.pageCount).map { Job.listPage(list, $0) }
         }
     }
 
