@@ -154,8 +154,8 @@ extension ActorPageMentionsSiteTests {
         let html = try iranPage()
         // "Iran one, and Iran again." is two mentions in one passage, shown once with both marked.
         #expect(html.contains("<mark>Iran</mark> one, and <mark>Iran</mark> again.</a>"))
-        #expect(html.contains(">The newer briefing</a> <span class=\"count\" title=\"6 mentions in 5 passages\">6</span>"))
+        #expect(html.contains(">The newer briefing</a></h4>\n<span class=\"count\" title=\"6 mentions in 5 passages\"><span aria-hidden=\"true\">6</span>"))
         // The older briefing: "Iran waits." and the table row.
-        #expect(html.contains(">The older briefing</a> <span class=\"count\" title=\"2 mentions\">2</span>"))
+        #expect(html.contains(">The older briefing</a></h4>\n<span class=\"count\" title=\"2 mentions\"><span aria-hidden=\"true\">2</span>"))
     }
 }

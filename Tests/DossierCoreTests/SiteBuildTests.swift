@@ -20,6 +20,7 @@ import Testing
             "tags/index.html", "tags/treaties/index.html", "tags/russia-iran/index.html", "timeline/index.html", "graph/index.html",
             "sources/index.html", "search/index.html", "about/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
             "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/mentions.js", "assets/search-index.js", ".dossier-site",
+            "assets/favicon.svg", "assets/actors.js",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
         ]
         let files = try snapshot(output)
@@ -107,7 +108,8 @@ enum LinkChecker {
     static func brokenLinks(in site: URL) throws -> [String] {
         let files = try snapshot(site)
         var problems: [String] = []
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
+        // 404.html links from base_url's path, which only a request can resolve: NotFoundPageTests checks it.
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") && path != "404.html" {
             let html = String(decoding: data, as: UTF8.self)
             for link in attributes(["href", "src"], in: html) {
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }

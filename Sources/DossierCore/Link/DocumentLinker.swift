@@ -179,7 +179,7 @@ public enum DocumentLinker {
             return TableOfContentsEntry(level: level, title: block.plainText, anchor: anchor)
         }
         let linked = LinkedDocument(
-            id: id, html: document.renderHTML(blockIDs: anchors), tableOfContents: tableOfContents, mentions: mentions,
+            id: id, html: FootnotesHeading.insert(into: document.renderHTML(blockIDs: anchors)), tableOfContents: tableOfContents, mentions: mentions,
             plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
         return (linked, diagnostics)
     }

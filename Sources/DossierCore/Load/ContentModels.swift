@@ -49,6 +49,18 @@ public struct Event: Sendable, Hashable {
 public enum ActorKind: String, Sendable, Hashable, CaseIterable {
     case state, organization, person, place, agreement, group
 
+    /// The kind as every page names it ("Organisation"): badges, tooltips, the graph's legend.
+    public var label: String {
+        switch self {
+        case .state: "State"
+        case .organization: "Organisation"
+        case .person: "Person"
+        case .place: "Place"
+        case .agreement: "Agreement"
+        case .group: "Group"
+        }
+    }
+
     /// Plural heading used on the actors index.
     public var pluralLabel: String {
         switch self {

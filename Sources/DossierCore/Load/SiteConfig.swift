@@ -50,11 +50,16 @@ public struct SiteConfig: Sendable, Hashable {
     public var relationTypes: [CustomRelationType] = []
     public var allowRawHTML = false
     public var urlStyle = URLStyle.disk
+    /// Items per page of every list that grows with the site (Zola's `paginate_by`).
+    public var paginateBy = SiteConfig.defaultPaginateBy
     public var params: [ParamEntry] = []
 
     public init() {}
 
     public static let fileName = "dossier.yml"
+    public static let defaultPaginateBy = 50
+    /// Far above any useful page, and low enough that ten times it (the tags index) stays an Int.
+    public static let maxPaginateBy = 100_000
 
     /// Decodes `dossier.yml`. A missing file is allowed (all defaults).
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -81,6 +86,7 @@ public struct SiteConfig: Sendable, Hashable {
                         reader.error("unknown url_style '\(text)': expected disk or pretty", at: value)
                     }
                 }
+            case "paginate_by": config.paginateBy = reader.pageSize(value, key: key) ?? config.paginateBy
             case "linking": config.linking = reader.linking(value)
             case "relation_types": config.relationTypes = reader.relationTypes(value)
             case "markdown":
@@ -99,6 +105,19 @@ public struct SiteConfig: Sendable, Hashable {
 }
 
 extension YAMLReader {
+    /// A whole number of items per page, 1 through `SiteConfig.maxPaginateBy`.
+    mutating func pageSize(_ node: Node, key: String) -> Int? {
+        guard case .scalar(let scalar) = node, let size = Int(scalar.string) else {
+            error("expected a whole number for '\(key)', found \(Self.describe(node))", at: node)
+            return nil
+        }
+        guard (1...SiteConfig.maxPaginateBy).contains(size) else {
+            error("'\(key)' must be between 1 and \(SiteConfig.maxPaginateBy), found \(size)", at: node)
+            return nil
+        }
+        return size
+    }
+
     mutating func linking(_ node: Node) -> LinkingConfig {
         var linking = LinkingConfig()
         for (key, keyNode, value) in entries(node, what: "'linking'") ?? [] {

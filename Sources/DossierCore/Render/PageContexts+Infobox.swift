@@ -32,7 +32,7 @@ extension PageContexts {
         }
         let unlisted = principal.count - shown.count
         return [
-            "kind": value.kind.rawValue, "kind_label": Self.kindLabel(value.kind),
+            "kind": value.kind.rawValue, "kind_label": value.kind.label,
             "alias_names": value.aliases.map(\.value), "has_aliases": !value.aliases.isEmpty,
             "relation_rows": rows, "has_relation_rows": !rows.isEmpty,
             // One briefing is both the first and the last: it is shown once, as the first.
@@ -69,17 +69,6 @@ extension PageContexts {
         let link = documentLink(document, from: page)
         let anchor = mentions.lazy.compactMap(\.anchor).first.map { "#" + $0 } ?? ""
         return merge(link, ["url": (link["url"] as? String ?? "") + anchor])
-    }
-
-    static func kindLabel(_ kind: ActorKind) -> String {
-        switch kind {
-        case .state: "State"
-        case .organization: "Organisation"
-        case .person: "Person"
-        case .place: "Place"
-        case .agreement: "Agreement"
-        case .group: "Group"
-        }
     }
 
     static func capitalisedFirst(_ text: String) -> String {

@@ -15,6 +15,7 @@ extension PageContexts {
         case .briefing(let slug): briefingsBySlug[slug]?.briefing.language ?? siteLanguage
         case .actor(let slug): actorsBySlug[slug]?.actor.language ?? siteLanguage
         case .page(let slug): pagesBySlug[slug]?.page.language ?? siteLanguage
+        case .listPage(.actorMentions(let slug), _): language(of: .actor(slug))
         default: siteLanguage
         }
     }

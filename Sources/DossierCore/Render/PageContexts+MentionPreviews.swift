@@ -24,7 +24,7 @@ extension PageContexts {
         var html = "<p id=\"" + MentionLinks.previewID(actor.slug) + "\" class=\"mention-preview mention-preview--"
             + actor.kind.rawValue + "\"" + langDirHTML(language(of: .actor(actor.slug)), on: page) + ">"
         html += "<span class=\"mention-preview__name\">" + HTMLEscaping.escape(actor.title) + "</span>"
-        html += "<span class=\"visually-hidden\">, </span> <span class=\"mention-preview__kind\">" + Self.kindLabel(actor.kind) + "</span>"
+        html += "<span class=\"visually-hidden\">, </span> <span class=\"mention-preview__kind\">" + actor.kind.label + "</span>"
         if let summary = actor.summary, !summary.isEmpty {
             html += "<span class=\"visually-hidden\">. </span> <span class=\"mention-preview__summary\">" + HTMLEscaping.escape(summary) + "</span>"
         }

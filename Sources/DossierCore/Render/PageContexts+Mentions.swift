@@ -4,10 +4,12 @@ extension PageContexts {
 
     /// "Mentioned in" on an actor page: one section per kind of document (briefings,
     /// actor profiles, pages), each document with its first passages and the rest folded.
-    func mentionSections(_ actor: ActorModel, on page: SiteURLs.Page) -> [Context] {
+    /// `documents` selects the documents of one page of the list (all by default).
+    func mentionSections(_ actor: ActorModel, documents: Range<Int>? = nil, on page: SiteURLs.Page) -> [Context] {
         let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
+        let listed = actor.mentionsByDocument[documents ?? actor.mentionsByDocument.indices]
         return kinds.compactMap { kind, label -> Context? in
-            let groups = actor.mentionsByDocument.filter { $0.document.kind == kind }
+            let groups = listed.filter { $0.document.kind == kind }
             guard !groups.isEmpty else { return nil }
             return ["label": label, "kind": kind.rawValue, "groups": groups.map { mentionGroup($0.document, $0.mentions, on: page) }]
         }

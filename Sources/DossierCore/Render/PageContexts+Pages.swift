@@ -17,20 +17,23 @@ extension PageContexts {
         ])
     }
 
-    func briefingsIndex() -> Context {
-        let page = SiteURLs.Page.briefings
+    func briefingsIndex(pageNumber: Int = 1) -> Context {
+        let list = PagedList.briefings
+        let pager = pager(list, count: model.briefings.count)
+        let page = list.page(pageNumber)
         var years: [(Int, [Context])] = []
-        for briefing in model.briefings {
+        for briefing in model.briefings[pager.range(ofPage: pageNumber)] {
             let year = briefing.briefing.date.year
             if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
                 years.append((year, [briefingCard(briefing, from: page)]))
             }
         }
-        return merge(common(page, title: "Briefings", description: nil, section: "briefings"), [
+        return merge(common(page, title: pagedTitle("Briefings", list, pager: pager, current: pageNumber), description: nil, section: "briefings"), [
             "years": years.map {
                 ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
             },
             "count": number(model.briefings.count, on: page),
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -69,6 +72,7 @@ extension PageContexts {
         var context = common(page, title: value.title, description: value.summary, section: "actors")
         context["title"] = value.title
         context["kind"] = value.kind.rawValue
+        context["kind_label"] = value.kind.label
         context["summary"] = optional(value.summary)
         context["aliases"] = optional(value.aliases.map(\.value).joined(separator: ", "))
         // One item per alias, so each is isolated: names in different scripts side by side.
@@ -87,7 +91,9 @@ extension PageContexts {
         context["relations_out"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .outgoing })
         context["relations_in"] = relationRows(zip(actor.relations, relationContexts).filter { $0.0.direction == .incoming })
         context["has_relations"] = !actor.relations.isEmpty
-        context["mention_sections"] = mentionSections(actor, on: page)
+        let mentionPager = mentionPager(actor)
+        context["mention_sections"] = mentionSections(actor, documents: mentionPager.range(ofPage: 1), on: page)
+        context["mentions_pagination"] = paginationContext(.actorMentions(value.slug), pager: mentionPager, current: 1)
         context["co_mentions"] = coMentionChips(actor, on: page)
         context["events"] = actor.events.map { event($0, from: page) }
         context["sources"] = sourceList(value.sources, on: page)
@@ -108,49 +114,73 @@ extension PageContexts {
     func actorsIndex() -> Context {
         let page = SiteURLs.Page.actors
         let groups = ActorKind.allCases.compactMap { kind -> Context? in
-            let members = model.actors.filter { $0.actor.kind == kind }
+            let members = TitleOrder.sorted(model.actors.filter { $0.actor.kind == kind }, title: \.actor.title, tie: \.actor.slug)
             guard !members.isEmpty else { return nil }
             return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": number(members.count, on: page),
-                    "actors": members.map { merge(actorChip($0.actor.slug, from: page) ?? [:], ["mention_count": number($0.mentionCount, on: page)]) }]
+                    "actors": members.map { actorIndexEntry($0, on: page) }]
         }
         return merge(common(page, title: "Actors", description: nil, section: "actors"), [
             "groups": groups, "count": number(model.actors.count, on: page),
+            "script_url": urls.rootPrefix(from: page) + urls.path(.asset("actors.js")),
         ])
     }
 
-    func tagsIndex() -> Context {
-        let page = SiteURLs.Page.tags
-        return merge(common(page, title: "Tags", description: nil, section: "tags"), [
-            "tags": model.tags.map {
-                ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page)] as Context
+    func tagsIndex(pageNumber: Int = 1) -> Context {
+        let list = PagedList.tags
+        let pager = pager(list, count: model.tags.count)
+        let page = list.page(pageNumber)
+        return merge(common(page, title: pagedTitle("Tags", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
+            "tags": model.tags[pager.range(ofPage: pageNumber)].map {
+                ["name": $0.tag, "url": urls.link(from: page, to: .tag($0.tag)), "count": number($0.briefings.count, on: page),
+                 "count_noun": $0.briefings.count == 1 ? "briefing" : "briefings"] as Context
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
-    func tag(_ tag: String, briefings: [String]) -> Context {
-        let page = SiteURLs.Page.tag(tag)
-        return merge(common(page, title: "Tag: \(tag)", description: nil, section: "tags"), [
+    func tag(_ tag: String, briefings: [String], pageNumber: Int = 1) -> Context {
+        let list = PagedList.tag(tag)
+        let pager = pager(list, count: briefings.count)
+        let page = list.page(pageNumber)
+        let cards = briefings[pager.range(ofPage: pageNumber)].compactMap { briefingsBySlug[$0] }
+        // By year, as on the briefings index: the cards' h3 titles need an h2 above them.
+        var years: [(Int, [Context])] = []
+        for briefing in cards {
+            let year = briefing.briefing.date.year
+            if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
+                years.append((year, [briefingCard(briefing, from: page)]))
+            }
+        }
+        return merge(common(page, title: pagedTitle("Tag: \(tag)", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
             "tag": tag, "count": number(briefings.count, on: page),
             "count_label": DisplayFormat.count(briefings.count, "briefing", in: language(of: page)),
-            "briefings": briefings.compactMap { briefingsBySlug[$0] }.map { briefingCard($0, from: page) },
+            "briefings": cards.map { briefingCard($0, from: page) },
+            "years": years.map {
+                ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
+            },
             "tags_url": urls.link(from: page, to: .tags),
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
-    func timeline(svg: String) -> Context {
-        let page = SiteURLs.Page.timeline
+    func timeline(pageNumber: Int = 1) -> Context {
+        let list = PagedList.timeline
+        let pager = pager(list, count: model.timeline.count)
+        let page = list.page(pageNumber)
+        let events = model.timeline[pager.range(ofPage: pageNumber)]
         var years: [(Int, [Context])] = []
-        for item in model.timeline {
+        for item in events {
             let year = item.event.date.year
             if years.last?.0 == year { years[years.count - 1].1.append(event(item, from: page)) } else {
                 years.append((year, [event(item, from: page)]))
             }
         }
-        return merge(common(page, title: "Timeline", description: nil, section: "timeline"), [
-            "timeline_svg": svg, "count": number(model.timeline.count, on: page),
+        return merge(common(page, title: pagedTitle("Timeline", list, pager: pager, current: pageNumber), description: nil, section: "timeline"), [
+            "timeline_svg": Pictures.timeline(model, events: Array(events)), "count": number(model.timeline.count, on: page),
             "years": years.map {
                 ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "events": $0.1] as Context
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -162,33 +192,26 @@ extension PageContexts {
             "relation_count": number(network.relationCount, on: page),
             "is_truncated": Set(model.relations.flatMap { [$0.from, $0.to] }).count > Pictures.networkLimit,
             "network_limit": number(Pictures.networkLimit, on: page),
+            "relation_rows": graphTableRows(network.drawnEdges, on: page), "has_relation_rows": !network.drawnEdges.isEmpty,
             "relation_types": types.map { ["name": $0.name, "label": $0.label, "inverse": $0.inverseLabel, "symmetric": $0.symmetric] as Context },
         ])
     }
 
-    func sources() -> Context {
-        let page = SiteURLs.Page.sources
-        struct Entry { var source: Source; var citedBy: [DocumentID] }
-        var entries: [String: Entry] = [:]
-        func key(_ source: Source) -> String { source.url ?? source.title }
-        for briefing in model.briefings {
-            for source in briefing.briefing.sources {
-                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.briefing, briefing.briefing.slug))
-            }
-        }
-        for actor in model.actors {
-            for source in actor.actor.sources {
-                entries[key(source), default: Entry(source: source, citedBy: [])].citedBy.append(DocumentID(.actor, actor.actor.slug))
-            }
-        }
-        let sorted = entries.values.sorted {
-            ($0.source.title.lowercased(), key($0.source)) < ($1.source.title.lowercased(), key($1.source))
-        }
-        return merge(common(page, title: "Sources", description: nil, section: "sources"), [
-            "count": number(sorted.count, on: page),
-            "sources": zip(sorted, sourceList(sorted.map(\.source), on: page)).map { entry, context -> Context in
-                merge(context, ["cited_by": entry.citedBy.map { documentLink($0, from: page) }])
+    func sources(_ entries: [SourceEntry], pageNumber: Int = 1) -> Context {
+        let list = PagedList.sources
+        let pager = pager(list, count: entries.count)
+        let page = list.page(pageNumber)
+        return merge(common(page, title: pagedTitle("Sources", list, pager: pager, current: pageNumber), description: nil, section: "sources"), [
+            "count": number(entries.count, on: page),
+            "sources": entries[pager.range(ofPage: pageNumber)].map { entry -> Context in
+                let briefings = entry.citedBy.filter { $0.kind == .briefing }, actors = entry.citedBy.filter { $0.kind == .actor }
+                return merge(source(entry.source, on: page), [
+                    "anchor": entry.anchor, "cited_by": entry.citedBy.map { documentLink($0, from: page) },
+                    "cited_by_briefings": briefings.map { documentLink($0, from: page) }, "has_briefing_citations": !briefings.isEmpty,
+                    "cited_by_actors": actors.compactMap { actorChip($0.slug, from: page) }, "has_actor_citations": !actors.isEmpty,
+                ])
             },
+            "pagination": paginationContext(list, pager: pager, current: pageNumber),
         ])
     }
 
@@ -213,12 +236,6 @@ extension PageContexts {
         ])
     }
 
-    /// The 404 page sits at the root, so its relative links work when a server
-    /// shows it for a missing top-level path and when it is opened from disk.
-    func notFound() -> Context {
-        common(.notFound, title: "Page not found", description: nil, section: "none")
-    }
-
     /// One row per relation label, its targets in the model's order ("member of:
     /// BRICS · SCO · IAEA"), so a state with twenty relations reads as a handful of rows.
     func relationRows(_ relations: [(RelationEnd, Context)]) -> [Context] {
@@ -232,5 +249,18 @@ extension PageContexts {
             rows[end.label]!.targets.append(target)
         }
         return labels.map { label in ["label": label, "type": rows[label]!.type, "targets": rows[label]!.targets] as Context }
+    }
+}
+
+extension PageContexts {
+    /// An actor on the actors index, with what its filter box and sort read:
+    /// every name it is known by, and its mention count as a plain integer.
+    func actorIndexEntry(_ actor: ActorModel, on page: SiteURLs.Page) -> Context {
+        let names = ([actor.actor.title] + actor.actor.aliases.map(\.value)).joined(separator: "\n")
+        return merge(actorChip(actor.actor.slug, from: page) ?? [:], [
+            "mention_count": number(actor.mentionCount, on: page),
+            "mentions_label": DisplayFormat.count(actor.mentionCount, "mention", in: language(of: page)),
+            "mentions": actor.mentionCount, "names": names,
+        ])
     }
 }

@@ -15,6 +15,8 @@ struct PageContexts {
     /// Actor slug → positions in `model.briefings` (newest first) of the briefings that
     /// name it in their front-matter `actors`.
     let principalBriefingsByActor: [String: [Int]]
+    /// The timeline page each event is on, by its anchor: links to an event go there.
+    let timelinePageByAnchor: [String: Int]
 
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
@@ -27,6 +29,9 @@ struct PageContexts {
             for slug in Set(briefing.principalActors) { principal[slug, default: []].append(position) }
         }
         principalBriefingsByActor = principal
+        let eventsPerPage = PagedList.pageSize(of: .timeline, config: model.config)
+        timelinePageByAnchor = Dictionary(model.timeline.enumerated().map { ($1.anchor, $0 / eventsPerPage + 1) },
+                                          uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Shared pieces
@@ -47,6 +52,7 @@ struct PageContexts {
             "canonical_url": urls.absolute(page, baseURL: model.config.baseURL),
             "home_url": urls.link(from: page, to: .home),
             "css_url": root + urls.path(.asset("dossier.css")),
+            "favicon_url": root + urls.path(.asset("favicon.svg")),
             "feed_url": root + urls.path(.feed("feed.xml")),
             "json_feed_url": root + urls.path(.feed("feed.json")),
             "search_url": urls.link(from: page, to: .search),
@@ -96,7 +102,7 @@ struct PageContexts {
 
     func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
         guard let actor = actorsBySlug[slug]?.actor else { return nil }
-        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
                 "summary": optional(actor.summary), "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page)]
     }
 
@@ -137,7 +143,7 @@ struct PageContexts {
             "lang_dir_html": langDirHTML(language(of: item.origin), on: page),
             "actors": event.actors.compactMap { actorChip($0.value, from: page) },
             "origin": documentLink(item.origin, from: page),
-            "timeline_url": urls.link(from: page, to: .timeline) + "#" + item.anchor,
+            "timeline_url": urls.link(from: page, to: PagedList.timeline.page(timelinePageByAnchor[item.anchor] ?? 1)) + "#" + item.anchor,
         ]
         context["place"] = event.place.flatMap { actorChip($0.value, from: page) } ?? false
         return context

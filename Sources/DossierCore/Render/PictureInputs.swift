@@ -38,6 +38,8 @@ enum Pictures {
         var svg: String
         var actorCount: Int
         var relationCount: Int
+        /// The relations the picture draws, for the table that says in text what it shows.
+        var drawnEdges: [GraphEdge]
     }
 
     /// Every actor that takes part in a relation (up to `networkLimit`, by number of
@@ -56,12 +58,14 @@ enum Pictures {
         let edges = model.relations.filter { chosen.contains($0.from) && chosen.contains($0.to) }.map { GraphEdge(from: $0.from, to: $0.to, type: $0.type.name, label: $0.type.label) }
         let svg = GraphPicture.svg(nodes: nodes, edges: edges, title: "Relation network of \(model.config.title)",
                                    width: 1100, height: 760)
-        let counts = GraphPicture.drawnCounts(nodes: nodes, edges: edges)
-        return NetworkPicture(svg: svg, actorCount: counts.actors, relationCount: counts.edges)
+        let drawnNodes = Set(GraphPictureLayout.normalizedNodes(nodes).map(\.id))
+        let drawnEdges = GraphPictureLayout.normalizedEdges(edges, nodeIDs: drawnNodes)
+        return NetworkPicture(svg: svg, actorCount: drawnNodes.count, relationCount: drawnEdges.count, drawnEdges: drawnEdges)
     }
 
-    static func timeline(_ model: SiteModel) -> String {
-        let entries = model.timeline.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
+    /// The picture of `events` (one page of the timeline).
+    static func timeline(_ model: SiteModel, events: [TimelineEvent]) -> String {
+        let entries = events.map { TimelineEntry(date: $0.event.date, title: $0.event.title, href: "#" + $0.anchor) }
         // Both layouts are written; the theme's CSS shows the vertical one on narrow screens.
         return TimelinePicture.svg(entries: entries, title: "Timeline of events", language: model.config.languageTag)
             + TimelineVerticalPicture.svg(entries: entries, title: "Timeline of events", id: "timeline-vertical",

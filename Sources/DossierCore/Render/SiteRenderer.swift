@@ -8,6 +8,8 @@ import Mustache
 public enum SiteRenderer {
     enum Job: Sendable {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
+        /// Page 2 or later of a paginated list.
+        case listPage(PagedList, Int)
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
         case graphML, gexf, mentionsCSV, relationsCSV
     }
@@ -15,11 +17,13 @@ public enum SiteRenderer {
     /// Renders every file into `sink`; returns the diagnostics.
     public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls)
+        let sourceEntries = contexts.sourceEntries()
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
         pageJobs += model.briefings.indices.map(Job.briefing)
         pageJobs += model.actors.indices.map(Job.actor)
         pageJobs += model.tags.indices.map(Job.tag)
         pageJobs += model.pages.indices.map(Job.page)
+        pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         // The large data files go first so they overlap with the pages.
         let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
@@ -56,7 +60,7 @@ public enum SiteRenderer {
             case .image(let image):
                 return PublishedImages.publish(image, to: sink)
             default:
-                return renderPage(job, model: model, contexts: contexts, theme: theme, urls: urls, sink: sink)
+                return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink)
             }
         }
         return failures.compactMap { $0 }
@@ -77,11 +81,14 @@ public enum SiteRenderer {
         case .sources: .sources
         case .search: .search
         case .page(let index): .page(model.pages[index].page.slug)
+        case .listPage(let list, let number): list.page(number)
         default: nil
         }
     }
 
-    static func renderPage(_ job: Job, model: SiteModel, contexts: PageContexts, theme: Theme, urls: SiteURLs, sink: OutputSink) -> Diagnostic? {
+    static func renderPage(
+        _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink
+    ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
@@ -98,9 +105,12 @@ public enum SiteRenderer {
         case .tag(let index):
             let tag = model.tags[index]
             (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
-        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline(svg: Pictures.timeline(model)))
+        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline())
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
-        case .sources: (page, template, context) = (.sources, "sources", contexts.sources())
+        case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
+        case .listPage(let list, let number):
+            guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
+            return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink)
         case .search: (page, template, context) = (.search, "search", contexts.search())
         case .page(let index):
             let value = model.pages[index]
@@ -108,6 +118,12 @@ public enum SiteRenderer {
         case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
         default: return nil
         }
+        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink)
+    }
+
+    private static func renderTemplate(
+        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink
+    ) -> Diagnostic? {
         guard let html = theme.library.render(context, withTemplate: template) else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }

@@ -15,6 +15,8 @@ public struct SiteURLs: Sendable {
         case sources
         case search
         case page(String)
+        /// Page 2 or later of a paginated list (page 1 is the list's own page).
+        case listPage(PagedList, Int)
         case notFound
         case asset(String)
         case data(String)
@@ -40,6 +42,7 @@ public struct SiteURLs: Sendable {
         case .sources: "sources/"
         case .search: "search/"
         case .page(let slug): "\(slug)/"
+        case .listPage(let list, let number): list.folder(ofPage: number)
         case .notFound, .asset, .data, .feed: nil
         }
     }

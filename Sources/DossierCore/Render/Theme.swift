@@ -11,7 +11,7 @@ public struct Theme: Sendable {
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
-        "layout", "home", "briefing", "briefings", "actor", "actors", "tag", "tags", "timeline", "graph",
+        "layout", "home", "briefing", "briefings", "actor", "actor-mentions", "actors", "tag", "tags", "timeline", "graph",
         "sources", "search", "page", "404",
     ]
 

@@ -129,14 +129,5 @@ extension ActorKind {
     }
 
     /// Singular name used in tooltips and the legend.
-    var pictureName: String {
-        switch self {
-        case .state: "state"
-        case .organization: "organisation"
-        case .person: "person"
-        case .place: "place"
-        case .agreement: "agreement"
-        case .group: "group"
-        }
-    }
+    var pictureName: String { label.lowercased() }
 }

@@ -73,9 +73,11 @@ public enum GraphPicture {
         for (style, line) in edgeLines where style != .coMention { out += line }
         out += "</g>"
 
-        // Nodes: each one a link around its shape and label; the centre node last, on top.
+        // Nodes: each one a link around its shape and label, in the order Tab visits them:
+        // by name, so a keyboard user can find an actor, and the centre node last, on top.
         out += "<g class=\"nodes\">"
-        let ordered = layout.nodes.filter { !$0.node.isCenter } + layout.nodes.filter(\.node.isCenter)
+        let ordered = TitleOrder.sorted(layout.nodes.filter { !$0.node.isCenter }, title: \.node.label, tie: \.node.id)
+            + layout.nodes.filter(\.node.isCenter)
         for placed in ordered {
             let node = placed.node
             var classes = "node node-\(node.kind.rawValue) " + neighbourhood.classes(ofNode: node.id)

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Gives a document's notes a heading in the HTML itself. cmark-gfm writes the notes
+/// as `<section class="footnotes" data-footnotes>` with no heading, and a heading drawn
+/// by CSS (`::before`) is not read by screen readers nor listed in their headings menu.
+enum FootnotesHeading {
+    static let opening = "<section class=\"footnotes\" data-footnotes>\n"
+    static let heading = "<h2 class=\"footnotes__title\">Notes</h2>\n"
+
+    /// cmark-gfm puts the notes last, so the last opening tag is theirs even when raw
+    /// HTML in the text spells the same tag.
+    static func insert(into html: String) -> String {
+        guard let range = html.range(of: opening, options: .backwards) else { return html }
+        var result = html
+        result.insert(contentsOf: heading, at: range.upperBound)
+        return result
+    }
+}

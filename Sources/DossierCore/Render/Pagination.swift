@@ -1,0 +1,148 @@
+/// A list that grows with the site and is split over numbered pages, so that no page
+/// grows without bound (issue 10: no HTML page over 1 MiB at 10,000 briefings).
+/// Page 1 is the list's own page; the others sit below it, as Hugo and Zola put them.
+public enum PagedList: Sendable, Hashable {
+    case briefings
+    case sources
+    case tags
+    case tag(String)
+    /// Every event, oldest first.
+    case timeline
+    /// An actor's "Mentioned in": page 1 is the actor page itself.
+    case actorMentions(String)
+
+    /// The page showing page `number` (1-based) of the list.
+    public func page(_ number: Int) -> SiteURLs.Page {
+        if number > 1 { return .listPage(self, number) }
+        switch self {
+        case .briefings: return .briefings
+        case .sources: return .sources
+        case .tags: return .tags
+        case .tag(let tag): return .tag(tag)
+        case .timeline: return .timeline
+        case .actorMentions(let slug): return .actor(slug)
+        }
+    }
+
+    /// The folder of page `number` ≥ 2: `briefings/page/2/`, `tags/nuclear/page/2/`,
+    /// `actors/iran/mentions/2/`.
+    func folder(ofPage number: Int) -> String {
+        switch self {
+        case .briefings: "briefings/page/\(number)/"
+        case .sources: "sources/page/\(number)/"
+        case .tags: "tags/page/\(number)/"
+        case .tag(let tag): "tags/\(tag)/page/\(number)/"
+        case .timeline: "timeline/page/\(number)/"
+        case .actorMentions(let slug): "actors/\(slug)/mentions/\(number)/"
+        }
+    }
+}
+
+/// Splits `count` items into pages; an empty list still has one page.
+struct Pager: Sendable, Hashable {
+    var count: Int
+    /// The offset of each page's first item.
+    private(set) var starts: [Int]
+
+    /// Pages of `size` items.
+    init(count: Int, size: Int) {
+        self.count = count
+        starts = Array(stride(from: 0, to: max(1, count), by: max(1, size)))
+    }
+
+    /// Pages of at most `size` items whose `weights` add up to at most `budget`; an item
+    /// heavier than the budget has a page to itself. Used where items vary a lot in
+    /// size (a document with one passage, another with sixty), so that no page does.
+    init(weights: [Int], size: Int, budget: Int) {
+        count = weights.count
+        starts = [0]
+        var items = 0, weight = 0
+        for (offset, itemWeight) in weights.enumerated() {
+            if items > 0, items >= size || weight + itemWeight > budget {
+                starts.append(offset)
+                items = 0
+                weight = 0
+            }
+            items += 1
+            weight += itemWeight
+        }
+    }
+
+    var pageCount: Int { starts.count }
+
+    /// The items of page `number` (1-based), as offsets into the list.
+    func range(ofPage number: Int) -> Range<Int> {
+        guard (1...starts.count).contains(number) else { return count..<count }
+        return starts[number - 1]..<(number < starts.count ? starts[number] : count)
+    }
+
+    /// Page numbers for the navigation: the first, the last, and two either side of
+    /// the current one; nil stands for the numbers left out between them.
+    func shownNumbers(around current: Int) -> [Int?] {
+        let kept = Set([1, pageCount] + Array(max(1, current - 2)...min(pageCount, current + 2)))
+        var result: [Int?] = []
+        for number in kept.sorted() {
+            if let last = result.last ?? nil, number > last + 1 { result.append(nil) }
+            result.append(number)
+        }
+        return result
+    }
+}
+
+extension PagedList {
+    /// The sizes of a site's lists. The tags index lists only short names and the
+    /// timeline one line per event, so a page of them holds more than a page of documents.
+    static func pageSize(of list: PagedList, config: SiteConfig) -> Int {
+        switch list {
+        case .tags: config.paginateBy * 10
+        case .timeline: config.paginateBy * 4
+        default: config.paginateBy
+        }
+    }
+}
+
+extension PageContexts {
+    func pager(_ list: PagedList, count: Int) -> Pager {
+        Pager(count: count, size: PagedList.pageSize(of: list, config: model.config))
+    }
+
+    /// An actor's "Mentioned in": `paginate_by` documents a page, and no more than ten
+    /// times as many passages, so a run of documents that quote the actor in every
+    /// paragraph does not make one page as long as all of them.
+    func mentionPager(_ actor: ActorModel) -> Pager {
+        let weights = actor.mentionsByDocument.map { group in Set(group.mentions.map { $0.anchor ?? $0.snippet }).count }
+        let size = model.config.paginateBy
+        return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage)
+    }
+
+    /// The passage budget of a page of mentions, per document it may hold.
+    static let passagesPerDocumentOnAverage = 10
+
+    /// The navigation between the pages of a list, as `partials/pagination` shows it;
+    /// `false` when the list fits on one page.
+    func paginationContext(_ list: PagedList, pager: Pager, current: Int) -> Any {
+        guard pager.pageCount > 1 else { return false }
+        let page = list.page(current)
+        let language = language(of: page)
+        func url(_ number: Int) -> String { urls.link(from: page, to: list.page(number)) }
+        let total = DisplayFormat.number(pager.pageCount, in: language)
+        let currentText = DisplayFormat.number(current, in: language)
+        return [
+            "current": currentText, "total": total, "status": "Page \(currentText) of \(total)",
+            "prev_url": current > 1 ? url(current - 1) : false,
+            "next_url": current < pager.pageCount ? url(current + 1) : false,
+            "pages": pager.shownNumbers(around: current).map { number -> Context in
+                guard let number else { return ["gap": true, "current": false, "url": false, "number": "…"] }
+                return ["gap": false, "current": number == current, "url": url(number),
+                        "number": DisplayFormat.number(number, in: language)]
+            },
+        ] as Context
+    }
+
+    /// "Briefings" on page 1, "Briefings, page 2 of 7" after it, for `<title>`.
+    func pagedTitle(_ title: String, _ list: PagedList, pager: Pager, current: Int) -> String {
+        guard current > 1 else { return title }
+        let language = language(of: list.page(current))
+        return "\(title), page \(DisplayFormat.number(current, in: language)) of \(DisplayFormat.number(pager.pageCount, in: language))"
+    }
+}

@@ -1,0 +1,30 @@
+extension SiteRenderer {
+    /// Pages 2 and later of every paginated list, in a fixed order (for the sitemap).
+    static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int) -> [Job] {
+        var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.timeline, model.timeline.count)]
+        lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
+        var pagers = lists.map { list, count in (list, contexts.pager(list, count: count)) }
+        pagers += model.actors.map { (PagedList.actorMentions($0.actor.slug), contexts.mentionPager($0)) }
+        return pagers.flatMap { list, pager -> [Job] in
+            pager.pageCount < 2 ? [] : (2...pager.pageCount).map { Job.listPage(list, $0) }
+        }
+    }
+
+    /// The template and context of page `number` ≥ 2 of `list`; nil if the list is gone.
+    static func laterPage(
+        _ list: PagedList, _ number: Int, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry]
+    ) -> (String, [String: Any])? {
+        switch list {
+        case .briefings: return ("briefings", contexts.briefingsIndex(pageNumber: number))
+        case .sources: return ("sources", contexts.sources(sourceEntries, pageNumber: number))
+        case .tags: return ("tags", contexts.tagsIndex(pageNumber: number))
+        case .timeline: return ("timeline", contexts.timeline(pageNumber: number))
+        case .tag(let tag):
+            guard let briefings = model.tags.first(where: { $0.tag == tag })?.briefings else { return nil }
+            return ("tag", contexts.tag(tag, briefings: briefings, pageNumber: number))
+        case .actorMentions(let slug):
+            guard let actor = contexts.actorsBySlug[slug] else { return nil }
+            return ("actor-mentions", contexts.actorMentions(actor, pageNumber: number))
+        }
+    }
+}
