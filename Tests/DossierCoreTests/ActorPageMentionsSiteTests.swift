@@ -114,12 +114,12 @@ import Testing
 
     @Test func threePassagesAreShownAndTheRestFoldIntoDetails() throws {
         let html = try iranPage()
-        let newer = try section(html, from: ">The newer briefing</a> <span class=\"count\"", to: "</section>")
+        let newer = try section(html, from: ">The newer briefing</a></h4>", to: "</section>")
         let folded = try section(newer, from: "<details class=\"mentions-more\">", to: "</details>")
         #expect(newer.components(separatedBy: "class=\"snippet\"").count - 1 == 5)
         #expect(folded.components(separatedBy: "class=\"snippet\"").count - 1 == 2)
         #expect(folded.contains("<summary>2 more passages</summary>"))
-        let older = try section(html, from: ">The older briefing</a> <span class=\"count\"", to: "</section>")
+        let older = try section(html, from: ">The older briefing</a></h4>", to: "</section>")
         #expect(!older.contains("<details"))
     }
 
