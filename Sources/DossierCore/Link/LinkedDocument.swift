@@ -59,6 +59,8 @@ public struct LinkedDocument: Sendable, Hashable {
     /// The text without markup, block by block, for the search index.
     public var plainText: String
     public var wordCount: Int
+    /// Each block's own text with its anchor, for full-text search.
+    public var searchPassages: [SearchPassage] = []
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
 }
