@@ -21,7 +21,7 @@ import Testing
             "sources/index.html", "search/index.html", "about/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
             "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/search-index.js", ".dossier-site",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
-        ]
+        ] + ["assets/search/terms/0.js"] + (0..<7).map { "assets/search/documents/\($0).js" }
         let files = try snapshot(output)
         for path in expected { #expect(files[path] != nil, "missing \(path)") }
         #expect(Set(files.keys) == Set(expected), "unexpected files: \(Set(files.keys).subtracting(expected).sorted())")

@@ -136,7 +136,7 @@ enum SearchIndex {
 
     /// A document list as text: for each document, in ascending order, the gap from
     /// the previous number times 3 plus its `Field`, in base 36, comma-separated.
-    /// "0,5,1d" is document 0 (body), 1 (title), 17 (title).
+    /// "0,5,12" is document 0 (body), 1 (title), 13 (title).
     static func encode(_ documents: [(number: Int, field: Field)]) -> String {
         var previous = 0
         return documents.map { document in

@@ -12,7 +12,7 @@
 // overlapping pairs of letters in scripts written without spaces (Han, kana, Thai,
 // Lao, Khmer, Myanmar). An entry is found when every term of the query begins one
 // of its terms (see find() for runs of unspaced scripts). window.DossierSearch
-// (fold, terms, find, search, locate) is there for templates that show results differently.
+// (fold, terms, find, search, marks) is there for templates that show results differently.
 (function () {
   "use strict";
   var rules = window.DOSSIER_SEARCH_RULES || { unspaced: [], letters: [], transparent: [], stripped: [] };
@@ -349,7 +349,10 @@
     }).then(function (described) { return described.filter(Boolean); });
   }
 
-  window.DossierSearch = { fold: fold, terms: terms, find: find, search: search, locate: locate, receive: receive };
+  // Where a text holds a query, as [[start, end]] UTF-16 ranges, for marking it.
+  function marks(text, query) { return locate(text, matcher(query)).ranges; }
+
+  window.DossierSearch = { fold: fold, terms: terms, find: find, search: search, marks: marks, receive: receive };
 
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
