@@ -45,6 +45,8 @@ import Testing
     title: A clause for tankers
     date: 2025-07-03
     ---
+    ## Cover terms
+
     The clause `<img src=x onerror=alert(1)>` covers war-risk insurance too.
     -- content/briefings/lexicon.md --
     ---
@@ -144,9 +146,10 @@ import Testing
     }
 
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
-    func aPassageIsShownAsTextNeverAsMarkup() throws {
+    func aPassageIsShownAsTextNeverAsMarkupUnderItsSection() throws {
         let dom = try dumpDOM(Self.site.appendingPathComponent("search/index.html").absoluteString + "?q=clause")
-        #expect(dom.contains("The <mark>clause</mark> &lt;img src=x onerror=alert(1)&gt; covers war-risk insurance too."))
+        #expect(dom.contains("<span class=\"search-result__section\">Cover terms ›</span> <a href=\"../briefings/clause/index.html#p-the-clause-img-src-x\">"
+            + "The <mark>clause</mark> &lt;img src=x onerror=alert(1)&gt; covers war-risk insurance too.</a>"))
         #expect(!dom.contains("<img"))
     }
 

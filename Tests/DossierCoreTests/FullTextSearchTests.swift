@@ -225,8 +225,12 @@ import Testing
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             let url = try #require(document["u"] as? String)
             let page = try read(url)
-            for passage in try #require(document["b"] as? [[String]]) {
-                #expect(page.contains(" id=\"\(passage[0])\""), "\(url)#\(passage[0])")
+            for passage in try #require(document["b"] as? [[Any]]) {
+                let anchor = try #require(passage.first as? String)
+                #expect(page.contains(" id=\"\(anchor)\""), "\(url)#\(anchor)")
+                // A heading is flagged, so results can name the section of a passage.
+                let isHeadingInPage = (1...6).contains { page.contains("<h\($0) id=\"\(anchor)\"") }
+                #expect((passage.count == 3 && passage[2] as? Int == 1) == isHeadingInPage, "\(url)#\(anchor)")
                 checked += 1
             }
         }

@@ -5,6 +5,8 @@ import DossierMarkdown
 public struct SearchPassage: Sendable, Hashable {
     public var anchor: String
     public var text: String
+    /// A heading: results name the section a passage is in by the heading before it.
+    public var isHeading = false
 }
 
 /// Cuts a document into the passages search shows: each anchored block's own text,
@@ -32,7 +34,10 @@ enum SearchPassages {
             }
             if cursor < scalars.endIndex { own.append(contentsOf: scalars[cursor..<scalars.endIndex]) }
             let text = String(own).split(whereSeparator: { $0 == " " }).joined(separator: " ")
-            if !text.isEmpty { passages.append(SearchPassage(anchor: anchor, text: text)) }
+            guard !text.isEmpty else { continue }
+            var isHeading = false
+            if case .heading = block.kind { isHeading = true }
+            passages.append(SearchPassage(anchor: anchor, text: text, isHeading: isHeading))
         }
         return passages
     }

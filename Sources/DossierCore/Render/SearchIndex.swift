@@ -172,7 +172,13 @@ enum SearchIndex {
         writer.object { writer in
             writer.key("b")
             writer.array { writer in
-                for passage in document.passages { writer.strings([passage.anchor, passage.text]) }
+                for passage in document.passages {
+                    writer.array { writer in
+                        writer.string(passage.anchor)
+                        writer.string(passage.text)
+                        if passage.isHeading { writer.int(1) }
+                    }
+                }
             }
             writer.field("d", document.date)
             writer.field("k", document.kind)

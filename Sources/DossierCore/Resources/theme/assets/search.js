@@ -322,21 +322,25 @@
   }
 
   // A found document as results show it: the document, and its passage that holds the
-  // most of the query (the first of those), with the query's places in it.
+  // most of the query (the first of those), with the query's places in it and the
+  // heading before it.
   function describe(result, match) {
     return load("documents/" + result.id).then(function (entry) {
       if (!entry) return null;
-      var best = null;
+      var best = null, section = null;
       (entry.b || []).forEach(function (passage) {
         var located = locate(passage[1], match);
         if (located.found > 0 && (!best || located.found > best.found)) {
-          best = { anchor: passage[0], text: passage[1], ranges: located.ranges, found: located.found };
+          best = { anchor: passage[0], text: passage[1], ranges: located.ranges, found: located.found, section: section };
         }
+        if (passage[2] === 1) section = passage[1];
       });
+      var quoted = best ? excerpt(best.text, best.ranges, 200) : null;
+      if (quoted) quoted.section = best.section;
       return {
         entry: entry, score: result.score, id: result.id,
         url: entry.u + (best ? "#" + best.anchor : ""),
-        passage: best ? excerpt(best.text, best.ranges, 200) : null,
+        passage: quoted,
       };
     });
   }
@@ -414,6 +418,14 @@
     if (result.passage) {
       var passage = quoted(document.createElement("p"), entry);
       passage.className = "search-result__passage";
+      // The heading it sits under, unless the passage is that heading.
+      if (result.passage.section) {
+        var section = document.createElement("span");
+        section.className = "search-result__section";
+        section.textContent = result.passage.section + " ›";
+        passage.appendChild(section);
+        passage.appendChild(document.createTextNode(" "));
+      }
       var deep = document.createElement("a");
       deep.href = root + result.url;
       passage.appendChild(marked(deep, result.passage.text, result.passage.ranges));
