@@ -58,7 +58,7 @@ shoot() {
 
 # The search page loads its index parts after the page itself: the virtual time
 # budget above lets them arrive before the shot.
-pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html" "search=search/index.html?q=insurance")
+pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html" "search=search/index.html?q=enrichment")
 if [[ -n "${PAGES:-}" ]]; then read -r -a extra <<<"$PAGES"; pages+=("${extra[@]}"); fi
 
 for entry in "${pages[@]}"; do
