@@ -76,15 +76,18 @@ import Testing
         ]).standardOutput
     }
 
-    /// The DOM of a copy of one of the site's pages, beside it, with `script` run at its end.
-    func dumpDOM(of path: String, running script: String) throws -> String {
-        let page = Self.site.appendingPathComponent(path)
+    /// The DOM of a copy of one of the site's pages, beside it, with `script` run at its
+    /// end, opened from disk or from `server` (a URL ending in "/") when there is one.
+    func dumpDOM(of path: String, running script: String, in site: URL = site, server: String? = nil) throws -> String {
+        let page = site.appendingPathComponent(path)
         let html = try String(contentsOf: page, encoding: .utf8)
             .replacingOccurrences(of: "</body>", with: "<pre id=\"value\"></pre><script>\(script)</script></body>")
-        let copy = page.deletingLastPathComponent().appendingPathComponent("harness-\(UUID().uuidString).html")
+        let name = "harness-\(UUID().uuidString).html"
+        let copy = page.deletingLastPathComponent().appendingPathComponent(name)
         try html.write(to: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: copy) }
-        return try dumpDOM(copy.absoluteString)
+        let folder = (path as NSString).deletingLastPathComponent
+        return try dumpDOM(server.map { $0 + (folder.isEmpty ? "" : folder + "/") + name } ?? copy.absoluteString)
     }
 
     /// What `expression` (a value or a promise) gives on the search page, as JSON.
@@ -226,7 +229,7 @@ import Testing
     }
 
     @Test(.enabled(if: chromium != nil && python != nil, "chromium or python3 is not installed (apt-get install chromium python3)"))
-    func searchWorksOverHTTPWithPrettyURLs() throws {
+    func searchWorksOverHTTPWithPrettyURLsAndTheAddressFollowsTheQuery() throws {
         let site = Self.build(.pretty)
         defer { try? FileManager.default.removeItem(at: site) }
         let server = try StaticServer(serving: site, python: Self.python!)
@@ -235,6 +238,14 @@ import Testing
         let results = try Self.results(in: dom)
         #expect(results.map(\.title) == ["../briefings/shipping/"])
         #expect(results.first?.passage == "../briefings/shipping/#p-finally-irans-shipowners-now-pay")
+        // Over http the address follows what is typed, so it can be shared.
+        let typed = try dumpDOM(of: "search/index.html", running: """
+        var input = document.getElementById("search-input");
+        input.value = "war risk";
+        input.dispatchEvent(new Event("input"));
+        setTimeout(function () { document.getElementById("value").textContent = JSON.stringify(location.search); }, 1000);
+        """, in: site, server: "http://127.0.0.1:\(server.port)/")
+        #expect(try Self.value(in: typed) as? String == "?q=war%20risk")
     }
 }
 

@@ -474,16 +474,20 @@
   var initial = params.get("q") || "";
   input.value = initial;
   render(initial);
+  // The address says the query, so it can be shared; from file:// some browsers refuse to change it.
+  function showAndRemember(query) {
+    render(query);
+    if (window.history && window.location.protocol !== "file:") {
+      window.history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : window.location.pathname);
+    }
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    render(input.value);
-    if (window.history && window.location.protocol !== "file:") {
-      window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-    }
+    showAndRemember(input.value);
   });
   var typing = null;
   input.addEventListener("input", function () {
     clearTimeout(typing);
-    typing = setTimeout(function () { render(input.value); }, 120);
+    typing = setTimeout(function () { showAndRemember(input.value); }, 120);
   });
 })();
