@@ -56,7 +56,7 @@ public struct LinkedDocument: Sendable, Hashable {
     public var html: String
     public var tableOfContents: [TableOfContentsEntry]
     public var mentions: [Mention]
-    /// The text without markup, block by block, for the search index.
+    /// The text without markup, block by block (search reads `searchPassages`).
     public var plainText: String
     public var wordCount: Int
     /// Each block's own text with its anchor, for full-text search.
