@@ -76,8 +76,8 @@ import Testing
         var previous = 0
         return text.split(separator: ",").map { piece in
             let value = Int(piece, radix: 36)!
-            previous += value / 3
-            return (previous, value % 3)
+            previous += value / 4
+            return (previous, value % 4)
         }
     }
 
@@ -112,7 +112,7 @@ import Testing
         let passages = try #require(document["b"] as? [[String]])
         #expect(passages.map { $0[1] } == ["伊朗和俄罗斯在莫斯科会谈。", "两国签署了条约。"])
         let iran = try #require(terms.first { $0.term == "伊朗" })
-        #expect(iran.documents.map(\.field) == [2], "in the title and the text: the title counts")
+        #expect(iran.documents.map(\.field) == [3], "in the title and the text: the title counts")
     }
 
     @Test func aTermCountsWhereItRanksHighest() throws {
@@ -122,10 +122,29 @@ import Testing
         func field(_ term: String) -> Int? {
             terms.first { $0.term == term }?.documents.first { $0.number == number }?.field
         }
-        #expect(field("gulf") == 2, "title")
-        #expect(field("tankers") == 1, "in the summary and the text: the summary counts")
-        #expect(field("iran") == 1, "a principal actor's name")
-        #expect(field("premiums") == 0, "text only")
+        #expect(field("gulf") == 3, "title")
+        #expect(field("tankers") == 2, "in the summary and the text: the summary counts")
+        #expect(field("iran") == 2, "a principal actor's name")
+        #expect(field("premiums") == 0, "text, one passage")
+        #expect(field("freight") == 0, "text, one passage, eight times")
+        #expect(field("strikes") == 3, "title over text")
+    }
+
+    @Test func aTermInSeveralPassagesRanksAboveOneSaidOnce() {
+        func document(_ title: String, _ passages: [String]) -> SearchIndex.Document {
+            SearchIndex.Document(title: title, url: "u", kind: "briefing", date: "", summary: "", language: nil, keywords: [],
+                                 passages: passages.map { SearchPassage(anchor: "p", text: $0) })
+        }
+        let postings = SearchIndex.postings(of: [
+            document("Gas", ["Oil prices rose.", "Oil, oil and gas.", "Gas for oil."]),
+            document("Oil", ["Oil and gas.", "Gas."]),
+            document("Grain", ["Oil once, oil twice.", "Gas.", "Gas.", "Gas."]),
+        ])
+        func fields(_ term: String) -> [[Int]] {
+            postings.first { $0.term == term }?.documents.map { [$0.number, $0.field.rawValue] } ?? []
+        }
+        #expect(fields("oil") == [[0, SearchIndex.Field.repeatedBody.rawValue], [1, SearchIndex.Field.title.rawValue], [2, 0]])
+        #expect(fields("gas") == [[0, 3], [1, 0], [2, 1]])
     }
 
     @Test func documentsAreNumberedByTitle() throws {
@@ -167,9 +186,9 @@ import Testing
     }
 
     @Test func postingsAreGapsAndFieldsInBase36() {
-        #expect(SearchIndex.encode([(0, .body), (1, .title), (13, .title)]) == "0,5,12")
-        #expect(Self.decode("0,5,12").map { [$0.number, $0.field] } == [[0, 0], [1, 2], [13, 2]])
-        let many = (0..<500).map { (number: $0 * 7, field: SearchIndex.Field(rawValue: $0 % 3)!) }
+        #expect(SearchIndex.encode([(0, .body), (1, .title), (13, .title)]) == "0,7,1f")
+        #expect(Self.decode("0,7,1f").map { [$0.number, $0.field] } == [[0, 0], [1, 3], [13, 3]])
+        let many = (0..<500).map { (number: $0 * 7, field: SearchIndex.Field(rawValue: $0 % 4)!) }
         #expect(Self.decode(SearchIndex.encode(many)).map { [$0.number, $0.field] } == many.map { [$0.number, $0.field.rawValue] })
     }
 

@@ -20,11 +20,16 @@ enum SearchIndex {
     /// thousand briefings has some hundreds of files, not tens of thousands.
     static let shardTargetBytes = 48_000
 
-    /// Where a term was found in a document: a title match ranks first.
+    /// Where a term was found in a document: a title match ranks first, then the
+    /// summary and keywords, then text that comes back to the term in several passages.
     enum Field: Int, Comparable, Sendable {
-        case body = 0, meta = 1, title = 2
+        case body = 0, repeatedBody = 1, meta = 2, title = 3
         static func < (lhs: Field, rhs: Field) -> Bool { lhs.rawValue < rhs.rawValue }
     }
+
+    /// Passages a term must be in to count as `repeatedBody`: a briefing about
+    /// enrichment, not one that mentions it once.
+    static let repeatedInPassages = 3
 
     /// One document as the index shows and searches it.
     struct Document: Sendable {
@@ -106,7 +111,13 @@ enum SearchIndex {
             }
             add([document.title], .title)
             add([document.summary] + document.keywords, .meta)
-            add(document.passages.map(\.text), .body)
+            var passagesHolding: [String: Int] = [:]
+            for passage in document.passages {
+                for term in Set(SearchTokenizer.terms(passage.text)) { passagesHolding[term, default: 0] += 1 }
+            }
+            for (term, count) in passagesHolding where fields[term] == nil {
+                fields[term] = count >= repeatedInPassages ? .repeatedBody : .body
+            }
             return fields.map { ($0.key, $0.value) }
         }
         // Document number and field in one integer: a posting is 4 bytes, not a 16-byte tuple.
@@ -138,13 +149,13 @@ enum SearchIndex {
     }
 
     /// A document list as text: for each document, in ascending order, the gap from
-    /// the previous number times 3 plus its `Field`, in base 36, comma-separated.
-    /// "0,5,12" is document 0 (body), 1 (title), 13 (title).
+    /// the previous number times 4 plus its `Field`, in base 36, comma-separated.
+    /// "0,7,1f" is document 0 (body), 1 (title), 13 (title).
     static func encode(_ documents: [(number: Int, field: Field)]) -> String {
         var previous = 0
         return documents.map { document in
             defer { previous = document.number }
-            return String((document.number - previous) * 3 + document.field.rawValue, radix: 36)
+            return String((document.number - previous) * 4 + document.field.rawValue, radix: 36)
         }.joined(separator: ",")
     }
 

@@ -127,13 +127,14 @@
   var widestPrefix = 4;
 
   // A term's documents: for each, in ascending order, the gap from the previous one
-  // times 3 plus where the term is (0 body, 1 summary, names, tags or aliases, 2 title), in base 36.
+  // times 4 plus where the term is (0 text, 1 text of several passages, 2 summary,
+  // names, tags or aliases, 3 title), in base 36.
   function decode(text) {
     var documents = [], previous = 0;
     text.split(",").forEach(function (piece) {
       var value = parseInt(piece, 36);
-      previous += Math.floor(value / 3);
-      documents.push([previous, value % 3]);
+      previous += Math.floor(value / 4);
+      documents.push([previous, value % 4]);
     });
     return documents;
   }
@@ -173,14 +174,15 @@
     return result;
   }
 
-  var fieldScores = [0, 4, 10];
+  var fieldScores = [0, 2, 4, 10];
 
   // Every document the query finds, best first: [{id, score}]. Every segment of the
   // query must be found. A word is found when a document has a term that begins with
   // it. A run of an unspaced script is found when each of its letters is in one of its
   // pairs that the document has: "伊朗条约" finds 伊朗 and 条约 in a text that never
   // writes them side by side, as a reader typing keywords without spaces means.
-  // A term in the title counts most, then one in the summary, names, tags or aliases.
+  // A term in the title counts most, then one in the summary, names, tags or aliases,
+  // then one in several passages of the text.
   function find(query) {
     var parts = segments(query);
     if (parts.length === 0) return Promise.resolve([]);
