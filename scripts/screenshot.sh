@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the example site into a temporary folder and takes headless Chromium
-# screenshots of a briefing and an actor page, at 1280 px and 360 px wide.
+# screenshots of a briefing, an actor page and the search page with a query, at
+# 1280 px and 360 px wide.
 #
 # Usage: scripts/screenshot.sh [OUTPUT_DIR]        (default: docs/screenshots)
 # Environment:
@@ -47,7 +48,7 @@ shoot() {
   local file="$out_dir/$name.png"
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --user-data-dir="$profile" --no-first-run --disable-extensions \
-    --force-device-scale-factor=1 --window-size="$width,$height" \
+    --force-device-scale-factor=1 --window-size="$width,$height" --virtual-time-budget=3000 \
     "$@" --screenshot="$file" "file://$site/$path" >/dev/null 2>&1
   [[ -s "$file" ]] || { echo "screenshot.sh: failed to write $file" >&2; return 1; }
   # Shrink losslessly when a PNG optimiser is around (keeps files well under 600 KB).
@@ -55,7 +56,9 @@ shoot() {
   echo "$file ($(( $(stat -c %s "$file") / 1024 )) KB)"
 }
 
-pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html")
+# The search page loads its index parts after the page itself: the virtual time
+# budget above lets them arrive before the shot.
+pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html" "search=search/index.html?q=enrichment")
 if [[ -n "${PAGES:-}" ]]; then read -r -a extra <<<"$PAGES"; pages+=("${extra[@]}"); fi
 
 for entry in "${pages[@]}"; do

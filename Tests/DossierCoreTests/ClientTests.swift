@@ -80,6 +80,6 @@ import Testing
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
     func searchWorksFromDisk() throws {
         let dom = try dumpDOM(Self.site.appendingPathComponent("search/index.html").absoluteString + "?q=treaty")
-        #expect(dom.contains("<a dir=\"auto\" href=\"../briefings/treaty/index.html\">Iran and Russia sign a &lt;strategic&gt; treaty</a>"))
+        #expect(dom.contains("<a dir=\"auto\" href=\"../briefings/treaty/index.html\">Iran and Russia sign a &lt;strategic&gt; <mark>treaty</mark></a>"))
     }
 }

@@ -27,13 +27,14 @@ import Testing
         ]).standardOutput
     }
 
-    /// The value of a JavaScript `expression`, evaluated in a page beside the site's
-    /// search page that loads the search index and search.js, read back as JSON.
+    /// The value of a JavaScript `expression` (or of the promise it makes), evaluated in
+    /// a page beside the site's search page that loads the search index and search.js,
+    /// read back as JSON.
     func evaluate(_ expression: String) throws -> Any {
         let page = """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>harness</title></head><body><pre id="value"></pre>
         <script src="../assets/search-index.js"></script><script src="../assets/search.js"></script>
-        <script>document.getElementById("value").textContent = JSON.stringify(\(expression));</script>
+        <script>Promise.resolve(\(expression)).then(function (value) { document.getElementById("value").textContent = JSON.stringify(value); });</script>
         </body></html>
         """
         let harness = Self.site.appendingPathComponent("search/harness-\(UUID().uuidString).html")
@@ -88,7 +89,7 @@ import Testing
     func queriesInEveryScriptFindTheBriefingThatSaysIt() throws {
         let queries = try Self.javaScriptLiteral(Self.queries.map(\.query))
         let found = try #require(try evaluate(
-            "\(queries).map(function (q) { return window.DossierSearch.search(q).map(function (r) { return r.entry.u; }); })") as? [[String]])
+            "Promise.all(\(queries).map(function (q) { return window.DossierSearch.search(q).then(function (results) { return results.map(function (r) { return r.entry.u; }); }); }))") as? [[String]])
         #expect(found.count == Self.queries.count)
         for (expected, actual) in zip(Self.queries, found) {
             #expect(actual == expected.found, "\(expected.query)")
@@ -105,11 +106,13 @@ import Testing
     }
 
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
-    func theSearchPageFindsAPersianQueryAndIsolatesItsResults() throws {
+    func theSearchPageFindsAPersianQueryQuotesItsPassageAndIsolatesItsResults() throws {
         let query = "همکاری".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let dom = try dumpDOM(Self.site.appendingPathComponent("search/index.html").absoluteString + "?q=" + query)
         #expect(dom.contains("<a dir=\"auto\" lang=\"fa\" href=\"../briefings/fa-treaty/index.html\">پیمان ایران و روسیه</a>"))
-        #expect(dom.contains("<p dir=\"auto\" lang=\"fa\">پیمانی بیست‌ساله.</p>"))
+        // The passage that holds it, quoted with the word marked, links to its paragraph.
+        #expect(dom.contains("<p dir=\"auto\" lang=\"fa\" class=\"search-result__passage\"><a href=\"../briefings/fa-treaty/index.html#p-"))
+        #expect(dom.contains("این پیمان <mark>همکاری</mark> نظامی"))
     }
 
     /// Strings that test every step of the folding and splitting, in many scripts.

@@ -44,11 +44,6 @@ import Testing
         #expect(SearchTokenizer.terms("إيران") != SearchTokenizer.terms("ایران"))
     }
 
-    @Test func distinctTermsKeepFirstAppearanceAndLeaveOutKnownOnes() {
-        #expect(SearchTokenizer.distinctTerms(["Iran and Iran", "Russia and Iran"], excluding: ["and"]) == ["iran", "russia"])
-        #expect(SearchTokenizer.distinctTerms(["伊朗伊朗"]) == ["伊朗", "朗伊"])
-    }
-
     @Test func theLetterSwitchAgreesWithTheTablesTheBrowserGets() {
         for (variant, folded) in SearchTokenizer.letterFolds {
             #expect(SearchTokenizer.foldLetter(variant) == folded)

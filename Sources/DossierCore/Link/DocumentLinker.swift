@@ -180,7 +180,8 @@ public enum DocumentLinker {
         }
         let linked = LinkedDocument(
             id: id, html: FootnotesHeading.insert(into: document.renderHTML(blockIDs: anchors)), tableOfContents: tableOfContents, mentions: mentions,
-            plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
+            plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count,
+            searchPassages: SearchPassages.passages(of: document.blocks, anchors: anchors))
         return (linked, diagnostics)
     }
 }

@@ -56,9 +56,11 @@ public struct LinkedDocument: Sendable, Hashable {
     public var html: String
     public var tableOfContents: [TableOfContentsEntry]
     public var mentions: [Mention]
-    /// The text without markup, block by block, for the search index.
+    /// The text without markup, block by block (search reads `searchPassages`).
     public var plainText: String
     public var wordCount: Int
+    /// Each block's own text with its anchor, for full-text search.
+    public var searchPassages: [SearchPassage] = []
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
 }

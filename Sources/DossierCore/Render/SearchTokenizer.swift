@@ -115,12 +115,6 @@ enum SearchTokenizer {
         return terms
     }
 
-    /// The distinct terms of `texts` in order of first appearance, leaving out those in `known`.
-    static func distinctTerms(_ texts: [String], excluding known: Set<String> = []) -> [String] {
-        var seen = known
-        return texts.flatMap(terms).filter { seen.insert($0).inserted }
-    }
-
     /// Letters, marks and digits: what JavaScript's `/[\p{L}\p{M}\p{N}]/u` matches.
     static func isTermCharacter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

@@ -53,7 +53,7 @@ public enum SiteRenderer {
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), text: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                return write(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)), to: sink)
+                return SearchIndex.files(model, urls: urls).lazy.compactMap { write($0, to: sink) }.first
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
