@@ -172,15 +172,15 @@ public enum DocumentLinker {
                 section: item.blockIndex.flatMap { sections[$0] })
         }
 
-        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)
-        let plainText = topLevel.joined(separator: "\n")
+        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainTextScalars)
+        let plainText = PlainText.joined(topLevel)
         let tableOfContents = document.blocks.compactMap { block -> TableOfContentsEntry? in
             guard case .heading(let level) = block.kind, (2...4).contains(level), let anchor = anchors[block.index] else { return nil }
             return TableOfContentsEntry(level: level, title: block.plainText, anchor: anchor)
         }
         let linked = LinkedDocument(
             id: id, html: document.renderHTML(blockIDs: anchors), tableOfContents: tableOfContents, mentions: mentions,
-            plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
+            plainText: plainText, wordCount: PlainText.wordCount(topLevel))
         return (linked, diagnostics)
     }
 }

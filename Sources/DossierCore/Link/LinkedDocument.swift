@@ -75,6 +75,6 @@ public enum ActorLinkPlaceholder {
     /// Rewrites every placeholder in `html` to a link relative to `rootPrefix`
     /// (e.g. "../../") and marks it as a mention.
     public static func resolve(_ html: String, rootPrefix: String) -> String {
-        html.replacingOccurrences(of: "<a href=\"" + scheme, with: "<a class=\"mention\" href=\"" + rootPrefix)
+        ByteReplacement.replacing("<a href=\"" + scheme, with: "<a class=\"mention\" href=\"" + rootPrefix, in: html)
     }
 }

@@ -10,6 +10,8 @@ public enum SiteRenderer {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
         case graphML, gexf, mentionsCSV, relationsCSV
+        /// `data/mentions/SLUG.json` for the actor at this position.
+        case actorMentions(Int)
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -21,9 +23,11 @@ public enum SiteRenderer {
         pageJobs += model.tags.indices.map(Job.tag)
         pageJobs += model.pages.indices.map(Job.page)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
+        let mentionPositions = EntitiesExport.mentionPositions(model)
         // The large data files go first so they overlap with the pages.
         let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
+            + model.actors.indices.map(Job.actorMentions)
 
         let failures = jobs.parallelMap { job -> Diagnostic? in
             switch job {
@@ -40,6 +44,10 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.feed("sitemap.xml")), text: xml), to: sink)
             case .entities:
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
+            case .actorMentions(let index):
+                let slug = model.actors[index].actor.slug
+                let data = EntitiesExport.actorMentions(slug, positions: mentionPositions[index], in: model)
+                return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
             case .graphML:
                 return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
             case .gexf:
