@@ -21,6 +21,7 @@ import Testing
             "sources/index.html", "search/index.html", "about/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
             "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/search-index.js", ".dossier-site",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
+            "data/mentions/iran.json", "data/mentions/moscow.json", "data/mentions/russia.json", "data/mentions/sco.json",
         ]
         let files = try snapshot(output)
         for path in expected { #expect(files[path] != nil, "missing \(path)") }

@@ -53,9 +53,9 @@ public enum SiteRenderer {
             case .gexf:
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .mentionsCSV:
-                return write(OutputFile(path: urls.file(.data("mentions.csv")), text: CSVExport.mentions(model, urls: urls)), to: sink)
+                return write(OutputFile(path: urls.file(.data("mentions.csv")), contents: CSVExport.mentions(model, urls: urls)), to: sink)
             case .relationsCSV:
-                return write(OutputFile(path: urls.file(.data("relations.csv")), text: CSVExport.relations(model)), to: sink)
+                return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
                 return write(OutputFile(path: urls.file(.asset("search-index.js")), text: SearchIndex.script(model, urls: urls)), to: sink)
             case .asset(let name):
