@@ -11,7 +11,6 @@ import Testing
         struct CoMention: Decodable { var actors: [String]; var same_block: Int; var same_document: Int }
         struct Actor: Decodable { var slug: String; var mentions: String }
         var actors: [Actor]
-        var co_mentions: [CoMention]
     }
 
     struct ActorMentions: Decodable {
@@ -21,8 +20,10 @@ import Testing
             var anchor: String?
             var mentions: [Entry]
         }
+        struct CoMention: Decodable { var other: String; var same_block: Int; var same_document: Int }
         var actor: String
         var passages: [Passage]
+        var co_mentions: [CoMention]
     }
 
     @Test(.enabled(if: CorpusProject.isAvailable, "../shared/corpus-raw is not present"))
@@ -36,13 +37,15 @@ import Testing
         let data = try Data(contentsOf: root.appendingPathComponent("site/data/entities.json"))
         let index = try JSONDecoder().decode(Entities.self, from: data)
         var mentions: [Entities.Mention] = []
+        var coMentions: [Entities.CoMention] = []
         for actor in index.actors {
             let file = try JSONDecoder().decode(ActorMentions.self, from: Data(contentsOf: root.appendingPathComponent("site/" + actor.mentions)))
+            coMentions += file.co_mentions.map { .init(actors: [file.actor, $0.other], same_block: $0.same_block, same_document: $0.same_document) }
             for passage in file.passages {
                 mentions += passage.mentions.map { .init(actor: file.actor, document: passage.document, text: $0.text, anchor: passage.anchor) }
             }
         }
-        let entities = (mentions: mentions, co_mentions: index.co_mentions)
+        let entities = (mentions: mentions, co_mentions: coMentions)
 
         func mentioned(_ actor: String, in country: String) -> [String] {
             entities.mentions.filter { $0.actor == actor && $0.document == "briefing/background-\(country)" }.map(\.text)

@@ -11,6 +11,7 @@ import Testing
         var version: Int
         var actors: [Actor]
         var mentions: [String]?
+        var co_mentions: [String]?
     }
 
     struct ActorMentions: Decodable {
@@ -23,9 +24,11 @@ import Testing
             var marks: [[Int]]
             var mentions: [Entry]
         }
+        struct CoMention: Decodable, Equatable { var other: String; var same_block: Int; var same_document: Int }
         var version: Int
         var actor: String
         var passages: [Passage]
+        var co_mentions: [CoMention]
     }
 
     static let site = BuiltSite("""
@@ -74,6 +77,7 @@ import Testing
         let index = try index()
         #expect(index.version == 2)
         #expect(index.mentions == nil)
+        #expect(index.co_mentions == nil)
         #expect(index.actors.map(\.slug) == ["iran", "quiet", "sco"])
         #expect(index.actors.map(\.mentions) == ["data/mentions/iran.json", "data/mentions/quiet.json", "data/mentions/sco.json"])
         for actor in index.actors { #expect(try mentions(of: actor.slug).actor == actor.slug) }
@@ -116,9 +120,25 @@ import Testing
         #expect(!entities.contains("\"snippet\""))
     }
 
+    @Test func eachCoMentionPairIsStoredOnceInTheFileOfItsFirstActor() throws {
+        let sink = MemorySink()
+        let project = try TestProject(Self.projectWithProfileMentions)
+        defer { project.remove() }
+        let model = try #require(SiteBuilder.run(BuildOptions(root: project.root), into: sink).model)
+        var stored: [String] = []
+        for actor in model.actors {
+            let file = try JSONDecoder().decode(ActorMentions.self, from: try #require(sink.files["data/mentions/\(actor.actor.slug).json"]))
+            #expect(file.co_mentions.allSatisfy { file.actor < $0.other })
+            stored += file.co_mentions.map { "\(file.actor) \($0.other) \($0.same_block) \($0.same_document)" }
+        }
+        #expect(stored == model.coMentions.map { "\($0.actor) \($0.other) \($0.sameBlock) \($0.sameDocument)" })
+        // Blocks: a's paragraph and list item, b's table, Iraq's profile; documents: a, b, Iraq's profile.
+        #expect(stored == ["iran iraq 4 3"])
+    }
+
     @Test func anActorNobodyMentionsHasAnEmptyFile() throws {
         let quiet = try mentions(of: "quiet")
-        #expect(quiet.passages.isEmpty)
+        #expect(quiet.passages.isEmpty && quiet.co_mentions.isEmpty)
         #expect(try index().actors.first { $0.slug == "quiet" }?.mention_count == 0)
     }
 

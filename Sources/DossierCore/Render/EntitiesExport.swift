@@ -1,9 +1,9 @@
 import Foundation
 
 /// The data export for other tools, documented in docs/entities-json.md:
-/// `data/entities.json` indexes the site's actors, briefings, relations, co-mentions
-/// and events, and each actor's mentions live in `data/mentions/SLUG.json`, every
-/// mention once and every passage's snippet once. Split this way, no file grows with
+/// `data/entities.json` indexes the site's actors, briefings, relations and events,
+/// and each actor's mentions and co-mentions live in `data/mentions/SLUG.json`, every
+/// mention, passage snippet and pair of actors once. Split this way, no file grows with
 /// the whole site's prose, each file is rendered and written on its own (a 10,000
 /// briefing site held a 366 MB entities.json in memory twice), and an edit rewrites
 /// only the files of the actors it touches. `version` changes when a field changes
@@ -14,10 +14,11 @@ public enum EntitiesExport {
     /// Where an actor's mentions are written, relative to the site root.
     static func mentionsFile(_ slug: String) -> SiteURLs.Page { .data("mentions/\(slug).json") }
 
-    /// `data/entities.json`: everything but the mentions, which it points to per actor.
+    /// `data/entities.json`: everything but the mentions and co-mentions, which it
+    /// points to per actor. Co-mention pairs grow with the square of the actors (1.7
+    /// million pairs, 100 MB, for 2,000 actors), so they are split by actor too.
     public static func json(_ model: SiteModel, urls: SiteURLs) -> Data {
-        var writer = JSONWriter(capacity: 4096 + 256 * (model.actors.count + model.briefings.count + model.timeline.count)
-            + 64 * model.coMentions.count)
+        var writer = JSONWriter(capacity: 4096 + 256 * (model.actors.count + model.briefings.count + model.timeline.count))
         writer.object { json in
             json.key("actors")
             json.array { list in
@@ -47,16 +48,6 @@ public enum EntitiesExport {
                         item.key("tags"); item.strings(value.tags)
                         item.field("title", value.title)
                         item.field("url", urls.path(.briefing(value.slug)))
-                    }
-                }
-            }
-            json.key("co_mentions")
-            json.array { list in
-                for pair in model.coMentions {
-                    list.object { item in
-                        item.key("actors"); item.strings([pair.actor, pair.other])
-                        item.key("same_block"); item.int(pair.sameBlock)
-                        item.key("same_document"); item.int(pair.sameDocument)
                     }
                 }
             }
@@ -124,10 +115,31 @@ public enum EntitiesExport {
         return result
     }
 
+    /// For each actor of `model.actors`, the range of `model.coMentions` (sorted by
+    /// pair) whose first actor it is.
+    static func coMentionRanges(_ model: SiteModel) -> [Range<Int>] {
+        var ranges = [Range<Int>](repeating: 0..<0, count: model.actors.count)
+        var actor = 0, start = 0
+        for (position, pair) in model.coMentions.enumerated() {
+            while actor < model.actors.count, model.actors[actor].actor.slug < pair.actor {
+                ranges[actor] = start..<position
+                actor += 1
+                start = position
+            }
+        }
+        while actor < model.actors.count {
+            ranges[actor] = start..<model.coMentions.count
+            actor += 1
+            start = model.coMentions.count
+        }
+        return ranges
+    }
+
     /// `data/mentions/SLUG.json`: the actor's mentions grouped into passages (a block
     /// of a document), in site order. A passage's snippet is stored once with the
     /// places of the actor's names in it (`marks`), and lists the mentions it holds.
-    static func actorMentions(_ slug: String, positions: [Int], in model: SiteModel) -> Data {
+    /// Then the co-mention pairs whose first actor (in slug order) this one is.
+    static func actorMentions(_ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel) -> Data {
         // Two mentions in one block share its passage, as on the actor page.
         struct PassageKey: Hashable { var document: DocumentID; var anchor: String }
         var passages: [(first: Mention, mentions: [Mention])] = []
@@ -148,9 +160,19 @@ public enum EntitiesExport {
             }
             passages.append((mention, [mention]))
         }
-        var writer = JSONWriter(capacity: 512 * passages.count + 256)
+        var writer = JSONWriter(capacity: 512 * passages.count + 64 * coMentions.count + 256)
         writer.object { json in
             json.field("actor", slug)
+            json.key("co_mentions")
+            json.array { list in
+                for pair in model.coMentions[coMentions] {
+                    list.object { item in
+                        item.field("other", pair.other)
+                        item.key("same_block"); item.int(pair.sameBlock)
+                        item.key("same_document"); item.int(pair.sameDocument)
+                    }
+                }
+            }
             json.key("passages")
             json.array { list in
                 for passage in passages {

@@ -23,7 +23,7 @@ public enum SiteRenderer {
         pageJobs += model.tags.indices.map(Job.tag)
         pageJobs += model.pages.indices.map(Job.page)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
-        let mentionPositions = EntitiesExport.mentionPositions(model)
+        let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
         // The large data files go first so they overlap with the pages.
         let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
@@ -46,7 +46,8 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
             case .actorMentions(let index):
                 let slug = model.actors[index].actor.slug
-                let data = EntitiesExport.actorMentions(slug, positions: mentionPositions[index], in: model)
+                let data = EntitiesExport.actorMentions(
+                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
             case .graphML:
                 return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
