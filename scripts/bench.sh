@@ -2,7 +2,8 @@
 # Release-mode benchmark (issue 10): writes synthetic projects of 1,000 and 10,000
 # briefings with dossier-benchgen, builds each from clean, and prints one table:
 # Dossier's wall time beside the cmark-gfm CLI over the same briefing files, the
-# ratio, peak memory, the largest HTML page and the output's size against the input.
+# ratio, the same in CPU seconds (steadier on a shared machine), peak memory, the
+# largest HTML page and the output's size against the input.
 #
 #   BENCH_SIZES="1000 10000"   the sizes to run (default)
 #   BENCH_100K=1               add 100,000 (about 1 GB of project and output on disk)
@@ -38,7 +39,7 @@ echo "== matcher =="
 "$bin/dossier-benchgen" matcher
 
 printf '\n| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
-  "briefings" "input" "dossier build" "CPU" "cmark-gfm CLI" "ratio" "peak RSS" "largest page" "output" "output/input"
+  "briefings" "input" "dossier build" "cmark-gfm CLI" "ratio" "CPU: dossier / cmark" "peak RSS" "largest page" "output" "output/input"
 printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for n in $sizes; do
   project="$work/bench-$n"
@@ -47,14 +48,14 @@ for n in $sizes; do
   input=$(cat "$project"/content/briefings/*.md "$project"/content/actors/*.md | wc -c)
   # Warm the file cache with cmark's own pass, then time both from a clean output.
   cat "$project"/content/briefings/*.md >/dev/null
-  read -r cmark_wall _ < <(measure sh -c "cat '$project'/content/briefings/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
+  read -r cmark_wall _ cmark_cpu < <(measure sh -c "cat '$project'/content/briefings/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
   rm -rf "$project/site"
   read -r wall peak cpu < <(measure "$bin/dossier" build --root "$project" --output "$project/site")
   largest=$(find "$project/site" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
   output=$(du -sb "$project/site" | cut -f1)
-  awk -v n="$n" -v i="$input" -v w="$wall" -v u="$cpu" -v c="$cmark_wall" -v k="$peak" -v l="$largest" -v o="$output" 'BEGIN {
+  awk -v n="$n" -v i="$input" -v w="$wall" -v u="$cpu" -v c="$cmark_wall" -v cu="$cmark_cpu" -v k="$peak" -v l="$largest" -v o="$output" 'BEGIN {
     split(l, page, " ")
-    printf "| %d | %.1f MB | %.2f s | %.1f s | %.2f s | %.1f× | %.0f MiB | %.2f MiB (%s) | %.1f MB | %.2f× |\n",
-      n, i / 1e6, w, u, c, (c > 0 ? w / c : 0), k / 1024, page[1] / 1048576, page[2], o / 1e6, o / i }'
+    printf "| %d | %.1f MB | %.2f s | %.2f s | %.1f× | %.1f s / %.2f s = %.1f× | %.0f MiB | %.2f MiB (%s) | %.1f MB | %.2f× |\n",
+      n, i / 1e6, w, c, (c > 0 ? w / c : 0), u, cu, (cu > 0 ? u / cu : 0), k / 1024, page[1] / 1048576, page[2], o / 1e6, o / i }'
   [ -n "${BENCH_DIR:-}" ] || rm -rf "$project"
 done

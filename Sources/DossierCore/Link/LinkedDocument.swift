@@ -61,6 +61,9 @@ public struct LinkedDocument: Sendable, Hashable {
     public var wordCount: Int
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
+    /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
+    /// (`BuildOptions.keepsProseForSuggestions`), so the names are not parsed twice.
+    var prose: ScannedDocument?
 }
 
 /// Actor links leave the linker as `dossier:actors/iran/index.html`; the renderer,
