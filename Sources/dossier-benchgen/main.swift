@@ -47,7 +47,10 @@ func actors(count: Int) -> [SyntheticActor] {
     var seen: Set<String> = []
     var result: [SyntheticActor] = []
     while result.count < count {
-        let title = name(&generator, parts: 2 + generator.int(2))
+        // 24 syllables make only 14,400 titles of two or three; beyond 12,000 actors
+        // (a 60,000-briefing project) titles get one more, which keeps smaller
+        // projects exactly as they were.
+        let title = name(&generator, parts: 2 + generator.int(2) + (result.count >= 12_000 ? 1 : 0))
         let alias = name(&generator, parts: 3) + " " + generator.pick(["Republic", "Union", "Council", "Front", "Accord"])
         guard !seen.contains(title), !seen.contains(alias) else { continue }
         seen.insert(title)

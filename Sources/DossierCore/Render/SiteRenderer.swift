@@ -9,7 +9,9 @@ public enum SiteRenderer {
     enum Job: Sendable {
         case home, briefings, briefing(Int), actor(Int), actors, tags, tag(Int), timeline, graph, sources, search, page(Int), notFound
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
-        case graphML, gexf, mentionsCSV, relationsCSV
+        /// `data/graph.graphml`, then `data/graph.gexf`, in one job.
+        case graphExports
+        case mentionsCSV, relationsCSV
         /// `data/mentions/SLUG.json` for the actor at this position.
         case actorMentions(Int)
     }
@@ -24,8 +26,10 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
-        // The large data files go first so they overlap with the pages.
-        let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
+        // The large data files go first so they overlap with the pages. The two graph
+        // files hold every co-mention pair (390 and 460 MB at 10,000 briefings): one
+        // after the other, only one of them is in memory at a time.
+        let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
             + model.actors.indices.map(Job.actorMentions)
 
@@ -49,9 +53,10 @@ public enum SiteRenderer {
                 let data = EntitiesExport.actorMentions(
                     slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
-            case .graphML:
-                return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
-            case .gexf:
+            case .graphExports:
+                if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
+                    return failure
+                }
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .mentionsCSV:
                 return write(OutputFile(path: urls.file(.data("mentions.csv")), contents: CSVExport.mentions(model, urls: urls)), to: sink)
