@@ -72,7 +72,7 @@ public enum DocumentLinker {
             guard !matches.isEmpty else { continue }
             let scalars = Array(run.text.unicodeScalars)
             for match in matches where match.owner != EntityIndex.ignoredOwner {
-                let text = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+                let text = PlainText.string(scalars[match.start..<match.end])
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
                                    text: text, explicit: false, run: run.index, start: match.start, end: match.end,
                                    tableRow: run.tableRow))
@@ -109,14 +109,14 @@ public enum DocumentLinker {
             var cursor = 0
             for item in runsToRewrite[run.index]!.sorted(by: { $0.start < $1.start }) {
                 if item.start > cursor {
-                    segments.append(.text(String(String.UnicodeScalarView(scalars[cursor..<item.start]))))
+                    segments.append(.text(PlainText.string(scalars[cursor..<item.start])))
                 }
                 let actor = index.actors[item.actor]
                 segments.append(.link(url: ActorLinkPlaceholder.url(for: actor.slug, style: settings.urlStyle),
                                       title: actor.title, text: item.text))
                 cursor = item.end
             }
-            if cursor < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+            if cursor < scalars.count { segments.append(.text(PlainText.string(scalars[cursor...]))) }
             replacements.append((run.index, segments))
         }
         document.replaceTextRuns(replacements)
