@@ -1,35 +1,61 @@
 #!/usr/bin/env bash
-# Release-mode benchmark: builds synthetic projects of 1,000 and 10,000 briefings and
-# reports wall time, pages per second and peak memory, beside cmark-gfm's own CLI
-# rendering the same Markdown files. Figures go to standard output.
+# Release-mode benchmark (issue 10): writes synthetic projects of 1,000 and 10,000
+# briefings with dossier-benchgen, builds each from clean, and prints one table:
+# Dossier's wall time beside the cmark-gfm CLI over the same briefing files, the
+# ratio, the same in CPU seconds (steadier on a shared machine), peak memory, the
+# largest HTML page and the output's size against the input.
+#
+#   BENCH_SIZES="1000 10000"   the sizes to run (default)
+#   BENCH_100K=1               add 100,000 (about 1 GB of project and output on disk)
+#   BENCH_DIR=/some/dir        where projects go (default: a temporary folder, removed)
+#   BENCH_BIN=/some/dir        the dossier and dossier-benchgen to run (default:
+#                              .build/release), e.g. an older build to compare with
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release
+bin="${BENCH_BIN:-.build/release}"
 sizes="${BENCH_SIZES:-1000 10000}"
-work="${BENCH_DIR:-$(mktemp -d)}"
+if [ "${BENCH_100K:-0}" = 1 ]; then sizes="$sizes 100000"; fi
+if [ -n "${BENCH_DIR:-}" ]; then
+  work="$BENCH_DIR"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 
 if ! command -v cmark-gfm >/dev/null 2>&1; then
   echo "Installing the cmark-gfm CLI for comparison"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null
 fi
 
-measure() { # prints "wall_seconds peak_kib" for a command
+measure() { # prints "wall_seconds peak_kib cpu_seconds" for a command
   local report="$work/time.txt"
-  /usr/bin/time -f "%e %M" -o "$report" "$@" >/dev/null 2>&1 || echo "warning: $1 exited non-zero" >&2
-  tail -1 "$report"
+  /usr/bin/time -f "%e %M %U %S" -o "$report" "$@" >/dev/null 2>&1 || echo "warning: $1 exited non-zero" >&2
+  tail -1 "$report" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
 }
 
 echo "== matcher =="
 "$bin/dossier-benchgen" matcher
 
-printf '\n%-10s %-8s %10s %12s %12s %14s\n' "briefings" "pages" "wall (s)" "pages/s" "peak (MiB)" "cmark-gfm (s)"
+printf '\n| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
+  "briefings" "input" "dossier build" "cmark-gfm CLI" "ratio" "CPU: dossier / cmark" "peak RSS" "largest page" "output" "output/input"
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for n in $sizes; do
   project="$work/bench-$n"
-  "$bin/dossier-benchgen" project "$n" "$project"
-  "$bin/dossier" build --root "$project" --output "$project/site" >/dev/null 2>&1  # warm the file cache
-  read -r wall peak < <(measure "$bin/dossier" build --root "$project" --output "$project/site")
-  pages=$(find "$project/site" -name '*.html' | wc -l)
-  read -r cmark_wall _ < <(measure sh -c "cat '$project'/content/briefings/*.md '$project'/content/actors/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
-  awk -v n="$n" -v p="$pages" -v w="$wall" -v k="$peak" -v c="$cmark_wall" \
-    'BEGIN { printf "%-10s %-8s %10s %12.0f %12.1f %14s\n", n, p, w, p / w, k / 1024, c }' 
+  # The same N always writes the same project, so one kept in BENCH_DIR is reused.
+  [ -f "$project/content/briefings/b$((n - 1)).md" ] || "$bin/dossier-benchgen" project "$n" "$project"
+  input=$(cat "$project"/content/briefings/*.md "$project"/content/actors/*.md | wc -c)
+  # Warm the file cache with cmark's own pass, then time both from a clean output.
+  cat "$project"/content/briefings/*.md >/dev/null
+  read -r cmark_wall _ cmark_cpu < <(measure sh -c "cat '$project'/content/briefings/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
+  rm -rf "$project/site"
+  read -r wall peak cpu < <(measure "$bin/dossier" build --root "$project" --output "$project/site")
+  largest=$(find "$project/site" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+  output=$(du -sb "$project/site" | cut -f1)
+  awk -v n="$n" -v i="$input" -v w="$wall" -v u="$cpu" -v c="$cmark_wall" -v cu="$cmark_cpu" -v k="$peak" -v l="$largest" -v o="$output" 'BEGIN {
+    split(l, page, " ")
+    printf "| %d | %.1f MB | %.2f s | %.2f s | %.1f× | %.1f s / %.2f s = %.1f× | %.0f MiB | %.2f MiB (%s) | %.1f MB | %.2f× |\n",
+      n, i / 1e6, w, c, (c > 0 ? w / c : 0), u, cu, (cu > 0 ? u / cu : 0), k / 1024, page[1] / 1048576, page[2], o / 1e6, o / i }'
+  [ -n "${BENCH_DIR:-}" ] || rm -rf "$project"
 done

@@ -81,7 +81,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try requireProject(at: project.rootURL, format: project.format)
-        let result = SiteBuilder.check(BuildOptions(root: project.rootURL, drafts: project.drafts))
+        var options = BuildOptions(root: project.rootURL, drafts: project.drafts)
+        options.keepsProseForSuggestions = true
+        let result = SiteBuilder.check(options)
         let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         // Written unbuffered, so it comes before the note below on a terminal.
         if code == 0, result.diagnostics.isEmpty { FileHandle.standardOutput.write(Data("No problems found.\n".utf8)) }

@@ -40,7 +40,10 @@ struct Suggest: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         try requireProject(at: rootURL)
-        let result = SiteBuilder.run(BuildOptions(root: rootURL, drafts: drafts), into: nil)
+        var options = BuildOptions(root: rootURL, drafts: drafts)
+        // The same reading as `dossier check`'s note, so the two always agree.
+        options.keepsProseForSuggestions = true
+        let result = SiteBuilder.run(options, into: nil)
         // Suggestions from a project with errors may name actors whose files did not load.
         let errors = result.diagnostics.filter { $0.severity == .error }
         let code = report(errors, format: .text, strict: false, root: rootURL)

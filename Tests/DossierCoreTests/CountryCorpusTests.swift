@@ -3,12 +3,26 @@ import Testing
 @testable import DossierCore
 
 /// Issue 4's end-to-end test: 250 real countries as actors and the Factbook's
-/// background texts as briefings, built, then read back through data/entities.json.
+/// background texts as briefings, built, then read back through data/entities.json
+/// and the per-actor files of data/mentions/.
 @Suite struct CountryCorpusTests {
     struct Entities: Decodable {
         struct Mention: Decodable { var actor: String; var document: String; var text: String; var anchor: String? }
         struct CoMention: Decodable { var actors: [String]; var same_block: Int; var same_document: Int }
-        var mentions: [Mention]
+        struct Actor: Decodable { var slug: String; var mentions: String }
+        var actors: [Actor]
+    }
+
+    struct ActorMentions: Decodable {
+        struct Passage: Decodable {
+            struct Entry: Decodable { var text: String }
+            var document: String
+            var anchor: String?
+            var mentions: [Entry]
+        }
+        struct CoMention: Decodable { var other: String; var same_block: Int; var same_document: Int }
+        var actor: String
+        var passages: [Passage]
         var co_mentions: [CoMention]
     }
 
@@ -21,7 +35,17 @@ import Testing
         let report = SiteBuilder.build(BuildOptions(root: root))
         #expect(!report.diagnostics.hasErrors, "\(Array(report.diagnostics.prefix(5)).lines)")
         let data = try Data(contentsOf: root.appendingPathComponent("site/data/entities.json"))
-        let entities = try JSONDecoder().decode(Entities.self, from: data)
+        let index = try JSONDecoder().decode(Entities.self, from: data)
+        var mentions: [Entities.Mention] = []
+        var coMentions: [Entities.CoMention] = []
+        for actor in index.actors {
+            let file = try JSONDecoder().decode(ActorMentions.self, from: Data(contentsOf: root.appendingPathComponent("site/" + actor.mentions)))
+            coMentions += file.co_mentions.map { .init(actors: [file.actor, $0.other], same_block: $0.same_block, same_document: $0.same_document) }
+            for passage in file.passages {
+                mentions += passage.mentions.map { .init(actor: file.actor, document: passage.document, text: $0.text, anchor: passage.anchor) }
+            }
+        }
+        let entities = (mentions: mentions, co_mentions: coMentions)
 
         func mentioned(_ actor: String, in country: String) -> [String] {
             entities.mentions.filter { $0.actor == actor && $0.document == "briefing/background-\(country)" }.map(\.text)

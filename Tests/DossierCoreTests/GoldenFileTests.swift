@@ -12,6 +12,7 @@ import Testing
         ("feed.xml", "feed.xml"),
         ("feed.json", "feed.json"),
         ("data/entities.json", "entities.json"),
+        ("data/mentions/iran.json", "mentions-iran.json"),
     ]
 
     @Test(arguments: files)

@@ -22,6 +22,7 @@ import Testing
             "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/mentions.js", "assets/search-index.js", ".dossier-site",
             "assets/favicon.svg", "assets/actors.js",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
+            "data/mentions/iran.json", "data/mentions/moscow.json", "data/mentions/russia.json", "data/mentions/sco.json",
         ] + ["assets/search/terms/0.js"] + (0..<7).map { "assets/search/documents/\($0).js" }
         let files = try snapshot(output)
         for path in expected { #expect(files[path] != nil, "missing \(path)") }

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var replaceForeignOutput = false
     /// Warn when base_url is a placeholder: only `dossier build` publishes (see `PlaceholderBaseURL`).
     public var warnsAboutPlaceholderBaseURL = false
+    /// Keep each document's prose as the linker parsed it, for `NameSuggester`
+    /// (`dossier check`'s note), instead of parsing everything a second time.
+    public var keepsProseForSuggestions = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -72,7 +75,10 @@ public enum SiteBuilder {
         diagnostics += indexDiagnostics
 
         let settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
-        let (documents, linkDiagnostics) = timed("parse and link") { ProjectLinker.linkAll(project, index: index, settings: settings) }
+        let proseMatcher = options.keepsProseForSuggestions ? NameSuggester.proseMatcher(actors: index.actors, config: project.config) : nil
+        let (documents, linkDiagnostics) = timed("parse and link") {
+            ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher)
+        }
         diagnostics += linkDiagnostics
 
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }

@@ -49,7 +49,7 @@ struct AnchorNamer {
     /// name uses when it can: a block's text includes its nested blocks', so each of
     /// a deeply nested block's ancestors holds all of it.
     static func base(for kind: MarkdownBlock.Kind, text: ArraySlice<Unicode.Scalar>) -> String {
-        base(for: kind, text: String(String.UnicodeScalarView(namingPart(of: text, words: wordLimit(kind)))))
+        base(for: kind, text: PlainText.string(namingPart(of: text, words: wordLimit(kind))))
     }
 
     private static func wordLimit(_ kind: MarkdownBlock.Kind) -> Int {

@@ -71,7 +71,7 @@ public enum DocumentLinker {
             guard !matches.isEmpty else { continue }
             let scalars = Array(run.text.unicodeScalars)
             for match in matches where match.owner != EntityIndex.ignoredOwner {
-                let text = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+                let text = PlainText.string(scalars[match.start..<match.end])
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
                                    text: text, explicit: false, run: run.index, start: match.start, end: match.end,
                                    tableRow: run.tableRow))
@@ -108,7 +108,7 @@ public enum DocumentLinker {
             var cursor = 0
             for item in runsToRewrite[run.index]!.sorted(by: { $0.start < $1.start }) {
                 if item.start > cursor {
-                    segments.append(.text(String(String.UnicodeScalarView(scalars[cursor..<item.start]))))
+                    segments.append(.text(PlainText.string(scalars[cursor..<item.start])))
                 }
                 let actor = index.actors[item.actor]
                 segments.append(.link(url: ActorLinkPlaceholder.url(for: actor.slug, style: settings.urlStyle),
@@ -116,7 +116,7 @@ public enum DocumentLinker {
                                       title: "", text: item.text))
                 cursor = item.end
             }
-            if cursor < scalars.count { segments.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+            if cursor < scalars.count { segments.append(.text(PlainText.string(scalars[cursor...]))) }
             replacements.append((run.index, segments))
         }
         document.replaceTextRuns(replacements)
@@ -172,15 +172,15 @@ public enum DocumentLinker {
                 section: item.blockIndex.flatMap { sections[$0] })
         }
 
-        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainText)
-        let plainText = topLevel.joined(separator: "\n")
+        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainTextScalars)
+        let plainText = PlainText.joined(topLevel)
         let tableOfContents = document.blocks.compactMap { block -> TableOfContentsEntry? in
             guard case .heading(let level) = block.kind, (2...4).contains(level), let anchor = anchors[block.index] else { return nil }
             return TableOfContentsEntry(level: level, title: block.plainText, anchor: anchor)
         }
         let linked = LinkedDocument(
             id: id, html: FootnotesHeading.insert(into: document.renderHTML(blockIDs: anchors)), tableOfContents: tableOfContents, mentions: mentions,
-            plainText: plainText, wordCount: plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).count,
+            plainText: plainText, wordCount: PlainText.wordCount(topLevel),
             searchPassages: SearchPassages.passages(of: document.blocks, anchors: anchors))
         return (linked, diagnostics)
     }

@@ -63,6 +63,9 @@ public struct LinkedDocument: Sendable, Hashable {
     public var searchPassages: [SearchPassage] = []
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
+    /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
+    /// (`BuildOptions.keepsProseForSuggestions`), so the names are not parsed twice.
+    var prose: ScannedDocument?
 }
 
 /// Actor links leave the linker as `dossier:actors/iran/index.html`; the renderer,
@@ -77,6 +80,6 @@ public enum ActorLinkPlaceholder {
     /// Rewrites every placeholder in `html` to a link relative to `rootPrefix`
     /// (e.g. "../../") and marks it as a mention.
     public static func resolve(_ html: String, rootPrefix: String) -> String {
-        html.replacingOccurrences(of: "<a href=\"" + scheme, with: "<a class=\"mention\" href=\"" + rootPrefix)
+        ByteReplacement.replacing("<a href=\"" + scheme, with: "<a class=\"mention\" href=\"" + rootPrefix, in: html)
     }
 }

@@ -12,8 +12,10 @@ public enum ProjectLinker {
         var language: LanguageTag?
     }
 
+    /// With a `proseMatcher`, each briefing's and actor profile's prose is also read
+    /// for name suggestions from the same parse (`LinkedDocument.prose`).
     public static func linkAll(
-        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, proseMatcher: MentionMatcher? = nil
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic]) {
         let jobs = project.briefings.map {
             Job(id: DocumentID(.briefing, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
@@ -27,6 +29,10 @@ public enum ProjectLinker {
             let notes = SourceNotes.definitions(for: job.sources, language: job.language ?? project.config.languageTag)
             let proseLineCount = MarkdownLines.count(job.body.text)
             let document = MarkdownParser.parse(job.body.text + notes, options: options)
+            // Before linking rewrites the text runs; the notes are footnotes, which it skips.
+            let prose = proseMatcher.flatMap { matcher in
+                job.id.kind == .page ? nil : ProseReader.read(id: job.id, path: job.path, body: job.body, document: document, matcher: matcher)
+            }
             let references = DocumentReferences.resolve(document, id: job.id, path: job.path, body: job.body, targets: targets)
             let unresolved = SourceNotes.unresolvedReferences(
                 in: document, body: job.body, path: job.path, proseLineCount: proseLineCount, sourceIDs: job.sources.compactMap(\.id))
@@ -34,6 +40,7 @@ public enum ProjectLinker {
                 document, id: job.id, path: job.path, body: job.body, index: index, settings: settings, proseLineCount: proseLineCount,
                 actorFileLinks: references.actorFileLinks)
             result.document.images = references.images
+            result.document.prose = prose
             return (result.document, references.diagnostics + unresolved + result.diagnostics)
         }
         var documents: [DocumentID: LinkedDocument] = [:]

@@ -7,7 +7,6 @@ public enum SiteLinkPlaceholder {
     /// Rewrites every placeholder in `html`'s `href` and `src` attributes to a link
     /// from `rootPrefix` (`../../` on a page, the base URL in a feed).
     public static func resolve(_ html: String, rootPrefix: String) -> String {
-        guard html.contains(scheme) else { return html }
-        return html.replacingOccurrences(of: "=\"" + scheme, with: "=\"" + rootPrefix)
+        ByteReplacement.replacing("=\"" + scheme, with: "=\"" + rootPrefix, in: html)
     }
 }

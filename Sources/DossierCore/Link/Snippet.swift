@@ -22,12 +22,10 @@ enum Snippet {
             var lower = range.lowerBound, upper = range.upperBound
             while lower < min(upper, start), isSpace(lower) { lower += 1 }
             while upper > max(lower, start + length), isSpace(upper - 1) { upper -= 1 }
-            var result = String.UnicodeScalarView()
-            result.append(contentsOf: prefix.unicodeScalars)
-            result.append(contentsOf: text[(text.startIndex + lower)..<(text.startIndex + upper)])
-            result.append(contentsOf: suffix.unicodeScalars)
+            let quoted = text[(text.startIndex + lower)..<(text.startIndex + upper)]
             let shift = prefix.unicodeScalars.count - lower
-            return SnippetPassage(text: String(result), match: (start + shift)..<(start + length + shift), window: lower..<upper, shift: shift)
+            return SnippetPassage(text: utf8String(prefix, quoted, suffix), match: (start + shift)..<(start + length + shift),
+                                  window: lower..<upper, shift: shift)
         }
         guard count > width else { return trimmed(0..<count) }
         let context = max(0, width - length)
@@ -41,6 +39,21 @@ enum Snippet {
             while upper > start + length, !isSpace(upper) { upper -= 1 }
         }
         return trimmed(lower..<upper, prefix: lower > 0 ? "…" : "", suffix: upper < count ? "…" : "")
+    }
+
+    /// `prefix + scalars + suffix` encoded straight into the new string's UTF-8
+    /// storage: appending scalars to a `String.UnicodeScalarView` one by one made
+    /// snippets 58 % of a large build's heap allocations.
+    static func utf8String(_ prefix: String, _ scalars: ArraySlice<Unicode.Scalar>, _ suffix: String) -> String {
+        var size = prefix.utf8.count + suffix.utf8.count
+        for scalar in scalars { size += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var written = 0
+            for byte in prefix.utf8 { buffer[written] = byte; written += 1 }
+            for scalar in scalars { UTF8.encode(scalar) { buffer[written] = $0; written += 1 } }
+            for byte in suffix.utf8 { buffer[written] = byte; written += 1 }
+            return written
+        }
     }
 
     static func around(_ text: String, start: Int, length: Int, width: Int = 200) -> String {

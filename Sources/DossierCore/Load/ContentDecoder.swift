@@ -16,7 +16,9 @@ public enum ContentDecoder {
     ) -> (entries: [(key: String, keyNode: Node, value: Node)]?, body: Body, reader: YAMLReader) {
         var reader = YAMLReader(path: path, firstLine: 2)
         let start = SourceLocation(path: path)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Stops at the first visible character instead of trimming a copy of the whole
+        // file. White_Space is the set `.whitespacesAndNewlines` trimmed.
+        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             reader.diagnostics.append(.error("file is empty", at: start))
             return (nil, Body(text: "", firstLine: 1), reader)
         }

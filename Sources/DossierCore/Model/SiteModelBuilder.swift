@@ -4,9 +4,6 @@ public enum SiteModelBuilder {
         project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument]
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let empty = { (id: DocumentID) in
-            LinkedDocument(id: id, html: "", tableOfContents: [], mentions: [], plainText: "", wordCount: 0)
-        }
 
         // Events, oldest first, each with a stable anchor.
         var timeline: [TimelineEvent] = []
@@ -33,41 +30,45 @@ public enum SiteModelBuilder {
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
         let mentions = documentOrder.flatMap { linked[$0]?.mentions ?? [] }
 
-        let coMentions = coMentionCounts(mentions)
+        let coMentions = CoMentionCounter.count(mentions)
 
-        // Briefings.
-        var actorSets: [String: Set<String>] = [:]
-        var briefingsByActor: [String: [Int]] = [:]
-        for (position, briefing) in sortedBriefings.enumerated() {
+        // Briefings: actors as integer ids (unknown slugs too, so that they count
+        // as shared exactly like known ones), related briefings ranked in parallel.
+        var actorIDs: [String: Int] = [:]
+        for (position, actor) in index.actors.enumerated() { actorIDs[actor.slug] = position }
+        let actorSets = sortedBriefings.map { briefing -> [Int] in
             let id = DocumentID(.briefing, briefing.slug)
-            let actors = Set(briefing.actors.map(\.value)).union((linked[id]?.mentions ?? []).map(\.actor))
-            actorSets[briefing.slug] = actors
-            for actor in actors { briefingsByActor[actor, default: []].append(position) }
+            var ids: Set<Int> = []
+            for slug in briefing.actors.map(\.value) + (linked[id]?.mentions ?? []).map(\.actor) {
+                if let known = actorIDs[slug] {
+                    ids.insert(known)
+                } else {
+                    actorIDs[slug] = actorIDs.count
+                    ids.insert(actorIDs.count - 1)
+                }
+            }
+            return ids.sorted()
         }
-        var eventsByOrigin: [DocumentID: [TimelineEvent]] = [:]
-        for item in timeline { eventsByOrigin[item.origin, default: []].append(item) }
-        let briefingModels = sortedBriefings.enumerated().map { position, briefing -> BriefingModel in
-            let id = DocumentID(.briefing, briefing.slug)
-            let document = linked[id] ?? empty(id)
-            let mentioned = Set(document.mentions.map(\.actor))
-            let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
+        let related = RelatedBriefings.rank(actorSets, actorCount: actorIDs.count, limit: 5)
+        let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
+        for briefing in sortedBriefings {
+            let mentioned = Set((linked[DocumentID(.briefing, briefing.slug)]?.mentions ?? []).map(\.actor))
             for reference in briefing.actors where index.actor(reference.value) != nil && !mentioned.contains(reference.value) {
                 diagnostics.append(.warning(
                     "principal actor '\(reference.value)' is never mentioned in the text of this briefing", at: reference.location))
             }
+        }
+        let briefingSlugs = sortedBriefings.map(\.slug)
+        let briefingModels = Array(sortedBriefings.enumerated()).parallelMap { position, briefing -> BriefingModel in
+            let id = DocumentID(.briefing, briefing.slug)
+            let document = linked[id] ?? emptyDocument(id)
+            let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
             var seenSecondary: Set<String> = Set(principal)
             let secondary = document.mentions.map(\.actor).filter { seenSecondary.insert($0).inserted }
-            // Shared actors counted through the actor → briefings index, not by comparing every pair.
-            var shared: [Int: Int] = [:]
-            for actor in actorSets[briefing.slug] ?? [] {
-                for other in briefingsByActor[actor] ?? [] where other != position { shared[other, default: 0] += 1 }
-            }
-            let related = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(5)
-                .map { (slug: sortedBriefings[$0.key].slug, shared: $0.value) }
             return BriefingModel(
                 briefing: briefing, linked: document, principalActors: principal, secondaryActors: secondary,
-                related: Array(related), events: eventsByOrigin[id] ?? [])
+                related: related[position].map { (slug: briefingSlugs[$0.position], shared: $0.shared) },
+                events: eventsByOrigin[id] ?? [])
         }
 
         // Actors.
@@ -87,30 +88,32 @@ public enum SiteModelBuilder {
         for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
         let actorsByPassage = ActorMentions.actorsByPassage(mentions)
         let pageTitles = Dictionary(project.pages.map { ($0.slug, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let documentTitle = { (id: DocumentID) -> String in
+        let documentTitle = { @Sendable (id: DocumentID) -> String in
             switch id.kind {
             case .actor: index.actor(id.slug)?.title ?? id.slug
             case .page: pageTitles[id.slug] ?? id.slug
             case .briefing: id.slug
             }
         }
-        let actorModels = index.actors.map { actor -> ActorModel in
+        // Frozen for the parallel map.
+        let mentionsOf = mentionsByActor, endsOf = relationEnds, eventsOf = eventsByActor
+        let actorModels = index.actors.parallelMap { actor -> ActorModel in
             let id = DocumentID(.actor, actor.slug)
-            let others = (mentionsByActor[actor.slug] ?? []).filter { $0.document != id }
+            let others = (mentionsOf[actor.slug] ?? []).filter { $0.document != id }
             let groups = ActorMentions.groups(others, title: documentTitle)
-            let ends = (relationEnds[actor.slug] ?? []).sorted { lhs, rhs in
+            let ends = (endsOf[actor.slug] ?? []).sorted { lhs, rhs in
                 (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
             }
             // Counted over the passages "Mentioned in" lists, so the two sections agree.
             let ranked = ActorMentions.coMentions(of: actor.slug, mentions: others, actorsByPassage: actorsByPassage)
-            let events = eventsByActor[actor.slug] ?? []
+            let events = eventsOf[actor.slug] ?? []
             return ActorModel(
-                actor: actor, profile: linked[id] ?? empty(id), relations: ends, mentionsByDocument: groups,
+                actor: actor, profile: linked[id] ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
                 mentionCount: others.count, coMentions: ranked, events: events)
         }
 
         let pageModels = project.pages.sorted { $0.slug < $1.slug }.map { page in
-            PageModel(page: page, linked: linked[DocumentID(.page, page.slug)] ?? empty(DocumentID(.page, page.slug)))
+            PageModel(page: page, linked: linked[DocumentID(.page, page.slug)] ?? emptyDocument(DocumentID(.page, page.slug)))
         }
 
         var tagMap: [String: [String]] = [:]
@@ -126,27 +129,8 @@ public enum SiteModelBuilder {
         return (model, diagnostics)
     }
 
-    /// Counts, for every pair of actors, the blocks and the documents that mention both.
-    static func coMentionCounts(_ mentions: [Mention]) -> [CoMention] {
-        struct Pair: Hashable { var a: String; var b: String }
-        var blocks: [String: Set<String>] = [:]
-        var documents: [DocumentID: Set<String>] = [:]
-        for mention in mentions {
-            documents[mention.document, default: []].insert(mention.actor)
-            if let anchor = mention.anchor { blocks[mention.document.description + "#" + anchor, default: []].insert(mention.actor) }
-        }
-        var sameBlock: [Pair: Int] = [:]
-        var sameDocument: [Pair: Int] = [:]
-        func pairs(_ actors: Set<String>) -> [Pair] {
-            let sorted = actors.sorted()
-            var result: [Pair] = []
-            for i in sorted.indices { for j in sorted.indices where j > i { result.append(Pair(a: sorted[i], b: sorted[j])) } }
-            return result
-        }
-        for actors in blocks.values { for pair in pairs(actors) { sameBlock[pair, default: 0] += 1 } }
-        for actors in documents.values { for pair in pairs(actors) { sameDocument[pair, default: 0] += 1 } }
-        return sameDocument.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { pair in
-            CoMention(actor: pair.a, other: pair.b, sameBlock: sameBlock[pair] ?? 0, sameDocument: sameDocument[pair]!)
-        }
+    /// What a document that was not linked (it failed to load or parse) shows.
+    private static func emptyDocument(_ id: DocumentID) -> LinkedDocument {
+        LinkedDocument(id: id, html: "", tableOfContents: [], mentions: [], plainText: "", wordCount: 0)
     }
 }

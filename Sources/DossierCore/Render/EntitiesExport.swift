@@ -1,13 +1,24 @@
 import Foundation
 
-/// `data/entities.json`: the site's actors, relations, mentions, co-mentions and
-/// events for other tools. The schema is documented in docs/entities-json.md;
-/// `version` changes when a field changes meaning or disappears.
+/// The data export for other tools, documented in docs/entities-json.md:
+/// `data/entities.json` indexes the site's actors, briefings, relations and events,
+/// and each actor's mentions and co-mentions live in `data/mentions/SLUG.json`, every
+/// mention, passage snippet and pair of actors once. Split this way, no file grows with
+/// the whole site's prose, each file is rendered and written on its own (a 10,000
+/// briefing site held a 366 MB entities.json in memory twice), and an edit rewrites
+/// only the files of the actors it touches. `version` changes when a field changes
+/// meaning or disappears.
 public enum EntitiesExport {
-    public static let version = 1
+    public static let version = 2
 
+    /// Where an actor's mentions are written, relative to the site root.
+    static func mentionsFile(_ slug: String) -> SiteURLs.Page { .data("mentions/\(slug).json") }
+
+    /// `data/entities.json`: everything but the mentions and co-mentions, which it
+    /// points to per actor. Co-mention pairs grow with the square of the actors (1.7
+    /// million pairs, 100 MB, for 2,000 actors), so they are split by actor too.
     public static func json(_ model: SiteModel, urls: SiteURLs) -> Data {
-        var writer = JSONWriter(capacity: 256 * model.mentions.count + 4096)
+        var writer = JSONWriter(capacity: 4096 + 256 * (model.actors.count + model.briefings.count + model.timeline.count))
         writer.object { json in
             json.key("actors")
             json.array { list in
@@ -17,6 +28,7 @@ public enum EntitiesExport {
                         item.key("aliases"); item.strings(value.aliases.map(\.value))
                         item.field("kind", value.kind.rawValue)
                         item.key("mention_count"); item.int(actor.mentionCount)
+                        item.field("mentions", urls.path(mentionsFile(value.slug)))
                         item.field("slug", value.slug)
                         item.field("summary", value.summary)
                         item.field("title", value.title)
@@ -39,16 +51,6 @@ public enum EntitiesExport {
                     }
                 }
             }
-            json.key("co_mentions")
-            json.array { list in
-                for pair in model.coMentions {
-                    list.object { item in
-                        item.key("actors"); item.strings([pair.actor, pair.other])
-                        item.key("same_block"); item.int(pair.sameBlock)
-                        item.key("same_document"); item.int(pair.sameDocument)
-                    }
-                }
-            }
             json.key("events")
             json.array { list in
                 for entry in model.timeline {
@@ -61,22 +63,6 @@ public enum EntitiesExport {
                         item.field("place", event.place?.value)
                         item.field("source", event.source)
                         item.field("title", event.title)
-                    }
-                }
-            }
-            json.key("mentions")
-            json.array { list in
-                for mention in model.mentions {
-                    list.object { item in
-                        item.field("actor", mention.actor)
-                        item.field("anchor", mention.anchor)
-                        item.field("document", mention.document.description)
-                        item.field("document_kind", mention.document.kind.rawValue)
-                        item.field("document_slug", mention.document.slug)
-                        item.key("explicit"); item.bool(mention.explicit)
-                        item.key("linked"); item.bool(mention.linked)
-                        item.field("snippet", mention.snippet)
-                        item.field("text", mention.text)
                     }
                 }
             }
@@ -110,6 +96,113 @@ public enum EntitiesExport {
             json.object { site in
                 site.field("base_url", model.config.baseURL)
                 site.field("title", model.config.title)
+            }
+            json.key("version"); json.int(version)
+        }
+        return Data(writer.bytes)
+    }
+
+    /// For each actor of `model.actors`, the positions in `model.mentions` of its
+    /// mentions, in site order: one pass, so the per-actor files cost no search.
+    static func mentionPositions(_ model: SiteModel) -> [[Int]] {
+        var actorPosition: [String: Int] = [:]
+        actorPosition.reserveCapacity(model.actors.count)
+        for (position, actor) in model.actors.enumerated() { actorPosition[actor.actor.slug] = position }
+        var result = [[Int]](repeating: [], count: model.actors.count)
+        for (position, mention) in model.mentions.enumerated() {
+            if let actor = actorPosition[mention.actor] { result[actor].append(position) }
+        }
+        return result
+    }
+
+    /// For each actor of `model.actors`, the range of `model.coMentions` (sorted by
+    /// pair) whose first actor it is.
+    static func coMentionRanges(_ model: SiteModel) -> [Range<Int>] {
+        var ranges = [Range<Int>](repeating: 0..<0, count: model.actors.count)
+        var actor = 0, start = 0
+        for (position, pair) in model.coMentions.enumerated() {
+            while actor < model.actors.count, model.actors[actor].actor.slug < pair.actor {
+                ranges[actor] = start..<position
+                actor += 1
+                start = position
+            }
+        }
+        while actor < model.actors.count {
+            ranges[actor] = start..<model.coMentions.count
+            actor += 1
+            start = model.coMentions.count
+        }
+        return ranges
+    }
+
+    /// `data/mentions/SLUG.json`: the actor's mentions grouped into passages (a block
+    /// of a document), in site order. A passage's snippet is stored once with the
+    /// places of the actor's names in it (`marks`), and lists the mentions it holds.
+    /// Then the co-mention pairs whose first actor (in slug order) this one is.
+    static func actorMentions(_ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel) -> Data {
+        // Two mentions in one block share its passage, as on the actor page.
+        struct PassageKey: Hashable { var document: DocumentID; var anchor: String }
+        var passages: [(first: Mention, mentions: [Mention])] = []
+        var passageOf: [PassageKey: Int] = [:]
+        var snippetPassageOf: [String: Int] = [:]
+        for position in positions {
+            let mention = model.mentions[position]
+            let existing = mention.anchor.map { passageOf[PassageKey(document: mention.document, anchor: $0)] }
+                ?? snippetPassageOf[mention.document.description + "\u{0}" + mention.snippet]
+            if let existing {
+                passages[existing].mentions.append(mention)
+                continue
+            }
+            if let anchor = mention.anchor {
+                passageOf[PassageKey(document: mention.document, anchor: anchor)] = passages.count
+            } else {
+                snippetPassageOf[mention.document.description + "\u{0}" + mention.snippet] = passages.count
+            }
+            passages.append((mention, [mention]))
+        }
+        var writer = JSONWriter(capacity: 512 * passages.count + 64 * coMentions.count + 256)
+        writer.object { json in
+            json.field("actor", slug)
+            json.key("co_mentions")
+            json.array { list in
+                for pair in model.coMentions[coMentions] {
+                    list.object { item in
+                        item.field("other", pair.other)
+                        item.key("same_block"); item.int(pair.sameBlock)
+                        item.key("same_document"); item.int(pair.sameDocument)
+                    }
+                }
+            }
+            json.key("passages")
+            json.array { list in
+                for passage in passages {
+                    let first = passage.first
+                    list.object { item in
+                        item.field("anchor", first.anchor)
+                        item.field("document", first.document.description)
+                        item.key("marks")
+                        item.array { marks in
+                            for range in ([first.snippetMatch] + first.otherMatches).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                                marks.array { pair in
+                                    pair.int(range.lowerBound)
+                                    pair.int(range.upperBound)
+                                }
+                            }
+                        }
+                        item.key("mentions")
+                        item.array { mentions in
+                            for mention in passage.mentions {
+                                mentions.object { entry in
+                                    entry.key("explicit"); entry.bool(mention.explicit)
+                                    entry.key("linked"); entry.bool(mention.linked)
+                                    entry.field("text", mention.text)
+                                }
+                            }
+                        }
+                        item.field("section", first.section)
+                        item.field("snippet", first.snippet)
+                    }
+                }
             }
             json.key("version"); json.int(version)
         }

@@ -42,7 +42,7 @@ extension PageContexts {
         let scalars = Array(mention.snippet.unicodeScalars)
         var segments: [Context] = []
         var cursor = 0
-        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        func text(_ range: Range<Int>) -> String { Snippet.utf8String("", scalars[range], "") }
         let matches = ([mention.snippetMatch] + mention.otherMatches)
             .map { $0.clamped(to: 0..<scalars.count) }
             .sorted { $0.lowerBound < $1.lowerBound }

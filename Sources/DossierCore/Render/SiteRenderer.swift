@@ -11,7 +11,11 @@ public enum SiteRenderer {
         /// Page 2 or later of a paginated list.
         case listPage(PagedList, Int)
         case atomFeed, jsonFeed, sitemap, entities, searchIndex, asset(String), image(PublishedImage)
-        case graphML, gexf, mentionsCSV, relationsCSV
+        /// `data/graph.graphml`, then `data/graph.gexf`, in one job.
+        case graphExports
+        case mentionsCSV, relationsCSV
+        /// `data/mentions/SLUG.json` for the actor at this position.
+        case actorMentions(Int)
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -25,9 +29,13 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
-        // The large data files go first so they overlap with the pages.
-        let jobs: [Job] = [.entities, .searchIndex, .graphML, .gexf, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
+        let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
+        // The large data files go first so they overlap with the pages. The two graph
+        // files hold every co-mention pair (390 and 460 MB at 10,000 briefings): one
+        // after the other, only one of them is in memory at a time.
+        let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
+            + model.actors.indices.map(Job.actorMentions)
 
         let failures = jobs.parallelMap { job -> Diagnostic? in
             switch job {
@@ -44,14 +52,20 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.feed("sitemap.xml")), text: xml), to: sink)
             case .entities:
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
-            case .graphML:
-                return write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink)
-            case .gexf:
+            case .actorMentions(let index):
+                let slug = model.actors[index].actor.slug
+                let data = EntitiesExport.actorMentions(
+                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
+                return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
+            case .graphExports:
+                if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
+                    return failure
+                }
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .mentionsCSV:
-                return write(OutputFile(path: urls.file(.data("mentions.csv")), text: CSVExport.mentions(model, urls: urls)), to: sink)
+                return write(OutputFile(path: urls.file(.data("mentions.csv")), contents: CSVExport.mentions(model, urls: urls)), to: sink)
             case .relationsCSV:
-                return write(OutputFile(path: urls.file(.data("relations.csv")), text: CSVExport.relations(model)), to: sink)
+                return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
                 return SearchIndex.files(model, urls: urls).lazy.compactMap { write($0, to: sink) }.first
             case .asset(let name):

@@ -66,10 +66,26 @@ public struct SiteURLs: Sendable {
         return style == .disk ? folder + "index.html" : folder
     }
 
-    /// "../../" from a page's file back to the site root.
+    /// "../../" from a page's file back to the site root. Every link on every page
+    /// starts with it, so it comes from the page's depth without building the path.
     public func rootPrefix(from page: Page) -> String {
-        let depth = file(page).split(separator: "/").count - 1
-        return String(repeating: "../", count: depth)
+        let depth: Int = switch page {
+        case .home, .notFound: 0
+        case .briefings, .actors, .tags, .timeline, .graph, .sources, .search, .page: 1
+        case .briefing, .actor, .tag: 2
+        case .listPage(let list, let number): Self.slashes(in: list.folder(ofPage: number))
+        case .asset(let name), .data(let name): 1 + Self.slashes(in: name)
+        case .feed(let name): Self.slashes(in: name)
+        }
+        return depth < Self.prefixes.count ? Self.prefixes[depth] : String(repeating: "../", count: depth)
+    }
+
+    private static let prefixes = (0..<8).map { String(repeating: "../", count: $0) }
+
+    private static func slashes(in name: String) -> Int {
+        var count = 0
+        for byte in name.utf8 where byte == UInt8(ascii: "/") { count += 1 }
+        return count
     }
 
     /// A link from one page to another, relative, so the site works under any

@@ -64,22 +64,32 @@ public enum NameSuggester {
         KnownNames(actors: model.actors.map(\.actor), ignored: model.config.linking.ignore)
     }
 
-    /// Parses and scans every briefing and actor profile in parallel, in site order.
+    /// Every briefing and actor profile scanned, in site order: as the linker kept
+    /// them when the build was asked to, otherwise parsed and scanned in parallel.
     static func read(_ model: SiteModel) -> [ScannedDocument] {
-        struct Job: Sendable { var id: DocumentID; var path: String; var body: Body }
-        let jobs = model.briefings.map { Job(id: DocumentID(.briefing, $0.briefing.slug), path: $0.briefing.path, body: $0.briefing.body) }
-            + model.actors.map { Job(id: DocumentID(.actor, $0.actor.slug), path: $0.actor.path, body: $0.actor.body) }
-        var names: [(name: String, owner: Int)] = []
-        for (position, actor) in model.actors.enumerated() {
-            names.append((actor.actor.title, position))
-            names += actor.actor.aliases.map { ($0.value, position) }
+        struct Job: Sendable { var id: DocumentID; var path: String; var body: Body; var kept: ScannedDocument? }
+        let jobs = model.briefings.map {
+            Job(id: DocumentID(.briefing, $0.briefing.slug), path: $0.briefing.path, body: $0.briefing.body, kept: $0.linked.prose)
+        } + model.actors.map {
+            Job(id: DocumentID(.actor, $0.actor.slug), path: $0.actor.path, body: $0.actor.body, kept: $0.profile.prose)
         }
-        names += model.config.linking.ignore.map { ($0, EntityIndex.ignoredOwner) }
-        // Every actor's names, auto-linked or not: a name an actor owns is never suggested.
-        let matcher = MentionMatcher(names: names, caseSensitive: model.config.linking.caseSensitive)
+        if jobs.allSatisfy({ $0.kept != nil }) { return jobs.map { $0.kept! } }
+        let matcher = proseMatcher(actors: model.actors.map(\.actor), config: model.config)
         let options = MarkdownOptions(allowRawHTML: model.config.allowRawHTML)
         return jobs.parallelMap { job in
-            ProseReader.read(id: job.id, path: job.path, body: job.body, matcher: matcher, options: options)
+            job.kept ?? ProseReader.read(id: job.id, path: job.path, body: job.body, matcher: matcher, options: options)
         }
+    }
+
+    /// Every actor's names, auto-linked or not, and the ignored phrases: a name an
+    /// actor owns is never suggested.
+    static func proseMatcher(actors: [Actor], config: SiteConfig) -> MentionMatcher {
+        var names: [(name: String, owner: Int)] = []
+        for (position, actor) in actors.enumerated() {
+            names.append((actor.title, position))
+            names += actor.aliases.map { ($0.value, position) }
+        }
+        names += config.linking.ignore.map { ($0, EntityIndex.ignoredOwner) }
+        return MentionMatcher(names: names, caseSensitive: config.linking.caseSensitive)
     }
 }

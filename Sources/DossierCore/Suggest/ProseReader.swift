@@ -13,7 +13,7 @@ struct ProseRun: Sendable, Hashable {
 
 /// One document read for suggestions: its prose runs, its blocks' plain text (for
 /// the text around an example) and the capitalised phrases found in it.
-struct ScannedDocument: Sendable {
+struct ScannedDocument: Sendable, Hashable {
     var id: DocumentID
     var path: String
     var body: Body
@@ -29,7 +29,11 @@ enum ProseReader {
     static func read(
         id: DocumentID, path: String, body: Body, matcher: MentionMatcher, options: MarkdownOptions
     ) -> ScannedDocument {
-        let document = MarkdownParser.parse(body.text, options: options)
+        read(id: id, path: path, body: body, document: MarkdownParser.parse(body.text, options: options), matcher: matcher)
+    }
+
+    /// Reads a document the linker has parsed, before it rewrites the text runs.
+    static func read(id: DocumentID, path: String, body: Body, document: MarkdownDocument, matcher: MentionMatcher) -> ScannedDocument {
         let blocks = document.blocks
         var blockScalars: [Int: [Unicode.Scalar]] = [:]
         var runs: [ProseRun] = []
