@@ -48,7 +48,7 @@ wait_for() { # FILE TEXT START_MS
 rm -rf "$project"
 "$bin/dossier-benchgen" project "$n" "$project" >/dev/null
 briefing="$project/content/briefings/b7.md"
-actor=$(ls "$project"/content/actors/*.md | head -1)
+actor=$(find "$project/content/actors" -name "a0-*.md" -print -quit)
 actor_slug=$(basename "$actor" .md)
 
 echo "== incremental builds, $n briefings ($(nproc) cores; the machine may be shared: repeat to see the noise) =="
