@@ -37,7 +37,7 @@ same_as_clean() {
 
 # Waits until FILE contains TEXT and prints the milliseconds since START_MS (or "timeout").
 wait_for() { # FILE TEXT START_MS
-  local deadline=$(( $3 + 120000 ))
+  local deadline=$(( $3 + 600000 ))
   while ! grep -qF -- "$2" "$1" 2>/dev/null; do
     if [ "$(now_ms)" -gt "$deadline" ]; then echo "timeout"; return; fi
     sleep 0.002

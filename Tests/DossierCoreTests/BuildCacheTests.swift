@@ -112,6 +112,45 @@ import Testing
         #expect(try cleanBuildEquals(project) == nil)
     }
 
+    @Test func aChangedTitleRelinksDocumentsThatMentionTheActorByAnotherName() throws {
+        let project = try TestProject("""
+        -- dossier.yml --
+        title: Title test
+        base_url: https://dossier.test/
+        -- content/actors/aldoria.md --
+        ---
+        title: Aldoria
+        kind: state
+        aliases: [Old Kingdom]
+        ---
+        A state.
+        -- content/briefings/crown.md --
+        ---
+        title: Crown
+        date: 2025-01-02
+        ---
+        The Old Kingdom held talks.
+        -- content/briefings/rain.md --
+        ---
+        title: Rain
+        date: 2025-01-03
+        ---
+        Rain fell.
+        """)
+        defer { project.remove() }
+        #expect(Self.build(project).succeeded)
+        let before = Self.entries(project)
+
+        try project.write("content/actors/aldoria.md", "---\ntitle: Aldor\nkind: state\naliases: [Old Kingdom]\n---\nA state.\n")
+        #expect(Self.build(project).succeeded)
+        let after = Self.entries(project)
+
+        // Crown names neither the old title nor the new one, but its link shows the title.
+        #expect(after.filter { before[$0.key] != $0.value }.count == 2)
+        #expect(try project.read("briefings/crown/index.html").contains("title=\"Aldor\""))
+        #expect(try cleanBuildEquals(project) == nil)
+    }
+
     @Test func corruptEntriesAreMissesNotCrashesOrWrongPages() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }

@@ -6,7 +6,8 @@ import Foundation
 /// document lives at which path, the Markdown and image files there are); the names
 /// of the entity index are compared separately (`NameTable`), so that a changed
 /// alias re-links only the documents in which an old or new name occurs, the
-/// documents that link to a renamed actor explicitly, and that actor's own profile.
+/// documents that link to that actor explicitly, and its own profile; a changed
+/// title also re-links every document that mentions the actor (links show the title).
 /// A document whose linking reported anything is re-linked after any change.
 enum LinkMemo {
     static func linkAll(
@@ -70,7 +71,9 @@ enum LinkMemo {
             guard let entry = found[position], let (changes, occurrence) = tables[entry.namesKey] ?? nil else { return false }
             let document = entry.result.document
             if document.id.kind == .actor, changes.actors.contains(document.id.slug) { return false }
-            if document.mentions.contains(where: { $0.explicit && changes.actors.contains($0.actor) }) { return false }
+            if document.mentions.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
+                return false
+            }
             return !occurrence.occurs(in: document.plainText)
         }
         for (position, reuse) in zip(stale, reusable) where reuse {

@@ -1,6 +1,6 @@
 /// Everything the linker reads from the entity index, as sorted lines: the names
 /// the matcher looks for (and their actors), the phrases it ignores, whether case
-/// counts, and each actor's title (an explicit link shows it). Comparing two
+/// counts, and each actor's title (every link to the actor shows it). Comparing two
 /// tables says which names changed, so a changed alias re-links only the documents
 /// that contain the old or the new name.
 struct NameTable: Equatable {
@@ -41,6 +41,7 @@ struct NameTable: Equatable {
                 if !parts[1].isEmpty { changes.actors.insert(parts[1]) }
             case "title":
                 changes.actors.insert(parts[1])
+                changes.retitled.insert(parts[1])
             default:
                 return nil
             }
@@ -54,4 +55,6 @@ struct NameChanges {
     var names: Set<String> = []
     /// Actors whose names or title changed.
     var actors: Set<String> = []
+    /// Actors whose title changed: every link to them shows it as its title.
+    var retitled: Set<String> = []
 }
