@@ -1,30 +1,45 @@
 import DossierCore
 import Foundation
 
-/// `dossier serve`: builds the project into a temporary folder, serves it on
-/// 127.0.0.1, rebuilds when an input changes, and reloads open pages.
+/// `dossier serve`: builds the project (into a temporary folder, or the folder given
+/// with `--output`), serves it on 127.0.0.1, rebuilds when an input changes, and
+/// reloads the open pages whose file changed.
+///
+/// Builds run on their own thread, never on the request path: while one runs,
+/// requests are answered from the last good output, which the build replaces in
+/// one atomic swap. Each build reuses the previous one's work through the build
+/// cache, kept in memory for the life of the server (and on disk, like `build`).
 public actor DevServer {
     public struct Options: Sendable {
         public var root: URL
         public var port: UInt16
         public var drafts: Bool
-        /// How often inputs are compared, in seconds.
+        /// How often inputs are compared where inotify is not available, in seconds.
         public var pollInterval: Double
+        /// Where to keep the served site; nil: a temporary folder, removed on exit.
+        public var output: URL?
+        /// The build cache (nil: each build starts from nothing).
+        public var cache: BuildCache?
 
-        public init(root: URL, port: UInt16 = 8000, drafts: Bool = false, pollInterval: Double = 0.5) {
+        public init(root: URL, port: UInt16 = 8000, drafts: Bool = false, pollInterval: Double = 0.5, output: URL? = nil, cache: BuildCache? = nil) {
             self.root = root
             self.port = port
             self.drafts = drafts
             self.pollInterval = pollInterval
+            self.output = output
+            self.cache = cache
         }
     }
 
     let options: Options
     public nonisolated let scratch = ScratchFolder()
-    var output: URL { scratch.output }
+    nonisolated var output: URL { options.output ?? scratch.output }
     private var generation = 0
     private var failure: [Diagnostic]?
+    /// The build number at which each page's file last changed, by its path in the site.
+    private var pageVersions = PageVersions()
     private var stopped = false
+    private var building: Task<BuildReport?, Never>?
     /// The drafts count last reported, so the note is printed when it changes, not on every rebuild.
     private var reportedDrafts = 0
     private let report: @Sendable (String) -> Void
@@ -39,28 +54,26 @@ public actor DevServer {
     /// task is cancelled.
     public func run() async throws {
         let listener = try LoopbackListener.open(port: options.port)
-        let stale = scratch.removeStale()
-        // Anything already under this server's own names was left by an earlier
-        // process that had the same pid.
-        scratch.remove()
-        if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
-        rebuild()
-        let watcher = SourceWatcher(root: options.root)
-        let interval = options.pollInterval
+        if options.output == nil {
+            let stale = scratch.removeStale()
+            // Anything already under this server's own names was left by an earlier
+            // process that had the same pid.
+            scratch.remove()
+            if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
+        }
+        let watcher = ChangeWatcher(root: options.root, pollInterval: options.pollInterval)
+        await rebuild()
         let watch = Task { [weak self] in
-            var last = watcher.fingerprint()
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
-                let now = watcher.fingerprint()
-                if now != last {
-                    last = now
-                    await self?.rebuild()
-                }
+            for await _ in watcher.changes {
+                // Editors save in several steps (write, rename, chmod): let them finish.
+                try? await Task.sleep(nanoseconds: 15_000_000)
+                await self?.rebuild()
             }
         }
         defer {
+            watcher.stop()
             watch.cancel()
-            scratch.remove()
+            if options.output == nil { scratch.remove() }
         }
         report("Serving \(options.root.path) at http://127.0.0.1:\(listener.port)/ (Ctrl-C to stop)")
         try await listener.serve { [weak self] head in
@@ -69,19 +82,36 @@ public actor DevServer {
         }
     }
 
-    /// Removes the scratch folder and builds no more. Runs on the actor, so a
-    /// rebuild in progress finishes first and cannot write into a removed folder.
-    public func stop() {
+    /// Builds no more and, once a build in progress has finished (so nothing is
+    /// written after it), removes the temporary folder.
+    public func stop() async {
         stopped = true
-        scratch.remove()
+        _ = await building?.value
+        RetiredOutputs.waitUntilRemoved()
+        if options.output == nil { scratch.remove() }
     }
 
     func currentGeneration() -> Int { generation }
 
-    func rebuild() {
+    func rebuild() async {
         guard !stopped else { return }
+        // The site is served at the root, as Hugo's server does, whatever sub-path base_url
+        // names: 404.html builds its links from base_url's path, so it must be this one.
+        let servedBaseURL = options.port == 0 ? "http://127.0.0.1/" : "http://127.0.0.1:\(options.port)/"
+        var buildOptions = BuildOptions(root: options.root, output: output, drafts: options.drafts, baseURL: servedBaseURL)
+        buildOptions.cache = options.cache
+        let build = buildOptions
         let started = Date()
-        let result = SiteBuilder.build(BuildOptions(root: options.root, output: output, drafts: options.drafts))
+        let task = Task<BuildReport?, Never> {
+            await withCheckedContinuation { continuation in
+                // A thread of its own: the build is long, synchronous work that must
+                // not hold one of the few threads that answer requests.
+                Thread.detachNewThread { continuation.resume(returning: SiteBuilder.build(build)) }
+            }
+        }
+        building = task
+        guard let result = await task.value else { return }
+        building = nil
         for diagnostic in DiagnosticPaths.relativeToCurrentFolder(result.diagnostics, projectRoot: options.root) {
             report(DiagnosticFormatter.format(diagnostic))
         }
@@ -89,15 +119,18 @@ public actor DevServer {
             reportedDrafts = result.draftsLeftOut
             if let note = BuildNotes.draftsLeftOut(result.draftsLeftOut) { report(note) }
         }
-        failure = result.succeeded ? nil : result.diagnostics
         generation += 1
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        report(result.succeeded ? "Rebuilt \(result.paths.count) files in \(seconds) s" : "Build failed; serving the last good site")
+        failure = result.succeeded ? nil : result.diagnostics
+        if result.succeeded { pageVersions.record(changed: result.changedPaths, generation: generation) }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        report(result.succeeded
+            ? "Rebuilt in \(milliseconds) ms: \(result.changedPaths.count) of \(result.paths.count) files changed"
+            : "Build failed; serving the last good site")
     }
 
     func reply(to head: RequestHead) -> HTTPReply {
         if head.target.prefix(while: { $0 != "?" }) == LiveReload.versionPath {
-            return HTTPReply(status: 200, body: Data(String(generation).utf8))
+            return HTTPReply(status: 200, body: Data(version(for: LiveReload.page(inVersionRequest: head.target)).utf8))
         }
         return response(for: head.target)
     }
@@ -127,5 +160,20 @@ public actor DevServer {
 
     private func html(_ page: String, status: Int) -> HTTPReply {
         HTTPReply(status: status, contentType: "text/html; charset=utf-8", body: Data(LiveReload.inject(into: page).utf8))
+    }
+
+    /// What the reload script compares: with no page named, the build number (it
+    /// changes on every rebuild); for a page, what changes only when that page's
+    /// file, a file every page uses (styles, scripts), or the build's failure does.
+    func version(for page: String?) -> String {
+        guard let page else { return String(generation) }
+        if failure != nil { return "failed-\(generation)" }
+        guard let relative = SiteFiles.relativePath(forRequestPath: page) else { return String(generation) }
+        var file = relative
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path, isDirectory: &isDirectory), isDirectory.boolValue {
+            file += "/index.html"
+        }
+        return pageVersions.version(of: file)
     }
 }

@@ -1,8 +1,9 @@
 import DossierCore
 import Foundation
 
-/// What the dev server adds to pages: a small script that asks the server for the
-/// build number every second and reloads when it changes, and, while the last build
+/// What the dev server adds to pages: a small script that asks the server every
+/// quarter of a second for its page's version and reloads when it changes (only pages whose file
+/// changed, or all of them when a stylesheet or script did), and, while the last build
 /// failed, a page listing its diagnostics instead of the stale site.
 public enum LiveReload {
     public static let versionPath = "/__dossier/version"
@@ -12,16 +13,25 @@ public enum LiveReload {
     (function () {
       var current = null;
       function check() {
-        fetch("\(versionPath)", { cache: "no-store" }).then(function (response) { return response.text(); })
+        fetch("\(versionPath)?page=" + encodeURIComponent(window.location.pathname), { cache: "no-store" }).then(function (response) { return response.text(); })
           .then(function (version) {
             if (current !== null && version !== current) { window.location.reload(); }
             current = version;
-          }).catch(function () {}).then(function () { setTimeout(check, 1000); });
+          }).catch(function () {}).then(function () { setTimeout(check, 250); });
       }
       check();
     })();
     </script>
     """
+
+    /// The page a version request asks about (`/__dossier/version?page=%2Factors%2Firan%2F`), if any.
+    static func page(inVersionRequest target: String) -> String? {
+        guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+        for pair in query.split(separator: "&") where pair.hasPrefix("page=") {
+            return String(pair.dropFirst(5)).removingPercentEncoding
+        }
+        return nil
+    }
 
     /// Inserts the reload script before `</body>`, or at the end.
     public static func inject(into html: String) -> String {

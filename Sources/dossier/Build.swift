@@ -42,6 +42,8 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print each stage's time.")
     var timings = false
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         try requireProject(at: project.rootURL, format: project.format)
         var options = BuildOptions(
@@ -49,7 +51,10 @@ struct Build: ParsableCommand {
             drafts: project.drafts, baseURL: baseURL, urlStyle: urlStyle, strict: strict)
         options.replaceForeignOutput = replaceForeignOutput
         options.warnsAboutPlaceholderBaseURL = true
+        options.cache = cache.buildCache(projectRoot: project.rootURL)
         let started = Date()
+        // The previous output is removed in the background; it must be gone before exiting.
+        defer { RetiredOutputs.waitUntilRemoved() }
         let result = SiteBuilder.build(options)
         let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if timings {
@@ -93,5 +98,20 @@ struct Check: ParsableCommand {
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// `--cache-dir` and `--no-cache`, shared by build and serve.
+struct CacheOptions: ParsableArguments {
+    @Option(name: .long, help: "Where the build cache is kept (default: .dossier/cache in the project). Safe to delete at any time.")
+    var cacheDir: String?
+
+    @Flag(name: .long, help: "Build from nothing: neither read nor write the build cache.")
+    var noCache = false
+
+    func buildCache(projectRoot: URL) -> BuildCache? {
+        if noCache { return nil }
+        let folder = cacheDir.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? BuildCache.defaultFolder(projectRoot: projectRoot)
+        return BuildCache(folder: folder)
     }
 }

@@ -48,6 +48,8 @@ import Testing
         try FileManager.default.copyItem(at: project.output, to: previous)
 
         #expect(project.build().succeeded)
+        // The swapped-out output is removed in the background once the new site is in place.
+        RetiredOutputs.waitUntilRemoved()
 
         #expect(!exists(building))
         #expect(!exists(previous))

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// Keep each document's prose as the linker parsed it, for `NameSuggester`
     /// (`dossier check`'s note), instead of parsing everything a second time.
     public var keepsProseForSuggestions = false
+    /// What earlier builds left to reuse (see `BuildCache`); nil builds from nothing,
+    /// through the same code path with an empty cache.
+    public var cache: BuildCache?
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -40,6 +43,9 @@ public struct BuildReport: Sendable {
     public var model: SiteModel?
     /// Briefings and pages left out because they are drafts.
     public var draftsLeftOut = 0
+    /// For a build that replaced its output: the files whose bytes changed (or that
+    /// are new), relative to the output; the others were kept as they were.
+    public var changedPaths: [String] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -76,8 +82,11 @@ public enum SiteBuilder {
 
         let settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
         let proseMatcher = options.keepsProseForSuggestions ? NameSuggester.proseMatcher(actors: index.actors, config: project.config) : nil
+        let cache = options.cache ?? BuildCache(folder: nil)
         let (documents, linkDiagnostics) = timed("parse and link") {
-            ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher)
+            // Kept prose is for `check` and `suggest`, which write nothing: the cache holds no prose.
+            if proseMatcher != nil { return ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher) }
+            return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
         }
         diagnostics += linkDiagnostics
 
@@ -100,6 +109,7 @@ public enum SiteBuilder {
                 diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }
             }
         }
+        if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
         return report
@@ -119,6 +129,9 @@ public enum SiteBuilder {
         if let refusal = OutputGuard.overlap(of: output, withProjectAt: options.root) {
             return BuildReport(diagnostics: [refusal], paths: [], timings: [], model: nil)
         }
+        // An earlier build in this process may still be removing its previous output
+        // under the names this build is about to use.
+        RetiredOutputs.waitUntilRemoved()
         let cleanup = StaleBuildFolders.clean(beside: output)
         if let refusal = OutputGuard.ownership(of: output, replacingForeign: options.replaceForeignOutput) {
             return BuildReport(diagnostics: (cleanup + [refusal]).sorted(), paths: [], timings: [], model: nil)
@@ -138,6 +151,7 @@ public enum SiteBuilder {
         }
         do {
             try staging.commit()
+            report.changedPaths = staging.changedPaths
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }

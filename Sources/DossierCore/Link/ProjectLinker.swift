@@ -12,19 +12,40 @@ public enum ProjectLinker {
         var language: LanguageTag?
     }
 
+    /// One job per document, with exactly what linking reads of it.
+    static func jobs(_ project: LoadedProject, index: EntityIndex) -> [Job] {
+        project.briefings.map {
+            Job(id: DocumentID(.briefing, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
+        } + index.actors.map {
+            Job(id: DocumentID(.actor, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
+        } + project.pages.map { Job(id: DocumentID(.page, $0.slug), path: $0.path, body: $0.body, language: $0.language) }
+    }
+
     /// With a `proseMatcher`, each briefing's and actor profile's prose is also read
     /// for name suggestions from the same parse (`LinkedDocument.prose`).
     public static func linkAll(
         _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, proseMatcher: MentionMatcher? = nil
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic]) {
-        let jobs = project.briefings.map {
-            Job(id: DocumentID(.briefing, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
-        } + index.actors.map {
-            Job(id: DocumentID(.actor, $0.slug), path: $0.path, body: $0.body, sources: $0.sources, language: $0.language)
-        } + project.pages.map { Job(id: DocumentID(.page, $0.slug), path: $0.path, body: $0.body, language: $0.language) }
+        var documents: [DocumentID: LinkedDocument] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (document, documentDiagnostics) in linkEach(project, index: index, settings: settings, proseMatcher: proseMatcher) {
+            documents[document.id] = document
+            diagnostics += documentDiagnostics
+        }
+        return (documents, diagnostics)
+    }
+
+    /// Each document with the diagnostics linking it found, for the build cache;
+    /// `only` limits the work to those positions in `jobs` (the others are still link
+    /// targets); the results are in that order.
+    static func linkEach(
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, only: [Int]? = nil, proseMatcher: MentionMatcher? = nil
+    ) -> [(document: LinkedDocument, diagnostics: [Diagnostic])] {
+        let allJobs = jobs(project, index: index)
+        let jobs = only.map { positions in positions.map { allJobs[$0] } } ?? allJobs
         let options = MarkdownOptions(allowRawHTML: project.config.allowRawHTML)
         let targets = ReferenceTargets(project: project, actors: index.actors, urls: SiteURLs(style: settings.urlStyle))
-        let results = jobs.parallelMap { job in
+        return jobs.parallelMap { job in
             // Notes for the sources go after the body, so nothing the author wrote moves.
             let notes = SourceNotes.definitions(for: job.sources, language: job.language ?? project.config.languageTag)
             let proseLineCount = MarkdownLines.count(job.body.text)
@@ -43,12 +64,5 @@ public enum ProjectLinker {
             result.document.prose = prose
             return (result.document, references.diagnostics + unresolved + result.diagnostics)
         }
-        var documents: [DocumentID: LinkedDocument] = [:]
-        var diagnostics: [Diagnostic] = []
-        for (document, documentDiagnostics) in results {
-            documents[document.id] = document
-            diagnostics += documentDiagnostics
-        }
-        return (documents, diagnostics)
     }
 }

@@ -95,9 +95,8 @@ public enum WorkflowFile {
                 if: \(onDefaultBranch)
                 uses: actions/configure-pages@v6
 
-              # Dossier's incremental build cache, .dossier/cache, kept between runs.
-              # The cache itself is still to come in Dossier (incremental builds); until
-              # then this keeps an empty folder and costs a second.
+              # Dossier's build cache, .dossier/cache, kept between runs: a push that
+              # changes one briefing parses and links only that briefing again.
               - name: Restore the build cache
                 uses: actions/cache@v5
                 with:

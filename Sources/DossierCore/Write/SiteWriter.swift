@@ -44,6 +44,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
+    private var changed: [String] = []
 
     public init(replacing output: URL) throws {
         self.output = output
@@ -68,10 +69,24 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let folder = target.deletingLastPathComponent().path
         do {
             try createFolder(folder, for: file.path)
-            try file.contents.write(to: target)
+            let outcome = try FileReuse.place(file.contents, at: target.path, previous: output.appendingPathComponent(file.path).path)
+            if outcome == .written { recordChange(file.path) }
         } catch {
-            throw Failure(description: "cannot write \(file.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write \(file.path): \(error)")
         }
+    }
+
+    private func recordChange(_ path: String) {
+        lock.lock()
+        changed.append(path)
+        lock.unlock()
+    }
+
+    /// Paths whose bytes differ from the previous output's (or that it lacked), sorted.
+    public var changedPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return changed.sorted()
     }
 
     /// Creates each folder once, under the lock: a writer that found the folder
@@ -106,13 +121,19 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     public func commit() throws {
         let manager = FileManager.default
         do {
-            try Data(OutputGuard.markerText.utf8).write(to: url.appendingPathComponent(OutputGuard.markerName))
+            try FileReuse.write(Data(OutputGuard.markerText.utf8), to: url.appendingPathComponent(OutputGuard.markerName).path)
             if Self.exists(output) {
                 try carryGitAcross()
                 switch try FolderExchange.exchange(url, output) {
                 case .exchanged:
-                    // The staging path now holds the previous output.
-                    try? manager.removeItem(at: url)
+                    // The staging path now holds the previous output; renamed, so that
+                    // the next build in this process can use the staging name at once.
+                    try? manager.removeItem(at: retired)
+                    if (try? manager.moveItem(at: url, to: retired)) != nil {
+                        RetiredOutputs.remove(retired)
+                    } else {
+                        try? manager.removeItem(at: url)
+                    }
                     return
                 case .unsupported:
                     try? manager.removeItem(at: retired)
@@ -120,7 +141,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 }
             }
             try manager.moveItem(at: url, to: output)
-            try? manager.removeItem(at: retired)
+            if Self.exists(retired) { RetiredOutputs.remove(retired) }
         } catch {
             if !Self.exists(output), Self.exists(retired) {
                 try? manager.moveItem(at: retired, to: output)

@@ -18,10 +18,10 @@ final class ServeProcess: @unchecked Sendable {
     private var errorOutput = Data()
 
     /// Starts `dossier serve --root root --port port` with TMPDIR set to `temporaryFolder`.
-    init(root: URL, port: UInt16 = 0, temporaryFolder: URL) throws {
+    init(root: URL, port: UInt16 = 0, temporaryFolder: URL, extraArguments: [String] = []) throws {
         self.temporaryFolder = temporaryFolder
         process.executableURL = Self.executable
-        process.arguments = ["serve", "--root", root.path, "--port", String(port)]
+        process.arguments = ["serve", "--root", root.path, "--port", String(port)] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporaryFolder.path
         process.environment = environment

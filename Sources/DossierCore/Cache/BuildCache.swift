@@ -1,0 +1,207 @@
+import Foundation
+
+/// The persistent build cache (`.dossier/cache` by default): linked documents keyed
+/// by the content hashes of exactly what linking read, kept in memory too, so a
+/// `dossier serve` process reads each entry from disk at most once.
+///
+/// Entries are plain files under a folder named for the format version, written to
+/// a temporary name and renamed into place, so concurrent builds never see half an
+/// entry (two builds that write one entry write the same bytes). Each entry carries
+/// a header and a checksum; anything that does not read back exactly is a miss. The
+/// key includes the identity of the running executable, so a cache written by
+/// another Dossier is never trusted.
+public final class BuildCache: @unchecked Sendable {
+    static let formatVersion = 2
+    static let magic = "dossier-build-cache"
+
+    /// Nil: the cache lives in memory only.
+    public let folder: URL?
+    private let lock = NSLock()
+    private var linked: [String: CachedLink] = [:]
+    private var nameTables: [String: [String]] = [:]
+    private var used: Set<String> = []
+    private var usedNames: Set<String> = []
+
+    struct CachedLink: Sendable {
+        /// The `NameTable.key` of the names the document was linked with.
+        var namesKey: String
+        var result: LinkResult
+    }
+
+    /// `folder`: where the cache is kept on disk (created when first written).
+    public init(folder: URL?) {
+        self.folder = folder?.appendingPathComponent("v\(Self.formatVersion)")
+    }
+
+    /// The default place for a project's cache.
+    public static func defaultFolder(projectRoot: URL) -> URL {
+        projectRoot.appendingPathComponent(".dossier/cache")
+    }
+
+    // MARK: Linked documents
+
+    func link(_ key: String) -> CachedLink? {
+        lock.lock()
+        let remembered = linked[key]
+        lock.unlock()
+        if let remembered { return remembered }
+        guard let bytes = read(linkedFile(key)), var decoder = Self.open(bytes, kind: "linked", key: key),
+              let namesKey = try? decoder.string(), let result = try? decoder.linkResult(), decoder.isAtEnd
+        else { return nil }
+        let entry = CachedLink(namesKey: namesKey, result: result)
+        remember(key, entry)
+        return entry
+    }
+
+    /// Keeps `entry`; `persist` false keeps it in memory only (a document reused
+    /// under new names: its disk entry, checked against its old names, stays valid).
+    func store(_ key: String, _ entry: CachedLink, persist: Bool = true) {
+        remember(key, entry)
+        guard persist else { return }
+        var encoder = Self.header(kind: "linked", key: key)
+        encoder.string(entry.namesKey)
+        encoder.linkResult(entry.result)
+        write(encoder, to: linkedFile(key))
+    }
+
+    private func remember(_ key: String, _ entry: CachedLink) {
+        lock.lock()
+        linked[key] = entry
+        used.insert(key)
+        usedNames.insert(entry.namesKey)
+        lock.unlock()
+    }
+
+    // MARK: Name tables
+
+    func names(_ key: String) -> [String]? {
+        lock.lock()
+        let remembered = nameTables[key]
+        lock.unlock()
+        if let remembered { return remembered }
+        guard let bytes = read(namesFile(key)), var decoder = Self.open(bytes, kind: "names", key: key),
+              let entries = try? decoder.array({ try $0.string() }), decoder.isAtEnd else { return nil }
+        lock.lock()
+        nameTables[key] = entries
+        lock.unlock()
+        return entries
+    }
+
+    func storeNames(_ key: String, _ entries: [String]) {
+        lock.lock()
+        let known = nameTables[key] != nil
+        nameTables[key] = entries
+        usedNames.insert(key)
+        lock.unlock()
+        if known, let folder, FileManager.default.fileExists(atPath: namesFile(key, in: folder).path) { return }
+        var encoder = Self.header(kind: "names", key: key)
+        encoder.array(entries) { $0.string($1) }
+        write(encoder, to: namesFile(key))
+    }
+
+    // MARK: Housekeeping
+
+    /// After a successful build: forgets every entry this build did not use, on disk
+    /// and in memory, so the cache holds one project's worth and no more.
+    public func keepOnlyUsed() {
+        lock.lock()
+        let keep = used, keepNames = usedNames
+        linked = linked.filter { keep.contains($0.key) }
+        nameTables = nameTables.filter { keepNames.contains($0.key) }
+        used = []
+        usedNames = []
+        lock.unlock()
+        guard let folder else { return }
+        let manager = FileManager.default
+        let linkedFolder = folder.appendingPathComponent("linked")
+        for shard in (try? manager.contentsOfDirectory(atPath: linkedFolder.path)) ?? [] {
+            let shardFolder = linkedFolder.appendingPathComponent(shard)
+            for name in (try? manager.contentsOfDirectory(atPath: shardFolder.path)) ?? [] where !keep.contains(name) {
+                try? manager.removeItem(at: shardFolder.appendingPathComponent(name))
+            }
+        }
+        let namesFolder = folder.appendingPathComponent("names")
+        for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !keepNames.contains(name) {
+            try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
+        }
+    }
+
+    /// Forgets what this build used without removing anything: a failed build must
+    /// not throw away entries the last good one needs.
+    public func forgetUse() {
+        lock.lock()
+        used = []
+        usedNames = []
+        lock.unlock()
+    }
+
+    // MARK: Files
+
+    private func linkedFile(_ key: String, in folder: URL? = nil) -> URL? {
+        guard let base = folder ?? self.folder else { return nil }
+        return base.appendingPathComponent("linked").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+    }
+
+    private func namesFile(_ key: String) -> URL? {
+        folder.map { namesFile(key, in: $0) }
+    }
+
+    private func namesFile(_ key: String, in folder: URL) -> URL {
+        folder.appendingPathComponent("names").appendingPathComponent(key)
+    }
+
+    private func read(_ url: URL?) -> [UInt8]? {
+        guard let url, let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return [UInt8](data)
+    }
+
+    private static func header(kind: String, key: String) -> CacheEncoder {
+        var encoder = CacheEncoder()
+        encoder.string(magic)
+        encoder.int(formatVersion)
+        encoder.string(kind)
+        encoder.string(key)
+        return encoder
+    }
+
+    /// A decoder past the header, if the checksum, magic, version, kind and key all match.
+    private static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
+        guard bytes.count > 8 else { return nil }
+        let body = Array(bytes[..<(bytes.count - 8)])
+        var stored: UInt64 = 0
+        for byte in bytes[(bytes.count - 8)...].reversed() { stored = stored << 8 | UInt64(byte) }
+        guard checksum(body) == stored else { return nil }
+        var decoder = CacheDecoder(body)
+        guard (try? decoder.string()) == magic, (try? decoder.int()) == formatVersion,
+              (try? decoder.string()) == kind, (try? decoder.string()) == key else { return nil }
+        return decoder
+    }
+
+    private static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.checksum()
+    }
+
+    /// Writes under a unique temporary name, then renames: readers see the old
+    /// entry, the new one, or none, never a part. A cache that cannot be written is
+    /// only slower, so failures are ignored.
+    private func write(_ encoder: CacheEncoder, to url: URL?) {
+        guard let url else { return }
+        var bytes = encoder.bytes
+        var sum = Self.checksum(bytes)
+        for _ in 0..<8 {
+            bytes.append(UInt8(sum & 0xFF))
+            sum >>= 8
+        }
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")
+        do {
+            try FileReuse.write(Data(bytes), to: temporary.path)
+            if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The parse-and-link stage behind the build cache. A document's entry is keyed by
+/// what linking reads of the document (its kind, slug, path, body, sources and
+/// language) and of the rest of the project (dossier.yml, the link settings, which
+/// document lives at which path, the Markdown and image files there are); the names
+/// of the entity index are compared separately (`NameTable`), so that a changed
+/// alias re-links only the documents in which an old or new name occurs, the
+/// documents that link to that actor explicitly, and its own profile; a changed
+/// title also re-links every document that mentions the actor (links show the title).
+/// A document whose linking reported anything is re-linked after any change.
+enum LinkMemo {
+    static func linkAll(
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL
+    ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic]) {
+        let projectKey = projectKey(project, index: index, settings: settings, root: root)
+        let names = NameTable(index: index, linking: project.config.linking)
+        cache.storeNames(names.key, names.entries)
+        let jobs = ProjectLinker.jobs(project, index: index)
+        let keys = jobs.map { entryKey($0, projectKey: projectKey) }
+
+        let found = keys.parallelMap { cache.link($0) }
+        var results: [LinkResult?] = Array(repeating: nil, count: jobs.count)
+        var stale: [Int] = []
+        for (position, entry) in found.enumerated() {
+            guard let entry else { continue }
+            if entry.namesKey == names.key {
+                results[position] = entry.result
+            } else if entry.result.diagnostics.isEmpty {
+                stale.append(position)
+            }
+        }
+        reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
+                        jobs: jobs, keys: keys, cache: cache, into: &results)
+
+        let missing = jobs.indices.filter { results[$0] == nil }
+        if !missing.isEmpty {
+            let fresh = ProjectLinker.linkEach(project, index: index, settings: settings, only: missing)
+            let linked = zip(missing, fresh).map { ($0, LinkResult(document: $1.document, diagnostics: $1.diagnostics)) }
+            _ = linked.parallelMap { position, result in
+                cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: result))
+            }
+            for (position, result) in linked { results[position] = result }
+        }
+
+        // Folded in job order, as `ProjectLinker.linkAll` does.
+        var documents: [DocumentID: LinkedDocument] = [:]
+        var diagnostics: [Diagnostic] = []
+        for result in results.compactMap({ $0 }) {
+            documents[result.document.id] = result.document
+            diagnostics += result.diagnostics
+        }
+        return (documents, diagnostics)
+    }
+
+    /// Moves into `results` the documents linked under other names that none of the
+    /// changes can affect.
+    private static func reuseUnaffected(
+        _ stale: [Int], found: [BuildCache.CachedLink?], names: NameTable, caseSensitive: Bool,
+        jobs: [ProjectLinker.Job], keys: [String], cache: BuildCache, into results: inout [LinkResult?]
+    ) {
+        var changesByTable: [String: (NameChanges, NameOccurrence)?] = [:]
+        for position in stale {
+            let old = found[position]!.namesKey
+            if changesByTable[old] == nil {
+                changesByTable[old] = .some(cache.names(old).flatMap(names.changes(since:)).map { ($0, NameOccurrence(names: $0.names, caseSensitive: caseSensitive)) })
+            }
+        }
+        let tables = changesByTable
+        let reusable = stale.parallelMap { position -> Bool in
+            guard let entry = found[position], let (changes, occurrence) = tables[entry.namesKey] ?? nil else { return false }
+            let document = entry.result.document
+            if document.id.kind == .actor, changes.actors.contains(document.id.slug) { return false }
+            if document.mentions.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
+                return false
+            }
+            return !occurrence.occurs(in: document.plainText)
+        }
+        for (position, reuse) in zip(stale, reusable) where reuse {
+            let result = found[position]!.result
+            results[position] = result
+            // In memory only: the entry on disk is checked against its own names next time.
+            cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: result), persist: false)
+        }
+    }
+
+    private static func entryKey(_ job: ProjectLinker.Job, projectKey: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(projectKey)
+        hasher.combine(job.id.kind.rawValue)
+        hasher.combine(job.id.slug)
+        hasher.combine(job.path)
+        hasher.combine(job.body.text)
+        hasher.combine(job.body.firstLine)
+        hasher.combine(job.language?.tag)
+        hasher.combine(job.sources.count)
+        for source in job.sources {
+            hasher.combine(source.id)
+            hasher.combine(source.title)
+            hasher.combine(source.publisher)
+            hasher.combine(source.url)
+            hasher.combine(source.date?.description)
+            hasher.combine(source.location.description)
+        }
+        return hasher.finalize()
+    }
+
+    private static func projectKey(_ project: LoadedProject, index: EntityIndex, settings: LinkSettings, root: URL) -> String {
+        var hasher = StableHasher()
+        hasher.combine(BuildIdentity.current)
+        hasher.combine(root.path)
+        let config = FileManager.default.contents(atPath: root.appendingPathComponent(SiteConfig.fileName).path) ?? Data()
+        hasher.combine(String(decoding: config, as: UTF8.self))
+        hasher.combine(settings.mode.rawValue)
+        hasher.combine(settings.urlStyle.rawValue)
+        hasher.combine(project.config.allowRawHTML)
+        hasher.combine(project.config.languageTag.tag)
+        let documents = project.briefings.map { "b \($0.path) \($0.slug)" } + index.actors.map { "a \($0.path) \($0.slug)" }
+            + project.pages.map { "p \($0.path) \($0.slug)" }
+        for line in documents.sorted() { hasher.combine(line) }
+        hasher.combine("markdown")
+        for path in project.markdownPaths.sorted() { hasher.combine(path) }
+        hasher.combine("images")
+        for path in project.media.images.sorted() { hasher.combine(path) }
+        hasher.combine("refused")
+        for path in project.media.refused.sorted() { hasher.combine(path) }
+        return hasher.finalize()
+    }
+}
