@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the example site into a temporary folder and takes headless Chromium
-# screenshots of a briefing, an actor page and the search page with a query, at
-# 1280 px and 360 px wide.
+# screenshots of a briefing, an actor page, the graph, the timeline and the search
+# page with a query, at 1280 px and 360 px wide.
 #
 # Usage: scripts/screenshot.sh [OUTPUT_DIR]        (default: docs/screenshots)
 # Environment:
@@ -58,7 +58,8 @@ shoot() {
 
 # The search page loads its index parts after the page itself: the virtual time
 # budget above lets them arrive before the shot.
-pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html" "search=search/index.html?q=enrichment")
+pages=("briefing=briefings/qatar-hedging/index.html" "actor=actors/iran/index.html" "graph=graph/index.html"
+       "timeline=timeline/index.html" "search=search/index.html?q=enrichment")
 if [[ -n "${PAGES:-}" ]]; then read -r -a extra <<<"$PAGES"; pages+=("${extra[@]}"); fi
 
 for entry in "${pages[@]}"; do
