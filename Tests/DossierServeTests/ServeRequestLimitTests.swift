@@ -70,11 +70,14 @@ import Testing
     }
 
     /// The listener alone, answering every request with `reply`. It runs in the test
-    /// process, whose threads other tests may keep busy, so these tests check what is
-    /// answered, with generous time bounds.
+    /// process, on a thread of its own (`DedicatedExecutor`), since other tests may keep
+    /// the shared threads busy; the time bounds stay generous.
     func withListener(headDeadline: Double = 10, reply: HTTPReply, _ body: (UInt16) async throws -> Void) async throws {
         let listener = try LoopbackListener.open(port: 0, headDeadline: headDeadline)
-        let serving = Task { try await listener.serve { _ in reply } }
+        // Its own thread, and so are its connections' tasks (children inherit it).
+        let serving = Task(executorPreference: DedicatedExecutor(label: "listener-under-test")) {
+            try await listener.serve { _ in reply }
+        }
         defer { serving.cancel() }
         try await body(listener.port)
     }

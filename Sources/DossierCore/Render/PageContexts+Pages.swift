@@ -52,14 +52,16 @@ extension PageContexts {
         context["reading_minutes"] = number(max(1, (model.linked.wordCount + 199) / 200), on: page)
         context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page) }
         context["events"] = model.events.map { event($0, from: page) }
-        context["sources"] = sourceList(value.sources, on: page)
+        let listedSources = sourcesOutsideNotes(value.sources, html: model.linked.html)
+        context["sources"] = sourceList(listedSources, on: page)
+        context["sources_heading"] = listedSources.count < value.sources.count ? "Further sources" : "Sources"
         context["related"] = model.related.compactMap { related -> Context? in
             briefingsBySlug[related.slug].map { relatedBriefing($0, of: model, from: page) }
         }
         context["og_type"] = "article"
         context["params"] = params(value.params)
         context["has_events"] = !model.events.isEmpty
-        context["has_sources"] = !value.sources.isEmpty
+        context["has_sources"] = !listedSources.isEmpty
         context["has_secondary_actors"] = !model.secondaryActors.isEmpty
         context["has_related"] = !model.related.isEmpty
         context["has_tags"] = !value.tags.isEmpty
@@ -96,7 +98,9 @@ extension PageContexts {
         context["mentions_pagination"] = paginationContext(.actorMentions(value.slug), pager: mentionPager, current: 1)
         context["co_mentions"] = coMentionChips(actor, on: page)
         context["events"] = actor.events.map { event($0, from: page) }
-        context["sources"] = sourceList(value.sources, on: page)
+        let listedSources = sourcesOutsideNotes(value.sources, html: actor.profile.html)
+        context["sources"] = sourceList(listedSources, on: page)
+        context["sources_heading"] = listedSources.count < value.sources.count ? "Further sources" : "Sources"
         context["graph_svg"] = graphSVG
         context["infobox"] = actorInfobox(actor, on: page)
         context["og_type"] = "profile"
@@ -106,7 +110,7 @@ extension PageContexts {
         context["has_mentions"] = !actor.mentionsByDocument.isEmpty
         context["has_co_mentions"] = actor.coMentions.contains { $0.sameBlock > 0 }
         context["has_events"] = !actor.events.isEmpty
-        context["has_sources"] = !value.sources.isEmpty
+        context["has_sources"] = !listedSources.isEmpty
         context["has_aliases"] = !value.aliases.isEmpty
         return context
     }

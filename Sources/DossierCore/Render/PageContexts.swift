@@ -142,7 +142,8 @@ struct PageContexts {
             "anchor": item.anchor, "date": date(event.date, on: page), "title": event.title,
             "lang_dir_html": langDirHTML(language(of: item.origin), on: page),
             "actors": event.actors.compactMap { actorChip($0.value, from: page) },
-            "origin": documentLink(item.origin, from: page),
+            "origin": isOwnPage(of: item.origin, page) ? false : documentLink(item.origin, from: page),
+            "cited_source": eventSource(item, on: page) ?? false,
             "timeline_url": urls.link(from: page, to: PagedList.timeline.page(timelinePageByAnchor[item.anchor] ?? 1)) + "#" + item.anchor,
         ]
         context["place"] = event.place.flatMap { actorChip($0.value, from: page) } ?? false
