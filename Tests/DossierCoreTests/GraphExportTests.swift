@@ -145,7 +145,7 @@ import Testing
         for (edge, pair) in zip(coMentions, built.model.coMentions) {
             let data = values(of: edge, keys: keys)
             #expect((edge["source"], edge["target"]) == (pair.actor, pair.other))
-            #expect(data["weight"] == String(pair.sameDocument))
+            #expect(data["weight"] == String(pair.sameBlock))
             #expect(data["same_block"] == String(pair.sameBlock))
             #expect(data["same_document"] == String(pair.sameDocument))
             #expect(data["type"] == nil)
@@ -241,7 +241,7 @@ import Testing
             directed: true, nodes: model.actors.map(\.actor.slug).sorted(),
             kinds: (Array(repeating: "co-mention", count: model.coMentions.count) + Array(repeating: "relation", count: model.relations.count)),
             iran: "state", mentions: model.actors.first { $0.actor.slug == "iran" }!.mentionCount,
-            weights: (model.relations.map { _ in 1.0 } + model.coMentions.map { Double($0.sameDocument) }).sorted(),
+            weights: (model.relations.map { _ in 1.0 } + model.coMentions.map { Double($0.sameBlock) }).sorted(),
             member: ["2023-07"])
         #expect(loaded["graphml"] == expected)
         #expect(loaded["gexf"] == expected)

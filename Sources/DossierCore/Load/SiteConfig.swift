@@ -52,12 +52,15 @@ public struct SiteConfig: Sendable, Hashable {
     public var urlStyle = URLStyle.disk
     /// Items per page of every list that grows with the site (Zola's `paginate_by`).
     public var paginateBy = SiteConfig.defaultPaginateBy
+    /// Co-mention edges the graph exports keep per actor (docs/graph-export.md).
+    public var graphCoMentionsPerActor = SiteConfig.defaultGraphCoMentionsPerActor
     public var params: [ParamEntry] = []
 
     public init() {}
 
     public static let fileName = "dossier.yml"
     public static let defaultPaginateBy = 50
+    public static let defaultGraphCoMentionsPerActor = 25
     /// Far above any useful page, and low enough that ten times it (the tags index) stays an Int.
     public static let maxPaginateBy = 100_000
 
@@ -87,6 +90,8 @@ public struct SiteConfig: Sendable, Hashable {
                     }
                 }
             case "paginate_by": config.paginateBy = reader.pageSize(value, key: key) ?? config.paginateBy
+            case "graph_co_mentions_per_actor":
+                config.graphCoMentionsPerActor = reader.edgeLimit(value, key: key) ?? config.graphCoMentionsPerActor
             case "linking": config.linking = reader.linking(value)
             case "relation_types": config.relationTypes = reader.relationTypes(value)
             case "markdown":
@@ -105,6 +110,19 @@ public struct SiteConfig: Sendable, Hashable {
 }
 
 extension YAMLReader {
+    /// A whole number from 0 (no co-mention edges) through `SiteConfig.maxPaginateBy`.
+    mutating func edgeLimit(_ node: Node, key: String) -> Int? {
+        guard case .scalar(let scalar) = node, let limit = Int(scalar.string) else {
+            error("expected a whole number for '\(key)', found \(Self.describe(node))", at: node)
+            return nil
+        }
+        guard (0...SiteConfig.maxPaginateBy).contains(limit) else {
+            error("'\(key)' must be between 0 and \(SiteConfig.maxPaginateBy), found \(limit)", at: node)
+            return nil
+        }
+        return limit
+    }
+
     /// A whole number of items per page, 1 through `SiteConfig.maxPaginateBy`.
     mutating func pageSize(_ node: Node, key: String) -> Int? {
         guard case .scalar(let scalar) = node, let size = Int(scalar.string) else {

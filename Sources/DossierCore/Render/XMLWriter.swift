@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes indented XML straight into bytes, for the data exports: one element per
 /// line, attributes in the order given, so the output is stable and diffs well.
 ///
@@ -5,8 +7,11 @@
 /// escaped; line breaks and tabs in attributes become character references (a
 /// parser would otherwise turn them into spaces); characters XML 1.0 forbids (most
 /// control characters, U+FFFE, U+FFFF) become U+FFFD, so the file always parses.
+///
+/// The bytes are `Data`, the form the writer takes, so a finished file is handed
+/// over without a copy (the graph exports once held two of each).
 struct XMLWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes = Data()
     private var depth = 0
 
     init(capacity: Int = 0) {

@@ -1,14 +1,18 @@
 import Foundation
 
 /// The actor network for network tools: every actor a node, every relation an
-/// edge, and every pair of actors mentioned in the same document a weighted
-/// co-mention edge. Written as `data/graph.graphml` (GraphML) and
-/// `data/graph.gexf` (GEXF 1.3); docs/graph-export.md describes both.
+/// edge, and a weighted co-mention edge for the pairs of actors named in the same
+/// passage that rank among either one's strongest (`CoMentionSelection`). Written as
+/// `data/graph.graphml` (GraphML) and `data/graph.gexf` (GEXF 1.3);
+/// docs/graph-export.md describes both.
 ///
 /// The graph is directed (networkx refuses a file that mixes directed and
 /// undirected edges): a relation points from the actor that declares it to its
 /// target; symmetric relations say so in `symmetric`, and co-mention edges, which
 /// have no direction, point from the smaller slug to the larger.
+///
+/// Edges are made one at a time as a file is written (`forEachEdge`), so neither
+/// file holds more than its own bytes and the current edge.
 struct ExportGraph {
     enum ValueType: String { case string, int, double, boolean }
     enum Value {
@@ -56,8 +60,11 @@ struct ExportGraph {
     var title: String
     /// By slug.
     var nodes: [Item]
-    /// Relations in the model's order (declaring actor by slug, then as written), then co-mentions by pair.
-    var edges: [Item]
+    private let relations: [Relation]
+    /// The co-mention pairs kept, by pair.
+    let coMentions: [CoMention]
+
+    var edgeCount: Int { relations.count + coMentions.count }
 
     init(_ model: SiteModel, urls: SiteURLs) {
         title = model.config.title
@@ -68,20 +75,25 @@ struct ExportGraph {
                 .int(actor.mentionCount), value.summary.map(Value.string),
             ])
         }
-        var edges: [Item] = []
-        for (index, relation) in model.relations.enumerated() {
-            edges.append(Item(id: "relation-\(index + 1)", source: relation.from, target: relation.to, values: [
+        relations = model.relations
+        coMentions = CoMentionSelection.strongest(model.coMentions, perActor: model.config.graphCoMentionsPerActor)
+    }
+
+    /// Relations in the model's order (declaring actor by slug, then as written), then
+    /// the kept co-mentions by pair, each made just before `body` writes it.
+    func forEachEdge(_ body: (Item) -> Void) {
+        for (index, relation) in relations.enumerated() {
+            body(Item(id: "relation-\(index + 1)", source: relation.from, target: relation.to, values: [
                 .string("relation"), .string(relation.type.name), .string(relation.type.label), .string(relation.type.inverseLabel),
                 .boolean(relation.type.symmetric), relation.since.map { .string($0.text) }, relation.until.map { .string($0.text) },
                 relation.note.map(Value.string), .string(relation.location.path), .double(1), nil, nil,
             ]))
         }
-        for (index, pair) in model.coMentions.enumerated() {
-            edges.append(Item(id: "co-mention-\(index + 1)", source: pair.actor, target: pair.other, values: [
+        for (index, pair) in coMentions.enumerated() {
+            body(Item(id: "co-mention-\(index + 1)", source: pair.actor, target: pair.other, values: [
                 .string("co-mention"), nil, nil, nil, .boolean(true), nil, nil, nil, nil,
-                .double(pair.sameDocument), .int(pair.sameBlock), .int(pair.sameDocument),
+                .double(pair.sameBlock), .int(pair.sameBlock), .int(pair.sameDocument),
             ]))
         }
-        self.edges = edges
     }
 }

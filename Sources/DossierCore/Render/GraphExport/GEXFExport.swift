@@ -8,7 +8,7 @@ enum GEXFExport {
         // label and weight are written as XML attributes; title repeats the label.
         let nodeAttributes = ExportGraph.nodeAttributes.filter { $0.name != "label" && $0.name != "title" }
         let edgeAttributes = ExportGraph.edgeAttributes.filter { $0.name != "label" && $0.name != "weight" }
-        var xml = XMLWriter(capacity: 512 * (graph.nodes.count + graph.edges.count) + 4096)
+        var xml = XMLWriter(capacity: 512 * (graph.nodes.count + graph.edgeCount) + 4096)
         xml.element("gexf", [
             ("xmlns", "http://gexf.net/1.3"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -38,7 +38,7 @@ enum GEXFExport {
                     }
                 }
                 xml.element("edges") { xml in
-                    for edge in graph.edges {
+                    graph.forEachEdge { edge in
                         // GEXF 1.3's own `kind` lets Gephi keep a relation and a co-mention between the
                         // same two actors as two edges; networkx reads the attvalue of the same name.
                         var attributes = [("id", edge.id), ("source", edge.source), ("target", edge.target)]
@@ -52,7 +52,7 @@ enum GEXFExport {
                 }
             }
         }
-        return Data(xml.bytes)
+        return xml.bytes
     }
 
     private static func gexfType(_ type: ExportGraph.ValueType) -> String {

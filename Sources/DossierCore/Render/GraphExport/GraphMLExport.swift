@@ -4,7 +4,7 @@ import Foundation
 enum GraphMLExport {
     static func data(_ model: SiteModel, urls: SiteURLs) -> Data {
         let graph = ExportGraph(model, urls: urls)
-        var xml = XMLWriter(capacity: 512 * (graph.nodes.count + graph.edges.count) + 4096)
+        var xml = XMLWriter(capacity: 512 * (graph.nodes.count + graph.edgeCount) + 4096)
         xml.element("graphml", [
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -24,14 +24,14 @@ enum GraphMLExport {
                         write(node.values, attributes: ExportGraph.nodeAttributes, prefix: "node-", to: &xml)
                     }
                 }
-                for edge in graph.edges {
+                graph.forEachEdge { edge in
                     xml.element("edge", [("id", edge.id), ("source", edge.source), ("target", edge.target)]) { xml in
                         write(edge.values, attributes: ExportGraph.edgeAttributes, prefix: "edge-", to: &xml)
                     }
                 }
             }
         }
-        return Data(xml.bytes)
+        return xml.bytes
     }
 
     private static func write(_ values: [ExportGraph.Value?], attributes: [ExportGraph.Attribute], prefix: String, to xml: inout XMLWriter) {
