@@ -143,7 +143,11 @@ public enum SiteBuilder {
             return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
-        var report = run(options, into: staging)
+        let cache = options.cache ?? BuildCache(folder: nil)
+        staging.renderManifest = cache.renderManifest(for: output)
+        var buildOptions = options
+        buildOptions.cache = cache
+        var report = run(buildOptions, into: staging)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
             staging.discard()
@@ -152,6 +156,7 @@ public enum SiteBuilder {
         do {
             try staging.commit()
             report.changedPaths = staging.changedPaths
+            cache.storeRenderManifest(staging.renderManifest, for: output)
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }

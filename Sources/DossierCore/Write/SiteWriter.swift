@@ -45,6 +45,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
     private var changed: [String] = []
+    /// What the previous output's pages were rendered from, and this build's record
+    /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
+    var renderManifest = RenderManifest()
 
     public init(replacing output: URL) throws {
         self.output = output
@@ -74,6 +77,32 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         } catch {
             throw Failure(description: "cannot write \(file.path): \(error)")
         }
+    }
+
+    public func reuse(_ path: String, renderedFrom key: String) -> Bool {
+        let previous = output.appendingPathComponent(path).path
+        guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
+        let target = url.appendingPathComponent(path)
+        guard (try? createFolder(target.deletingLastPathComponent().path, for: path)) != nil else { return false }
+        guard link(previous, target.path) == 0 else {
+            forgetPath(path)
+            return false
+        }
+        renderManifest.record(path, renderedFrom: key, file: target.path)
+        return true
+    }
+
+    public func write(_ file: OutputFile, renderedFrom key: String) throws {
+        try write(file)
+        renderManifest.record(file.path, renderedFrom: key, file: url.appendingPathComponent(file.path).path)
+    }
+
+    /// Takes back a path `createFolder` listed for a reuse that did not happen: the
+    /// page is rendered and written under it next.
+    private func forgetPath(_ path: String) {
+        lock.lock()
+        if let position = paths.lastIndex(of: path) { paths.remove(at: position) }
+        lock.unlock()
     }
 
     private func recordChange(_ path: String) {
