@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     /// For a build that replaced its output: the files whose bytes changed (or that
     /// are new), relative to the output; the others were kept as they were.
     public var changedPaths: [String] = []
+    /// For a build that replaced its output: the pages whose render key matched the
+    /// previous build's, taken from its output without rendering them.
+    public var reusedRenders: [String] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -156,6 +159,7 @@ public enum SiteBuilder {
         do {
             try staging.commit()
             report.changedPaths = staging.changedPaths
+            report.reusedRenders = staging.reusedRenders
             cache.storeRenderManifest(staging.renderManifest, for: output)
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))

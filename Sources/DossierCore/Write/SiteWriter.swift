@@ -45,6 +45,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
     private var changed: [String] = []
+    private var reused: [String] = []
     /// What the previous output's pages were rendered from, and this build's record
     /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
     var renderManifest = RenderManifest()
@@ -89,6 +90,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             return false
         }
         renderManifest.record(path, renderedFrom: key, file: target.path)
+        lock.lock()
+        reused.append(path)
+        lock.unlock()
         return true
     }
 
@@ -116,6 +120,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return changed.sorted()
+    }
+
+    /// Pages taken from the previous output without rendering them, sorted.
+    public var reusedRenders: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reused.sorted()
     }
 
     /// Creates each folder once, under the lock: a writer that found the folder
