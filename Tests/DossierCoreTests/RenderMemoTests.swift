@@ -220,3 +220,29 @@ import Testing
         RetiredOutputs.waitUntilRemoved()
     }
 }
+
+/// `serve` builds into a new temporary folder each time it starts: the cache keeps
+/// the manifests of the few most recent output folders only.
+@Suite struct RenderManifestBoundTests {
+    @Test func theCacheKeepsTheManifestsOfTheLatestOutputFoldersOnly() throws {
+        let project = try TestProject(RenderMemoTests.projectText)
+        defer { project.remove() }
+        let cacheFolder = BuildCache.defaultFolder(projectRoot: project.root)
+        let outputs = try (0..<6).map { _ in try makeTemporaryFolder("dossier-memo-output") }
+        defer { for output in outputs { try? FileManager.default.removeItem(at: output) } }
+        for output in outputs {
+            var options = BuildOptions(root: project.root, output: output)
+            options.cache = BuildCache(folder: cacheFolder)
+            #expect(SiteBuilder.build(options).succeeded)
+        }
+        let rendered = cacheFolder.appendingPathComponent("v\(BuildCache.formatVersion)/rendered")
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: rendered.path).filter { !$0.hasPrefix(".") }
+        #expect(manifests.count == BuildCache.renderManifestsKept)
+        var again = BuildOptions(root: project.root, output: outputs.last!)
+        again.cache = BuildCache(folder: cacheFolder)
+        let report = SiteBuilder.build(again)
+        #expect(report.succeeded)
+        #expect(report.reusedRenders.contains("briefings/first/index.html"))
+        RetiredOutputs.waitUntilRemoved()
+    }
+}

@@ -126,6 +126,31 @@ public final class BuildCache: @unchecked Sendable {
         var encoder = Self.header(kind: "rendered", key: name)
         encoder.renderEntries(entries)
         write(encoder, to: renderedFile(name))
+        removeOldRenderManifests(keeping: name)
+    }
+
+    /// How many output folders' manifests the cache keeps: `serve` builds into a new
+    /// temporary folder each time it starts, and the cache must not grow with that.
+    static let renderManifestsKept = 4
+
+    /// Removes all but the most recently written manifests (and never `current`).
+    private func removeOldRenderManifests(keeping current: String) {
+        guard let folder = folder?.appendingPathComponent("rendered") else { return }
+        let manager = FileManager.default
+        let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != current }
+        guard names.count >= Self.renderManifestsKept else { return }
+        func modified(_ name: String) -> Int {
+            var status = stat()
+            guard stat(folder.appendingPathComponent(name).path, &status) == 0 else { return 0 }
+            return Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        }
+        let oldestFirst = names.map { ($0, modified($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        for name in oldestFirst.prefix(names.count - (Self.renderManifestsKept - 1)) {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+            lock.lock()
+            renderManifests[name] = nil
+            lock.unlock()
+        }
     }
 
     /// One manifest per output folder: `serve --output` and `build` may share a cache.
