@@ -246,3 +246,20 @@ import Testing
         RetiredOutputs.waitUntilRemoved()
     }
 }
+
+/// The walk takes typed shortcuts for lists of maps and of strings; they must hash
+/// exactly as the general list does, or one page could get two keys.
+@Suite struct RenderKeyShortcutTests {
+    @Test func typedAndUntypedListsOfTheSameValuesShareAKey() {
+        let maps: [[String: Any]] = [["a": "x"], ["b": 2]]
+        let mapsAsAny: [Any] = [["a": "x"] as [String: Any], ["b": 2] as [String: Any]]
+        let texts: [String] = ["x", "y"]
+        let textsAsAny: [Any] = ["x", "y"]
+        #expect(RenderKey.key(template: "t", context: ["v": maps], templatesFingerprint: "")
+            == RenderKey.key(template: "t", context: ["v": mapsAsAny], templatesFingerprint: ""))
+        #expect(RenderKey.key(template: "t", context: ["v": texts], templatesFingerprint: "")
+            == RenderKey.key(template: "t", context: ["v": textsAsAny], templatesFingerprint: ""))
+        #expect(RenderKey.key(template: "t", context: ["v": texts], templatesFingerprint: "")
+            != RenderKey.key(template: "t", context: ["v": ["x", "z"]], templatesFingerprint: ""))
+    }
+}

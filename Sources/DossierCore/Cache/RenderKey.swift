@@ -33,12 +33,13 @@ enum RenderKey {
         case string = 1, int, bool, double, list, map
     }
 
-    /// False if some value is of a kind the walk cannot name.
+    /// False if some value is of a kind the walk cannot name. Lists of maps and of
+    /// strings are matched as such before the general list: casting them to `[Any]`
+    /// would box every element first. Each path hashes exactly what the general one would.
     private static func combine(_ value: Any, into hasher: inout StableHasher) -> Bool {
         switch value {
         case let text as String:
-            hasher.combine(Tag.string.rawValue)
-            hasher.combine(text)
+            combine(text, into: &hasher)
         case let flag as Bool:
             hasher.combine(Tag.bool.rawValue)
             hasher.combine(flag)
@@ -49,12 +50,17 @@ enum RenderKey {
             hasher.combine(Tag.double.rawValue)
             hasher.combine(Int(bitPattern: UInt(number.bitPattern)))
         case let map as [String: Any]:
-            hasher.combine(Tag.map.rawValue)
-            hasher.combine(map.count)
-            for key in map.keys.sorted() {
-                hasher.combine(key)
-                guard combine(map[key]!, into: &hasher) else { return false }
+            return combine(map, into: &hasher)
+        case let maps as [[String: Any]]:
+            hasher.combine(Tag.list.rawValue)
+            hasher.combine(maps.count)
+            for map in maps {
+                guard combine(map, into: &hasher) else { return false }
             }
+        case let texts as [String]:
+            hasher.combine(Tag.list.rawValue)
+            hasher.combine(texts.count)
+            for text in texts { combine(text, into: &hasher) }
         case let list as [Any]:
             hasher.combine(Tag.list.rawValue)
             hasher.combine(list.count)
@@ -63,6 +69,21 @@ enum RenderKey {
             }
         default:
             return false
+        }
+        return true
+    }
+
+    private static func combine(_ text: String, into hasher: inout StableHasher) {
+        hasher.combine(Tag.string.rawValue)
+        hasher.combine(text)
+    }
+
+    private static func combine(_ map: [String: Any], into hasher: inout StableHasher) -> Bool {
+        hasher.combine(Tag.map.rawValue)
+        hasher.combine(map.count)
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            guard combine(value, into: &hasher) else { return false }
         }
         return true
     }
