@@ -61,6 +61,7 @@ struct Build: ParsableCommand {
             for (stage, seconds) in result.timings {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
+            print("pages reused unrendered: \(result.reusedRenders.count)")
         }
         guard code == 0 else { throw ExitCode(code) }
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count

@@ -106,6 +106,8 @@ final class EditableProject {
         var kind: String
         var relations: [(type: String, target: String)]
         var fileName: String
+        /// Shown wherever the actor's chip or mention preview is, on pages whose own source did not change.
+        var summary: String? = nil
     }
 
     struct GeneratedBriefing {
@@ -151,7 +153,7 @@ final class EditableProject {
             ("change front matter", changeFrontMatter), ("add a briefing", { self.addBriefing(number: nil) }),
             ("rename a briefing", renameBriefing), ("delete a briefing", deleteBriefing), ("add an actor", addActor),
             ("rename an actor file", renameActor), ("delete an actor", deleteActor), ("change an alias", changeAlias), ("change an actor's title", changeTitle),
-            ("change a relation", changeRelation), ("change a template", changeTemplate), ("change dossier.yml", changeConfig),
+            ("change a relation", changeRelation), ("change an actor's summary", changeSummary), ("change a template", changeTemplate), ("change dossier.yml", changeConfig),
         ]
         while true {
             let (name, edit) = edits[random.below(edits.count)]
@@ -306,12 +308,22 @@ final class EditableProject {
         return "\(from) \(type) \(to)"
     }
 
+    private func changeSummary() -> String? {
+        guard let slug = pick(actors.keys.sorted()) else { return nil }
+        counter += 1
+        actors[slug]!.summary = random.below(3) == 0 ? nil : "Summary revision \(counter)"
+        return "\(slug): \(actors[slug]!.summary ?? "no summary")"
+    }
+
+    /// The footer is on every page; a briefing card only on some (the render memo
+    /// keys every page by every template, and this checks it).
     private func changeTemplate() throws -> String? {
-        let theme = TestPaths.packageRoot.appendingPathComponent("Sources/DossierCore/Resources/theme/templates/partials/footer.mustache")
+        let partial = pick(["footer", "briefing-card"])!
+        let theme = TestPaths.packageRoot.appendingPathComponent("Sources/DossierCore/Resources/theme/templates/partials/\(partial).mustache")
         let original = try String(contentsOf: theme, encoding: .utf8)
         counter += 1
-        try write("templates/partials/footer.mustache", original + "<!-- footer revision \(counter) -->\n")
-        return "footer revision \(counter)"
+        try write("templates/partials/\(partial).mustache", original + "<!-- \(partial) revision \(counter) -->\n")
+        return "\(partial) revision \(counter)"
     }
 
     private func changeConfig() throws -> String? {
@@ -341,7 +353,7 @@ final class EditableProject {
             ---
             title: \(actor.title)
             slug: \(slug)
-            kind: \(actor.kind)
+            kind: \(actor.kind)\(actor.summary.map { "\nsummary: \"\($0)\"" } ?? "")
             aliases: [\(aliases)]
             relations:\(relations.isEmpty ? " []" : relations)
             ---

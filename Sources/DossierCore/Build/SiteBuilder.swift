@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     /// For a build that replaced its output: the files whose bytes changed (or that
     /// are new), relative to the output; the others were kept as they were.
     public var changedPaths: [String] = []
+    /// For a build that replaced its output: the pages whose render key matched the
+    /// previous build's, taken from its output without rendering them.
+    public var reusedRenders: [String] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -143,7 +146,11 @@ public enum SiteBuilder {
             return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
-        var report = run(options, into: staging)
+        let cache = options.cache ?? BuildCache(folder: nil)
+        staging.renderManifest = cache.renderManifest(for: output)
+        var buildOptions = options
+        buildOptions.cache = cache
+        var report = run(buildOptions, into: staging)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
             staging.discard()
@@ -152,6 +159,8 @@ public enum SiteBuilder {
         do {
             try staging.commit()
             report.changedPaths = staging.changedPaths
+            report.reusedRenders = staging.reusedRenders
+            cache.storeRenderManifest(staging.renderManifest, for: output)
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }

@@ -21,6 +21,8 @@ public final class BuildCache: @unchecked Sendable {
     private var nameTables: [String: [String]] = [:]
     private var used: Set<String> = []
     private var usedNames: Set<String> = []
+    /// Output folder path → the render manifest of what the last good build put there.
+    private var renderManifests: [String: [String: RenderManifest.Entry]] = [:]
 
     struct CachedLink: Sendable {
         /// The `NameTable.key` of the names the document was linked with.
@@ -97,6 +99,69 @@ public final class BuildCache: @unchecked Sendable {
         var encoder = Self.header(kind: "names", key: key)
         encoder.array(entries) { $0.string($1) }
         write(encoder, to: namesFile(key))
+    }
+
+    // MARK: Rendered pages
+
+    /// What the last build that replaced `output` rendered there; empty when unknown.
+    func renderManifest(for output: URL) -> RenderManifest {
+        let name = Self.manifestName(output)
+        lock.lock()
+        let remembered = renderManifests[name]
+        lock.unlock()
+        if let remembered { return RenderManifest(previous: remembered) }
+        guard let bytes = read(renderedFile(name)), var decoder = Self.open(bytes, kind: "rendered", key: name),
+              let entries = try? decoder.renderEntries(), decoder.isAtEnd
+        else { return RenderManifest() }
+        return RenderManifest(previous: entries)
+    }
+
+    /// Keeps what a build that has just replaced `output` rendered there.
+    func storeRenderManifest(_ manifest: RenderManifest, for output: URL) {
+        let name = Self.manifestName(output)
+        let entries = manifest.recorded
+        lock.lock()
+        renderManifests[name] = entries
+        lock.unlock()
+        var encoder = Self.header(kind: "rendered", key: name)
+        encoder.renderEntries(entries)
+        write(encoder, to: renderedFile(name))
+        removeOldRenderManifests(keeping: name)
+    }
+
+    /// How many output folders' manifests the cache keeps: `serve` builds into a new
+    /// temporary folder each time it starts, and the cache must not grow with that.
+    static let renderManifestsKept = 4
+
+    /// Removes all but the most recently written manifests (and never `current`).
+    private func removeOldRenderManifests(keeping current: String) {
+        guard let folder = folder?.appendingPathComponent("rendered") else { return }
+        let manager = FileManager.default
+        let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != current }
+        guard names.count >= Self.renderManifestsKept else { return }
+        func modified(_ name: String) -> Int {
+            var status = stat()
+            guard stat(folder.appendingPathComponent(name).path, &status) == 0 else { return 0 }
+            return Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        }
+        let oldestFirst = names.map { ($0, modified($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        for name in oldestFirst.prefix(names.count - (Self.renderManifestsKept - 1)) {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+            lock.lock()
+            renderManifests[name] = nil
+            lock.unlock()
+        }
+    }
+
+    /// One manifest per output folder: `serve --output` and `build` may share a cache.
+    private static func manifestName(_ output: URL) -> String {
+        var hasher = StableHasher()
+        hasher.combine(output.standardizedFileURL.path)
+        return hasher.finalize()
+    }
+
+    private func renderedFile(_ name: String) -> URL? {
+        folder?.appendingPathComponent("rendered").appendingPathComponent(name)
     }
 
     // MARK: Housekeeping

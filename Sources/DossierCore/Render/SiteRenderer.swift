@@ -138,10 +138,20 @@ public enum SiteRenderer {
     private static func renderTemplate(
         _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink
     ) -> Diagnostic? {
+        let path = urls.file(page)
+        let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
+        if let key, sink.reuse(path, renderedFrom: key) { return nil }
         guard let html = theme.library.render(context, withTemplate: template) else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        return write(OutputFile(path: urls.file(page), text: html), to: sink)
+        let file = OutputFile(path: path, text: html)
+        guard let key else { return write(file, to: sink) }
+        do {
+            try sink.write(file, renderedFrom: key)
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: file.path))
+        }
     }
 
     private static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {

@@ -8,6 +8,10 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset name → contents, e.g. "dossier.css".
     public let assets: [String: Data]
+    /// A stable hash of every template's name and text: a page rendered before
+    /// under another fingerprint may read a template or partial that changed
+    /// (see `RenderKey`).
+    public var templatesFingerprint = ""
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -126,7 +130,9 @@ public struct Theme: Sendable {
         diagnostics += TemplateNesting.checkThroughPartials(scanned)
         diagnostics += PartialCycles.find(in: renderedReferences, projectTemplates: projectTemplateNames)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        var theme = Theme(library: library, assets: assets)
+        theme.templatesFingerprint = RenderKey.templatesFingerprint(sources.mapValues(\.text))
+        return (theme, diagnostics)
     }
 
     static func describe(_ error: Error) -> String {

@@ -6,6 +6,17 @@ public protocol OutputSink: Sendable {
     func write(_ file: OutputFile) throws
     /// Paths written so far, sorted.
     var writtenPaths: [String] { get }
+    /// Puts the previous output's file at `path` in place without rendering it, if
+    /// it was rendered from `key` (a `RenderKey`) and is untouched; false otherwise.
+    func reuse(_ path: String, renderedFrom key: String) -> Bool
+    /// Writes a page rendered from `key`, so that a later build can reuse it.
+    func write(_ file: OutputFile, renderedFrom key: String) throws
+}
+
+/// A sink with no previous output renders every page.
+extension OutputSink {
+    public func reuse(_ path: String, renderedFrom key: String) -> Bool { false }
+    public func write(_ file: OutputFile, renderedFrom key: String) throws { try write(file) }
 }
 
 /// Records paths and drops the files: `dossier check` renders everything to find

@@ -45,6 +45,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
     private var changed: [String] = []
+    private var reused: [String] = []
+    /// What the previous output's pages were rendered from, and this build's record
+    /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
+    var renderManifest = RenderManifest()
 
     public init(replacing output: URL) throws {
         self.output = output
@@ -76,6 +80,35 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
+    public func reuse(_ path: String, renderedFrom key: String) -> Bool {
+        let previous = output.appendingPathComponent(path).path
+        guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
+        let target = url.appendingPathComponent(path)
+        guard (try? createFolder(target.deletingLastPathComponent().path, for: path)) != nil else { return false }
+        guard link(previous, target.path) == 0 else {
+            forgetPath(path)
+            return false
+        }
+        renderManifest.record(path, renderedFrom: key, file: target.path)
+        lock.lock()
+        reused.append(path)
+        lock.unlock()
+        return true
+    }
+
+    public func write(_ file: OutputFile, renderedFrom key: String) throws {
+        try write(file)
+        renderManifest.record(file.path, renderedFrom: key, file: url.appendingPathComponent(file.path).path)
+    }
+
+    /// Takes back a path `createFolder` listed for a reuse that did not happen: the
+    /// page is rendered and written under it next.
+    private func forgetPath(_ path: String) {
+        lock.lock()
+        if let position = paths.lastIndex(of: path) { paths.remove(at: position) }
+        lock.unlock()
+    }
+
     private func recordChange(_ path: String) {
         lock.lock()
         changed.append(path)
@@ -87,6 +120,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return changed.sorted()
+    }
+
+    /// Pages taken from the previous output without rendering them, sorted.
+    public var reusedRenders: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reused.sorted()
     }
 
     /// Creates each folder once, under the lock: a writer that found the folder

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Which `RenderKey` each page of an output folder was rendered from, and the file
+/// it was written to (inode, size, modification time). A page whose key is the
+/// same in the next build is taken from the previous output without rendering, but
+/// only if that file is still the one this build wrote: a file edited, replaced or
+/// removed since is rendered again.
+///
+/// The previous build's manifest is read; this build's is collected as pages are
+/// written (from many threads) and kept by the cache only when the build replaced
+/// its output, so the manifest always describes the output on disk.
+public final class RenderManifest: @unchecked Sendable {
+    struct Entry: Sendable, Equatable {
+        var key: String
+        var file: FileStamp
+    }
+
+    /// What identifies a file as untouched since it was written, without reading it.
+    struct FileStamp: Sendable, Equatable {
+        var device: Int
+        var inode: Int
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+
+        /// lstat: a link put in place of the file is never followed.
+        init?(path: String) {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            device = Int(truncatingIfNeeded: status.st_dev)
+            inode = Int(truncatingIfNeeded: status.st_ino)
+            size = Int(truncatingIfNeeded: status.st_size)
+            seconds = Int(truncatingIfNeeded: status.st_mtim.tv_sec)
+            nanoseconds = Int(truncatingIfNeeded: status.st_mtim.tv_nsec)
+        }
+
+        init(device: Int, inode: Int, size: Int, seconds: Int, nanoseconds: Int) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.seconds = seconds
+            self.nanoseconds = nanoseconds
+        }
+    }
+
+    private let previous: [String: Entry]
+    private let lock = NSLock()
+    private var current: [String: Entry] = [:]
+
+    init(previous: [String: Entry] = [:]) {
+        self.previous = previous
+    }
+
+    /// Whether the previous output's file at `path` (its full path `previousFile`)
+    /// was rendered from `key` and is untouched since.
+    func holds(_ path: String, renderedFrom key: String, previousFile: String) -> Bool {
+        guard let entry = previous[path], entry.key == key, let stamp = FileStamp(path: previousFile) else { return false }
+        return stamp == entry.file
+    }
+
+    /// Records that `path` now holds the page rendered from `key`, in the file at `file`.
+    func record(_ path: String, renderedFrom key: String, file: String) {
+        guard let stamp = FileStamp(path: file) else { return }
+        lock.lock()
+        current[path] = Entry(key: key, file: stamp)
+        lock.unlock()
+    }
+
+    /// This build's entries, for the next build.
+    var recorded: [String: Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+}
+
+extension CacheEncoder {
+    mutating func renderEntries(_ entries: [String: RenderManifest.Entry]) {
+        array(entries.keys.sorted()) { encoder, path in
+            let entry = entries[path]!
+            encoder.string(path)
+            encoder.string(entry.key)
+            for value in [entry.file.device, entry.file.inode, entry.file.size, entry.file.seconds, entry.file.nanoseconds] {
+                encoder.int(value)
+            }
+        }
+    }
+}
+
+extension CacheDecoder {
+    mutating func renderEntries() throws -> [String: RenderManifest.Entry] {
+        let pairs = try array { decoder -> (String, RenderManifest.Entry) in
+            let path = try decoder.string(), key = try decoder.string()
+            let stamp = RenderManifest.FileStamp(device: try decoder.int(), inode: try decoder.int(), size: try decoder.int(),
+                                                 seconds: try decoder.int(), nanoseconds: try decoder.int())
+            return (path, RenderManifest.Entry(key: key, file: stamp))
+        }
+        guard Set(pairs.map(\.0)).count == pairs.count else { throw Malformed() }
+        return Dictionary(uniqueKeysWithValues: pairs)
+    }
+}
