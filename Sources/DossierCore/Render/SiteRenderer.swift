@@ -31,8 +31,7 @@ public enum SiteRenderer {
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
         // The large data files go first so they overlap with the pages. The two graph
-        // files hold every co-mention pair (390 and 460 MB at 10,000 briefings): one
-        // after the other, only one of them is in memory at a time.
+        // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
             + model.actors.indices.map(Job.actorMentions)
