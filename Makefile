@@ -28,11 +28,13 @@ check: deps
 	$(SWIFT) build --product dossier
 	.build/debug/dossier check --root . --strict
 
-## Release-mode benchmark: synthetic projects of 1,000 and 10,000 briefings.
+## Release-mode benchmark: synthetic projects of 1,000 and 10,000 briefings (clean
+## builds against cmark-gfm's CLI), then the incremental case at 10,000.
 bench: deps
 	$(SWIFT) build -c release --product dossier
 	$(SWIFT) build -c release --product dossier-benchgen
 	scripts/bench.sh
+	scripts/bench-incremental.sh
 
 ## Validate the example site's HTML with the W3C Nu validator (needs Java and pip).
 validate: site
