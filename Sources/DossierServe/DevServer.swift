@@ -42,6 +42,8 @@ public actor DevServer {
     private var building: Task<BuildReport?, Never>?
     /// The drafts count last reported, so the note is printed when it changes, not on every rebuild.
     private var reportedDrafts = 0
+    /// The address pages are served at, once the port is bound (`--port 0` picks one).
+    private var servedBaseURL = "http://127.0.0.1/"
     private let report: @Sendable (String) -> Void
 
     public init(options: Options, report: @escaping @Sendable (String) -> Void) {
@@ -54,6 +56,7 @@ public actor DevServer {
     /// task is cancelled.
     public func run() async throws {
         let listener = try LoopbackListener.open(port: options.port)
+        servedBaseURL = "http://127.0.0.1:\(listener.port)/"
         if options.output == nil {
             let stale = scratch.removeStale()
             // Anything already under this server's own names was left by an earlier
@@ -97,7 +100,6 @@ public actor DevServer {
         guard !stopped else { return }
         // The site is served at the root, as Hugo's server does, whatever sub-path base_url
         // names: 404.html builds its links from base_url's path, so it must be this one.
-        let servedBaseURL = options.port == 0 ? "http://127.0.0.1/" : "http://127.0.0.1:\(options.port)/"
         var buildOptions = BuildOptions(root: options.root, output: output, drafts: options.drafts, baseURL: servedBaseURL)
         buildOptions.cache = options.cache
         let build = buildOptions

@@ -14,7 +14,7 @@ import Testing
         versions.record(changed: ["a/index.html"], generation: 2)
         #expect(versions.version(of: "a/index.html") != a)
         #expect(versions.version(of: "b/index.html") == b)
-        versions.record(changed: ["data/entities.json", "feed.xml", "assets/search-index.js"], generation: 3)
+        versions.record(changed: ["data/entities.json", "feed.xml", "assets/search-index.js", "assets/search/terms/0.js"], generation: 3)
         #expect(versions.version(of: "b/index.html") == b)
         let search = versions.version(of: "search/index.html")
         versions.record(changed: ["b/map.png"], generation: 4)

@@ -19,8 +19,9 @@ struct DossierHTMLContentType: MustacheContentType {
 }
 
 enum HTMLEscaping {
-    /// Escapes `< > & " '` exactly as swift-mustache does (`&#39;` for the apostrophe).
-    static func escape(_ text: String) -> String {
+    /// Escapes `< > & " '` exactly as swift-mustache does (`&#39;` for the apostrophe);
+    /// without `apostrophe`, as cmark-gfm escapes text and attributes (`'` kept).
+    static func escape(_ text: String, apostrophe: Bool = true) -> String {
         var utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var bytes: [UInt8] = []
@@ -32,7 +33,7 @@ enum HTMLEscaping {
             case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
             case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
             case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            case 0x27 where apostrophe: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
             default: bytes.append(byte)
             }
         }

@@ -16,23 +16,8 @@ extension PageContexts {
         let note = html[start.upperBound...]
         let end = note.range(of: "</li>")?.lowerBound ?? note.endIndex
         let text = note[..<end]
-        if let url = source.url { return text.contains("href=\"" + markupEscaped(url) + "\"") }
-        return text.contains(markupEscaped(source.title))
-    }
-
-    /// As cmark-gfm escapes text and attributes.
-    private static func markupEscaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        if let url = source.url { return text.contains("href=\"" + HTMLEscaping.escape(url, apostrophe: false) + "\"") }
+        return text.contains(HTMLEscaping.escape(source.title, apostrophe: false))
     }
 
     func isOwnPage(of id: DocumentID, _ page: SiteURLs.Page) -> Bool {
