@@ -83,6 +83,20 @@ enum SearchPassages {
         return passages
     }
 
+    /// A scalar that makes one Character with a space before it (Unicode's grapheme
+    /// rules GB9 and GB9a: Extend, ZWJ, SpacingMark).
+    static func extendsASpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300
+            && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar == "\u{200D}")
+    }
+
+    /// A scalar that makes one Character with a space after it (GB9b: Prepend, which
+    /// is a few format characters and a few letters of scripts between U+111C2 and
+    /// U+11F02; that whole range is taken, to be safe).
+    static func prependsToASpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x600 && (scalar.properties.generalCategory == .format || (0x111C2...0x11F02).contains(scalar.value))
+    }
+
     /// The block's own text as ranges of the document's text, its spaces collapsed as
     /// it is read; nil when it has nothing but spaces. Spaces are collapsed where they
     /// are whole characters: next to a scalar that may join a space into one
@@ -95,7 +109,7 @@ enum SearchPassages {
         for piece in own {
             for scalar in piece {
                 if scalar != " " { hasText = true }
-                if let before = previous, (before == " " && scalar.value >= 0x300) || (scalar == " " && before.value >= 0x300) {
+                if let before = previous, (before == " " && extendsASpace(scalar)) || (scalar == " " && prependsToASpace(before)) {
                     joinsSpace = true
                 }
                 previous = scalar
