@@ -152,6 +152,16 @@ import Testing
         #expect(text.bytes(of: slices[1]).isEmpty)
     }
 
+    @Test func aSliceOutsideTheBlocksQuotesNothingInsteadOfCrashing() {
+        let buffer = Array("Iran met Qatar. Then Oman.".unicodeScalars)
+        // Blocks given out of order: the table still covers both.
+        let text = DocumentText(topLevel: [buffer[16..<26], buffer[0..<15]])
+        #expect(text.string == "Then Oman.\nIran met Qatar.")
+        #expect(DocumentText.string(text.string, text.bytes(of: buffer[0..<4]), before: "", after: "") == "Iran")
+        let elsewhere = Array(String(repeating: "x", count: 40).unicodeScalars)
+        #expect(text.bytes(of: elsewhere[30..<35]).isEmpty)
+    }
+
     @Test func aCopiedMentionKeepsValueSemantics() throws {
         let (document, _) = try link(Self.markdown)
         let original = document.mentions[0]

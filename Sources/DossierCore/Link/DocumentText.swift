@@ -14,8 +14,9 @@ struct DocumentText {
     /// `topLevel` are the slices of the document's one scalar buffer that its
     /// top-level blocks hold, in document order; every block's text lies in one of them.
     init(topLevel: [ArraySlice<Unicode.Scalar>]) {
-        let first = topLevel.first { !$0.isEmpty }?.startIndex ?? 0
-        let last = topLevel.last { !$0.isEmpty }?.endIndex ?? first
+        let covered = topLevel.filter { !$0.isEmpty }
+        let first = covered.map(\.startIndex).min() ?? 0
+        let last = covered.map(\.endIndex).max() ?? first
         var offsets = [Int](repeating: 0, count: max(0, last - first))
         var size = 0
         for (number, block) in topLevel.enumerated() {
@@ -33,7 +34,9 @@ struct DocumentText {
 
     /// The bytes of `string` that hold `scalars`, a slice of a block's text.
     func bytes(of scalars: ArraySlice<Unicode.Scalar>) -> Range<Int> {
-        guard !scalars.isEmpty else { return 0..<0 }
+        // Every block lies in a top-level one; a slice that does not quotes nothing
+        // rather than reading outside the table.
+        guard !scalars.isEmpty, utf8Offsets.indices.contains(scalars.startIndex - firstScalar) else { return 0..<0 }
         let start = utf8Offsets[scalars.startIndex - firstScalar]
         var size = 0
         for scalar in scalars { size += UTF8.width(scalar) }
