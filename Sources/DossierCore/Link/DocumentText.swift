@@ -58,18 +58,19 @@ struct DocumentText {
         }
     }
 
-    /// The bytes of `source` in `pieces`, in order, with every run of spaces made one
-    /// space and none at either end: a search passage's text.
-    static func collapsingSpaces(_ source: String, _ pieces: [Range<Int>]) -> String {
+    /// The bytes of `source` in `first` and then `more`, in order, with every run of
+    /// spaces made one space and none at either end: a search passage's text.
+    static func collapsingSpaces(_ source: String, first: Range<Int>, more: [Range<Int>]) -> String {
         var source = source
         return source.withUTF8 { text in
-            var size = 0
-            for piece in pieces { size += piece.clamped(to: 0..<text.count).count }
+            let whole = 0..<text.count
+            var size = first.clamped(to: whole).count
+            for piece in more { size += piece.clamped(to: whole).count }
             return String(unsafeUninitializedCapacity: size) { buffer in
                 var written = 0
                 var pendingSpace = false
-                for piece in pieces {
-                    for byte in text[piece.clamped(to: 0..<text.count)] {
+                func copy(_ piece: Range<Int>) {
+                    for byte in text[piece.clamped(to: whole)] {
                         if byte == UInt8(ascii: " ") {
                             pendingSpace = written > 0
                             continue
@@ -83,6 +84,8 @@ struct DocumentText {
                         written += 1
                     }
                 }
+                copy(first)
+                for piece in more { copy(piece) }
                 return written
             }
         }

@@ -29,12 +29,16 @@ public struct SearchPassage: Sendable, Hashable {
     /// texts read the same.
     struct Quoted: Sendable, Hashable {
         var source: String
-        var pieces: [Range<Int>]
+        /// Most passages are one piece: it is kept inline, and only the pieces after
+        /// it (text around a nested block) take an array.
+        var firstPiece: Range<Int>
+        var morePieces: [Range<Int>]
         var collapses: Bool
 
         init(source: String, pieces: [Range<Int>], collapses: Bool) {
             self.source = source
-            self.pieces = pieces
+            firstPiece = pieces.first ?? 0..<0
+            morePieces = Array(pieces.dropFirst())
             self.collapses = collapses
         }
 
@@ -42,8 +46,12 @@ public struct SearchPassage: Sendable, Hashable {
             self.init(source: text, pieces: [0..<text.utf8.count], collapses: false)
         }
 
+        var pieces: [Range<Int>] { [firstPiece] + morePieces }
+
         var string: String {
-            collapses ? DocumentText.collapsingSpaces(source, pieces) : DocumentText.string(source, pieces.first ?? 0..<0, before: "", after: "")
+            collapses
+                ? DocumentText.collapsingSpaces(source, first: firstPiece, more: morePieces)
+                : DocumentText.string(source, firstPiece, before: "", after: "")
         }
 
         static func == (lhs: Quoted, rhs: Quoted) -> Bool { lhs.string == rhs.string }
