@@ -174,7 +174,8 @@ import Testing
         let anchors = Dictionary(uniqueKeysWithValues: document.blocks.map {
             ($0.index, namer.name(for: $0.kind, text: $0.plainText))
         })
-        let passages = SearchPassages.passages(of: document.blocks, anchors: anchors)
+        let text = DocumentText(topLevel: document.blocks.filter { $0.parentIndex == nil }.map(\.plainTextScalars))
+        let passages = SearchPassages.passages(of: document.blocks, anchors: anchors, text: text)
         #expect(passages.map(\.text) == [
             "Background", "Quoted first paragraph.", "Quoted second paragraph.", "Item one", "nested item", "Item two",
             "Actor Role Iran host",

@@ -101,25 +101,30 @@ struct LinkResult: Sendable {
     var diagnostics: [Diagnostic]
 }
 
+/// A linked document's layout (format version 3): the document's text once, then
+/// the strings its mentions and search passages repeat (actor slugs, anchors,
+/// sections) once each in a table that they refer to by position, so a document read
+/// back shares them as the linker made them; snippets and passages are byte ranges
+/// of the text, as in memory.
 extension CacheEncoder {
     mutating func linkResult(_ result: LinkResult) {
         let document = result.document
         string(document.id.kind.rawValue)
         string(document.id.slug)
         string(document.html)
+        string(document.text)
+        int(document.wordCount)
         array(document.tableOfContents) { encoder, entry in
             encoder.int(entry.level)
             encoder.string(entry.title)
             encoder.string(entry.anchor)
         }
-        array(document.mentions) { encoder, mention in encoder.mention(mention) }
-        string(document.plainText)
-        int(document.wordCount)
-        array(document.searchPassages) { encoder, passage in
-            encoder.string(passage.anchor)
-            encoder.string(passage.text)
-            encoder.bool(passage.isHeading)
-        }
+        var table = StringTable()
+        var body = CacheEncoder()
+        body.array(document.mentions) { encoder, mention in encoder.mention(mention, text: document.text, table: &table) }
+        body.array(document.searchPassages) { encoder, passage in encoder.passage(passage, text: document.text, table: &table) }
+        array(table.strings) { encoder, string in encoder.string(string) }
+        bytes.append(contentsOf: body.bytes)
         array(document.images) { encoder, image in
             encoder.string(image.source)
             encoder.string(image.output)
@@ -134,18 +139,48 @@ extension CacheEncoder {
         }
     }
 
-    private mutating func mention(_ mention: Mention) {
-        string(mention.actor)
-        string(mention.document.kind.rawValue)
-        string(mention.document.slug)
-        optional(mention.anchor)
-        string(mention.text)
-        string(mention.snippet)
+    /// Positions in the entry's table of strings.
+    struct StringTable {
+        private(set) var strings: [String] = []
+        private var positions: [String: Int] = [:]
+
+        mutating func position(_ string: String) -> Int {
+            if let known = positions[string] { return known }
+            positions[string] = strings.count
+            strings.append(string)
+            return strings.count - 1
+        }
+    }
+
+    private mutating func mention(_ mention: Mention, text: String, table: inout StringTable) {
+        int(table.position(mention.actor))
+        int(table.position(mention.document.kind.rawValue))
+        int(table.position(mention.document.slug))
+        int(mention.anchor.map { table.position($0) } ?? -1)
+        int(table.position(mention.text))
+        let snippet = mention.quotedSnippet
+        let quotesText = snippet.source == text
+        bool(quotesText)
+        if !quotesText { string(snippet.source) }
+        range(snippet.bytes)
+        bool(snippet.cutBefore)
+        bool(snippet.cutAfter)
         bool(mention.linked)
         bool(mention.explicit)
         range(mention.snippetMatch)
         array(mention.otherMatches) { encoder, range in encoder.range(range) }
-        optional(mention.section)
+        int(mention.section.map { table.position($0) } ?? -1)
+    }
+
+    private mutating func passage(_ passage: SearchPassage, text: String, table: inout StringTable) {
+        int(table.position(passage.anchor))
+        bool(passage.isHeading)
+        let quoted = passage.quoted
+        let quotesText = quoted.source == text
+        bool(quotesText)
+        if !quotesText { string(quoted.source) }
+        array(quoted.pieces) { encoder, piece in encoder.range(piece) }
+        bool(quoted.collapses)
     }
 
     private mutating func range(_ range: Range<Int>) {
@@ -158,15 +193,14 @@ extension CacheDecoder {
     mutating func linkResult() throws -> LinkResult {
         let id = try documentID()
         let html = try string()
+        let text = try string()
+        let wordCount = try int()
         let tableOfContents = try array { decoder in
             TableOfContentsEntry(level: try decoder.int(), title: try decoder.string(), anchor: try decoder.string())
         }
-        let mentions = try array { decoder in try decoder.mention() }
-        let plainText = try string()
-        let wordCount = try int()
-        let searchPassages = try array { decoder in
-            SearchPassage(anchor: try decoder.string(), text: try decoder.string(), isHeading: try decoder.bool())
-        }
+        let table = try array { decoder in try decoder.string() }
+        let mentions = try array { decoder in try decoder.mention(text: text, table: table) }
+        let searchPassages = try array { decoder in try decoder.passage(text: text, table: table) }
         let images = try array { decoder in
             PublishedImage(source: try decoder.string(), output: try decoder.string(), file: URL(fileURLWithPath: try decoder.string()))
         }
@@ -175,9 +209,9 @@ extension CacheDecoder {
             let location = SourceLocation(path: try decoder.string(), line: try decoder.int(), column: try decoder.int())
             return Diagnostic(severity, try decoder.string(), at: location)
         }
-        var document = LinkedDocument(id: id, html: html, tableOfContents: tableOfContents, mentions: mentions, plainText: plainText, wordCount: wordCount)
-        document.searchPassages = searchPassages
-        document.images = images
+        let document = LinkedDocument(
+            id: id, html: html, tableOfContents: tableOfContents, mentions: mentions, plainText: text, wordCount: wordCount,
+            searchPassages: searchPassages, images: images)
         return LinkResult(document: document, diagnostics: diagnostics)
     }
 
@@ -186,24 +220,53 @@ extension CacheDecoder {
         return DocumentID(kind, try string())
     }
 
-    private mutating func mention() throws -> Mention {
-        let actor = try string()
-        let document = try documentID()
-        let anchor = try optional()
-        let text = try string()
-        let snippet = try string()
-        let linked = try bool()
-        let explicit = try bool()
-        var mention = Mention(actor: actor, document: document, anchor: anchor, text: text, snippet: snippet, linked: linked, explicit: explicit)
-        mention.snippetMatch = try range()
-        mention.otherMatches = try array { decoder in try decoder.range() }
-        mention.section = try optional()
-        return mention
+    private mutating func entry(_ table: [String]) throws -> String {
+        let position = try int()
+        guard table.indices.contains(position) else { throw Malformed() }
+        return table[position]
+    }
+
+    private mutating func optionalEntry(_ table: [String]) throws -> String? {
+        let position = try int()
+        guard position != -1 else { return nil }
+        guard table.indices.contains(position) else { throw Malformed() }
+        return table[position]
+    }
+
+    /// The source a snippet or passage quotes and a range of it, checked to lie inside it.
+    private mutating func quotedRange(text: String) throws -> (source: String, range: Range<Int>) {
+        let source = try bool() ? text : try string()
+        let range = try range()
+        guard range.upperBound <= source.utf8.count else { throw Malformed() }
+        return (source, range)
+    }
+
+    private mutating func mention(text: String, table: [String]) throws -> Mention {
+        let actor = try entry(table)
+        guard let kind = DocumentID.Kind(rawValue: try entry(table)) else { throw Malformed() }
+        let document = DocumentID(kind, try entry(table))
+        let anchor = try optionalEntry(table)
+        let mentionText = try entry(table)
+        let (source, bytes) = try quotedRange(text: text)
+        let snippet = MentionSnippet(source: source, bytes: bytes, cutBefore: try bool(), cutAfter: try bool())
+        return Mention(
+            actor: actor, document: document, anchor: anchor, text: mentionText, quoting: snippet, linked: try bool(),
+            explicit: try bool(), snippetMatch: try range(), otherMatches: try array { decoder in try decoder.range() },
+            section: try optionalEntry(table))
+    }
+
+    private mutating func passage(text: String, table: [String]) throws -> SearchPassage {
+        let anchor = try entry(table)
+        let isHeading = try bool()
+        let source = try bool() ? text : try string()
+        let pieces = try array { decoder in try decoder.range() }
+        guard pieces.allSatisfy({ $0.upperBound <= source.utf8.count }) else { throw Malformed() }
+        return SearchPassage(anchor: anchor, quoting: SearchPassage.Quoted(source: source, pieces: pieces, collapses: try bool()), isHeading: isHeading)
     }
 
     private mutating func range() throws -> Range<Int> {
         let lower = try int(), upper = try int()
-        guard lower <= upper else { throw Malformed() }
+        guard lower >= 0, lower <= upper else { throw Malformed() }
         return lower..<upper
     }
 }

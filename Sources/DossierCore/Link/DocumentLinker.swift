@@ -122,6 +122,8 @@ public enum DocumentLinker {
         document.replaceTextRuns(replacements)
 
         let sections = PassageSections.headings(of: document.blocks)
+        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainTextScalars)
+        let text = DocumentText(topLevel: topLevel)
         // The same actor's other mentions in a block are marked in its passage too.
         struct BlockActor: Hashable { var block: Int; var actor: Int }
         // In reading order, as `found` is sorted.
@@ -133,26 +135,29 @@ public enum DocumentLinker {
         }
         let mentions = found.map { item -> Mention in
             let length = item.text.unicodeScalars.count
-            let snippet: SnippetPassage
+            let cut: SnippetCut
+            let quoted: MentionSnippet
             var base = 0
             if let block = item.blockIndex {
-                let text = document.blocks[block].plainTextScalars
+                var slice = document.blocks[block].plainTextScalars
                 // In a table the row is the passage: the whole table flattened reads as nonsense.
                 if let row = item.tableRow, row.contains(item.offset) || row.upperBound == item.offset {
-                    let slice = text[(text.startIndex + row.lowerBound)..<(text.startIndex + row.upperBound)]
-                    snippet = Snippet.passage(slice, start: item.offset - row.lowerBound, length: length)
+                    slice = slice[(slice.startIndex + row.lowerBound)..<(slice.startIndex + row.upperBound)]
                     base = row.lowerBound
-                } else {
-                    snippet = Snippet.passage(text, start: item.offset, length: length)
                 }
+                cut = Snippet.cut(slice, start: item.offset - base, length: length)
+                let window = slice[(slice.startIndex + cut.window.lowerBound)..<(slice.startIndex + cut.window.upperBound)]
+                quoted = MentionSnippet(source: text.string, bytes: text.bytes(of: window), cutBefore: cut.cutBefore, cutAfter: cut.cutAfter)
             } else {
-                snippet = Snippet.passage(item.text, start: 0, length: length)
+                let passage = Snippet.passage(item.text, start: 0, length: length)
+                cut = SnippetCut(window: passage.window, cutBefore: false, cutAfter: false, match: passage.match, shift: passage.shift)
+                quoted = MentionSnippet(passage.text)
             }
-            var matches = [snippet.match]
+            var matches = [cut.match]
             if let block = item.blockIndex, let ranges = offsetsByBlockActor[BlockActor(block: block, actor: item.actor)] {
                 // Only the few names inside the snippet's window: a paragraph of a million
                 // names must not cost a million steps per mention.
-                let windowStart = snippet.window.lowerBound + base, windowEnd = snippet.window.upperBound + base
+                let windowStart = cut.window.lowerBound + base, windowEnd = cut.window.upperBound + base
                 var low = 0, high = ranges.count
                 while low < high {
                     let middle = (low + high) / 2
@@ -160,28 +165,26 @@ public enum DocumentLinker {
                 }
                 for range in ranges[low...] {
                     guard range.lowerBound < windowEnd else { break }
-                    guard let placed = snippet.place((range.lowerBound - base)..<(range.upperBound - base)),
+                    guard let placed = cut.place((range.lowerBound - base)..<(range.upperBound - base)),
                           !matches.contains(where: { $0.overlaps(placed) }) else { continue }
                     matches.append(placed)
                 }
             }
             return Mention(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
-                text: item.text, snippet: snippet.text, linked: item.linked, explicit: item.explicit,
-                snippetMatch: snippet.match, otherMatches: matches.dropFirst().sorted { $0.lowerBound < $1.lowerBound },
+                text: item.text, quoting: quoted, linked: item.linked, explicit: item.explicit,
+                snippetMatch: cut.match, otherMatches: matches.dropFirst().sorted { $0.lowerBound < $1.lowerBound },
                 section: item.blockIndex.flatMap { sections[$0] })
         }
 
-        let topLevel = document.blocks.filter { $0.parentIndex == nil }.map(\.plainTextScalars)
-        let plainText = PlainText.joined(topLevel)
         let tableOfContents = document.blocks.compactMap { block -> TableOfContentsEntry? in
             guard case .heading(let level) = block.kind, (2...4).contains(level), let anchor = anchors[block.index] else { return nil }
             return TableOfContentsEntry(level: level, title: block.plainText, anchor: anchor)
         }
         let linked = LinkedDocument(
             id: id, html: FootnotesHeading.insert(into: document.renderHTML(blockIDs: anchors)), tableOfContents: tableOfContents, mentions: mentions,
-            plainText: plainText, wordCount: PlainText.wordCount(topLevel),
-            searchPassages: SearchPassages.passages(of: document.blocks, anchors: anchors))
+            plainText: text.string, wordCount: PlainText.wordCount(topLevel),
+            searchPassages: SearchPassages.passages(of: document.blocks, anchors: anchors, text: text))
         return (linked, diagnostics)
     }
 }

@@ -11,8 +11,16 @@ enum FootnotesHeading {
     /// HTML in the text spells the same tag.
     static func insert(into html: String) -> String {
         guard let range = html.range(of: opening, options: .backwards) else { return html }
-        var result = html
-        result.insert(contentsOf: heading, at: range.upperBound)
-        return result
+        // Copied into a string of exactly the new size: `String.insert` grows the
+        // storage to about twice the page, and the linked HTML of every document is
+        // held until the site is written (a quarter of the peak memory).
+        let before = html.utf8[..<range.upperBound], after = html.utf8[range.upperBound...]
+        return String(unsafeUninitializedCapacity: before.count + heading.utf8.count + after.count) { buffer in
+            var written = 0
+            for part in [before, heading.utf8[...], after] {
+                for byte in part { buffer[written] = byte; written += 1 }
+            }
+            return written
+        }
     }
 }

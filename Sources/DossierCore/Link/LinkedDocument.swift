@@ -23,24 +23,142 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
 }
 
 /// One occurrence of an actor in a document's prose, linked or not.
+///
+/// A value type whose fields live in one shared, immutable box: the model lists every
+/// mention again by actor and by document, and a copy is then a reference (8 bytes)
+/// instead of about 150 bytes of fields. Setting a field copies the box.
 public struct Mention: Sendable, Hashable {
-    public var actor: String
-    public var document: DocumentID
+    public init(
+        actor: String, document: DocumentID, anchor: String? = nil, text: String, snippet: String, linked: Bool, explicit: Bool,
+        snippetMatch: Range<Int> = 0..<0, otherMatches: [Range<Int>] = [], section: String? = nil
+    ) {
+        self.init(actor: actor, document: document, anchor: anchor, text: text, quoting: MentionSnippet(snippet), linked: linked,
+                  explicit: explicit, snippetMatch: snippetMatch, otherMatches: otherMatches, section: section)
+    }
+
+    /// With the snippet as a range of the document's text, made into a string only
+    /// where it is shown.
+    init(
+        actor: String, document: DocumentID, anchor: String?, text: String, quoting snippet: MentionSnippet, linked: Bool, explicit: Bool,
+        snippetMatch: Range<Int>, otherMatches: [Range<Int>], section: String?
+    ) {
+        box = Box(Fields(actor: actor, document: document, anchor: anchor, text: text, snippet: snippet, linked: linked,
+                         explicit: explicit, snippetMatch: snippetMatch, otherMatches: otherMatches, section: section))
+    }
+
+    public var actor: String {
+        get { box.fields.actor }
+        set { update { $0.actor = newValue } }
+    }
+    public var document: DocumentID {
+        get { box.fields.document }
+        set { update { $0.document = newValue } }
+    }
     /// The id of the innermost block (paragraph, list item, table, quote, heading).
-    public var anchor: String?
+    public var anchor: String? {
+        get { box.fields.anchor }
+        set { update { $0.anchor = newValue } }
+    }
     /// The text as written: "Tehran", "Iran's" without the possessive.
-    public var text: String
+    public var text: String {
+        get { box.fields.text }
+        set { update { $0.text = newValue } }
+    }
     /// About 200 characters of the block around the mention, cut at word boundaries.
-    public var snippet: String
-    public var linked: Bool
+    /// Made from the document's text each time it is read.
+    public var snippet: String {
+        get { box.fields.snippet.string }
+        set { update { $0.snippet = MentionSnippet(newValue) } }
+    }
+    /// Where `snippet` lies, for the build cache.
+    var quotedSnippet: MentionSnippet { box.fields.snippet }
+    public var linked: Bool {
+        get { box.fields.linked }
+        set { update { $0.linked = newValue } }
+    }
     /// Written as `[text](@slug)`.
-    public var explicit: Bool
+    public var explicit: Bool {
+        get { box.fields.explicit }
+        set { update { $0.explicit = newValue } }
+    }
     /// Where `text` lies in `snippet`, in Unicode scalars.
-    public var snippetMatch: Range<Int> = 0..<0
+    public var snippetMatch: Range<Int> {
+        get { box.fields.snippetMatch }
+        set { update { $0.snippetMatch = newValue } }
+    }
     /// The same actor's other mentions quoted in `snippet`, in order.
-    public var otherMatches: [Range<Int>] = []
+    public var otherMatches: [Range<Int>] {
+        get { box.fields.otherMatches }
+        set { update { $0.otherMatches = newValue } }
+    }
     /// The title of the heading the passage sits under, if any.
-    public var section: String?
+    public var section: String? {
+        get { box.fields.section }
+        set { update { $0.section = newValue } }
+    }
+
+    public static func == (lhs: Mention, rhs: Mention) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+    private struct Fields: Sendable, Hashable {
+        var actor: String
+        var document: DocumentID
+        var anchor: String?
+        var text: String
+        var snippet: MentionSnippet
+        var linked: Bool
+        var explicit: Bool
+        var snippetMatch: Range<Int>
+        var otherMatches: [Range<Int>]
+        var section: String?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
+    }
+}
+
+/// A mention's snippet as a range of the text it quotes (its document's text,
+/// shared by all the document's mentions), with "…" where the block was cut.
+/// Equal when the snippets read the same.
+struct MentionSnippet: Sendable, Hashable {
+    /// The text quoted from: the document's text, or the snippet itself.
+    var source: String
+    /// The quoted part of `source`, in UTF-8 bytes.
+    var bytes: Range<Int>
+    var cutBefore: Bool
+    var cutAfter: Bool
+
+    init(source: String, bytes: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        self.source = source
+        self.bytes = bytes
+        self.cutBefore = cutBefore
+        self.cutAfter = cutAfter
+    }
+
+    /// A snippet that is its own source.
+    init(_ snippet: String) {
+        self.init(source: snippet, bytes: 0..<snippet.utf8.count, cutBefore: false, cutAfter: false)
+    }
+
+    var string: String {
+        DocumentText.string(source, bytes, before: cutBefore ? Snippet.ellipsis : "", after: cutAfter ? Snippet.ellipsis : "")
+    }
+
+    static func == (lhs: MentionSnippet, rhs: MentionSnippet) -> Bool { lhs.string == rhs.string }
+    func hash(into hasher: inout Hasher) { hasher.combine(string) }
 }
 
 public struct TableOfContentsEntry: Sendable, Hashable {
@@ -56,8 +174,11 @@ public struct LinkedDocument: Sendable, Hashable {
     public var html: String
     public var tableOfContents: [TableOfContentsEntry]
     public var mentions: [Mention]
-    /// The text without markup, block by block (search reads `searchPassages`).
-    public var plainText: String
+    /// The text without markup, one top-level block a line: what the mentions' snippets
+    /// and the search passages quote, held once for all of them.
+    public var text: String
+    /// `text`, under the name the build cache reads it by.
+    public var plainText: String { text }
     public var wordCount: Int
     /// Each block's own text with its anchor, for full-text search.
     public var searchPassages: [SearchPassage] = []
@@ -66,6 +187,20 @@ public struct LinkedDocument: Sendable, Hashable {
     /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
     /// (`BuildOptions.keepsProseForSuggestions`), so the names are not parsed twice.
     var prose: ScannedDocument?
+
+    public init(
+        id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentions: [Mention], plainText: String, wordCount: Int,
+        searchPassages: [SearchPassage] = [], images: [PublishedImage] = []
+    ) {
+        self.id = id
+        self.html = html
+        self.tableOfContents = tableOfContents
+        self.mentions = mentions
+        self.text = plainText
+        self.wordCount = wordCount
+        self.searchPassages = searchPassages
+        self.images = images
+    }
 }
 
 /// Actor links leave the linker as `dossier:actors/iran/index.html`; the renderer,

@@ -1,12 +1,62 @@
 import DossierMarkdown
 
 /// One block's own text with its anchor: what full-text search matches, quotes and
-/// links to (`page#anchor`).
+/// links to (`page#anchor`). The text is kept as byte ranges of the document's text
+/// and made into a string each time it is read (by the search index, once a build).
 public struct SearchPassage: Sendable, Hashable {
     public var anchor: String
-    public var text: String
+    public var text: String {
+        get { quoted.string }
+        set { quoted = Quoted(newValue) }
+    }
     /// A heading: results name the section a passage is in by the heading before it.
     public var isHeading = false
+    /// Where `text` lies, for the build cache.
+    var quoted: Quoted
+
+    public init(anchor: String, text: String, isHeading: Bool = false) {
+        self.init(anchor: anchor, quoting: Quoted(text), isHeading: isHeading)
+    }
+
+    init(anchor: String, quoting quoted: Quoted, isHeading: Bool) {
+        self.anchor = anchor
+        self.quoted = quoted
+        self.isHeading = isHeading
+    }
+
+    /// Pieces of a source text read one after the other, every run of spaces made one
+    /// space; or, when `collapses` is false, one piece read as it is. Equal when the
+    /// texts read the same.
+    struct Quoted: Sendable, Hashable {
+        var source: String
+        /// Most passages are one piece: it is kept inline, and only the pieces after
+        /// it (text around a nested block) take an array.
+        var firstPiece: Range<Int>
+        var morePieces: [Range<Int>]
+        var collapses: Bool
+
+        init(source: String, pieces: [Range<Int>], collapses: Bool) {
+            self.source = source
+            firstPiece = pieces.first ?? 0..<0
+            morePieces = Array(pieces.dropFirst())
+            self.collapses = collapses
+        }
+
+        init(_ text: String) {
+            self.init(source: text, pieces: [0..<text.utf8.count], collapses: false)
+        }
+
+        var pieces: [Range<Int>] { [firstPiece] + morePieces }
+
+        var string: String {
+            collapses
+                ? DocumentText.collapsingSpaces(source, first: firstPiece, more: morePieces)
+                : DocumentText.string(source, firstPiece, before: "", after: "")
+        }
+
+        static func == (lhs: Quoted, rhs: Quoted) -> Bool { lhs.string == rhs.string }
+        func hash(into hasher: inout Hasher) { hasher.combine(string) }
+    }
 }
 
 /// Cuts a document into the passages search shows: each anchored block's own text,
@@ -14,7 +64,7 @@ public struct SearchPassage: Sendable, Hashable {
 /// innermost block that says it (a list item's paragraph, not the whole list item
 /// and its quote around it).
 enum SearchPassages {
-    static func passages(of blocks: [MarkdownBlock], anchors: [Int: String]) -> [SearchPassage] {
+    static func passages(of blocks: [MarkdownBlock], anchors: [Int: String], text: DocumentText) -> [SearchPassage] {
         // Blocks are in document order and a block's text is a slice of one buffer,
         // so a child's slice lies inside its parent's by index.
         var children: [Int: [Int]] = [:]
@@ -25,20 +75,61 @@ enum SearchPassages {
         for block in blocks {
             guard let anchor = anchors[block.index] else { continue }
             let scalars = block.plainTextScalars
-            var own = String.UnicodeScalarView()
+            var own: [ArraySlice<Unicode.Scalar>] = []
             var cursor = scalars.startIndex
             for child in children[block.index] ?? [] {
                 let range = blocks[child].plainTextScalars.indices
-                if range.lowerBound > cursor { own.append(contentsOf: scalars[cursor..<range.lowerBound]) }
+                if range.lowerBound > cursor { own.append(scalars[cursor..<range.lowerBound]) }
                 cursor = max(cursor, range.upperBound)
             }
-            if cursor < scalars.endIndex { own.append(contentsOf: scalars[cursor..<scalars.endIndex]) }
-            let text = String(own).split(whereSeparator: { $0 == " " }).joined(separator: " ")
-            guard !text.isEmpty else { continue }
+            if cursor < scalars.endIndex { own.append(scalars[cursor..<scalars.endIndex]) }
+            guard let quoted = quote(own, in: text) else { continue }
             var isHeading = false
             if case .heading = block.kind { isHeading = true }
-            passages.append(SearchPassage(anchor: anchor, text: text, isHeading: isHeading))
+            passages.append(SearchPassage(anchor: anchor, quoting: quoted, isHeading: isHeading))
         }
         return passages
+    }
+
+    /// A scalar that makes one Character with a space before it (Unicode's grapheme
+    /// rules GB9 and GB9a: Extend, ZWJ, SpacingMark).
+    static func extendsASpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300
+            && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar == "\u{200D}")
+    }
+
+    /// A scalar that makes one Character with a space after it (GB9b: Prepend, which
+    /// is a few format characters and a few letters of scripts between U+111C2 and
+    /// U+11F02; that whole range is taken, to be safe).
+    static func prependsToASpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x600 && (scalar.properties.generalCategory == .format || (0x111C2...0x11F02).contains(scalar.value))
+    }
+
+    /// The block's own text as ranges of the document's text, its spaces collapsed as
+    /// it is read; nil when it has nothing but spaces. Spaces are collapsed where they
+    /// are whole characters: next to a scalar that may join a space into one
+    /// character (a combining mark after it, a prepended mark before it) the text is
+    /// collapsed here, by characters, and kept as a string of its own.
+    static func quote(_ own: [ArraySlice<Unicode.Scalar>], in text: DocumentText) -> SearchPassage.Quoted? {
+        var hasText = false
+        var joinsSpace = false
+        var previous: Unicode.Scalar?
+        for piece in own {
+            for scalar in piece {
+                if scalar != " " { hasText = true }
+                if let before = previous, (before == " " && extendsASpace(scalar)) || (scalar == " " && prependsToASpace(before)) {
+                    joinsSpace = true
+                }
+                previous = scalar
+            }
+        }
+        guard hasText else { return nil }
+        guard !joinsSpace else {
+            var scalars = String.UnicodeScalarView()
+            for piece in own { scalars.append(contentsOf: piece) }
+            let collapsed = String(scalars).split(whereSeparator: { $0 == " " }).joined(separator: " ")
+            return collapsed.isEmpty ? nil : SearchPassage.Quoted(collapsed)
+        }
+        return SearchPassage.Quoted(source: text.string, pieces: own.map { text.bytes(of: $0) }, collapses: true)
     }
 }

@@ -9,7 +9,18 @@ enum Snippet {
 
     /// The snippet and where the range lies in it, in Unicode scalars, so a page can
     /// mark the name it was found for.
-    static func passage(_ text: ArraySlice<Unicode.Scalar>, start rawStart: Int, length rawLength: Int, width: Int = 200) -> SnippetPassage {
+    static func passage(_ text: ArraySlice<Unicode.Scalar>, start: Int, length: Int, width: Int = 200) -> SnippetPassage {
+        let cut = cut(text, start: start, length: length, width: width)
+        let quoted = text[(text.startIndex + cut.window.lowerBound)..<(text.startIndex + cut.window.upperBound)]
+        return SnippetPassage(text: utf8String(cut.cutBefore ? ellipsis : "", quoted, cut.cutAfter ? ellipsis : ""),
+                              match: cut.match, window: cut.window, shift: cut.shift)
+    }
+
+    static let ellipsis = "…"
+
+    /// Where the snippet around a range begins and ends, without building its text:
+    /// the linker keeps only the window, as a range of the document's text.
+    static func cut(_ text: ArraySlice<Unicode.Scalar>, start rawStart: Int, length rawLength: Int, width: Int = 200) -> SnippetCut {
         let count = text.count
         func scalar(_ offset: Int) -> Unicode.Scalar { text[text.startIndex + offset] }
         func isSpace(_ offset: Int) -> Bool {
@@ -18,14 +29,13 @@ enum Snippet {
         }
         let start = min(max(0, rawStart), count)
         let length = min(max(0, rawLength), count - start)
-        func trimmed(_ range: Range<Int>, prefix: String = "", suffix: String = "") -> SnippetPassage {
+        func trimmed(_ range: Range<Int>, cutBefore: Bool = false, cutAfter: Bool = false) -> SnippetCut {
             var lower = range.lowerBound, upper = range.upperBound
             while lower < min(upper, start), isSpace(lower) { lower += 1 }
             while upper > max(lower, start + length), isSpace(upper - 1) { upper -= 1 }
-            let quoted = text[(text.startIndex + lower)..<(text.startIndex + upper)]
-            let shift = prefix.unicodeScalars.count - lower
-            return SnippetPassage(text: utf8String(prefix, quoted, suffix), match: (start + shift)..<(start + length + shift),
-                                  window: lower..<upper, shift: shift)
+            let shift = (cutBefore ? 1 : 0) - lower
+            return SnippetCut(window: lower..<upper, cutBefore: cutBefore, cutAfter: cutAfter,
+                              match: (start + shift)..<(start + length + shift), shift: shift)
         }
         guard count > width else { return trimmed(0..<count) }
         let context = max(0, width - length)
@@ -38,7 +48,7 @@ enum Snippet {
         if upper < count {
             while upper > start + length, !isSpace(upper) { upper -= 1 }
         }
-        return trimmed(lower..<upper, prefix: lower > 0 ? "…" : "", suffix: upper < count ? "…" : "")
+        return trimmed(lower..<upper, cutBefore: lower > 0, cutAfter: upper < count)
     }
 
     /// `prefix + scalars + suffix` encoded straight into the new string's UTF-8
@@ -62,6 +72,25 @@ enum Snippet {
 
     static func passage(_ text: String, start: Int, length: Int, width: Int = 200) -> SnippetPassage {
         passage(Array(text.unicodeScalars)[...], start: start, length: length, width: width)
+    }
+}
+
+/// Where a snippet lies in the text it quotes, and whether "…" stands before or
+/// after it.
+struct SnippetCut: Equatable {
+    /// The quoted part of the source text, in Unicode scalars from its start.
+    var window: Range<Int>
+    var cutBefore: Bool
+    var cutAfter: Bool
+    /// Where the range asked for lies in the snippet, in Unicode scalars.
+    var match: Range<Int>
+    /// Added to an offset in the source text to find it in the snippet (after any "…").
+    var shift: Int
+
+    /// Where another range of the source text lies in the snippet, if it is wholly quoted.
+    func place(_ range: Range<Int>) -> Range<Int>? {
+        guard range.lowerBound >= window.lowerBound, range.upperBound <= window.upperBound else { return nil }
+        return (range.lowerBound + shift)..<(range.upperBound + shift)
     }
 }
 

@@ -1,0 +1,93 @@
+/// A document's text without markup, one top-level block a line, encoded once into
+/// UTF-8 and kept with the linked document. Its mentions' snippets and its search
+/// passages are byte ranges of it: each used to be a String of its own, and together
+/// they held the document's text three times over (a snippet per mention, a passage
+/// per block, the plain text) until the last page was written.
+struct DocumentText {
+    let string: String
+    /// The first scalar index of the parsed document's buffer the blocks cover.
+    private let firstScalar: Int
+    /// The UTF-8 offset in `string` of each scalar of the blocks, by its index in the
+    /// parsed document's buffer minus `firstScalar`. Lives only while linking.
+    private let utf8Offsets: [Int]
+
+    /// `topLevel` are the slices of the document's one scalar buffer that its
+    /// top-level blocks hold, in document order; every block's text lies in one of them.
+    init(topLevel: [ArraySlice<Unicode.Scalar>]) {
+        let covered = topLevel.filter { !$0.isEmpty }
+        let first = covered.map(\.startIndex).min() ?? 0
+        let last = covered.map(\.endIndex).max() ?? first
+        var offsets = [Int](repeating: 0, count: max(0, last - first))
+        var size = 0
+        for (number, block) in topLevel.enumerated() {
+            // The line break that joins it to the block before.
+            if number > 0 { size += 1 }
+            for position in block.indices {
+                offsets[position - first] = size
+                size += UTF8.width(block[position])
+            }
+        }
+        firstScalar = first
+        utf8Offsets = offsets
+        string = PlainText.joined(topLevel)
+    }
+
+    /// The bytes of `string` that hold `scalars`, a slice of a block's text.
+    func bytes(of scalars: ArraySlice<Unicode.Scalar>) -> Range<Int> {
+        // Every block lies in a top-level one; a slice that does not quotes nothing
+        // rather than reading outside the table.
+        guard !scalars.isEmpty, utf8Offsets.indices.contains(scalars.startIndex - firstScalar) else { return 0..<0 }
+        let start = utf8Offsets[scalars.startIndex - firstScalar]
+        var size = 0
+        for scalar in scalars { size += UTF8.width(scalar) }
+        return start..<(start + size)
+    }
+
+    /// `before + source[bytes] + after`, copied straight into the new string's storage.
+    static func string(_ source: String, _ bytes: Range<Int>, before: String, after: String) -> String {
+        var source = source
+        return source.withUTF8 { text in
+            let quoted = UnsafeBufferPointer(rebasing: text[bytes.clamped(to: 0..<text.count)])
+            return String(unsafeUninitializedCapacity: before.utf8.count + quoted.count + after.utf8.count) { buffer in
+                var written = 0
+                for byte in before.utf8 { buffer[written] = byte; written += 1 }
+                for byte in quoted { buffer[written] = byte; written += 1 }
+                for byte in after.utf8 { buffer[written] = byte; written += 1 }
+                return written
+            }
+        }
+    }
+
+    /// The bytes of `source` in `first` and then `more`, in order, with every run of
+    /// spaces made one space and none at either end: a search passage's text.
+    static func collapsingSpaces(_ source: String, first: Range<Int>, more: [Range<Int>]) -> String {
+        var source = source
+        return source.withUTF8 { text in
+            let whole = 0..<text.count
+            var size = first.clamped(to: whole).count
+            for piece in more { size += piece.clamped(to: whole).count }
+            return String(unsafeUninitializedCapacity: size) { buffer in
+                var written = 0
+                var pendingSpace = false
+                func copy(_ piece: Range<Int>) {
+                    for byte in text[piece.clamped(to: whole)] {
+                        if byte == UInt8(ascii: " ") {
+                            pendingSpace = written > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            buffer[written] = UInt8(ascii: " ")
+                            written += 1
+                            pendingSpace = false
+                        }
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+                copy(first)
+                for piece in more { copy(piece) }
+                return written
+            }
+        }
+    }
+}
