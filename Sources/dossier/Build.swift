@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
         options.replaceForeignOutput = replaceForeignOutput
         options.warnsAboutPlaceholderBaseURL = true
         options.cache = cache.buildCache(projectRoot: project.rootURL)
+        options.detachesOutputRemoval = true
         let started = Date()
         // The previous output is removed in the background; it must be gone before exiting.
         defer { RetiredOutputs.waitUntilRemoved() }

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// What earlier builds left to reuse (see `BuildCache`); nil builds from nothing,
     /// through the same code path with an empty cache.
     public var cache: BuildCache?
+    /// Hand the replaced output to a detached process to remove, in the cache's
+    /// trash folder (`RetiredOutputs.removeDetached`), so a command can exit at once.
+    public var detachesOutputRemoval = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -148,6 +151,10 @@ public enum SiteBuilder {
         }
         let cache = options.cache ?? BuildCache(folder: nil)
         staging.renderManifest = cache.renderManifest(for: output)
+        if options.detachesOutputRemoval, let trash = cache.trashFolder {
+            RetiredOutputs.sweep(trash)
+            staging.retiredOutputTrash = trash
+        }
         var buildOptions = options
         buildOptions.cache = cache
         var report = run(buildOptions, into: staging)

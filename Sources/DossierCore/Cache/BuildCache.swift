@@ -35,6 +35,10 @@ public final class BuildCache: @unchecked Sendable {
         self.folder = folder?.appendingPathComponent("v\(Self.formatVersion)")
     }
 
+    /// Where replaced outputs wait for their removal (`RetiredOutputs`): beside the
+    /// versioned entries, so a format change does not orphan it.
+    var trashFolder: URL? { folder?.deletingLastPathComponent().appendingPathComponent("trash") }
+
     /// The default place for a project's cache.
     public static func defaultFolder(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".dossier/cache")

@@ -49,6 +49,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// What the previous output's pages were rendered from, and this build's record
     /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
     var renderManifest = RenderManifest()
+    /// Where the previous output goes to be removed by a detached process once this
+    /// folder replaces it (see `RetiredOutputs.removeDetached`); nil removes it in
+    /// this process, in the background.
+    var retiredOutputTrash: URL?
 
     public init(replacing output: URL) throws {
         self.output = output
@@ -129,15 +133,32 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return reused.sorted()
     }
 
-    /// Creates each folder once, under the lock: a writer that found the folder
-    /// already claimed used to write before the claimant had made it, and failed.
+    /// Creates each folder once. The system call runs outside the lock (a `mkdir`
+    /// can take a millisecond on a busy disk, and every writer waited for it); a
+    /// writer that finds the folder just made by another gets EEXIST, after which the
+    /// folder is there, so no writer can run ahead of its folder.
     private func createFolder(_ folder: String, for path: String) throws {
         lock.lock()
-        defer { lock.unlock() }
         paths.append(path)
-        guard !createdFolders.contains(folder) else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        try Self.makeFolder(folder)
+        lock.lock()
         createdFolders.insert(folder)
+        lock.unlock()
+    }
+
+    /// `mkdir`, making missing parents first; an existing folder is success. One
+    /// system call for a folder whose parent exists, where `FileManager` made several.
+    private static func makeFolder(_ folder: String) throws {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))") }
+        let parent = (folder as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != folder else { throw Failure(description: "cannot create \(folder)") }
+        try makeFolder(parent)
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
     }
 
     /// Paths written so far, sorted.
@@ -170,7 +191,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                     // the next build in this process can use the staging name at once.
                     try? manager.removeItem(at: retired)
                     if (try? manager.moveItem(at: url, to: retired)) != nil {
-                        RetiredOutputs.remove(retired)
+                        retire(retired)
                     } else {
                         try? manager.removeItem(at: url)
                     }
@@ -181,13 +202,21 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 }
             }
             try manager.moveItem(at: url, to: output)
-            if Self.exists(retired) { RetiredOutputs.remove(retired) }
+            if Self.exists(retired) { retire(retired) }
         } catch {
             if !Self.exists(output), Self.exists(retired) {
                 try? manager.moveItem(at: retired, to: output)
             }
             discard()
             throw Failure(description: "cannot replace \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func retire(_ folder: URL) {
+        if let retiredOutputTrash {
+            RetiredOutputs.removeDetached(folder, via: retiredOutputTrash)
+        } else {
+            RetiredOutputs.remove(folder)
         }
     }
 
