@@ -63,6 +63,7 @@ struct Build: ParsableCommand {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
             print("pages reused unrendered: \(result.reusedRenders.count)")
+            print("data files reused unmade: \(result.reusedDataFiles.count)")
         }
         guard code == 0 else { throw ExitCode(code) }
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count

@@ -20,6 +20,13 @@ public enum SiteRenderer {
 
     /// Renders every file into `sink`; returns the diagnostics.
     public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink) -> [Diagnostic] {
+        render(model, theme: theme, urls: urls, into: sink, fingerprints: .none)
+    }
+
+    /// `fingerprints` key the data files memoised across builds (`AggregateKeys`).
+    static func render(
+        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints
+    ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls)
         let sourceEntries = contexts.sourceEntries()
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
@@ -53,16 +60,20 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
             case .actorMentions(let index):
                 let slug = model.actors[index].actor.slug
-                let data = EntitiesExport.actorMentions(
-                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
-                return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
+                let key = AggregateKeys.actorMentions(
+                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, fingerprints: fingerprints)
+                return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
+                    EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
+                }
             case .graphExports:
                 if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
                     return failure
                 }
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .mentionsCSV:
-                return write(OutputFile(path: urls.file(.data("mentions.csv")), contents: CSVExport.mentions(model, urls: urls)), to: sink)
+                return memoised(urls.file(.data("mentions.csv")), key: AggregateKeys.mentionsCSV(model, fingerprints: fingerprints), sink: sink) {
+                    CSVExport.mentions(model, urls: urls)
+                }
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
@@ -144,6 +155,20 @@ public enum SiteRenderer {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
         let file = OutputFile(path: path, text: html)
+        guard let key else { return write(file, to: sink) }
+        do {
+            try sink.write(file, renderedFrom: key)
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: file.path))
+        }
+    }
+
+    /// A data file keyed on its inputs: linked from the previous output when its key
+    /// matches, else made and written under the key for the next build.
+    private static func memoised(_ path: String, key: String?, sink: OutputSink, _ make: () -> Data) -> Diagnostic? {
+        if let key, sink.reuse(path, madeFrom: key) { return nil }
+        let file = OutputFile(path: path, contents: make())
         guard let key else { return write(file, to: sink) }
         do {
             try sink.write(file, renderedFrom: key)

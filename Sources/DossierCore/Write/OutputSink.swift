@@ -11,12 +11,16 @@ public protocol OutputSink: Sendable {
     func reuse(_ path: String, renderedFrom key: String) -> Bool
     /// Writes a page rendered from `key`, so that a later build can reuse it.
     func write(_ file: OutputFile, renderedFrom key: String) throws
+    /// `reuse` for a data file (export, feed…) keyed on its inputs (`AggregateKeys`);
+    /// it is written with `write(_:renderedFrom:)` and counted apart from pages.
+    func reuse(_ path: String, madeFrom key: String) -> Bool
 }
 
 /// A sink with no previous output renders every page.
 extension OutputSink {
     public func reuse(_ path: String, renderedFrom key: String) -> Bool { false }
     public func write(_ file: OutputFile, renderedFrom key: String) throws { try write(file) }
+    public func reuse(_ path: String, madeFrom key: String) -> Bool { false }
 }
 
 /// Records paths and drops the files: `dossier check` renders everything to find

@@ -37,15 +37,16 @@ public enum RetiredOutputs {
     }
 
     /// Hands to a detached removal the trash entries whose owner has ended and whose
-    /// removal seems to have died with it (renamed there over a minute ago).
-    static func sweep(_ trash: URL) {
+    /// removal seems to have died with it (renamed there over `age` seconds ago; a
+    /// younger one is most likely still being removed).
+    static func sweep(_ trash: URL, olderThan age: Int = 60) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: trash.path)) ?? []
         let now = time(nil)
         let abandoned = names.compactMap(TrashEntry.init(name:)).filter { entry in
             guard entry.owner != getpid(), !ProcessLiveness.isRunning(entry.owner) else { return false }
             var status = stat()
             guard lstat(trash.appendingPathComponent(entry.name).path, &status) == 0 else { return false }
-            return now - status.st_ctim.tv_sec > 60
+            return now - status.st_ctim.tv_sec > age
         }
         guard !abandoned.isEmpty else { return }
         let folders = abandoned.map { trash.appendingPathComponent($0.name) }

@@ -46,6 +46,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var paths: [String] = []
     private var changed: [String] = []
     private var reused: [String] = []
+    private var reusedData: [String] = []
     /// What the previous output's pages were rendered from, and this build's record
     /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
     var renderManifest = RenderManifest()
@@ -85,6 +86,24 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, renderedFrom key: String) -> Bool {
+        guard linkPrevious(path, madeFrom: key) else { return false }
+        lock.lock()
+        reused.append(path)
+        lock.unlock()
+        return true
+    }
+
+    public func reuse(_ path: String, madeFrom key: String) -> Bool {
+        guard linkPrevious(path, madeFrom: key) else { return false }
+        lock.lock()
+        reusedData.append(path)
+        lock.unlock()
+        return true
+    }
+
+    /// Links the previous output's file at `path` in, if the manifest says it was
+    /// made from `key` and it is untouched since.
+    private func linkPrevious(_ path: String, madeFrom key: String) -> Bool {
         let previous = output.appendingPathComponent(path).path
         guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
         let target = url.appendingPathComponent(path)
@@ -94,9 +113,6 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             return false
         }
         renderManifest.record(path, renderedFrom: key, file: target.path)
-        lock.lock()
-        reused.append(path)
-        lock.unlock()
         return true
     }
 
@@ -159,6 +175,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         try makeFolder(parent)
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+    }
+
+    /// Data files taken from the previous output without making them, sorted.
+    public var reusedDataFiles: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reusedData.sorted()
     }
 
     /// Paths written so far, sorted.
