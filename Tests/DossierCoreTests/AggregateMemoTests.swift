@@ -63,8 +63,36 @@ import Testing
         #expect(first.reusedDataFiles.isEmpty)
         let second = Self.cachedBuild(project)
         #expect(second.succeeded)
-        #expect(Set(second.reusedDataFiles) == [Self.aldoria, Self.brevia, Self.csv])
+        let searchFiles = second.paths.filter(SearchIndex.isOutput)
+        #expect(searchFiles.contains("assets/search-index.js"))
+        #expect(Set(second.reusedDataFiles) == Set([Self.aldoria, Self.brevia, Self.csv] + searchFiles))
         #expect(second.changedPaths.isEmpty)
+    }
+
+    @Test func aBodyEditMakesTheSearchIndexAgain() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        try project.write("content/briefings/first.md", "---\ntitle: First\ndate: 2025-01-02\n---\nAldoria voted for the zeppelin treaty.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// The search index is reused whole or not at all: one of its files removed from
+    /// the output by hand makes every one of them again.
+    @Test func aSearchFileMissingFromTheOutputMakesTheWholeIndexAgain() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let first = Self.cachedBuild(project)
+        let documentFile = try #require(first.paths.first { $0.hasPrefix("assets/search/documents/") })
+        try FileManager.default.removeItem(at: project.output.appendingPathComponent(documentFile))
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        #expect(report.paths.contains(documentFile))
+        try Self.expectSameAsClean(project)
     }
 
     @Test func aBodyEditRemakesOnlyTheMentionsFilesOfActorsItMentions() throws {
@@ -154,5 +182,6 @@ import Testing
         let positions = EntitiesExport.mentionPositions(model)
         #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, fingerprints: .none) == nil)
         #expect(AggregateKeys.mentionsCSV(model, fingerprints: .none) == nil)
+        #expect(AggregateKeys.searchIndex(model, fingerprints: .none) == nil)
     }
 }

@@ -59,6 +59,36 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
+    /// The search index's files (`SearchIndex.files`): every briefing, actor and page
+    /// with everything it shows in results and is searched by (title, date, summary,
+    /// language, tags, its actors' titles, aliases, search passages), numbered in title
+    /// order; so every document, in model order.
+    static func searchIndex(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("search index")
+        hasher.combine(SearchIndex.shardTargetBytes)
+        hasher.combine(fingerprints.site)
+        let documents = model.briefings.map { DocumentID(.briefing, $0.briefing.slug) } + model.actors.map { DocumentID(.actor, $0.actor.slug) }
+            + model.pages.map { DocumentID(.page, $0.page.slug) }
+        hasher.combine(documents.count)
+        for document in documents {
+            guard combine(document, fingerprints, into: &hasher) else { return nil }
+        }
+        return hasher.finalize()
+    }
+
+    /// The key of one of the `count` files of a group made under `key`: with the
+    /// count in every file's key, a group with a file missing from the manifest is
+    /// never taken for a whole one.
+    static func member(_ key: String, _ path: String, of count: Int) -> String {
+        var hasher = StableHasher()
+        hasher.combine(key)
+        hasher.combine(path)
+        hasher.combine(count)
+        return hasher.finalize()
+    }
+
     private static func combine(_ document: DocumentID, _ fingerprints: DocumentFingerprints, into hasher: inout StableHasher) -> Bool {
         guard let fingerprint = fingerprints(document) else { return false }
         hasher.combine(document.kind.rawValue)

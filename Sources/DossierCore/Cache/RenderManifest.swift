@@ -66,6 +66,20 @@ public final class RenderManifest: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The previous build's paths that `isMember` accepts, sorted.
+    func previousPaths(where isMember: (String) -> Bool) -> [String] {
+        previous.keys.filter(isMember).sorted()
+    }
+
+    func previousKey(of path: String) -> String? { previous[path]?.key }
+
+    /// Takes back `record` for a file that was removed again.
+    func forget(_ path: String) {
+        lock.lock()
+        current[path] = nil
+        lock.unlock()
+    }
+
     /// This build's entries, for the next build.
     var recorded: [String: Entry] {
         lock.lock()

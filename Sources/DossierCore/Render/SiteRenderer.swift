@@ -77,7 +77,12 @@ public enum SiteRenderer {
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                return SearchIndex.files(model, urls: urls).lazy.compactMap { write($0, to: sink) }.first
+                let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
+                if let key, sink.reuseGroup(madeFrom: key, members: SearchIndex.isOutput) { return nil }
+                let files = SearchIndex.files(model, urls: urls)
+                return files.lazy.compactMap { file in
+                    key.map { memoisedWrite(file, key: AggregateKeys.member($0, file.path, of: files.count), to: sink) } ?? write(file, to: sink)
+                }.first
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
@@ -170,6 +175,11 @@ public enum SiteRenderer {
         if let key, sink.reuse(path, madeFrom: key) { return nil }
         let file = OutputFile(path: path, contents: make())
         guard let key else { return write(file, to: sink) }
+        return memoisedWrite(file, key: key, to: sink)
+    }
+
+    /// Writes `file` under `key`, so that the next build can reuse it.
+    private static func memoisedWrite(_ file: OutputFile, key: String, to sink: OutputSink) -> Diagnostic? {
         do {
             try sink.write(file, renderedFrom: key)
             return nil

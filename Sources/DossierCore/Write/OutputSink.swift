@@ -14,6 +14,10 @@ public protocol OutputSink: Sendable {
     /// `reuse` for a data file (export, feed…) keyed on its inputs (`AggregateKeys`);
     /// it is written with `write(_:renderedFrom:)` and counted apart from pages.
     func reuse(_ path: String, madeFrom key: String) -> Bool
+    /// `reuse` for a group of data files made together (the search index): every
+    /// previous file whose path `isMember` accepts, if each was made under `key`
+    /// (`AggregateKeys.member`); all or none.
+    func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool
 }
 
 /// A sink with no previous output renders every page.
@@ -21,6 +25,7 @@ extension OutputSink {
     public func reuse(_ path: String, renderedFrom key: String) -> Bool { false }
     public func write(_ file: OutputFile, renderedFrom key: String) throws { try write(file) }
     public func reuse(_ path: String, madeFrom key: String) -> Bool { false }
+    public func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool { false }
 }
 
 /// Records paths and drops the files: `dossier check` renders everything to find

@@ -101,6 +101,30 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return true
     }
 
+    public func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool {
+        let members = renderManifest.previousPaths(where: isMember)
+        guard !members.isEmpty,
+              members.allSatisfy({ renderManifest.previousKey(of: $0) == AggregateKeys.member(key, $0, of: members.count) }) else { return false }
+        var linked: [String] = []
+        for path in members {
+            guard linkPrevious(path, madeFrom: AggregateKeys.member(key, path, of: members.count)) else {
+                // All or none: the group is made again, and a file written over a link
+                // would write into the previous output.
+                for done in linked {
+                    unlink(url.appendingPathComponent(done).path)
+                    forgetPath(done)
+                    renderManifest.forget(done)
+                }
+                return false
+            }
+            linked.append(path)
+        }
+        lock.lock()
+        reusedData += members
+        lock.unlock()
+        return true
+    }
+
     /// Links the previous output's file at `path` in, if the manifest says it was
     /// made from `key` and it is untouched since.
     private func linkPrevious(_ path: String, madeFrom key: String) -> Bool {
