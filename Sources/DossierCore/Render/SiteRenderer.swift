@@ -89,7 +89,8 @@ public enum SiteRenderer {
             case .image(let image):
                 return PublishedImages.publish(image, to: sink)
             default:
-                return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink)
+                return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
+                                  fingerprints: fingerprints)
             }
         }
         return failures.compactMap { $0 }
@@ -116,15 +117,20 @@ public enum SiteRenderer {
     }
 
     static func renderPage(
-        _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink
+        _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
+        fingerprints: DocumentFingerprints
     ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
+        var inputs: String?
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings: (page, template, context) = (.briefings, "briefings", contexts.briefingsIndex())
         case .briefing(let index):
             let briefing = model.briefings[index]
-            (page, template, context) = (.briefing(briefing.briefing.slug), "briefing", contexts.briefing(briefing))
+            page = .briefing(briefing.briefing.slug)
+            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
+            (template, context) = ("briefing", contexts.briefing(briefing))
         case .actor(let index):
             let actor = model.actors[index]
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
@@ -147,22 +153,23 @@ public enum SiteRenderer {
         case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
         default: return nil
         }
-        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink)
+        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs)
     }
 
+    /// `inputs`: the page's inputs key, kept beside its render key for the next build.
     private static func renderTemplate(
-        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink
+        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil
     ) -> Diagnostic? {
         let path = urls.file(page)
         let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
-        if let key, sink.reuse(path, renderedFrom: key) { return nil }
+        if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
         guard let html = theme.library.render(context, withTemplate: template) else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
         let file = OutputFile(path: path, text: html)
         guard let key else { return write(file, to: sink) }
         do {
-            try sink.write(file, renderedFrom: key)
+            try sink.write(file, renderedFrom: key, inputs: inputs)
             return nil
         } catch {
             return .error("\(error)", at: SourceLocation(path: file.path))

@@ -86,11 +86,21 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, renderedFrom key: String) -> Bool {
-        guard linkPrevious(path, madeFrom: key) else { return false }
+        reuse(path, renderedFrom: key, inputs: nil)
+    }
+
+    public func reuse(_ path: String, renderedFrom key: String, inputs: String?) -> Bool {
+        guard linkPrevious(path, madeFrom: key, inputs: inputs) else { return false }
         lock.lock()
         reused.append(path)
         lock.unlock()
         return true
+    }
+
+    public func reuse(_ path: String, inputs: String) -> Bool {
+        let previous = output.appendingPathComponent(path).path
+        guard let entry = renderManifest.entry(path, inputs: inputs, previousFile: previous) else { return false }
+        return reuse(path, renderedFrom: entry.key, inputs: inputs)
     }
 
     public func reuse(_ path: String, madeFrom key: String) -> Bool {
@@ -127,7 +137,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Links the previous output's file at `path` in, if the manifest says it was
     /// made from `key` and it is untouched since.
-    private func linkPrevious(_ path: String, madeFrom key: String) -> Bool {
+    private func linkPrevious(_ path: String, madeFrom key: String, inputs: String? = nil) -> Bool {
         let previous = output.appendingPathComponent(path).path
         guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
         let target = url.appendingPathComponent(path)
@@ -136,13 +146,17 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             forgetPath(path)
             return false
         }
-        renderManifest.record(path, renderedFrom: key, file: target.path)
+        renderManifest.record(path, renderedFrom: key, inputs: inputs, file: target.path)
         return true
     }
 
     public func write(_ file: OutputFile, renderedFrom key: String) throws {
+        try write(file, renderedFrom: key, inputs: nil)
+    }
+
+    public func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws {
         try write(file)
-        renderManifest.record(file.path, renderedFrom: key, file: url.appendingPathComponent(file.path).path)
+        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, file: url.appendingPathComponent(file.path).path)
     }
 
     /// Takes back a path `createFolder` listed for a reuse that did not happen: the
