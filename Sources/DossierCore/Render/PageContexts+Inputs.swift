@@ -26,12 +26,7 @@ extension PageContexts {
         hasher.combine(templates)
         hasher.combine(fingerprints.site)
         hasher.combine(own)
-        hasher.combine(model.pages.count)
-        for page in model.pages {
-            guard let fingerprint = fingerprints(DocumentID(.page, page.page.slug)) else { return nil }
-            hasher.combine(page.page.slug)
-            hasher.combine(fingerprint)
-        }
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
         hasher.combine(briefing.principalActors.joined(separator: "\n"))
         hasher.combine(briefing.secondaryActors.joined(separator: "\n"))
         var shown = briefing.principalActors + briefing.secondaryActors + briefing.linked.mentions.map(\.actor)
@@ -53,5 +48,42 @@ extension PageContexts {
             hasher.combine(fingerprints(DocumentID(.briefing, related.slug)) ?? "no such briefing")
         }
         return hasher.finalize()
+    }
+
+    /// The inputs key of page `pageNumber` (2 or later) of an actor's "Mentioned in"
+    /// list, following `actorMentions(_:pageNumber:)`: the navigation, the actor's own
+    /// fingerprint (title, kind, summary, language) and mention count, and every
+    /// document in its mention list, in order, with its fingerprint (its link's title,
+    /// date and language, the actor's passages in it, which also decide the pages'
+    /// ranges). Documents on other pages are in the key too: simpler to keep complete,
+    /// and a page whose key changes still falls back to its context's key.
+    func actorMentionsInputs(_ actor: ActorModel, pageNumber: Int, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.actor, actor.actor.slug)) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("actor mentions page")
+        hasher.combine(pageNumber)
+        hasher.combine(templates)
+        hasher.combine(fingerprints.site)
+        hasher.combine(own)
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
+        hasher.combine(actor.mentionCount)
+        hasher.combine(actor.mentionsByDocument.count)
+        for group in actor.mentionsByDocument {
+            guard let fingerprint = fingerprints(group.document) else { return nil }
+            hasher.combine(group.document.description)
+            hasher.combine(fingerprint)
+        }
+        return hasher.finalize()
+    }
+
+    /// `common`'s list of pages: each page's title and language, in order.
+    private func combineNavigation(into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
+        hasher.combine(model.pages.count)
+        for page in model.pages {
+            guard let fingerprint = fingerprints(DocumentID(.page, page.page.slug)) else { return false }
+            hasher.combine(page.page.slug)
+            hasher.combine(fingerprint)
+        }
+        return true
     }
 }

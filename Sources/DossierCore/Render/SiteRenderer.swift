@@ -144,8 +144,12 @@ public enum SiteRenderer {
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
+            if case .actorMentions(let slug) = list, let actor = contexts.actorsBySlug[slug] {
+                inputs = contexts.actorMentionsInputs(actor, pageNumber: number, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+                if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
+            }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
-            return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink)
+            return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
         case .search: (page, template, context) = (.search, "search", contexts.search())
         case .page(let index):
             let value = model.pages[index]
