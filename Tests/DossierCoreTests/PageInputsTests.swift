@@ -198,3 +198,160 @@ import Testing
         #expect(try SiteComparison.firstDifference(project.output, clean) == nil)
     }
 }
+
+/// An actor page's inputs key (`PageContexts.actorInputs`): it must change with what
+/// the page shows from other documents — a relation's other end, a co-mentioned
+/// actor, a neighbour's mention count (its node's size in the picture), a briefing
+/// that names the actor, an event elsewhere — and not with what it does not show.
+@Suite struct ActorPageInputsTests {
+    static let projectText = """
+    -- dossier.yml --
+    title: Actor inputs test
+    base_url: https://dossier.test/
+    -- content/actors/aldoria.md --
+    ---
+    title: Aldoria
+    kind: state
+    relations:
+      - type: partner
+        target: brevia
+    ---
+    A state near Corvo.
+    -- content/actors/brevia.md --
+    ---
+    title: Brevia
+    kind: state
+    ---
+    Another state.
+    -- content/actors/corvo.md --
+    ---
+    title: Corvo
+    kind: state
+    ---
+    A third state.
+    -- content/actors/dunmark.md --
+    ---
+    title: Dunmark
+    kind: state
+    ---
+    A fourth state.
+    -- content/briefings/first.md --
+    ---
+    title: First
+    date: 2025-01-02
+    actors: [aldoria]
+    ---
+    Aldoria and Corvo met.
+    -- content/briefings/second.md --
+    ---
+    title: Second
+    date: 2025-01-03
+    events:
+      - date: 2025-01-01
+        title: Aldoria votes
+        actors: [aldoria]
+    ---
+    Brevia abstained.
+    -- content/briefings/third.md --
+    ---
+    title: Third
+    date: 2025-01-04
+    ---
+    Dunmark had rain.
+    """
+
+    static func keys(_ project: TestProject, cache: BuildCache) throws -> [String: String] {
+        let loaded = ProjectLoader.load(root: project.root)
+        let (index, _) = EntityIndexer.build(loaded)
+        let settings = LinkSettings(mode: loaded.config.linking.mode, urlStyle: loaded.config.urlStyle)
+        let (documents, _, linked) = LinkMemo.linkAll(loaded, index: index, settings: settings, cache: cache, root: project.root)
+        let (model, diagnostics) = SiteModelBuilder.build(project: loaded, index: index, linked: documents)
+        #expect(!diagnostics.hasErrors)
+        let fingerprints = DocumentFingerprints(project: loaded, index: index, linked: linked, drafts: false, root: project.root)
+        let contexts = PageContexts(model: model, urls: SiteURLs(style: loaded.config.urlStyle))
+        var keys: [String: String] = [:]
+        for actor in model.actors {
+            let key = try #require(contexts.actorInputs(actor, fingerprints: fingerprints, templates: "t"))
+            keys[actor.actor.slug] = key
+        }
+        return keys
+    }
+
+    static func changed(by edit: (TestProject) throws -> Void) throws -> Set<String> {
+        let project = try TestProject(projectText)
+        defer { project.remove() }
+        let cache = BuildCache(folder: nil)
+        let before = try keys(project, cache: cache)
+        try edit(project)
+        let after = try keys(project, cache: cache)
+        return Set(before.keys.filter { before[$0] != after[$0] })
+    }
+
+    @Test func theKeyIsTheSameWhenNothingChanged() throws {
+        #expect(try Self.changed { _ in }.isEmpty)
+    }
+
+    @Test func aRelationsOtherEndsSummaryChangesTheKey() throws {
+        let changed = try Self.changed { try $0.write("content/actors/brevia.md", "---\ntitle: Brevia\nkind: state\nsummary: A southern state.\n---\nAnother state.\n") }
+        #expect(changed.contains("aldoria"))
+        #expect(!changed.contains("dunmark"))
+    }
+
+    @Test func aCoMentionedActorsSummaryChangesTheKey() throws {
+        let changed = try Self.changed { try $0.write("content/actors/corvo.md", "---\ntitle: Corvo\nkind: state\nsummary: An island.\n---\nA third state.\n") }
+        #expect(changed.contains("aldoria"))
+        #expect(!changed.contains("dunmark"))
+    }
+
+    /// Third starts mentioning Corvo: Corvo's node in Aldoria's picture grows.
+    @Test func aNeighboursMentionCountChangesTheKey() throws {
+        let changed = try Self.changed { try $0.write("content/briefings/third.md", "---\ntitle: Third\ndate: 2025-01-04\n---\nDunmark had rain. Corvo too.\n") }
+        #expect(changed.contains("aldoria"))
+        #expect(changed.contains("corvo"))
+    }
+
+    /// First names Aldoria in front matter: its title is in Aldoria's infobox.
+    @Test func aPrincipalBriefingsTitleChangesTheKey() throws {
+        let changed = try Self.changed { try $0.write("content/briefings/first.md", "---\ntitle: First, retitled\ndate: 2025-01-02\nactors: [aldoria]\n---\nAldoria and Corvo met.\n") }
+        #expect(changed.contains("aldoria"))
+        #expect(!changed.contains("dunmark"))
+    }
+
+    /// Second states an event of Aldoria's without mentioning it in its text.
+    @Test func anEventElsewhereChangesTheKey() throws {
+        let changed = try Self.changed {
+            try $0.write("content/briefings/second.md", """
+            ---
+            title: Second
+            date: 2025-01-03
+            events:
+              - date: 2024-12-31
+                title: Aldoria votes
+                actors: [aldoria]
+            ---
+            Brevia abstained.
+            """)
+        }
+        #expect(changed.contains("aldoria"))
+        #expect(!changed.contains("dunmark"))
+    }
+
+    /// End to end, after an edit that reaches another actor's page only through a neighbour.
+    @Test func aCachedBuildAfterANeighboursEditEqualsACleanBuild() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        var options = BuildOptions(root: project.root)
+        options.cache = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+        _ = SiteBuilder.build(options)
+        try project.write("content/briefings/third.md", "---\ntitle: Third\ndate: 2025-01-04\n---\nDunmark had rain. Corvo too.\n")
+        try project.write("content/actors/brevia.md", "---\ntitle: Brevia Republic\nkind: state\n---\nAnother state.\n")
+        let report = SiteBuilder.build(options)
+        RetiredOutputs.waitUntilRemoved()
+        #expect(report.succeeded)
+        #expect(try project.read("actors/aldoria/index.html").contains("Brevia Republic"))
+        let clean = try makeTemporaryFolder("dossier-actor-inputs-clean")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        #expect(SiteBuilder.build(BuildOptions(root: project.root, output: clean)).succeeded)
+        #expect(try SiteComparison.firstDifference(project.output, clean) == nil)
+    }
+}

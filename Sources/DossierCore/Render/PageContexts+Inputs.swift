@@ -76,6 +76,74 @@ extension PageContexts {
         return hasher.finalize()
     }
 
+    /// The inputs key of an actor's page, following `actor(_:graphSVG:)`, the
+    /// neighbourhood picture and the infobox:
+    ///
+    /// - the navigation and the actor's own fingerprint (profile, aliases, sources,
+    ///   params, relations it declares);
+    /// - its mention count and every document in its mention list, in order, with its
+    ///   fingerprint (first page of "Mentioned in", first and last mention);
+    /// - the briefings that name it in front matter, in order (infobox);
+    /// - each relation end: the other actor's fingerprint (its chip, and the relation
+    ///   if it declares it) and mention count (its node's weight in the picture);
+    /// - each co-mention pair as counted, with the other actor's fingerprint and
+    ///   mention count (chips and picture);
+    /// - each event with its anchor, timeline page, origin's fingerprint and the
+    ///   fingerprints of its actors and place;
+    /// - the actors its profile mentions (mention previews).
+    func actorInputs(_ actor: ActorModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.actor, actor.actor.slug)) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("actor page")
+        hasher.combine(templates)
+        hasher.combine(fingerprints.site)
+        hasher.combine(own)
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
+        hasher.combine(actor.mentionCount)
+        hasher.combine(actor.mentionsByDocument.count)
+        for group in actor.mentionsByDocument {
+            guard let fingerprint = fingerprints(group.document) else { return nil }
+            hasher.combine(group.document.description)
+            hasher.combine(fingerprint)
+        }
+        let principal = principalBriefingsByActor[actor.actor.slug] ?? []
+        hasher.combine(principal.count)
+        for position in principal {
+            let id = DocumentID(.briefing, model.briefings[position].briefing.slug)
+            guard let fingerprint = fingerprints(id) else { return nil }
+            hasher.combine(id.slug)
+            hasher.combine(fingerprint)
+        }
+        func combineActor(_ slug: String) {
+            hasher.combine(slug)
+            hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+            hasher.combine(actorsBySlug[slug]?.mentionCount ?? -1)
+        }
+        hasher.combine(actor.relations.count)
+        for end in actor.relations {
+            hasher.combine(end.direction.rawValue)
+            hasher.combine(end.relation.from)
+            hasher.combine(end.relation.to)
+            combineActor(end.other)
+        }
+        hasher.combine(actor.coMentions.count)
+        for pair in actor.coMentions {
+            hasher.combine(pair.sameBlock)
+            hasher.combine(pair.sameDocument)
+            combineActor(pair.other)
+        }
+        hasher.combine(actor.events.count)
+        for item in actor.events {
+            hasher.combine(item.anchor)
+            hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
+            hasher.combine(item.origin.description)
+            hasher.combine(fingerprints(item.origin) ?? "no such document")
+            for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) { combineActor(slug) }
+        }
+        for slug in Set(actor.profile.mentions.map(\.actor)).sorted() { combineActor(slug) }
+        return hasher.finalize()
+    }
+
     /// `common`'s list of pages: each page's title and language, in order.
     private func combineNavigation(into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
         hasher.combine(model.pages.count)

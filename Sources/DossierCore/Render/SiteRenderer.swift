@@ -133,8 +133,11 @@ public enum SiteRenderer {
             (template, context) = ("briefing", contexts.briefing(briefing))
         case .actor(let index):
             let actor = model.actors[index]
+            page = .actor(actor.actor.slug)
+            inputs = contexts.actorInputs(actor, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
-            (page, template, context) = (.actor(actor.actor.slug), "actor", contexts.actor(actor, graphSVG: svg))
+            (template, context) = ("actor", contexts.actor(actor, graphSVG: svg))
         case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
         case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
         case .tag(let index):
