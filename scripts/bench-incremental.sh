@@ -7,13 +7,18 @@
 # each checked byte for byte against a --no-cache build of the same input; then
 # `dossier serve --output`, timing from the file write to the changed page on disk,
 # for the same two kinds of edit. Needs release builds of dossier and dossier-benchgen.
+# BENCH_SOURCE=DIR copies the content/ and dossier.yml of a project generated earlier
+# instead of generating one (dossier-benchgen is then not needed); BENCH_BUILD_ONLY=1
+# stops after the builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/.build/release"
 n="${BENCH_INCREMENTAL_SIZE:-10000}"
 work="${BENCH_DIR:-$(mktemp -d)}"
 project="$work/incremental-$n"
-for tool in dossier dossier-benchgen; do
+tools="dossier"
+[ -n "${BENCH_SOURCE:-}" ] || tools="$tools dossier-benchgen"
+for tool in $tools; do
   [ -x "$bin/$tool" ] || { echo "build it first: swift build -c release --product $tool" >&2; exit 1; }
 done
 
@@ -46,7 +51,12 @@ wait_for() { # FILE TEXT START_MS
 }
 
 rm -rf "$project"
-"$bin/dossier-benchgen" project "$n" "$project" >/dev/null
+if [ -n "${BENCH_SOURCE:-}" ]; then
+  mkdir -p "$project"
+  cp -a "$BENCH_SOURCE/content" "$BENCH_SOURCE/dossier.yml" "$project/"
+else
+  "$bin/dossier-benchgen" project "$n" "$project" >/dev/null
+fi
 briefing="$project/content/briefings/b7.md"
 actor=$(find "$project/content/actors" -name "a0-*.md" -print -quit)
 actor_slug=$(basename "$actor" .md)
@@ -66,6 +76,8 @@ sed -i 's/^aliases: \[\(.*\)\]$/aliases: [\1, "Zorblax Accord"]/' "$actor"
 alias_time=$(timed_build)
 printf '%-34s %8s s  (%s%% of clean)  %s\n' "one actor's alias added" "$alias_time" \
   "$(awk -v a="$alias_time" -v b="$clean" 'BEGIN { printf "%.1f", 100 * a / b }')" "$(same_as_clean)"
+
+[ -z "${BENCH_BUILD_ONLY:-}" ] || exit 0
 
 echo
 echo "== dossier serve --output: from the file write to the changed page on disk =="

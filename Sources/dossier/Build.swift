@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
         options.replaceForeignOutput = replaceForeignOutput
         options.warnsAboutPlaceholderBaseURL = true
         options.cache = cache.buildCache(projectRoot: project.rootURL)
+        options.detachesOutputRemoval = true
         let started = Date()
         // The previous output is removed in the background; it must be gone before exiting.
         defer { RetiredOutputs.waitUntilRemoved() }
@@ -62,6 +63,7 @@ struct Build: ParsableCommand {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
             print("pages reused unrendered: \(result.reusedRenders.count)")
+            print("data files reused unmade: \(result.reusedDataFiles.count)")
         }
         guard code == 0 else { throw ExitCode(code) }
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count

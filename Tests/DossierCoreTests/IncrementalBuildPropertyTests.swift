@@ -116,6 +116,8 @@ final class EditableProject {
         var tags: [String]
         var paragraphs: [String]
         var fileName: String
+        /// Events in front matter: each shows its actors' chips and its place on the timeline page.
+        var events: [(date: String, title: String, actors: [String])] = []
     }
 
     static let names = ["Aldoria", "Brevia", "Caldera Union", "Dunmark", "Estova", "Farland", "Gavost", "Helmor", "Istra Pact", "Jorvik Council"]
@@ -154,6 +156,7 @@ final class EditableProject {
             ("rename a briefing", renameBriefing), ("delete a briefing", deleteBriefing), ("add an actor", addActor),
             ("rename an actor file", renameActor), ("delete an actor", deleteActor), ("change an alias", changeAlias), ("change an actor's title", changeTitle),
             ("change a relation", changeRelation), ("change an actor's summary", changeSummary), ("change a template", changeTemplate), ("change dossier.yml", changeConfig),
+            ("add or change an event", changeEvent),
         ]
         while true {
             let (name, edit) = edits[random.below(edits.count)]
@@ -187,6 +190,20 @@ final class EditableProject {
         if sentence.contains("](@"), actors[Slugify.slug(name)] == nil { sentence = "\(name) replied." }
         briefings[slug]!.paragraphs.insert(sentence, at: random.below(briefings[slug]!.paragraphs.count + 1))
         return "\(slug) mentions \(name)"
+    }
+
+    /// A new event, or an existing one moved in time: both can move other events to
+    /// another timeline page, which every page linking to them shows.
+    private func changeEvent() -> String? {
+        guard let slug = pick(briefings.keys.sorted()), let actor = pick(actors.keys.sorted()) else { return nil }
+        counter += 1
+        let date = "2024-0\(1 + random.below(9))-1\(random.below(10))"
+        if let position = pick(Array(briefings[slug]!.events.indices)), random.below(2) == 0 {
+            briefings[slug]!.events[position].date = date
+            return "\(slug) event \(position) moved to \(date)"
+        }
+        briefings[slug]!.events.append((date, "Generated event \(counter)", [actor]))
+        return "\(slug) gains an event with \(actor)"
     }
 
     private func removeMention() -> String? {
@@ -366,12 +383,20 @@ final class EditableProject {
             ---
             title: "\(briefing.title)"
             date: \(briefing.date)
-            tags: [\(briefing.tags.joined(separator: ", "))]
+            tags: [\(briefing.tags.joined(separator: ", "))]\(events(briefing))
             ---
             \(briefing.paragraphs.joined(separator: "\n\n"))
 
             """)
         }
+    }
+
+    private func events(_ briefing: GeneratedBriefing) -> String {
+        guard !briefing.events.isEmpty else { return "" }
+        // Actors deleted since are dropped, as an author would: a dangling reference is an error.
+        return "\nevents:" + briefing.events.map { event in
+            "\n  - date: \(event.date)\n    title: \(event.title)\n    actors: [\(event.actors.filter { actors[$0] != nil }.joined(separator: ", "))]"
+        }.joined()
     }
 
     /// Writes only when the text changes, as an editor saving an unchanged file would not.

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// What earlier builds left to reuse (see `BuildCache`); nil builds from nothing,
     /// through the same code path with an empty cache.
     public var cache: BuildCache?
+    /// Hand the replaced output to a detached process to remove, in the cache's
+    /// trash folder (`RetiredOutputs.removeDetached`), so a command can exit at once.
+    public var detachesOutputRemoval = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -49,6 +52,9 @@ public struct BuildReport: Sendable {
     /// For a build that replaced its output: the pages whose render key matched the
     /// previous build's, taken from its output without rendering them.
     public var reusedRenders: [String] = []
+    /// For a build that replaced its output: the data files whose key (`AggregateKeys`)
+    /// matched the previous build's, taken from its output without making them.
+    public var reusedDataFiles: [String] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -86,9 +92,12 @@ public enum SiteBuilder {
         let settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
         let proseMatcher = options.keepsProseForSuggestions ? NameSuggester.proseMatcher(actors: index.actors, config: project.config) : nil
         let cache = options.cache ?? BuildCache(folder: nil)
-        let (documents, linkDiagnostics) = timed("parse and link") {
+        let (documents, linkDiagnostics, linkFingerprints) = timed("parse and link") {
             // Kept prose is for `check` and `suggest`, which write nothing: the cache holds no prose.
-            if proseMatcher != nil { return ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher) }
+            if proseMatcher != nil {
+                let (documents, diagnostics) = ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher)
+                return (documents, diagnostics, [DocumentID: String]())
+            }
             return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
         }
         diagnostics += linkDiagnostics
@@ -103,7 +112,8 @@ public enum SiteBuilder {
             diagnostics += staticDiagnostics
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
-                diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink) }
+                let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
+                diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints) }
             }
             // After rendering, so that a static file is checked against every generated path.
             let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
@@ -148,6 +158,10 @@ public enum SiteBuilder {
         }
         let cache = options.cache ?? BuildCache(folder: nil)
         staging.renderManifest = cache.renderManifest(for: output)
+        if options.detachesOutputRemoval, let trash = cache.trashFolder {
+            RetiredOutputs.sweep(trash)
+            staging.retiredOutputTrash = trash
+        }
         var buildOptions = options
         buildOptions.cache = cache
         var report = run(buildOptions, into: staging)
@@ -160,6 +174,7 @@ public enum SiteBuilder {
             try staging.commit()
             report.changedPaths = staging.changedPaths
             report.reusedRenders = staging.reusedRenders
+            report.reusedDataFiles = staging.reusedDataFiles
             cache.storeRenderManifest(staging.renderManifest, for: output)
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))

@@ -25,15 +25,29 @@ public final class BuildCache: @unchecked Sendable {
     private var renderManifests: [String: [String: RenderManifest.Entry]] = [:]
 
     struct CachedLink: Sendable {
-        /// The `NameTable.key` of the names the document was linked with.
+        /// The `NameTable.key` of the names the entry is valid under.
         var namesKey: String
         var result: LinkResult
+        /// The `NameTable.key` of the names the document was actually linked with:
+        /// `namesKey` itself, or an older table for a result reused unchanged under new
+        /// names. With the entry's key it names exactly the inputs `result` was made from.
+        var linkedWith: String
+
+        init(namesKey: String, result: LinkResult, linkedWith: String? = nil) {
+            self.namesKey = namesKey
+            self.result = result
+            self.linkedWith = linkedWith ?? namesKey
+        }
     }
 
     /// `folder`: where the cache is kept on disk (created when first written).
     public init(folder: URL?) {
         self.folder = folder?.appendingPathComponent("v\(Self.formatVersion)")
     }
+
+    /// Where replaced outputs wait for their removal (`RetiredOutputs`): beside the
+    /// versioned entries, so a format change does not orphan it.
+    var trashFolder: URL? { folder?.deletingLastPathComponent().appendingPathComponent("trash") }
 
     /// The default place for a project's cache.
     public static func defaultFolder(projectRoot: URL) -> URL {

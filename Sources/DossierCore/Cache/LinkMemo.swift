@@ -12,7 +12,7 @@ import Foundation
 enum LinkMemo {
     static func linkAll(
         _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL
-    ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic]) {
+    ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], fingerprints: [DocumentID: String]) {
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
         let names = NameTable(index: index, linking: project.config.linking)
         cache.storeNames(names.key, names.entries)
@@ -21,17 +21,20 @@ enum LinkMemo {
 
         let found = keys.parallelMap { cache.link($0) }
         var results: [LinkResult?] = Array(repeating: nil, count: jobs.count)
+        // The names each result was linked with, for its fingerprint.
+        var linkedWith: [String?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
         for (position, entry) in found.enumerated() {
             guard let entry else { continue }
             if entry.namesKey == names.key {
                 results[position] = entry.result
+                linkedWith[position] = entry.linkedWith
             } else if entry.result.diagnostics.isEmpty {
                 stale.append(position)
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
-                        jobs: jobs, keys: keys, cache: cache, into: &results)
+                        jobs: jobs, keys: keys, cache: cache, into: &results, linkedWith: &linkedWith)
 
         let missing = jobs.indices.filter { results[$0] == nil }
         if !missing.isEmpty {
@@ -40,24 +43,40 @@ enum LinkMemo {
             _ = linked.parallelMap { position, result in
                 cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: result))
             }
-            for (position, result) in linked { results[position] = result }
+            for (position, result) in linked {
+                results[position] = result
+                linkedWith[position] = names.key
+            }
         }
 
         // Folded in job order, as `ProjectLinker.linkAll` does.
         var documents: [DocumentID: LinkedDocument] = [:]
         var diagnostics: [Diagnostic] = []
-        for result in results.compactMap({ $0 }) {
+        var fingerprints: [DocumentID: String] = [:]
+        for (position, result) in results.enumerated() {
+            guard let result else { continue }
             documents[result.document.id] = result.document
             diagnostics += result.diagnostics
+            if let names = linkedWith[position] { fingerprints[result.document.id] = fingerprint(entryKey: keys[position], linkedWith: names) }
         }
-        return (documents, diagnostics)
+        return (documents, diagnostics, fingerprints)
+    }
+
+    /// Names a linked document by what it was made from: two documents with one
+    /// fingerprint are equal (linking is a function of its entry key and the names),
+    /// so later stages can key their own memos on it without reading the document.
+    static func fingerprint(entryKey: String, linkedWith names: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(entryKey)
+        hasher.combine(names)
+        return hasher.finalize()
     }
 
     /// Moves into `results` the documents linked under other names that none of the
     /// changes can affect.
     private static func reuseUnaffected(
         _ stale: [Int], found: [BuildCache.CachedLink?], names: NameTable, caseSensitive: Bool,
-        jobs: [ProjectLinker.Job], keys: [String], cache: BuildCache, into results: inout [LinkResult?]
+        jobs: [ProjectLinker.Job], keys: [String], cache: BuildCache, into results: inout [LinkResult?], linkedWith: inout [String?]
     ) {
         var changesByTable: [String: (NameChanges, NameOccurrence)?] = [:]
         for position in stale {
@@ -77,10 +96,11 @@ enum LinkMemo {
             return !occurrence.occurs(in: document.plainText)
         }
         for (position, reuse) in zip(stale, reusable) where reuse {
-            let result = found[position]!.result
-            results[position] = result
+            let entry = found[position]!
+            results[position] = entry.result
+            linkedWith[position] = entry.linkedWith
             // In memory only: the entry on disk is checked against its own names next time.
-            cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: result), persist: false)
+            cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: entry.result, linkedWith: entry.linkedWith), persist: false)
         }
     }
 

@@ -12,6 +12,9 @@ import Foundation
 public final class RenderManifest: @unchecked Sendable {
     struct Entry: Sendable, Equatable {
         var key: String
+        /// The page's inputs key (`PageContexts.briefingInputs`), when it has one: a
+        /// page whose inputs key matches is reused before its context is built.
+        var inputs: String?
         var file: FileStamp
     }
 
@@ -58,11 +61,33 @@ public final class RenderManifest: @unchecked Sendable {
         return stamp == entry.file
     }
 
-    /// Records that `path` now holds the page rendered from `key`, in the file at `file`.
-    func record(_ path: String, renderedFrom key: String, file: String) {
+    /// Whether the previous output's file at `path` was rendered from the inputs named
+    /// `inputs` and is untouched since; its entry, to carry over, if so.
+    func entry(_ path: String, inputs: String, previousFile: String) -> Entry? {
+        guard let entry = previous[path], entry.inputs == inputs, let stamp = FileStamp(path: previousFile), stamp == entry.file else { return nil }
+        return entry
+    }
+
+    /// Records that `path` now holds the page rendered from `key` (and from the
+    /// inputs named `inputs`), in the file at `file`.
+    func record(_ path: String, renderedFrom key: String, inputs: String? = nil, file: String) {
         guard let stamp = FileStamp(path: file) else { return }
         lock.lock()
-        current[path] = Entry(key: key, file: stamp)
+        current[path] = Entry(key: key, inputs: inputs, file: stamp)
+        lock.unlock()
+    }
+
+    /// The previous build's paths that `isMember` accepts, sorted.
+    func previousPaths(where isMember: (String) -> Bool) -> [String] {
+        previous.keys.filter(isMember).sorted()
+    }
+
+    func previousKey(of path: String) -> String? { previous[path]?.key }
+
+    /// Takes back `record` for a file that was removed again.
+    func forget(_ path: String) {
+        lock.lock()
+        current[path] = nil
         lock.unlock()
     }
 
@@ -80,6 +105,7 @@ extension CacheEncoder {
             let entry = entries[path]!
             encoder.string(path)
             encoder.string(entry.key)
+            encoder.optional(entry.inputs)
             for value in [entry.file.device, entry.file.inode, entry.file.size, entry.file.seconds, entry.file.nanoseconds] {
                 encoder.int(value)
             }
@@ -90,10 +116,10 @@ extension CacheEncoder {
 extension CacheDecoder {
     mutating func renderEntries() throws -> [String: RenderManifest.Entry] {
         let pairs = try array { decoder -> (String, RenderManifest.Entry) in
-            let path = try decoder.string(), key = try decoder.string()
+            let path = try decoder.string(), key = try decoder.string(), inputs = try decoder.optional()
             let stamp = RenderManifest.FileStamp(device: try decoder.int(), inode: try decoder.int(), size: try decoder.int(),
                                                  seconds: try decoder.int(), nanoseconds: try decoder.int())
-            return (path, RenderManifest.Entry(key: key, file: stamp))
+            return (path, RenderManifest.Entry(key: key, inputs: inputs, file: stamp))
         }
         guard Set(pairs.map(\.0)).count == pairs.count else { throw Malformed() }
         return Dictionary(uniqueKeysWithValues: pairs)

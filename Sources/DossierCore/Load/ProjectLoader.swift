@@ -30,6 +30,9 @@ public struct LoadedProject: Sendable {
     /// Every Markdown file read, drafts included, so a link to a draft is told apart from a link to nothing.
     public var markdownPaths: Set<String> = []
     public var media = MediaInventory()
+    /// Path → a stable hash of the file's text, for the build cache's keys: a loaded
+    /// document is a function of its file, its path and `dossier.yml`.
+    public var sourceFingerprints: [String: String] = [:]
 }
 
 public enum ProjectLoader {
@@ -141,6 +144,7 @@ public enum ProjectLoader {
         project.diagnostics = readDiagnostics + project.diagnostics
         project.markdownPaths = Set(files.map(\.path))
         project.media = media
+        project.sourceFingerprints = Dictionary(uniqueKeysWithValues: files.parallelMap { ($0.path, DocumentFingerprints.hash($0.text)) })
         return project
     }
 

@@ -46,6 +46,11 @@ enum SearchIndex {
         var documents: [(number: Int, field: Field)]
     }
 
+    /// Whether `path` is one of the files `files` makes, for reusing them as a group.
+    static func isOutput(_ path: String) -> Bool {
+        path == "assets/search-index.js" || path.hasPrefix("assets/search/")
+    }
+
     static func files(_ model: SiteModel, urls: SiteURLs) -> [OutputFile] {
         let documents = self.documents(model, urls: urls)
         let shards = self.shards(postings(of: documents))

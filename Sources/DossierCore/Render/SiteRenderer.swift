@@ -20,6 +20,13 @@ public enum SiteRenderer {
 
     /// Renders every file into `sink`; returns the diagnostics.
     public static func render(_ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink) -> [Diagnostic] {
+        render(model, theme: theme, urls: urls, into: sink, fingerprints: .none)
+    }
+
+    /// `fingerprints` key the data files memoised across builds (`AggregateKeys`).
+    static func render(
+        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints
+    ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls)
         let sourceEntries = contexts.sourceEntries()
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
@@ -53,27 +60,37 @@ public enum SiteRenderer {
                 return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
             case .actorMentions(let index):
                 let slug = model.actors[index].actor.slug
-                let data = EntitiesExport.actorMentions(
-                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
-                return write(OutputFile(path: urls.file(EntitiesExport.mentionsFile(slug)), contents: data), to: sink)
+                let key = AggregateKeys.actorMentions(
+                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, fingerprints: fingerprints)
+                return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
+                    EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
+                }
             case .graphExports:
                 if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
                     return failure
                 }
                 return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
             case .mentionsCSV:
-                return write(OutputFile(path: urls.file(.data("mentions.csv")), contents: CSVExport.mentions(model, urls: urls)), to: sink)
+                return memoised(urls.file(.data("mentions.csv")), key: AggregateKeys.mentionsCSV(model, fingerprints: fingerprints), sink: sink) {
+                    CSVExport.mentions(model, urls: urls)
+                }
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                return SearchIndex.files(model, urls: urls).lazy.compactMap { write($0, to: sink) }.first
+                let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
+                if let key, sink.reuseGroup(madeFrom: key, members: SearchIndex.isOutput) { return nil }
+                let files = SearchIndex.files(model, urls: urls)
+                return files.lazy.compactMap { file in
+                    key.map { memoisedWrite(file, key: AggregateKeys.member($0, file.path, of: files.count), to: sink) } ?? write(file, to: sink)
+                }.first
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
             case .image(let image):
                 return PublishedImages.publish(image, to: sink)
             default:
-                return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink)
+                return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
+                                  fingerprints: fingerprints)
             }
         }
         return failures.compactMap { $0 }
@@ -100,19 +117,27 @@ public enum SiteRenderer {
     }
 
     static func renderPage(
-        _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink
+        _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
+        fingerprints: DocumentFingerprints
     ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
+        var inputs: String?
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings: (page, template, context) = (.briefings, "briefings", contexts.briefingsIndex())
         case .briefing(let index):
             let briefing = model.briefings[index]
-            (page, template, context) = (.briefing(briefing.briefing.slug), "briefing", contexts.briefing(briefing))
+            page = .briefing(briefing.briefing.slug)
+            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
+            (template, context) = ("briefing", contexts.briefing(briefing))
         case .actor(let index):
             let actor = model.actors[index]
+            page = .actor(actor.actor.slug)
+            inputs = contexts.actorInputs(actor, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
-            (page, template, context) = (.actor(actor.actor.slug), "actor", contexts.actor(actor, graphSVG: svg))
+            (template, context) = ("actor", contexts.actor(actor, graphSVG: svg))
         case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
         case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
         case .tag(let index):
@@ -122,8 +147,12 @@ public enum SiteRenderer {
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
+            if case .actorMentions(let slug) = list, let actor = contexts.actorsBySlug[slug] {
+                inputs = contexts.actorMentionsInputs(actor, pageNumber: number, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+                if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
+            }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
-            return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink)
+            return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
         case .search: (page, template, context) = (.search, "search", contexts.search())
         case .page(let index):
             let value = model.pages[index]
@@ -131,20 +160,40 @@ public enum SiteRenderer {
         case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
         default: return nil
         }
-        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink)
+        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs)
     }
 
+    /// `inputs`: the page's inputs key, kept beside its render key for the next build.
     private static func renderTemplate(
-        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink
+        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil
     ) -> Diagnostic? {
         let path = urls.file(page)
         let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
-        if let key, sink.reuse(path, renderedFrom: key) { return nil }
+        if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
         guard let html = theme.library.render(context, withTemplate: template) else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
         let file = OutputFile(path: path, text: html)
         guard let key else { return write(file, to: sink) }
+        do {
+            try sink.write(file, renderedFrom: key, inputs: inputs)
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: file.path))
+        }
+    }
+
+    /// A data file keyed on its inputs: linked from the previous output when its key
+    /// matches, else made and written under the key for the next build.
+    private static func memoised(_ path: String, key: String?, sink: OutputSink, _ make: () -> Data) -> Diagnostic? {
+        if let key, sink.reuse(path, madeFrom: key) { return nil }
+        let file = OutputFile(path: path, contents: make())
+        guard let key else { return write(file, to: sink) }
+        return memoisedWrite(file, key: key, to: sink)
+    }
+
+    /// Writes `file` under `key`, so that the next build can reuse it.
+    private static func memoisedWrite(_ file: OutputFile, key: String, to sink: OutputSink) -> Diagnostic? {
         do {
             try sink.write(file, renderedFrom: key)
             return nil

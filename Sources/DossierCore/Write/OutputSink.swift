@@ -11,12 +11,29 @@ public protocol OutputSink: Sendable {
     func reuse(_ path: String, renderedFrom key: String) -> Bool
     /// Writes a page rendered from `key`, so that a later build can reuse it.
     func write(_ file: OutputFile, renderedFrom key: String) throws
+    /// `reuse` by a page's inputs key, before its context is built.
+    func reuse(_ path: String, inputs: String) -> Bool
+    /// `reuse` and `write(_:renderedFrom:)` that also keep the page's inputs key.
+    func reuse(_ path: String, renderedFrom key: String, inputs: String?) -> Bool
+    func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws
+    /// `reuse` for a data file (export, feed…) keyed on its inputs (`AggregateKeys`);
+    /// it is written with `write(_:renderedFrom:)` and counted apart from pages.
+    func reuse(_ path: String, madeFrom key: String) -> Bool
+    /// `reuse` for a group of data files made together (the search index): every
+    /// previous file whose path `isMember` accepts, if each was made under `key`
+    /// (`AggregateKeys.member`); all or none.
+    func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool
 }
 
 /// A sink with no previous output renders every page.
 extension OutputSink {
     public func reuse(_ path: String, renderedFrom key: String) -> Bool { false }
     public func write(_ file: OutputFile, renderedFrom key: String) throws { try write(file) }
+    public func reuse(_ path: String, madeFrom key: String) -> Bool { false }
+    public func reuse(_ path: String, inputs: String) -> Bool { false }
+    public func reuse(_ path: String, renderedFrom key: String, inputs: String?) -> Bool { reuse(path, renderedFrom: key) }
+    public func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws { try write(file, renderedFrom: key) }
+    public func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool { false }
 }
 
 /// Records paths and drops the files: `dossier check` renders everything to find

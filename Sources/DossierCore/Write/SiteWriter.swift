@@ -46,9 +46,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var paths: [String] = []
     private var changed: [String] = []
     private var reused: [String] = []
+    private var reusedData: [String] = []
     /// What the previous output's pages were rendered from, and this build's record
     /// of the same (see `RenderManifest`); `SiteBuilder` sets it from the build cache.
     var renderManifest = RenderManifest()
+    /// Where the previous output goes to be removed by a detached process once this
+    /// folder replaces it (see `RetiredOutputs.removeDetached`); nil removes it in
+    /// this process, in the background.
+    var retiredOutputTrash: URL?
 
     public init(replacing output: URL) throws {
         self.output = output
@@ -81,6 +86,58 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, renderedFrom key: String) -> Bool {
+        reuse(path, renderedFrom: key, inputs: nil)
+    }
+
+    public func reuse(_ path: String, renderedFrom key: String, inputs: String?) -> Bool {
+        guard linkPrevious(path, madeFrom: key, inputs: inputs) else { return false }
+        lock.lock()
+        reused.append(path)
+        lock.unlock()
+        return true
+    }
+
+    public func reuse(_ path: String, inputs: String) -> Bool {
+        let previous = output.appendingPathComponent(path).path
+        guard let entry = renderManifest.entry(path, inputs: inputs, previousFile: previous) else { return false }
+        return reuse(path, renderedFrom: entry.key, inputs: inputs)
+    }
+
+    public func reuse(_ path: String, madeFrom key: String) -> Bool {
+        guard linkPrevious(path, madeFrom: key) else { return false }
+        lock.lock()
+        reusedData.append(path)
+        lock.unlock()
+        return true
+    }
+
+    public func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool {
+        let members = renderManifest.previousPaths(where: isMember)
+        guard !members.isEmpty,
+              members.allSatisfy({ renderManifest.previousKey(of: $0) == AggregateKeys.member(key, $0, of: members.count) }) else { return false }
+        var linked: [String] = []
+        for path in members {
+            guard linkPrevious(path, madeFrom: AggregateKeys.member(key, path, of: members.count)) else {
+                // All or none: the group is made again, and a file written over a link
+                // would write into the previous output.
+                for done in linked {
+                    unlink(url.appendingPathComponent(done).path)
+                    forgetPath(done)
+                    renderManifest.forget(done)
+                }
+                return false
+            }
+            linked.append(path)
+        }
+        lock.lock()
+        reusedData += members
+        lock.unlock()
+        return true
+    }
+
+    /// Links the previous output's file at `path` in, if the manifest says it was
+    /// made from `key` and it is untouched since.
+    private func linkPrevious(_ path: String, madeFrom key: String, inputs: String? = nil) -> Bool {
         let previous = output.appendingPathComponent(path).path
         guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
         let target = url.appendingPathComponent(path)
@@ -89,16 +146,17 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             forgetPath(path)
             return false
         }
-        renderManifest.record(path, renderedFrom: key, file: target.path)
-        lock.lock()
-        reused.append(path)
-        lock.unlock()
+        renderManifest.record(path, renderedFrom: key, inputs: inputs, file: target.path)
         return true
     }
 
     public func write(_ file: OutputFile, renderedFrom key: String) throws {
+        try write(file, renderedFrom: key, inputs: nil)
+    }
+
+    public func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws {
         try write(file)
-        renderManifest.record(file.path, renderedFrom: key, file: url.appendingPathComponent(file.path).path)
+        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, file: url.appendingPathComponent(file.path).path)
     }
 
     /// Takes back a path `createFolder` listed for a reuse that did not happen: the
@@ -129,15 +187,39 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return reused.sorted()
     }
 
-    /// Creates each folder once, under the lock: a writer that found the folder
-    /// already claimed used to write before the claimant had made it, and failed.
+    /// Creates each folder once. The system call runs outside the lock (a `mkdir`
+    /// can take a millisecond on a busy disk, and every writer waited for it); a
+    /// writer that finds the folder just made by another gets EEXIST, after which the
+    /// folder is there, so no writer can run ahead of its folder.
     private func createFolder(_ folder: String, for path: String) throws {
         lock.lock()
-        defer { lock.unlock() }
         paths.append(path)
-        guard !createdFolders.contains(folder) else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        try Self.makeFolder(folder)
+        lock.lock()
         createdFolders.insert(folder)
+        lock.unlock()
+    }
+
+    /// `mkdir`, making missing parents first; an existing folder is success. One
+    /// system call for a folder whose parent exists, where `FileManager` made several.
+    private static func makeFolder(_ folder: String) throws {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))") }
+        let parent = (folder as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != folder else { throw Failure(description: "cannot create \(folder)") }
+        try makeFolder(parent)
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+    }
+
+    /// Data files taken from the previous output without making them, sorted.
+    public var reusedDataFiles: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reusedData.sorted()
     }
 
     /// Paths written so far, sorted.
@@ -170,7 +252,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                     // the next build in this process can use the staging name at once.
                     try? manager.removeItem(at: retired)
                     if (try? manager.moveItem(at: url, to: retired)) != nil {
-                        RetiredOutputs.remove(retired)
+                        retire(retired)
                     } else {
                         try? manager.removeItem(at: url)
                     }
@@ -181,13 +263,21 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 }
             }
             try manager.moveItem(at: url, to: output)
-            if Self.exists(retired) { RetiredOutputs.remove(retired) }
+            if Self.exists(retired) { retire(retired) }
         } catch {
             if !Self.exists(output), Self.exists(retired) {
                 try? manager.moveItem(at: retired, to: output)
             }
             discard()
             throw Failure(description: "cannot replace \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func retire(_ folder: URL) {
+        if let retiredOutputTrash {
+            RetiredOutputs.removeDetached(folder, via: retiredOutputTrash)
+        } else {
+            RetiredOutputs.remove(folder)
         }
     }
 

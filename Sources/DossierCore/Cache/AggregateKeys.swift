@@ -1,0 +1,99 @@
+/// Keys for the data files the render stage makes from many documents, each a hash
+/// of exactly what its maker reads, through the documents' fingerprints
+/// (`DocumentFingerprints`): a file whose key matches the previous build's manifest
+/// is hard-linked from the previous output and not made at all, like a page
+/// (`RenderKey`). Nil when some document it reads has no fingerprint: the file is
+/// then made, which is slower but never wrong.
+///
+/// Each key starts with the file's name and its format version, so a change to the
+/// maker that keeps its inputs still changes the key only through the binary
+/// (`BuildIdentity`, in `site`); a maker that starts reading something new must add
+/// it here — `AggregateMemoTests` edits each input and compares with a clean build.
+enum AggregateKeys {
+    /// `data/mentions/SLUG.json` (`EntitiesExport.actorMentions`): the actor's slug,
+    /// its mentions (in site order, so the documents holding them, each with its
+    /// fingerprint: a document's mentions are part of its linked form) and its
+    /// co-mention pairs, which the model counts from other documents and are hashed as
+    /// they are.
+    static func actorMentions(
+        _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, fingerprints: DocumentFingerprints
+    ) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("data/mentions")
+        hasher.combine(EntitiesExport.version)
+        hasher.combine(fingerprints.site)
+        hasher.combine(slug)
+        hasher.combine(positions.count)
+        var previous: DocumentID?
+        for position in positions {
+            let document = model.mentions[position].document
+            guard document != previous else { continue }
+            previous = document
+            guard combine(document, fingerprints, into: &hasher) else { return nil }
+        }
+        hasher.combine(coMentions.count)
+        for pair in model.coMentions[coMentions] {
+            hasher.combine(pair.actor)
+            hasher.combine(pair.other)
+            hasher.combine(pair.sameBlock)
+            hasher.combine(pair.sameDocument)
+        }
+        return hasher.finalize()
+    }
+
+    /// `data/mentions.csv` (`CSVExport.mentions`): every mention in site order, with
+    /// its document's title, date and URL, all from the documents holding mentions.
+    static func mentionsCSV(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("data/mentions.csv")
+        hasher.combine(CSVExport.mentionColumns.joined(separator: ","))
+        hasher.combine(fingerprints.site)
+        hasher.combine(model.mentions.count)
+        var previous: DocumentID?
+        for mention in model.mentions where mention.document != previous {
+            previous = mention.document
+            guard combine(mention.document, fingerprints, into: &hasher) else { return nil }
+        }
+        return hasher.finalize()
+    }
+
+    /// The search index's files (`SearchIndex.files`): every briefing, actor and page
+    /// with everything it shows in results and is searched by (title, date, summary,
+    /// language, tags, its actors' titles, aliases, search passages), numbered in title
+    /// order; so every document, in model order.
+    static func searchIndex(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("search index")
+        hasher.combine(SearchIndex.shardTargetBytes)
+        hasher.combine(fingerprints.site)
+        let documents = model.briefings.map { DocumentID(.briefing, $0.briefing.slug) } + model.actors.map { DocumentID(.actor, $0.actor.slug) }
+            + model.pages.map { DocumentID(.page, $0.page.slug) }
+        hasher.combine(documents.count)
+        for document in documents {
+            guard combine(document, fingerprints, into: &hasher) else { return nil }
+        }
+        return hasher.finalize()
+    }
+
+    /// The key of one of the `count` files of a group made under `key`: with the
+    /// count in every file's key, a group with a file missing from the manifest is
+    /// never taken for a whole one.
+    static func member(_ key: String, _ path: String, of count: Int) -> String {
+        var hasher = StableHasher()
+        hasher.combine(key)
+        hasher.combine(path)
+        hasher.combine(count)
+        return hasher.finalize()
+    }
+
+    private static func combine(_ document: DocumentID, _ fingerprints: DocumentFingerprints, into hasher: inout StableHasher) -> Bool {
+        guard let fingerprint = fingerprints(document) else { return false }
+        hasher.combine(document.kind.rawValue)
+        hasher.combine(document.slug)
+        hasher.combine(fingerprint)
+        return true
+    }
+}

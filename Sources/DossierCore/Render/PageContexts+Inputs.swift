@@ -1,0 +1,157 @@
+extension PageContexts {
+    /// The inputs key of a briefing's page: a hash of the fingerprints of every model
+    /// entity `briefing(_:)` reads, computed without building the context, so an
+    /// unchanged page is reused before its context exists. It follows `briefing(_:)`
+    /// and the pieces it calls, read for read:
+    ///
+    /// - `common`: the site (config, binary, URL style), the templates, and every
+    ///   page in the navigation (title, language), in order;
+    /// - the briefing itself (front matter, linked body with its mentions, table of
+    ///   contents, sources, events as written, params, language);
+    /// - its principal and secondary actors as the model lists them, and each actor
+    ///   the page shows (chips, mention previews in the body, event actors and places):
+    ///   title, kind, summary, language — or that it does not exist;
+    /// - each event's anchor and the timeline page it is on (both depend on the whole
+    ///   timeline, so they are hashed as computed);
+    /// - each related briefing with its shared count and fingerprint (title, date,
+    ///   language, and its actors, which decide the shared ones named).
+    ///
+    /// Nil when a document it reads has no fingerprint: the page then falls back to its
+    /// context's key. A page whose inputs key changed can still be reused when its
+    /// context's key did not (an actor's alias changes the actor's fingerprint, not a chip).
+    func briefingInputs(_ briefing: BriefingModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.briefing, briefing.briefing.slug)) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("briefing page")
+        hasher.combine(templates)
+        hasher.combine(fingerprints.site)
+        hasher.combine(own)
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
+        hasher.combine(briefing.principalActors.joined(separator: "\n"))
+        hasher.combine(briefing.secondaryActors.joined(separator: "\n"))
+        var shown = briefing.principalActors + briefing.secondaryActors + briefing.linked.mentions.map(\.actor)
+        for item in briefing.events {
+            shown += item.event.actors.map(\.value)
+            if let place = item.event.place { shown.append(place.value) }
+            hasher.combine(item.anchor)
+            hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
+            hasher.combine(item.origin.description)
+        }
+        for slug in Set(shown).sorted() {
+            hasher.combine(slug)
+            hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+        }
+        hasher.combine(briefing.related.count)
+        for related in briefing.related {
+            hasher.combine(related.slug)
+            hasher.combine(related.shared)
+            hasher.combine(fingerprints(DocumentID(.briefing, related.slug)) ?? "no such briefing")
+        }
+        return hasher.finalize()
+    }
+
+    /// The inputs key of page `pageNumber` (2 or later) of an actor's "Mentioned in"
+    /// list, following `actorMentions(_:pageNumber:)`: the navigation, the actor's own
+    /// fingerprint (title, kind, summary, language) and mention count, and every
+    /// document in its mention list, in order, with its fingerprint (its link's title,
+    /// date and language, the actor's passages in it, which also decide the pages'
+    /// ranges). Documents on other pages are in the key too: simpler to keep complete,
+    /// and a page whose key changes still falls back to its context's key.
+    func actorMentionsInputs(_ actor: ActorModel, pageNumber: Int, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.actor, actor.actor.slug)) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("actor mentions page")
+        hasher.combine(pageNumber)
+        hasher.combine(templates)
+        hasher.combine(fingerprints.site)
+        hasher.combine(own)
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
+        hasher.combine(actor.mentionCount)
+        hasher.combine(actor.mentionsByDocument.count)
+        for group in actor.mentionsByDocument {
+            guard let fingerprint = fingerprints(group.document) else { return nil }
+            hasher.combine(group.document.description)
+            hasher.combine(fingerprint)
+        }
+        return hasher.finalize()
+    }
+
+    /// The inputs key of an actor's page, following `actor(_:graphSVG:)`, the
+    /// neighbourhood picture and the infobox:
+    ///
+    /// - the navigation and the actor's own fingerprint (profile, aliases, sources,
+    ///   params, relations it declares);
+    /// - its mention count and every document in its mention list, in order, with its
+    ///   fingerprint (first page of "Mentioned in", first and last mention);
+    /// - the briefings that name it in front matter, in order (infobox);
+    /// - each relation end: the other actor's fingerprint (its chip, and the relation
+    ///   if it declares it) and mention count (its node's weight in the picture);
+    /// - each co-mention pair as counted, with the other actor's fingerprint and
+    ///   mention count (chips and picture);
+    /// - each event with its anchor, timeline page, origin's fingerprint and the
+    ///   fingerprints of its actors and place;
+    /// - the actors its profile mentions (mention previews).
+    func actorInputs(_ actor: ActorModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.actor, actor.actor.slug)) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("actor page")
+        hasher.combine(templates)
+        hasher.combine(fingerprints.site)
+        hasher.combine(own)
+        guard combineNavigation(into: &hasher, fingerprints) else { return nil }
+        hasher.combine(actor.mentionCount)
+        hasher.combine(actor.mentionsByDocument.count)
+        for group in actor.mentionsByDocument {
+            guard let fingerprint = fingerprints(group.document) else { return nil }
+            hasher.combine(group.document.description)
+            hasher.combine(fingerprint)
+        }
+        let principal = principalBriefingsByActor[actor.actor.slug] ?? []
+        hasher.combine(principal.count)
+        for position in principal {
+            let id = DocumentID(.briefing, model.briefings[position].briefing.slug)
+            guard let fingerprint = fingerprints(id) else { return nil }
+            hasher.combine(id.slug)
+            hasher.combine(fingerprint)
+        }
+        func combineActor(_ slug: String) {
+            hasher.combine(slug)
+            hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+            hasher.combine(actorsBySlug[slug]?.mentionCount ?? -1)
+        }
+        hasher.combine(actor.relations.count)
+        for end in actor.relations {
+            hasher.combine(end.direction.rawValue)
+            hasher.combine(end.relation.from)
+            hasher.combine(end.relation.to)
+            combineActor(end.other)
+        }
+        hasher.combine(actor.coMentions.count)
+        for pair in actor.coMentions {
+            hasher.combine(pair.sameBlock)
+            hasher.combine(pair.sameDocument)
+            combineActor(pair.other)
+        }
+        hasher.combine(actor.events.count)
+        for item in actor.events {
+            hasher.combine(item.anchor)
+            hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
+            hasher.combine(item.origin.description)
+            hasher.combine(fingerprints(item.origin) ?? "no such document")
+            for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) { combineActor(slug) }
+        }
+        for slug in Set(actor.profile.mentions.map(\.actor)).sorted() { combineActor(slug) }
+        return hasher.finalize()
+    }
+
+    /// `common`'s list of pages: each page's title and language, in order.
+    private func combineNavigation(into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
+        hasher.combine(model.pages.count)
+        for page in model.pages {
+            guard let fingerprint = fingerprints(DocumentID(.page, page.page.slug)) else { return false }
+            hasher.combine(page.page.slug)
+            hasher.combine(fingerprint)
+        }
+        return true
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Data files keyed on their inputs (`AggregateKeys`): an actor's mentions file and
+/// mentions.csv are taken from the previous output when nothing they read changed,
+/// made again when something did, and the site always equals a clean build's.
+@Suite struct AggregateMemoTests {
+    static let projectText = """
+    -- dossier.yml --
+    title: Aggregate test
+    base_url: https://dossier.test/
+    -- content/actors/aldoria.md --
+    ---
+    title: Aldoria
+    kind: state
+    ---
+    A state.
+    -- content/actors/brevia.md --
+    ---
+    title: Brevia
+    kind: state
+    aliases: []
+    ---
+    Another state.
+    -- content/briefings/first.md --
+    ---
+    title: First
+    date: 2025-01-02
+    ---
+    Aldoria voted.
+    -- content/briefings/second.md --
+    ---
+    title: Second
+    date: 2025-01-03
+    ---
+    Brevia abstained. The Old Kingdom watched.
+    """
+
+    static let aldoria = "data/mentions/aldoria.json", brevia = "data/mentions/brevia.json", csv = "data/mentions.csv"
+
+    static func cachedBuild(_ project: TestProject) -> BuildReport {
+        var options = BuildOptions(root: project.root)
+        options.cache = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+        let report = SiteBuilder.build(options)
+        RetiredOutputs.waitUntilRemoved()
+        return report
+    }
+
+    /// The cached build's output against a build with no cache into a fresh folder.
+    static func expectSameAsClean(_ project: TestProject) throws {
+        let output = try makeTemporaryFolder("dossier-aggregate-clean")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(SiteBuilder.build(BuildOptions(root: project.root, output: output)).succeeded)
+        #expect(try SiteComparison.firstDifference(project.output, output) == nil)
+    }
+
+    @Test func anUnchangedProjectReusesEveryMemoisedDataFile() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let first = Self.cachedBuild(project)
+        #expect(first.succeeded)
+        #expect(first.reusedDataFiles.isEmpty)
+        let second = Self.cachedBuild(project)
+        #expect(second.succeeded)
+        let searchFiles = second.paths.filter(SearchIndex.isOutput)
+        #expect(searchFiles.contains("assets/search-index.js"))
+        #expect(Set(second.reusedDataFiles) == Set([Self.aldoria, Self.brevia, Self.csv] + searchFiles))
+        #expect(second.changedPaths.isEmpty)
+    }
+
+    @Test func aBodyEditMakesTheSearchIndexAgain() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        try project.write("content/briefings/first.md", "---\ntitle: First\ndate: 2025-01-02\n---\nAldoria voted for the zeppelin treaty.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// The search index is reused whole or not at all: one of its files removed from
+    /// the output by hand makes every one of them again.
+    @Test func aSearchFileMissingFromTheOutputMakesTheWholeIndexAgain() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let first = Self.cachedBuild(project)
+        let documentFile = try #require(first.paths.first { $0.hasPrefix("assets/search/documents/") })
+        try FileManager.default.removeItem(at: project.output.appendingPathComponent(documentFile))
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        #expect(report.paths.contains(documentFile))
+        try Self.expectSameAsClean(project)
+    }
+
+    @Test func aBodyEditRemakesOnlyTheMentionsFilesOfActorsItMentions() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        try project.write("content/briefings/second.md", "---\ntitle: Second\ndate: 2025-01-03\n---\nBrevia abstained twice.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(report.reusedDataFiles.contains(Self.aldoria))
+        #expect(!report.reusedDataFiles.contains(Self.brevia))
+        #expect(!report.reusedDataFiles.contains(Self.csv))
+        #expect(try project.read(Self.brevia).contains("abstained twice"))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// An alias re-links the documents holding the name: the actor's file gains the
+    /// mention although no document's text changed.
+    @Test func anAliasEditRemakesTheFilesOfTheMentionsItAdds() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        #expect(try !project.read(Self.aldoria).contains("Old Kingdom"))
+        try project.write("content/actors/aldoria.md", "---\ntitle: Aldoria\nkind: state\naliases: [Old Kingdom]\n---\nA state.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(Self.aldoria))
+        #expect(try project.read(Self.aldoria).contains("Old Kingdom"))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// mentions.csv prints each mention's document title: a title edit alone remakes it.
+    @Test func aTitleEditRemakesTheMentionsTable() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        try project.write("content/briefings/first.md", "---\ntitle: First, retitled\ndate: 2025-01-02\n---\nAldoria voted.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(Self.csv))
+        #expect(try project.read(Self.csv).contains("\"First, retitled\""))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// The co-mention pairs come from other documents' passages: a briefing that
+    /// starts naming both actors changes both files' pairs.
+    @Test func aNewCoMentionRemakesTheFileOfThePairsFirstActor() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        try project.write("content/briefings/third.md", "---\ntitle: Third\ndate: 2025-01-04\n---\nAldoria and Brevia met.\n")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(Self.aldoria))
+        #expect(try project.read(Self.aldoria).contains("\"other\":\"brevia\""))
+        try Self.expectSameAsClean(project)
+    }
+
+    /// A file changed by hand in the output is made again, as a page would be rendered again.
+    @Test func aDataFileEditedInTheOutputIsMadeAgain() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        let original = try project.read(Self.aldoria)
+        try FileManager.default.removeItem(at: project.output.appendingPathComponent(Self.aldoria))
+        try project.write("site/" + Self.aldoria, "{}")
+        let report = Self.cachedBuild(project)
+        #expect(report.succeeded)
+        #expect(!report.reusedDataFiles.contains(Self.aldoria))
+        #expect(try project.read(Self.aldoria) == original)
+    }
+
+    @Test func aBuildWithoutTheCacheMakesEveryDataFile() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        _ = Self.cachedBuild(project)
+        let report = project.build()
+        RetiredOutputs.waitUntilRemoved()
+        #expect(report.succeeded)
+        #expect(report.reusedDataFiles.isEmpty)
+    }
+
+    @Test func documentsWithoutAFingerprintGiveNoKey() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let model = try #require(project.build().model)
+        let positions = EntitiesExport.mentionPositions(model)
+        #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, fingerprints: .none) == nil)
+        #expect(AggregateKeys.mentionsCSV(model, fingerprints: .none) == nil)
+        #expect(AggregateKeys.searchIndex(model, fingerprints: .none) == nil)
+    }
+}
