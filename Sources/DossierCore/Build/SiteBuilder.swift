@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     /// What earlier builds left to reuse (see `BuildCache`); nil builds from nothing,
     /// through the same code path with an empty cache.
     public var cache: BuildCache?
+    /// Return what the build knew (`BuildReport.liveState`), for `dossier serve`'s fast path.
+    public var keepsLiveState = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -49,6 +51,8 @@ public struct BuildReport: Sendable {
     /// For a build that replaced its output: the pages whose render key matched the
     /// previous build's, taken from its output without rendering them.
     public var reusedRenders: [String] = []
+    /// With `BuildOptions.keepsLiveState`, for a build that rendered without errors.
+    public var liveState: LiveState?
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -96,6 +100,7 @@ public enum SiteBuilder {
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
         diagnostics += modelDiagnostics
 
+        var liveState: LiveState?
         if let sink {
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
@@ -104,6 +109,10 @@ public enum SiteBuilder {
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink) }
+                if options.keepsLiveState {
+                    liveState = LiveState(project: project, index: index, linked: documents, model: model, theme: theme, urls: urls,
+                                          settings: settings, drafts: options.drafts, linkDiagnostics: linkDiagnostics)
+                }
             }
             // After rendering, so that a static file is checked against every generated path.
             let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
@@ -115,6 +124,7 @@ public enum SiteBuilder {
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
+        report.liveState = liveState
         return report
     }
 
