@@ -40,6 +40,9 @@ public actor DevServer {
     private var pageVersions = PageVersions()
     private var stopped = false
     private var building: Task<BuildReport?, Never>?
+    private var updatingFast: Task<[String]?, Never>?
+    /// The last successful build's state, for the fast path (nil after a failed build).
+    private var liveState: LiveState?
     /// The drafts count last reported, so the note is printed when it changes, not on every rebuild.
     private var reportedDrafts = 0
     /// The address pages are served at, once the port is bound (`--port 0` picks one).
@@ -70,7 +73,10 @@ public actor DevServer {
             for await _ in watcher.changes {
                 // Editors save in several steps (write, rename, chmod): let them finish.
                 try? await Task.sleep(nanoseconds: 15_000_000)
-                await self?.rebuild()
+                // Empty when an earlier wake-up already took these changes.
+                let changes = watcher.takeChanges()
+                guard !changes.isEmpty else { continue }
+                await self?.rebuild(after: changes)
             }
         }
         defer {
@@ -89,6 +95,7 @@ public actor DevServer {
     /// written after it), removes the temporary folder.
     public func stop() async {
         stopped = true
+        _ = await updatingFast?.value
         _ = await building?.value
         RetiredOutputs.waitUntilRemoved()
         if options.output == nil { scratch.remove() }
@@ -96,12 +103,22 @@ public actor DevServer {
 
     func currentGeneration() -> Int { generation }
 
-    func rebuild() async {
+    /// Builds the site; after `changes` it first writes the pages made from the edited
+    /// files, when `LiveUpdate` covers the edits.
+    func rebuild(after changes: ChangeSet? = nil) async {
         guard !stopped else { return }
+        // Dropped before the build, so that two builds' models are not held at once.
+        let state = liveState
+        liveState = nil
+        if let changes, !changes.unattributed, let state {
+            await updateFast(changes.paths, state: state)
+            guard !stopped else { return }
+        }
         // The site is served at the root, as Hugo's server does, whatever sub-path base_url
         // names: 404.html builds its links from base_url's path, so it must be this one.
         var buildOptions = BuildOptions(root: options.root, output: output, drafts: options.drafts, baseURL: servedBaseURL)
         buildOptions.cache = options.cache
+        buildOptions.keepsLiveState = true
         let build = buildOptions
         let started = Date()
         let task = Task<BuildReport?, Never> {
@@ -123,11 +140,35 @@ public actor DevServer {
         }
         generation += 1
         failure = result.succeeded ? nil : result.diagnostics
+        liveState = result.succeeded ? result.liveState : nil
         if result.succeeded { pageVersions.record(changed: result.changedPaths, generation: generation) }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         report(result.succeeded
             ? "Rebuilt in \(milliseconds) ms: \(result.changedPaths.count) of \(result.paths.count) files changed"
             : "Build failed; serving the last good site")
+    }
+
+    /// The fast path: on the build thread's side of the server, never during a build.
+    /// Anything it does not cover, or that fails, leaves the output as it was.
+    private func updateFast(_ paths: Set<String>, state: LiveState) async {
+        let root = options.root, output = output
+        let started = Date()
+        let task = Task<[String]?, Never> {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: state)
+                    continuation.resume(returning: files.map { LivePageWriter.write($0, into: output) })
+                }
+            }
+        }
+        updatingFast = task
+        let written = await task.value
+        updatingFast = nil
+        guard let written, !written.isEmpty else { return }
+        generation += 1
+        pageVersions.record(changed: written, generation: generation)
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        report("Updated \(written.joined(separator: ", ")) in \(milliseconds) ms; rebuilding the rest")
     }
 
     func reply(to head: RequestHead) -> HTTPReply {
