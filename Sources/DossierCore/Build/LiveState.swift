@@ -15,6 +15,8 @@ public struct LiveState: Sendable {
     var pathsWithLinkDiagnostics: Set<String>
     /// The inputs of "Related briefings", by the model's briefing positions.
     var related: RelatedInputs
+    /// Positions in the model's lists, by slug.
+    var briefingPositions: [String: Int] = [:], actorPositions: [String: Int] = [:], pagePositions: [String: Int] = [:]
 
     init(project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], model: SiteModel, theme: Theme,
          urls: SiteURLs, settings: LinkSettings, drafts: Bool, linkDiagnostics: [Diagnostic]) {
@@ -28,5 +30,10 @@ public struct LiveState: Sendable {
         self.drafts = drafts
         pathsWithLinkDiagnostics = Set(linkDiagnostics.map(\.location.path))
         related = RelatedInputs(briefings: model.briefings.map(\.briefing), linked: linked)
+        related.prepareForUpdates()
+        // By index: iterating the lists would copy every entry.
+        for position in model.briefings.indices { briefingPositions[model.briefings[position].briefing.slug] = position }
+        for position in model.actors.indices { actorPositions[model.actors[position].actor.slug] = position }
+        for position in model.pages.indices { pagePositions[model.pages[position].page.slug] = position }
     }
 }

@@ -31,16 +31,29 @@ public enum LiveUpdate {
         }
 
         guard let relinked = documentsToRelink(project: project, index: index, edited: loaded, state: state) else { return nil }
-        var linked = state.linked
-        let jobs = ProjectLinker.jobs(project, index: index)
-        let positions = jobs.indices.filter { relinked.contains(jobs[$0].id) }
+        var linked = LinkedOverlay(base: state.linked)
+        let positions = jobPositions(of: relinked, project: project, index: index)
         for (document, diagnostics) in ProjectLinker.linkEach(project, index: index, settings: state.settings, only: positions) {
             guard !diagnostics.hasErrors else { return nil }
-            linked[document.id] = document
+            linked.changed[document.id] = document
         }
 
         let model = patchedModel(state: state, project: project, index: index, loaded: loaded, linked: linked, relinked: relinked)
         return render(loaded, model: model, state: state)
+    }
+
+    /// Positions in `ProjectLinker.jobs` order (briefings, the index's actors, pages)
+    /// without making every job.
+    private static func jobPositions(of ids: Set<DocumentID>, project: LoadedProject, index: EntityIndex) -> [Int] {
+        let slugs = { (kind: DocumentID.Kind) in Set(ids.filter { $0.kind == kind }.map(\.slug)) }
+        let briefings = slugs(.briefing), actors = slugs(.actor), pages = slugs(.page)
+        var positions: [Int] = []
+        for position in project.briefings.indices where briefings.contains(project.briefings[position].slug) { positions.append(position) }
+        var offset = project.briefings.count
+        for position in index.actors.indices where actors.contains(index.actors[position].slug) { positions.append(offset + position) }
+        offset += index.actors.count
+        for position in project.pages.indices where pages.contains(project.pages[position].slug) { positions.append(offset + position) }
+        return positions
     }
 
     /// The Markdown files among `paths` the fast path can take, or nil when a path is
@@ -66,7 +79,7 @@ public enum LiveUpdate {
     private static func replacing(in project: LoadedProject, with loaded: LoadedProject) -> LoadedProject? {
         var project = project
         for briefing in loaded.briefings {
-            guard let position = project.briefings.firstIndex(where: { $0.path == briefing.path }) else { return nil }
+            guard let position = project.briefings.indices.first(where: { project.briefings[$0].path == briefing.path }) else { return nil }
             let old = project.briefings[position]
             // The date orders the briefings (related briefings break ties by that order);
             // events are numbered across the whole timeline.
@@ -74,7 +87,7 @@ public enum LiveUpdate {
             project.briefings[position] = briefing
         }
         for actor in loaded.actors {
-            guard let position = project.actors.firstIndex(where: { $0.path == actor.path }) else { return nil }
+            guard let position = project.actors.indices.first(where: { project.actors[$0].path == actor.path }) else { return nil }
             let old = project.actors[position]
             guard old.slug == actor.slug, old.events == actor.events else { return nil }
             project.actors[position] = actor
@@ -121,12 +134,12 @@ public enum LiveUpdate {
     /// rendered): the full build that follows makes them all.
     private static func patchedModel(
         state: LiveState, project: LoadedProject, index: EntityIndex, loaded: LoadedProject,
-        linked: [DocumentID: LinkedDocument], relinked: Set<DocumentID>
+        linked: LinkedOverlay, relinked: Set<DocumentID>
     ) -> SiteModel {
         var model = state.model
         var related = state.related
         let editedBriefings = Dictionary(loaded.briefings.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let briefingPositions = model.briefings.indices.filter { relinked.contains(DocumentID(.briefing, model.briefings[$0].briefing.slug)) }
+        let briefingPositions = relinked.filter { $0.kind == .briefing }.compactMap { state.briefingPositions[$0.slug] }.sorted()
         for position in briefingPositions {
             let slug = model.briefings[position].briefing.slug
             let briefing = editedBriefings[slug] ?? model.briefings[position].briefing
@@ -144,13 +157,12 @@ public enum LiveUpdate {
 
         if !loaded.actors.isEmpty {
             model.relations = index.relations
-            patchActors(&model, index: index, project: project, loaded: loaded, linked: linked, relinked: relinked, previous: state.linked)
+            patchActors(&model, index: index, project: project, loaded: loaded, linked: linked, relinked: relinked)
         }
 
-        let editedPages = Set(loaded.pages.map(\.slug))
-        for (position, page) in model.pages.enumerated() where editedPages.contains(page.page.slug) {
-            guard let value = project.pages.first(where: { $0.slug == page.page.slug }) else { continue }
-            model.pages[position] = SiteModelBuilder.pageModel(value, linked: linked[DocumentID(.page, value.slug)])
+        for page in loaded.pages {
+            guard let position = state.pagePositions[page.slug] else { continue }
+            model.pages[position] = SiteModelBuilder.pageModel(page, linked: linked[DocumentID(.page, page.slug)])
         }
         return model
     }
@@ -159,18 +171,20 @@ public enum LiveUpdate {
     /// re-linked document: an actor page shows its neighbours' mention counts.
     private static func patchActors(
         _ model: inout SiteModel, index: EntityIndex, project: LoadedProject, loaded: LoadedProject,
-        linked: [DocumentID: LinkedDocument], relinked: Set<DocumentID>, previous: [DocumentID: LinkedDocument]
+        linked: LinkedOverlay, relinked: Set<DocumentID>
     ) {
         var affected = Set(loaded.actors.map(\.slug))
         for id in relinked {
-            let old = previous[id]?.mentions ?? [], new = linked[id]?.mentions ?? []
+            let old = linked.base[id]?.mentions ?? [], new = linked[id]?.mentions ?? []
             guard old != new else { continue }
             let oldByActor = Dictionary(grouping: old, by: \.actor), newByActor = Dictionary(grouping: new, by: \.actor)
             for actor in Set(oldByActor.keys).union(newByActor.keys) where oldByActor[actor] != newByActor[actor] { affected.insert(actor) }
         }
         // Their mentions in site order, and every passage of the documents they are mentioned in.
-        let documentOrder = model.briefings.map { DocumentID(.briefing, $0.briefing.slug) } + model.actors.map { DocumentID(.actor, $0.actor.slug) }
-            + model.pages.map { DocumentID(.page, $0.page.slug) }
+        // By index: iterating the lists would copy every entry.
+        let documentOrder = model.briefings.indices.map { DocumentID(.briefing, model.briefings[$0].briefing.slug) }
+            + model.actors.indices.map { DocumentID(.actor, model.actors[$0].actor.slug) }
+            + model.pages.indices.map { DocumentID(.page, model.pages[$0].page.slug) }
         var mentionsOf: [String: [Mention]] = [:]
         var sharedPassages: [Mention] = []
         for id in documentOrder {
@@ -181,7 +195,8 @@ public enum LiveUpdate {
         let actorsByPassage = ActorMentions.actorsByPassage(sharedPassages)
         let relationEnds = SiteModelBuilder.relationEnds(index.relations)
         let documentTitle = SiteModelBuilder.documentTitles(project: project, index: index)
-        for (position, old) in model.actors.enumerated() where affected.contains(old.actor.slug) {
+        for position in model.actors.indices where affected.contains(model.actors[position].actor.slug) {
+            let old = model.actors[position]
             guard let actor = index.actor(old.actor.slug) else { continue }
             model.actors[position] = SiteModelBuilder.actorModel(
                 actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: mentionsOf[actor.slug] ?? [],
@@ -190,10 +205,9 @@ public enum LiveUpdate {
     }
 
     private static func render(_ loaded: LoadedProject, model: SiteModel, state: LiveState) -> [OutputFile]? {
-        let briefings = Set(loaded.briefings.map(\.slug)), actors = Set(loaded.actors.map(\.slug)), pages = Set(loaded.pages.map(\.slug))
-        let jobs: [SiteRenderer.Job] = model.briefings.indices.filter { briefings.contains(model.briefings[$0].briefing.slug) }.map { .briefing($0) }
-            + model.actors.indices.filter { actors.contains(model.actors[$0].actor.slug) }.map { .actor($0) }
-            + model.pages.indices.filter { pages.contains(model.pages[$0].page.slug) }.map { .page($0) }
+        let jobs: [SiteRenderer.Job] = loaded.briefings.compactMap { state.briefingPositions[$0.slug] }.sorted().map { .briefing($0) }
+            + loaded.actors.compactMap { state.actorPositions[$0.slug] }.sorted().map { .actor($0) }
+            + loaded.pages.compactMap { state.pagePositions[$0.slug] }.sorted().map { .page($0) }
         let contexts = PageContexts(model: model, urls: state.urls)
         let sink = CapturingSink()
         for job in jobs {
@@ -202,6 +216,15 @@ public enum LiveUpdate {
         }
         return sink.files
     }
+}
+
+/// The previous build's linked documents with the re-linked ones in their place,
+/// without copying the others.
+struct LinkedOverlay {
+    let base: [DocumentID: LinkedDocument]
+    var changed: [DocumentID: LinkedDocument] = [:]
+
+    subscript(_ id: DocumentID) -> LinkedDocument? { changed[id] ?? base[id] }
 }
 
 /// Keeps the rendered files in memory, in the order they came.

@@ -205,9 +205,14 @@ struct RelatedInputs: Sendable {
         return ids.sorted()
     }
 
+    /// Builds the actor → briefings lists that updates need, ahead of the first one.
+    mutating func prepareForUpdates() {
+        if briefingsByActor.isEmpty { briefingsByActor = RelatedBriefings.briefingsByActor(actorSets, actorCount: actorCount) }
+    }
+
     /// Replaces the actors of the briefing at `position`.
     mutating func setActors(_ slugs: [String], ofBriefingAt position: Int) {
-        if briefingsByActor.isEmpty { briefingsByActor = RelatedBriefings.briefingsByActor(actorSets, actorCount: actorCount) }
+        prepareForUpdates()
         let old = Set(actorSets[position]), new = ids(for: slugs)
         while briefingsByActor.count < actorCount { briefingsByActor.append([]) }
         for actor in old.subtracting(new) { briefingsByActor[actor].removeAll { $0 == Int32(position) } }
@@ -217,7 +222,7 @@ struct RelatedInputs: Sendable {
 
     /// The related briefings of the briefing at `position`, as `RelatedBriefings.rank` ranks them.
     mutating func related(ofBriefingAt position: Int) -> [(position: Int, shared: Int)] {
-        if briefingsByActor.isEmpty { briefingsByActor = RelatedBriefings.briefingsByActor(actorSets, actorCount: actorCount) }
+        prepareForUpdates()
         var shared = [Int32](repeating: 0, count: actorSets.count)
         var touched: [Int] = []
         return RelatedBriefings.best(for: position, actorSets: actorSets, briefingsByActor: briefingsByActor,
