@@ -68,6 +68,7 @@ public actor DevServer {
             if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
         }
         let watcher = ChangeWatcher(root: options.root, pollInterval: options.pollInterval)
+        let root = options.root
         await rebuild()
         let watch = Task { [weak self] in
             for await _ in watcher.changes {
@@ -75,7 +76,8 @@ public actor DevServer {
                 try? await Task.sleep(nanoseconds: 15_000_000)
                 // Empty when an earlier wake-up already took these changes.
                 let changes = watcher.takeChanges()
-                guard !changes.isEmpty else { continue }
+                // Only editors' temporary files: the save that follows them is its own change.
+                guard changes.unattributed || changes.paths.contains(where: { LiveUpdate.buildMayRead($0, root: root) }) else { continue }
                 await self?.rebuild(after: changes)
             }
         }
@@ -107,10 +109,10 @@ public actor DevServer {
     /// files, when `LiveUpdate` covers the edits.
     func rebuild(after changes: ChangeSet? = nil) async {
         guard !stopped else { return }
-        // Dropped before the build, so that two builds' models are not held at once.
-        let state = liveState
-        liveState = nil
-        if let changes, !changes.unattributed, let state {
+        // Taken before the build, so that two builds' models are not held at once, and
+        // moved into the fast path, which patches it in place instead of copying it.
+        let state = LiveStateBox(liveState.take())
+        if let changes, !changes.unattributed, state.holdsState {
             await updateFast(changes.paths, state: state)
             guard !stopped else { return }
         }
@@ -150,14 +152,16 @@ public actor DevServer {
 
     /// The fast path: on the build thread's side of the server, never during a build.
     /// Anything it does not cover, or that fails, leaves the output as it was.
-    private func updateFast(_ paths: Set<String>, state: LiveState) async {
+    private func updateFast(_ paths: Set<String>, state: LiveStateBox) async {
         let root = options.root, output = output
         let started = Date()
         let task = Task<[String]?, Never> {
             await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
-                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: state)
+                    guard var live = state.take() else { return continuation.resume(returning: nil) }
+                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: &live)
                     continuation.resume(returning: files.map { LivePageWriter.write($0, into: output) })
+                    // The spent state is freed here, after the pages are out.
                 }
             }
         }
@@ -218,5 +222,26 @@ public actor DevServer {
             file += "/index.html"
         }
         return pageVersions.version(of: file)
+    }
+}
+
+/// Hands the last build's state to the fast path's thread without a second reference
+/// to it, so the fast path's changes are made in place rather than on a copy.
+final class LiveStateBox: @unchecked Sendable {
+    private var state: LiveState?
+    private let lock = NSLock()
+
+    init(_ state: LiveState?) { self.state = state }
+
+    var holdsState: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return state != nil
+    }
+
+    func take() -> LiveState? {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.take()
     }
 }

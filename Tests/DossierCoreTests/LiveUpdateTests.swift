@@ -32,7 +32,8 @@ import Testing
         for step in 0..<steps {
             let edit = try project.applyRandomEdit()
             kinds.insert(edit.kind)
-            let fast = try #require(LiveUpdate.pages(afterEditing: [edit.path], root: project.root, state: state),
+            var spent = state
+            let fast = try #require(LiveUpdate.pages(afterEditing: [edit.path], root: project.root, state: &spent),
                                     "step \(step) (\(edit.description)) is an edit the fast path covers")
             #expect(fast.count == 1, "one page per edited file, step \(step)")
             let before = fast.map { FileManager.default.contents(atPath: output.appendingPathComponent($0.path).path) }
@@ -63,12 +64,21 @@ import Testing
         var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("site"))
         options.keepsLiveState = true
         let state = try #require(SiteBuilder.build(options).liveState)
-        func covered(_ paths: Set<String>) -> Bool { LiveUpdate.pages(afterEditing: paths, root: project.root, state: state) != nil }
+        func covered(_ paths: Set<String>) -> Bool {
+            var spent = state
+            return LiveUpdate.pages(afterEditing: paths, root: project.root, state: &spent) != nil
+        }
 
         let briefing = "content/briefings/briefing-1.md"
         #expect(covered([briefing]))
         #expect(covered([briefing, "content/briefings/sedAb12Cd", "content/briefings/.briefing-1.md.swp"]),
                 "editors' temporary files are nothing the build reads")
+        try project.write("content/briefings/sedAb12Cd", "half a file")
+        #expect(!LiveUpdate.buildMayRead("content/briefings/sedAb12Cd", root: project.root), "a temporary file is nothing a build reads")
+        #expect(!LiveUpdate.buildMayRead("content/briefings/4913", root: project.root), "nor one that is gone")
+        #expect(LiveUpdate.buildMayRead(briefing, root: project.root))
+        #expect(LiveUpdate.buildMayRead("content/briefings/map.png", root: project.root))
+        #expect(LiveUpdate.buildMayRead("templates/partials/notes.txt", root: project.root))
         #expect(!covered(["dossier.yml"]))
         #expect(!covered(["templates/partials/footer.mustache"]))
         #expect(!covered(["static/robots.txt"]))

@@ -12,34 +12,36 @@ import Foundation
 /// anywhere) returns nil, and only the full build runs.
 public enum LiveUpdate {
     /// The pages made from the files at `paths` (relative to `root`), or nil when the
-    /// edits are not covered.
-    public static func pages(afterEditing paths: Set<String>, root: URL, state: LiveState) -> [OutputFile]? {
+    /// edits are not covered. `state` is patched in place, so that a large model is not
+    /// copied, and is spent: entries no rendered page reads are left as they were, so
+    /// it must not serve another update (the full build that follows makes a new one).
+    public static func pages(afterEditing paths: Set<String>, root: URL, state: inout LiveState) -> [OutputFile]? {
         guard let edited = editedMarkdownFiles(paths, state: state), !edited.isEmpty,
               let loaded = ProjectLoader.loadEdited(edited, root: root, drafts: state.drafts),
               !loaded.diagnostics.hasErrors, loaded.draftsLeftOut == 0,
               loaded.briefings.count + loaded.actors.count + loaded.pages.count == edited.count,
-              let project = replacing(in: state.project, with: loaded) else { return nil }
+              replace(in: &state.project, with: loaded) else { return nil }
 
-        var index = state.index
+        let previousIndex = state.index
         if !loaded.actors.isEmpty {
-            let (rebuilt, diagnostics) = EntityIndexer.build(project)
+            let (rebuilt, diagnostics) = EntityIndexer.build(state.project)
             guard !diagnostics.hasErrors else { return nil }
-            index = rebuilt
-        } else if loaded.briefings.contains(where: { $0.actors.contains { index.actor($0.value) == nil } }) {
+            state.index = rebuilt
+        } else if loaded.briefings.contains(where: { $0.actors.contains { previousIndex.actor($0.value) == nil } }) {
             // The index reports an unknown principal actor as an error.
             return nil
         }
 
-        guard let relinked = documentsToRelink(project: project, index: index, edited: loaded, state: state) else { return nil }
+        guard let relinked = documentsToRelink(edited: loaded, previousIndex: previousIndex, state: state) else { return nil }
         var linked = LinkedOverlay(base: state.linked)
-        let positions = jobPositions(of: relinked, project: project, index: index)
-        for (document, diagnostics) in ProjectLinker.linkEach(project, index: index, settings: state.settings, only: positions) {
+        let positions = jobPositions(of: relinked, project: state.project, index: state.index)
+        for (document, diagnostics) in ProjectLinker.linkEach(state.project, index: state.index, settings: state.settings, only: positions) {
             guard !diagnostics.hasErrors else { return nil }
             linked.changed[document.id] = document
         }
 
-        let model = patchedModel(state: state, project: project, index: index, loaded: loaded, linked: linked, relinked: relinked)
-        return render(loaded, model: model, state: state)
+        patchModel(&state, loaded: loaded, linked: linked, relinked: relinked)
+        return render(loaded, state: state)
     }
 
     /// Positions in `ProjectLinker.jobs` order (briefings, the index's actors, pages)
@@ -68,48 +70,57 @@ public enum LiveUpdate {
             } else if MediaInventory.isImage(path) {
                 return nil
             }
-            // Other files under content/ are nothing a build reads: editors' temporary
-            // and backup files (`sedXXXXXX`, `4913`, `file.md~`, `.file.md.swp`).
         }
         return edited
     }
 
+    /// Whether a build may read the file at `path` (relative to `root`): false for a
+    /// file under content/ that is neither Markdown nor an image nor a link, such as
+    /// editors' temporary and backup files (`sedXXXXXX`, `4913`, `file.md~`,
+    /// `.file.md.swp`), whether or not it is still there.
+    public static func buildMayRead(_ path: String, root: URL) -> Bool {
+        guard path.hasPrefix(ProjectLoader.contentFolder + "/"), !path.hasSuffix(".md"), !MediaInventory.isImage(path) else { return true }
+        var status = stat()
+        guard lstat(root.appendingPathComponent(path).path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT != S_IFREG
+    }
+
     /// The project with the edited documents in place of the old ones; nil when an edit
     /// changes what the fast path does not patch.
-    private static func replacing(in project: LoadedProject, with loaded: LoadedProject) -> LoadedProject? {
-        var project = project
+    private static func replace(in project: inout LoadedProject, with loaded: LoadedProject) -> Bool {
         for briefing in loaded.briefings {
-            guard let position = project.briefings.indices.first(where: { project.briefings[$0].path == briefing.path }) else { return nil }
+            guard let position = project.briefings.indices.first(where: { project.briefings[$0].path == briefing.path }) else { return false }
             let old = project.briefings[position]
             // The date orders the briefings (related briefings break ties by that order);
             // events are numbered across the whole timeline.
-            guard old.slug == briefing.slug, old.date == briefing.date, old.events == briefing.events else { return nil }
+            guard old.slug == briefing.slug, old.date == briefing.date, old.events == briefing.events else { return false }
             project.briefings[position] = briefing
         }
         for actor in loaded.actors {
-            guard let position = project.actors.indices.first(where: { project.actors[$0].path == actor.path }) else { return nil }
+            guard let position = project.actors.indices.first(where: { project.actors[$0].path == actor.path }) else { return false }
             let old = project.actors[position]
-            guard old.slug == actor.slug, old.events == actor.events else { return nil }
+            guard old.slug == actor.slug, old.events == actor.events else { return false }
             project.actors[position] = actor
         }
         for page in loaded.pages {
-            guard let position = project.pages.firstIndex(where: { $0.path == page.path }) else { return nil }
-            guard project.pages[position].slug == page.slug else { return nil }
+            guard let position = project.pages.firstIndex(where: { $0.path == page.path }) else { return false }
+            guard project.pages[position].slug == page.slug else { return false }
             project.pages[position] = page
         }
-        return project
+        return true
     }
 
     /// The edited documents and, when an actor's names changed, the documents the build
     /// cache would link again for it (`LinkMemo`): those in which an old or new name
     /// occurs, those linking to the actor explicitly or showing its changed title, and
     /// those whose linking reported something.
-    private static func documentsToRelink(project: LoadedProject, index: EntityIndex, edited: LoadedProject, state: LiveState) -> Set<DocumentID>? {
+    private static func documentsToRelink(edited: LoadedProject, previousIndex: EntityIndex, state: LiveState) -> Set<DocumentID>? {
+        let project = state.project, index = state.index
         var relinked = Set(edited.briefings.map { DocumentID(.briefing, $0.slug) } + edited.actors.map { DocumentID(.actor, $0.slug) }
             + edited.pages.map { DocumentID(.page, $0.slug) })
         guard !edited.actors.isEmpty else { return relinked }
         let linking = project.config.linking
-        let oldNames = NameTable(index: state.index, linking: linking), newNames = NameTable(index: index, linking: linking)
+        let oldNames = NameTable(index: previousIndex, linking: linking), newNames = NameTable(index: index, linking: linking)
         guard oldNames != newNames else { return relinked }
         guard let changes = newNames.changes(since: oldNames.entries) else { return nil }
         let occurrence = NameOccurrence(names: changes.names, caseSensitive: linking.caseSensitive)
@@ -119,8 +130,11 @@ public enum LiveUpdate {
         let affected = documents.parallelMap { document -> Bool in
             if document.id.kind == .actor, changes.actors.contains(document.id.slug) { return true }
             if let path = paths[document.id], pathsWithDiagnostics.contains(path) { return true }
-            if document.mentions.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
-                return true
+            // By index: iterating would copy every mention.
+            let mentions = document.mentions
+            for position in mentions.indices {
+                if mentions[position].explicit, changes.actors.contains(mentions[position].actor) { return true }
+                if !changes.retitled.isEmpty, changes.retitled.contains(mentions[position].actor) { return true }
             }
             return occurrence.occurs(in: document.plainText)
         }
@@ -128,43 +142,38 @@ public enum LiveUpdate {
         return relinked
     }
 
-    /// The previous model with the entries the rendered pages read made again through
+    /// Makes again, in the state's model, the entries the rendered pages read, through
     /// `SiteModelBuilder`'s per-entry functions. Entries no rendered page reads are left
     /// as they were (other briefings' related lists, actors when no actor page is
     /// rendered): the full build that follows makes them all.
-    private static func patchedModel(
-        state: LiveState, project: LoadedProject, index: EntityIndex, loaded: LoadedProject,
-        linked: LinkedOverlay, relinked: Set<DocumentID>
-    ) -> SiteModel {
-        var model = state.model
-        var related = state.related
+    private static func patchModel(_ state: inout LiveState, loaded: LoadedProject, linked: LinkedOverlay, relinked: Set<DocumentID>) {
+        let index = state.index
         let editedBriefings = Dictionary(loaded.briefings.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let briefingPositions = relinked.filter { $0.kind == .briefing }.compactMap { state.briefingPositions[$0.slug] }.sorted()
         for position in briefingPositions {
-            let slug = model.briefings[position].briefing.slug
-            let briefing = editedBriefings[slug] ?? model.briefings[position].briefing
-            related.setActors(RelatedInputs.actors(of: briefing, linked: linked[DocumentID(.briefing, slug)]), ofBriefingAt: position)
+            let slug = state.model.briefings[position].briefing.slug
+            let briefing = editedBriefings[slug] ?? state.model.briefings[position].briefing
+            state.related.setActors(RelatedInputs.actors(of: briefing, linked: linked[DocumentID(.briefing, slug)]), ofBriefingAt: position)
         }
         for position in briefingPositions {
-            let old = model.briefings[position]
+            let old = state.model.briefings[position]
             let slug = old.briefing.slug
             let briefing = editedBriefings[slug] ?? old.briefing
             let relatedList = editedBriefings[slug] == nil ? old.related
-                : related.related(ofBriefingAt: position).map { (slug: model.briefings[$0.position].briefing.slug, shared: $0.shared) }
-            model.briefings[position] = SiteModelBuilder.briefingModel(
+                : state.related.related(ofBriefingAt: position).map { (slug: state.model.briefings[$0.position].briefing.slug, shared: $0.shared) }
+            state.model.briefings[position] = SiteModelBuilder.briefingModel(
                 briefing, linked: linked[DocumentID(.briefing, slug)], index: index, related: relatedList, events: old.events)
         }
 
         if !loaded.actors.isEmpty {
-            model.relations = index.relations
-            patchActors(&model, index: index, project: project, loaded: loaded, linked: linked, relinked: relinked)
+            state.model.relations = index.relations
+            patchActors(&state.model, index: index, project: state.project, loaded: loaded, linked: linked, relinked: relinked)
         }
 
         for page in loaded.pages {
             guard let position = state.pagePositions[page.slug] else { continue }
-            model.pages[position] = SiteModelBuilder.pageModel(page, linked: linked[DocumentID(.page, page.slug)])
+            state.model.pages[position] = SiteModelBuilder.pageModel(page, linked: linked[DocumentID(.page, page.slug)])
         }
-        return model
     }
 
     /// Makes again the edited actors and every actor whose mentions changed in a
@@ -188,9 +197,13 @@ public enum LiveUpdate {
         var mentionsOf: [String: [Mention]] = [:]
         var sharedPassages: [Mention] = []
         for id in documentOrder {
-            guard let mentions = linked[id]?.mentions, mentions.contains(where: { affected.contains($0.actor) }) else { continue }
-            for mention in mentions where affected.contains(mention.actor) { mentionsOf[mention.actor, default: []].append(mention) }
-            sharedPassages += mentions
+            guard let mentions = linked[id]?.mentions else { continue }
+            var mentionsAffected = false
+            for position in mentions.indices where affected.contains(mentions[position].actor) {
+                mentionsOf[mentions[position].actor, default: []].append(mentions[position])
+                mentionsAffected = true
+            }
+            if mentionsAffected { sharedPassages += mentions }
         }
         let actorsByPassage = ActorMentions.actorsByPassage(sharedPassages)
         let relationEnds = SiteModelBuilder.relationEnds(index.relations)
@@ -204,7 +217,8 @@ public enum LiveUpdate {
         }
     }
 
-    private static func render(_ loaded: LoadedProject, model: SiteModel, state: LiveState) -> [OutputFile]? {
+    private static func render(_ loaded: LoadedProject, state: LiveState) -> [OutputFile]? {
+        let model = state.model
         let jobs: [SiteRenderer.Job] = loaded.briefings.compactMap { state.briefingPositions[$0.slug] }.sorted().map { .briefing($0) }
             + loaded.actors.compactMap { state.actorPositions[$0.slug] }.sorted().map { .actor($0) }
             + loaded.pages.compactMap { state.pagePositions[$0.slug] }.sorted().map { .page($0) }
