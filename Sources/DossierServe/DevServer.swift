@@ -74,9 +74,9 @@ public actor DevServer {
             for await _ in watcher.changes {
                 // Editors save in several steps (write, rename, chmod): let them finish.
                 try? await Task.sleep(nanoseconds: 15_000_000)
-                // Empty when an earlier wake-up already took these changes.
+                // Nothing to do when an earlier wake-up already took these changes, or when
+                // they are only editors' temporary files (the save that follows is its own change).
                 let changes = watcher.takeChanges()
-                // Only editors' temporary files: the save that follows them is its own change.
                 guard changes.unattributed || changes.paths.contains(where: { LiveUpdate.buildMayRead($0, root: root) }) else { continue }
                 await self?.rebuild(after: changes)
             }
@@ -150,8 +150,8 @@ public actor DevServer {
             : "Build failed; serving the last good site")
     }
 
-    /// The fast path: on the build thread's side of the server, never during a build.
-    /// Anything it does not cover, or that fails, leaves the output as it was.
+    /// The fast path (`LiveUpdate`): runs before the full build, never during one, on a
+    /// thread of its own. Anything it does not cover, or that fails, writes nothing.
     private func updateFast(_ paths: Set<String>, state: LiveStateBox) async {
         let root = options.root, output = output
         let started = Date()
@@ -222,26 +222,5 @@ public actor DevServer {
             file += "/index.html"
         }
         return pageVersions.version(of: file)
-    }
-}
-
-/// Hands the last build's state to the fast path's thread without a second reference
-/// to it, so the fast path's changes are made in place rather than on a copy.
-final class LiveStateBox: @unchecked Sendable {
-    private var state: LiveState?
-    private let lock = NSLock()
-
-    init(_ state: LiveState?) { self.state = state }
-
-    var holdsState: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return state != nil
-    }
-
-    func take() -> LiveState? {
-        lock.lock()
-        defer { lock.unlock() }
-        return state.take()
     }
 }
