@@ -85,8 +85,8 @@ public enum LiveUpdate {
         return status.st_mode & S_IFMT != S_IFREG
     }
 
-    /// The project with the edited documents in place of the old ones; nil when an edit
-    /// changes what the fast path does not patch.
+    /// Puts the edited documents in place of the old ones; false when an edit changes
+    /// what the fast path does not patch.
     private static func replace(in project: inout LoadedProject, with loaded: LoadedProject) -> Bool {
         for briefing in loaded.briefings {
             guard let position = project.briefings.indices.first(where: { project.briefings[$0].path == briefing.path }) else { return false }
@@ -234,7 +234,7 @@ public enum LiveUpdate {
 
 /// The previous build's linked documents with the re-linked ones in their place,
 /// without copying the others.
-struct LinkedOverlay {
+private struct LinkedOverlay {
     let base: [DocumentID: LinkedDocument]
     var changed: [DocumentID: LinkedDocument] = [:]
 
@@ -242,7 +242,7 @@ struct LinkedOverlay {
 }
 
 /// Keeps the rendered files in memory, in the order they came.
-final class CapturingSink: OutputSink, @unchecked Sendable {
+private final class CapturingSink: OutputSink, @unchecked Sendable {
     private var captured: [OutputFile] = []
     private let lock = NSLock()
 
