@@ -3,13 +3,15 @@ import Foundation
 /// Tells `dossier serve` when an input may have changed: through inotify on Linux,
 /// which costs nothing while idle and reports an edit within a millisecond, and by
 /// comparing `SourceWatcher` fingerprints elsewhere (or where inotify is refused,
-/// e.g. when the user's watch limit is reached).
+/// e.g. when the user's watch limit is reached). What changed is gathered until the
+/// consumer takes it (`takeChanges`), so several changes collapse into one rebuild.
 final class ChangeWatcher: @unchecked Sendable {
-    /// Changes as they come; several changes before the consumer asks again collapse into one.
+    /// One element whenever something changed since the consumer last took the changes.
     let changes: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
     private let stopLock = NSLock()
     private var stopped = false
+    private var pending = ChangeSet()
 
     init(root: URL, pollInterval: Double) {
         (changes, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -25,6 +27,22 @@ final class ChangeWatcher: @unchecked Sendable {
         continuation.finish()
     }
 
+    /// What changed since the last call.
+    func takeChanges() -> ChangeSet {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        let changes = pending
+        pending = ChangeSet()
+        return changes
+    }
+
+    private func report(_ changes: ChangeSet) {
+        stopLock.lock()
+        pending.formUnion(changes)
+        stopLock.unlock()
+        continuation.yield()
+    }
+
     private var isStopped: Bool {
         stopLock.lock()
         defer { stopLock.unlock() }
@@ -35,19 +53,19 @@ final class ChangeWatcher: @unchecked Sendable {
         #if os(Linux)
         if let inotify = InotifyWatcher(root: root) {
             while !isStopped {
-                if inotify.waitForChange(milliseconds: 250) { continuation.yield() }
+                if let changes = inotify.waitForChanges(milliseconds: 250) { report(changes) }
             }
             return
         }
         #endif
         let watcher = SourceWatcher(root: root)
-        var last = watcher.fingerprint()
+        var last = watcher.fingerprints()
         while !isStopped {
             Thread.sleep(forTimeInterval: pollInterval)
-            let now = watcher.fingerprint()
+            let now = watcher.fingerprints()
             if now != last {
+                report(ChangeSet(paths: SourceWatcher.changedPaths(from: last, to: now)))
                 last = now
-                continuation.yield()
             }
         }
     }

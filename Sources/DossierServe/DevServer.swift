@@ -40,6 +40,9 @@ public actor DevServer {
     private var pageVersions = PageVersions()
     private var stopped = false
     private var building: Task<BuildReport?, Never>?
+    private var updatingFast: Task<[String]?, Never>?
+    /// The last successful build's state, for the fast path (nil after a failed build).
+    private var liveState: LiveState?
     /// The drafts count last reported, so the note is printed when it changes, not on every rebuild.
     private var reportedDrafts = 0
     /// The address pages are served at, once the port is bound (`--port 0` picks one).
@@ -65,12 +68,17 @@ public actor DevServer {
             if !stale.isEmpty { report("Removed \(stale.count) folder\(stale.count == 1 ? "" : "s") left in \(scratch.parent.path) by dossier serve runs that ended without stopping") }
         }
         let watcher = ChangeWatcher(root: options.root, pollInterval: options.pollInterval)
+        let root = options.root
         await rebuild()
         let watch = Task { [weak self] in
             for await _ in watcher.changes {
                 // Editors save in several steps (write, rename, chmod): let them finish.
                 try? await Task.sleep(nanoseconds: 15_000_000)
-                await self?.rebuild()
+                // Nothing to do when an earlier wake-up already took these changes, or when
+                // they are only editors' temporary files (the save that follows is its own change).
+                let changes = watcher.takeChanges()
+                guard changes.unattributed || changes.paths.contains(where: { LiveUpdate.buildMayRead($0, root: root) }) else { continue }
+                await self?.rebuild(after: changes)
             }
         }
         defer {
@@ -89,6 +97,7 @@ public actor DevServer {
     /// written after it), removes the temporary folder.
     public func stop() async {
         stopped = true
+        _ = await updatingFast?.value
         _ = await building?.value
         RetiredOutputs.waitUntilRemoved()
         if options.output == nil { scratch.remove() }
@@ -96,12 +105,22 @@ public actor DevServer {
 
     func currentGeneration() -> Int { generation }
 
-    func rebuild() async {
+    /// Builds the site; after `changes` it first writes the pages made from the edited
+    /// files, when `LiveUpdate` covers the edits.
+    func rebuild(after changes: ChangeSet? = nil) async {
         guard !stopped else { return }
+        // Taken before the build, so that two builds' models are not held at once, and
+        // moved into the fast path, which patches it in place instead of copying it.
+        let state = LiveStateBox(liveState.take())
+        if let changes, !changes.unattributed, state.holdsState {
+            await updateFast(changes.paths, state: state)
+            guard !stopped else { return }
+        }
         // The site is served at the root, as Hugo's server does, whatever sub-path base_url
         // names: 404.html builds its links from base_url's path, so it must be this one.
         var buildOptions = BuildOptions(root: options.root, output: output, drafts: options.drafts, baseURL: servedBaseURL)
         buildOptions.cache = options.cache
+        buildOptions.keepsLiveState = true
         let build = buildOptions
         let started = Date()
         let task = Task<BuildReport?, Never> {
@@ -123,11 +142,37 @@ public actor DevServer {
         }
         generation += 1
         failure = result.succeeded ? nil : result.diagnostics
+        liveState = result.succeeded ? result.liveState : nil
         if result.succeeded { pageVersions.record(changed: result.changedPaths, generation: generation) }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         report(result.succeeded
             ? "Rebuilt in \(milliseconds) ms: \(result.changedPaths.count) of \(result.paths.count) files changed"
             : "Build failed; serving the last good site")
+    }
+
+    /// The fast path (`LiveUpdate`): runs before the full build, never during one, on a
+    /// thread of its own. Anything it does not cover, or that fails, writes nothing.
+    private func updateFast(_ paths: Set<String>, state: LiveStateBox) async {
+        let root = options.root, output = output
+        let started = Date()
+        let task = Task<[String]?, Never> {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    guard var live = state.take() else { return continuation.resume(returning: nil) }
+                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: &live)
+                    continuation.resume(returning: files.map { LivePageWriter.write($0, into: output) })
+                    // The spent state is freed here, after the pages are out.
+                }
+            }
+        }
+        updatingFast = task
+        let written = await task.value
+        updatingFast = nil
+        guard let written, !written.isEmpty else { return }
+        generation += 1
+        pageVersions.record(changed: written, generation: generation)
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        report("Updated \(written.joined(separator: ", ")) in \(milliseconds) ms; rebuilding the rest")
     }
 
     func reply(to head: RequestHead) -> HTTPReply {

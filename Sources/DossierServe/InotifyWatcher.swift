@@ -31,9 +31,16 @@ final class InotifyWatcher {
 
     /// Waits up to `milliseconds` for events; true if one concerns an input.
     func waitForChange(milliseconds: Int32) -> Bool {
+        waitForChanges(milliseconds: milliseconds) != nil
+    }
+
+    /// Waits up to `milliseconds` for events; the inputs they concern, nil if none.
+    /// A folder's own event (created, moved, removed) cannot be told file by file.
+    func waitForChanges(milliseconds: Int32) -> ChangeSet? {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&request, 1, milliseconds) > 0 else { return false }
+        guard poll(&request, 1, milliseconds) > 0 else { return nil }
         var relevant = false
+        var changes = ChangeSet()
         let size = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
         defer { buffer.deallocate() }
@@ -48,17 +55,23 @@ final class InotifyWatcher {
                 offset += MemoryLayout<inotify_event>.size + Int(event.len)
                 if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     relevant = true
+                    changes.unattributed = true
                     continue
                 }
                 guard let folder = folders[event.wd] else { continue }
                 if folder.isEmpty, !Self.rootNames.contains(name) { continue }
                 relevant = true
                 let path = folder.isEmpty ? name : folder + "/" + name
+                if event.mask & UInt32(IN_ISDIR | IN_DELETE_SELF) != 0 || name.isEmpty {
+                    changes.unattributed = true
+                } else {
+                    changes.paths.insert(path)
+                }
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
                 if event.mask & UInt32(IN_IGNORED | IN_DELETE_SELF) != 0 { folders[event.wd] = nil }
             }
         }
-        return relevant
+        return relevant ? changes : nil
     }
 
     @discardableResult

@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     /// Hand the replaced output to a detached process to remove, in the cache's
     /// trash folder (`RetiredOutputs.removeDetached`), so a command can exit at once.
     public var detachesOutputRemoval = false
+    /// Return what the build knew (`BuildReport.liveState`), for `dossier serve`'s fast path.
+    public var keepsLiveState = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -55,6 +57,8 @@ public struct BuildReport: Sendable {
     /// For a build that replaced its output: the data files whose key (`AggregateKeys`)
     /// matched the previous build's, taken from its output without making them.
     public var reusedDataFiles: [String] = []
+    /// With `BuildOptions.keepsLiveState`, for a build that rendered without errors.
+    public var liveState: LiveState?
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -105,6 +109,7 @@ public enum SiteBuilder {
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
         diagnostics += modelDiagnostics
 
+        var liveState: LiveState?
         if let sink {
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
@@ -114,6 +119,10 @@ public enum SiteBuilder {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
                 diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints) }
+                if options.keepsLiveState {
+                    liveState = LiveState(project: project, index: index, linked: documents, model: model, theme: theme, urls: urls,
+                                          settings: settings, drafts: options.drafts, linkDiagnostics: linkDiagnostics)
+                }
             }
             // After rendering, so that a static file is checked against every generated path.
             let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
@@ -125,6 +134,7 @@ public enum SiteBuilder {
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
+        report.liveState = liveState
         return report
     }
 

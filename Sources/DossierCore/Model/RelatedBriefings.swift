@@ -11,38 +11,52 @@ enum RelatedBriefings {
     /// of actors shared, most shared first, then by position. `actorSets[p]` are the
     /// distinct actor ids of briefing `p`, each below `actorCount`.
     static func rank(_ actorSets: [[Int]], actorCount: Int, limit: Int) -> [[(position: Int, shared: Int)]] {
-        var briefingsByActor = [[Int32]](repeating: [], count: actorCount)
-        for (position, actors) in actorSets.enumerated() {
-            for actor in actors { briefingsByActor[actor].append(Int32(position)) }
-        }
+        let lists = briefingsByActor(actorSets, actorCount: actorCount)
         let count = actorSets.count
         let chunkSize = max(64, count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
-        let lists = briefingsByActor
         return chunks.parallelMap { chunk -> [[(position: Int, shared: Int)]] in
             var shared = [Int32](repeating: 0, count: count)
             var touched: [Int] = []
             return chunk.map { position in
-                for actor in actorSets[position] {
-                    for other in lists[actor] where Int(other) != position {
-                        if shared[Int(other)] == 0 { touched.append(Int(other)) }
-                        shared[Int(other)] += 1
-                    }
-                }
-                var best: [(position: Int, shared: Int)] = []
-                best.reserveCapacity(limit + 1)
-                for other in touched {
-                    let candidate = (position: other, shared: Int(shared[other]))
-                    shared[other] = 0
-                    if best.count == limit, let last = best.last, !ranksBefore(candidate, last) { continue }
-                    let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
-                    best.insert(candidate, at: place)
-                    if best.count > limit { best.removeLast() }
-                }
-                touched.removeAll(keepingCapacity: true)
-                return best
+                best(for: position, actorSets: actorSets, briefingsByActor: lists, limit: limit, shared: &shared, touched: &touched)
             }
         }.flatMap { $0 }
+    }
+
+    static func briefingsByActor(_ actorSets: [[Int]], actorCount: Int) -> [[Int32]] {
+        var lists = [[Int32]](repeating: [], count: actorCount)
+        for (position, actors) in actorSets.enumerated() {
+            for actor in actors { lists[actor].append(Int32(position)) }
+        }
+        return lists
+    }
+
+    /// One briefing's ranking. `shared` (one zero per briefing) and `touched` (empty)
+    /// are scratch space, left as they were given, so a caller ranking many reuses them.
+    /// The result does not depend on the order of the lists: ranking is a total order.
+    static func best(
+        for position: Int, actorSets: [[Int]], briefingsByActor lists: [[Int32]], limit: Int,
+        shared: inout [Int32], touched: inout [Int]
+    ) -> [(position: Int, shared: Int)] {
+        for actor in actorSets[position] {
+            for other in lists[actor] where Int(other) != position {
+                if shared[Int(other)] == 0 { touched.append(Int(other)) }
+                shared[Int(other)] += 1
+            }
+        }
+        var best: [(position: Int, shared: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for other in touched {
+            let candidate = (position: other, shared: Int(shared[other]))
+            shared[other] = 0
+            if best.count == limit, let last = best.last, !ranksBefore(candidate, last) { continue }
+            let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+            best.insert(candidate, at: place)
+            if best.count > limit { best.removeLast() }
+        }
+        touched.removeAll(keepingCapacity: true)
+        return best
     }
 
     private static func ranksBefore(_ lhs: (position: Int, shared: Int), _ rhs: (position: Int, shared: Int)) -> Bool {

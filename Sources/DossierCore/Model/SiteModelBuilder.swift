@@ -1,5 +1,12 @@
 /// Builds the site graph from the loaded project, the index and the linked documents.
+///
+/// Each kind of entry (a briefing, an actor, a page) is made by its own function from
+/// explicit inputs, so that `dossier serve`'s fast path (`LiveUpdate`) patches one
+/// entry through the same code that builds the whole model.
 public enum SiteModelBuilder {
+    /// Related briefings shown per briefing.
+    static let relatedLimit = 5
+
     public static func build(
         project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument]
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
@@ -32,24 +39,8 @@ public enum SiteModelBuilder {
 
         let coMentions = CoMentionCounter.count(mentions)
 
-        // Briefings: actors as integer ids (unknown slugs too, so that they count
-        // as shared exactly like known ones), related briefings ranked in parallel.
-        var actorIDs: [String: Int] = [:]
-        for (position, actor) in index.actors.enumerated() { actorIDs[actor.slug] = position }
-        let actorSets = sortedBriefings.map { briefing -> [Int] in
-            let id = DocumentID(.briefing, briefing.slug)
-            var ids: Set<Int> = []
-            for slug in briefing.actors.map(\.value) + (linked[id]?.mentions ?? []).map(\.actor) {
-                if let known = actorIDs[slug] {
-                    ids.insert(known)
-                } else {
-                    actorIDs[slug] = actorIDs.count
-                    ids.insert(actorIDs.count - 1)
-                }
-            }
-            return ids.sorted()
-        }
-        let related = RelatedBriefings.rank(actorSets, actorCount: actorIDs.count, limit: 5)
+        let relatedInputs = RelatedInputs(briefings: sortedBriefings, linked: linked)
+        let related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: relatedLimit)
         let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
         for briefing in sortedBriefings {
             let mentioned = Set((linked[DocumentID(.briefing, briefing.slug)]?.mentions ?? []).map(\.actor))
@@ -61,24 +52,14 @@ public enum SiteModelBuilder {
         let briefingSlugs = sortedBriefings.map(\.slug)
         let briefingModels = Array(sortedBriefings.enumerated()).parallelMap { position, briefing -> BriefingModel in
             let id = DocumentID(.briefing, briefing.slug)
-            let document = linked[id] ?? emptyDocument(id)
-            let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
-            var seenSecondary: Set<String> = Set(principal)
-            let secondary = document.mentions.map(\.actor).filter { seenSecondary.insert($0).inserted }
-            return BriefingModel(
-                briefing: briefing, linked: document, principalActors: principal, secondaryActors: secondary,
+            return briefingModel(
+                briefing, linked: linked[id], index: index,
                 related: related[position].map { (slug: briefingSlugs[$0.position], shared: $0.shared) },
                 events: eventsByOrigin[id] ?? [])
         }
 
         // Actors.
-        var relationEnds: [String: [RelationEnd]] = [:]
-        for relation in index.relations {
-            relationEnds[relation.from, default: []].append(
-                RelationEnd(relation: relation, direction: .outgoing, other: relation.to, label: relation.type.label))
-            relationEnds[relation.to, default: []].append(
-                RelationEnd(relation: relation, direction: .incoming, other: relation.from, label: relation.type.inverseLabel))
-        }
+        let relationEnds = relationEnds(index.relations)
         var eventsByActor: [String: [TimelineEvent]] = [:]
         for item in timeline {
             let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
@@ -87,33 +68,18 @@ public enum SiteModelBuilder {
         var mentionsByActor: [String: [Mention]] = [:]
         for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
         let actorsByPassage = ActorMentions.actorsByPassage(mentions)
-        let pageTitles = Dictionary(project.pages.map { ($0.slug, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let documentTitle = { @Sendable (id: DocumentID) -> String in
-            switch id.kind {
-            case .actor: index.actor(id.slug)?.title ?? id.slug
-            case .page: pageTitles[id.slug] ?? id.slug
-            case .briefing: id.slug
-            }
-        }
+        let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let mentionsOf = mentionsByActor, endsOf = relationEnds, eventsOf = eventsByActor
+        let mentionsOf = mentionsByActor, eventsOf = eventsByActor
         let actorModels = index.actors.parallelMap { actor -> ActorModel in
-            let id = DocumentID(.actor, actor.slug)
-            let others = (mentionsOf[actor.slug] ?? []).filter { $0.document != id }
-            let groups = ActorMentions.groups(others, title: documentTitle)
-            let ends = (endsOf[actor.slug] ?? []).sorted { lhs, rhs in
-                (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
-            }
-            // Counted over the passages "Mentioned in" lists, so the two sections agree.
-            let ranked = ActorMentions.coMentions(of: actor.slug, mentions: others, actorsByPassage: actorsByPassage)
-            let events = eventsOf[actor.slug] ?? []
-            return ActorModel(
-                actor: actor, profile: linked[id] ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
-                mentionCount: others.count, coMentions: ranked, events: events)
+            actorModel(
+                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: mentionsOf[actor.slug] ?? [],
+                relations: relationEnds[actor.slug] ?? [], events: eventsOf[actor.slug] ?? [],
+                actorsByPassage: actorsByPassage, documentTitle: documentTitle)
         }
 
         let pageModels = project.pages.sorted { $0.slug < $1.slug }.map { page in
-            PageModel(page: page, linked: linked[DocumentID(.page, page.slug)] ?? emptyDocument(DocumentID(.page, page.slug)))
+            pageModel(page, linked: linked[DocumentID(.page, page.slug)])
         }
 
         var tagMap: [String: [String]] = [:]
@@ -129,8 +95,137 @@ public enum SiteModelBuilder {
         return (model, diagnostics)
     }
 
+    // MARK: One entry each
+
+    /// A briefing's entry, given its related briefings (see `RelatedInputs`) and the
+    /// timeline events it states.
+    static func briefingModel(
+        _ briefing: Briefing, linked: LinkedDocument?, index: EntityIndex,
+        related: [(slug: String, shared: Int)], events: [TimelineEvent]
+    ) -> BriefingModel {
+        let document = linked ?? emptyDocument(DocumentID(.briefing, briefing.slug))
+        let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
+        var seenSecondary: Set<String> = Set(principal)
+        let secondary = document.mentions.map(\.actor).filter { seenSecondary.insert($0).inserted }
+        return BriefingModel(
+            briefing: briefing, linked: document, principalActors: principal, secondaryActors: secondary,
+            related: related, events: events)
+    }
+
+    /// An actor's entry. `mentions` are all of the actor's mentions in site order (its
+    /// own profile's included); `actorsByPassage` must cover at least the passages of
+    /// the documents that mention it.
+    static func actorModel(
+        _ actor: Actor, profile: LinkedDocument?, mentions: [Mention], relations: [RelationEnd], events: [TimelineEvent],
+        actorsByPassage: [ActorMentions.PassageKey: Set<String>], documentTitle: (DocumentID) -> String
+    ) -> ActorModel {
+        let id = DocumentID(.actor, actor.slug)
+        let others = mentions.filter { $0.document != id }
+        let groups = ActorMentions.groups(others, title: documentTitle)
+        let ends = relations.sorted { lhs, rhs in
+            (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
+        }
+        // Counted over the passages "Mentioned in" lists, so the two sections agree.
+        let ranked = ActorMentions.coMentions(of: actor.slug, mentions: others, actorsByPassage: actorsByPassage)
+        return ActorModel(
+            actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
+            mentionCount: others.count, coMentions: ranked, events: events)
+    }
+
+    static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
+        PageModel(page: page, linked: linked ?? emptyDocument(DocumentID(.page, page.slug)))
+    }
+
+    // MARK: Shared inputs
+
+    /// Every relation as seen from each of its ends, by actor slug, unsorted.
+    static func relationEnds(_ relations: [Relation]) -> [String: [RelationEnd]] {
+        var ends: [String: [RelationEnd]] = [:]
+        for relation in relations {
+            ends[relation.from, default: []].append(
+                RelationEnd(relation: relation, direction: .outgoing, other: relation.to, label: relation.type.label))
+            ends[relation.to, default: []].append(
+                RelationEnd(relation: relation, direction: .incoming, other: relation.from, label: relation.type.inverseLabel))
+        }
+        return ends
+    }
+
+    /// The title an actor page's "Mentioned in" groups are ordered by.
+    static func documentTitles(project: LoadedProject, index: EntityIndex) -> @Sendable (DocumentID) -> String {
+        let pageTitles = Dictionary(project.pages.map { ($0.slug, $0.title) }, uniquingKeysWith: { first, _ in first })
+        return { @Sendable (id: DocumentID) -> String in
+            switch id.kind {
+            case .actor: index.actor(id.slug)?.title ?? id.slug
+            case .page: pageTitles[id.slug] ?? id.slug
+            case .briefing: id.slug
+            }
+        }
+    }
+
     /// What a document that was not linked (it failed to load or parse) shows.
     private static func emptyDocument(_ id: DocumentID) -> LinkedDocument {
         LinkedDocument(id: id, html: "", tableOfContents: [], mentions: [], plainText: "", wordCount: 0)
+    }
+}
+
+/// What "Related briefings" ranks: each briefing's actors (principal, and mentioned
+/// in its text) as integer ids. Unknown slugs get ids too, so that they count as
+/// shared exactly like known ones. Kept by `LiveState` and updated one briefing at a
+/// time, so a briefing's related list is ranked again without the others'.
+struct RelatedInputs: Sendable {
+    private(set) var actorIDs: [String: Int] = [:]
+    /// By briefing position (newest first), each sorted.
+    private(set) var actorSets: [[Int]] = []
+    /// Actor id → the positions of the briefings that have it, in no particular order.
+    private var briefingsByActor: [[Int32]] = []
+
+    var actorCount: Int { actorIDs.count }
+
+    init(briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
+        for briefing in briefings {
+            actorSets.append(ids(for: Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])))
+        }
+    }
+
+    /// The actors a briefing shares with others: its principal actors and every actor its text mentions.
+    static func actors(of briefing: Briefing, linked: LinkedDocument?) -> [String] {
+        briefing.actors.map(\.value) + (linked?.mentions ?? []).map(\.actor)
+    }
+
+    private mutating func ids(for slugs: [String]) -> [Int] {
+        var ids: Set<Int> = []
+        for slug in slugs {
+            if let known = actorIDs[slug] {
+                ids.insert(known)
+            } else {
+                actorIDs[slug] = actorIDs.count
+                ids.insert(actorIDs.count - 1)
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Builds the actor → briefings lists that updates need, ahead of the first one.
+    mutating func prepareForUpdates() {
+        if briefingsByActor.isEmpty { briefingsByActor = RelatedBriefings.briefingsByActor(actorSets, actorCount: actorCount) }
+    }
+
+    /// Replaces the actors of the briefing at `position`.
+    mutating func setActors(_ slugs: [String], ofBriefingAt position: Int) {
+        prepareForUpdates()
+        let old = Set(actorSets[position]), new = ids(for: slugs)
+        while briefingsByActor.count < actorCount { briefingsByActor.append([]) }
+        for actor in old.subtracting(new) { briefingsByActor[actor].removeAll { $0 == Int32(position) } }
+        for actor in Set(new).subtracting(old) { briefingsByActor[actor].append(Int32(position)) }
+        actorSets[position] = new
+    }
+
+    /// The related briefings of the briefing at `position`, as `RelatedBriefings.rank` ranks them.
+    mutating func related(ofBriefingAt position: Int) -> [(position: Int, shared: Int)] {
+        prepareForUpdates()
+        var shared = [Int32](repeating: 0, count: actorSets.count)
+        var touched: [Int] = []
+        return RelatedBriefings.best(for: position, actorSets: actorSets, briefingsByActor: briefingsByActor,
+                                     limit: SiteModelBuilder.relatedLimit, shared: &shared, touched: &touched)
     }
 }

@@ -9,9 +9,9 @@ struct PageContexts {
 
     let model: SiteModel
     let urls: SiteURLs
-    let actorsBySlug: [String: ActorModel]
-    let briefingsBySlug: [String: BriefingModel]
-    let pagesBySlug: [String: PageModel]
+    let actorsBySlug: SlugLookup<ActorModel>
+    let briefingsBySlug: SlugLookup<BriefingModel>
+    let pagesBySlug: SlugLookup<PageModel>
     /// Actor slug → positions in `model.briefings` (newest first) of the briefings that
     /// name it in their front-matter `actors`.
     let principalBriefingsByActor: [String: [Int]]
@@ -21,12 +21,12 @@ struct PageContexts {
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
         self.urls = urls
-        actorsBySlug = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0) })
-        briefingsBySlug = Dictionary(uniqueKeysWithValues: model.briefings.map { ($0.briefing.slug, $0) })
-        pagesBySlug = Dictionary(model.pages.map { ($0.page.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
+        briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
+        pagesBySlug = SlugLookup(model.pages) { $0.page.slug }
         var principal: [String: [Int]] = [:]
-        for (position, briefing) in model.briefings.enumerated() {
-            for slug in Set(briefing.principalActors) { principal[slug, default: []].append(position) }
+        for position in model.briefings.indices {
+            for slug in Set(model.briefings[position].principalActors) { principal[slug, default: []].append(position) }
         }
         principalBriefingsByActor = principal
         let eventsPerPage = PagedList.pageSize(of: .timeline, config: model.config)

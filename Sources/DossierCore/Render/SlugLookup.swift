@@ -1,0 +1,26 @@
+/// Entries of one of the model's lists by slug, as positions into the list itself:
+/// building it copies no entry (a `BriefingModel` is large), which matters when
+/// `dossier serve` builds contexts for a single page of a big site.
+struct SlugLookup<Entry> {
+    private let positions: [String: Int]
+    private let entries: [Entry]
+
+    /// The first entry of each slug.
+    init(_ entries: [Entry], slug: (Entry) -> String) {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        // By index, not by element: iterating would copy every entry.
+        for position in entries.indices {
+            let key = slug(entries[position])
+            if positions[key] == nil { positions[key] = position }
+        }
+        self.positions = positions
+        self.entries = entries
+    }
+
+    subscript(_ slug: String) -> Entry? {
+        positions[slug].map { entries[$0] }
+    }
+}
+
+extension SlugLookup: Sendable where Entry: Sendable {}
