@@ -74,7 +74,10 @@ public struct LoopbackListener: Sendable {
         defer { try? client.close() }
         let outcome: RequestHead.Outcome?
         do {
-            outcome = try await withDeadline(headDeadline) { try await Self.readHead(from: client) }
+            let descriptor = client.socket.file.rawValue
+            outcome = try await withDeadline(headDeadline, stop: { _ = shutdown(descriptor, Int32(SHUT_RD)) }) {
+                try await Self.readHead(from: client)
+            }
         } catch {
             return  // the client went away
         }
@@ -116,22 +119,10 @@ public struct LoopbackListener: Sendable {
     /// within bounds, until it closes (RFC 9112 §9.6).
     static func lingeringClose(_ client: AsyncSocket) async {
         _ = shutdown(client.socket.file.rawValue, Int32(SHUT_WR))
-        _ = try? await withDeadline(drainDeadline) {
+        let descriptor = client.socket.file.rawValue
+        _ = try? await withDeadline(drainDeadline, stop: { _ = shutdown(descriptor, Int32(SHUT_RD)) }) {
             var drained = 0
             while drained < drainLimit { drained += try await client.read(atMost: 4096).count }
         }
-    }
-}
-
-/// The value of `work`, or nil if it takes longer than `seconds` (it is then cancelled).
-func withDeadline<Value: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> Value) async throws -> Value? {
-    try await withThrowingTaskGroup(of: Value?.self) { group in
-        group.addTask { try await work() }
-        group.addTask {
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-            return nil
-        }
-        defer { group.cancelAll() }
-        return try await group.next() ?? nil
     }
 }
