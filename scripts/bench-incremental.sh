@@ -88,7 +88,7 @@ echo "== dossier serve --output: from the file write to the changed page on disk
 served="$work/served"
 rm -rf "$served"
 log="$work/serve.log"
-"$bin/dossier" serve --root "$project" --output "$served" --port 0 2>"$log" &
+"$bin/dossier" serve --root "$project" --output "$served" --port 0 --timings 2>"$log" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 deadline=$(( $(now_ms) + 600000 ))
