@@ -7,7 +7,8 @@
 # each checked byte for byte against a --no-cache build of the same input; then
 # `dossier serve --output`, timing for the same two kinds of edit the time from the
 # file write to the changed page on disk (serve's fast path writes it) and to the end
-# of the full rebuild that follows, and comparing the served site with a clean build.
+# of the full rebuild that follows, and comparing the served site with a clean build
+# (serve runs with --timings: its rebuilds' stage lines are printed at the end).
 # Needs release builds of dossier and dossier-benchgen.
 # BENCH_SOURCE=DIR copies the content/ and dossier.yml of a project generated earlier
 # instead of generating one (dossier-benchgen is then not needed); BENCH_BUILD_ONLY=1
@@ -88,7 +89,7 @@ echo "== dossier serve --output: from the file write to the changed page on disk
 served="$work/served"
 rm -rf "$served"
 log="$work/serve.log"
-"$bin/dossier" serve --root "$project" --output "$served" --port 0 2>"$log" &
+"$bin/dossier" serve --root "$project" --output "$served" --port 0 --timings 2>"$log" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 deadline=$(( $(now_ms) + 600000 ))
@@ -128,7 +129,7 @@ start=$(now_ms)
 sed -i "s/^aliases: \[\(.*\)\]$/aliases: [\1, \"Alias $start\"]/" "$actor"
 time_served_edit "one actor's alias added" "$served/actors/$actor_slug/index.html" "Alias $start"
 sleep 1
-grep -E "Updated|Rebuilt" "$log" | tail -4 | sed 's/^/  serve: /'
+grep -E "Updated|Rebuilt|stages:" "$log" | tail -6 | sed 's/^/  serve: /'
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
 trap - EXIT

@@ -20,14 +20,18 @@ public actor DevServer {
         public var output: URL?
         /// The build cache (nil: each build starts from nothing).
         public var cache: BuildCache?
+        /// Follow each "Rebuilt" line with the build's stage times (`RebuildTimings`).
+        public var reportsTimings: Bool
 
-        public init(root: URL, port: UInt16 = 8000, drafts: Bool = false, pollInterval: Double = 0.5, output: URL? = nil, cache: BuildCache? = nil) {
+        public init(root: URL, port: UInt16 = 8000, drafts: Bool = false, pollInterval: Double = 0.5, output: URL? = nil, cache: BuildCache? = nil,
+                    reportsTimings: Bool = false) {
             self.root = root
             self.port = port
             self.drafts = drafts
             self.pollInterval = pollInterval
             self.output = output
             self.cache = cache
+            self.reportsTimings = reportsTimings
         }
     }
 
@@ -39,7 +43,7 @@ public actor DevServer {
     /// The build number at which each page's file last changed, by its path in the site.
     private var pageVersions = PageVersions()
     private var stopped = false
-    private var building: Task<BuildReport?, Never>?
+    private var building: Task<(BuildReport, waited: Double)?, Never>?
     private var updatingFast: Task<[String]?, Never>?
     /// The last successful build's state, for the fast path (nil after a failed build).
     private var liveState: LiveState?
@@ -121,17 +125,24 @@ public actor DevServer {
         var buildOptions = BuildOptions(root: options.root, output: output, drafts: options.drafts, baseURL: servedBaseURL)
         buildOptions.cache = options.cache
         buildOptions.keepsLiveState = true
+        // The replaced output goes to a process of its own (when the cache's trash folder
+        // is on its file system): removed here, the next build waited for it after a quick edit.
+        buildOptions.detachesOutputRemoval = true
         let build = buildOptions
         let started = Date()
-        let task = Task<BuildReport?, Never> {
+        let task = Task<(BuildReport, waited: Double)?, Never> {
             await withCheckedContinuation { continuation in
                 // A thread of its own: the build is long, synchronous work that must
                 // not hold one of the few threads that answer requests.
-                Thread.detachNewThread { continuation.resume(returning: SiteBuilder.build(build)) }
+                Thread.detachNewThread {
+                    // The build waits for this itself; waiting here first shows how long it took.
+                    let waited = RebuildTimings.seconds { RetiredOutputs.waitUntilRemoved() }
+                    continuation.resume(returning: (SiteBuilder.build(build), waited))
+                }
             }
         }
         building = task
-        guard let result = await task.value else { return }
+        guard let (result, waited) = await task.value else { return }
         building = nil
         for diagnostic in DiagnosticPaths.relativeToCurrentFolder(result.diagnostics, projectRoot: options.root) {
             report(DiagnosticFormatter.format(diagnostic))
@@ -148,18 +159,19 @@ public actor DevServer {
         report(result.succeeded
             ? "Rebuilt in \(milliseconds) ms: \(result.changedPaths.count) of \(result.paths.count) files changed"
             : "Build failed; serving the last good site")
+        if options.reportsTimings { report(RebuildTimings.line(result, waitedForRemoval: waited, total: Double(milliseconds) / 1000)) }
     }
 
     /// The fast path (`LiveUpdate`): runs before the full build, never during one, on a
     /// thread of its own. Anything it does not cover, or that fails, writes nothing.
     private func updateFast(_ paths: Set<String>, state: LiveStateBox) async {
-        let root = options.root, output = output
+        let root = options.root, output = output, cache = options.cache
         let started = Date()
         let task = Task<[String]?, Never> {
             await withCheckedContinuation { continuation in
                 Thread.detachNewThread {
                     guard var live = state.take() else { return continuation.resume(returning: nil) }
-                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: &live)
+                    let files = LiveUpdate.pages(afterEditing: paths, root: root, state: &live, cache: cache)
                     continuation.resume(returning: files.map { LivePageWriter.write($0, into: output) })
                     // The spent state is freed here, after the pages are out.
                 }

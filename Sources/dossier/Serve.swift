@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Keep the served site in this folder (default: a temporary folder, removed on exit). The same rules as for build --output apply.")
     var output: String?
 
+    @Flag(name: .long, help: "After each rebuild, print its stages' times.")
+    var timings = false
+
     @OptionGroup var cache: CacheOptions
 
     func run() async throws {
@@ -28,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let options = DevServer.Options(
             root: rootURL, port: port, drafts: drafts, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            cache: cache.buildCache(projectRoot: rootURL))
+            cache: cache.buildCache(projectRoot: rootURL), reportsTimings: timings)
         let server = DevServer(options: options) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -15,7 +15,12 @@ public enum LiveUpdate {
     /// edits are not covered. `state` is patched in place, so that a large model is not
     /// copied, and is spent: entries no rendered page reads are left as they were, so
     /// it must not serve another update (the full build that follows makes a new one).
-    public static func pages(afterEditing paths: Set<String>, root: URL, state: inout LiveState) -> [OutputFile]? {
+    ///
+    /// With the build's `cache`, an edit of an actor file is linked through the build's
+    /// own memo (`LinkMemo`): the full build that follows then finds every document
+    /// already linked under the new names, and neither scans the documents for the
+    /// changed names nor links any of them again.
+    public static func pages(afterEditing paths: Set<String>, root: URL, state: inout LiveState, cache: BuildCache? = nil) -> [OutputFile]? {
         guard let edited = editedMarkdownFiles(paths, state: state), !edited.isEmpty,
               let loaded = ProjectLoader.loadEdited(edited, root: root, drafts: state.drafts),
               !loaded.diagnostics.hasErrors, loaded.draftsLeftOut == 0,
@@ -32,16 +37,42 @@ public enum LiveUpdate {
             return nil
         }
 
-        guard let relinked = documentsToRelink(edited: loaded, previousIndex: previousIndex, state: state) else { return nil }
         var linked = LinkedOverlay(base: state.linked)
-        let positions = jobPositions(of: relinked, project: state.project, index: state.index)
-        for (document, diagnostics) in ProjectLinker.linkEach(state.project, index: state.index, settings: state.settings, only: positions) {
-            guard !diagnostics.hasErrors else { return nil }
-            linked.changed[document.id] = document
+        let relinked: Set<DocumentID>
+        if let cache, !loaded.actors.isEmpty {
+            guard let memoized = linkThroughMemo(edited: loaded, root: root, state: state, cache: cache, into: &linked) else { return nil }
+            relinked = memoized
+        } else {
+            guard let toRelink = documentsToRelink(edited: loaded, previousIndex: previousIndex, state: state) else { return nil }
+            relinked = toRelink
+            let positions = jobPositions(of: relinked, project: state.project, index: state.index)
+            for (document, diagnostics) in ProjectLinker.linkEach(state.project, index: state.index, settings: state.settings, only: positions) {
+                guard !diagnostics.hasErrors else { return nil }
+                linked.changed[document.id] = document
+            }
         }
 
         patchModel(&state, loaded: loaded, linked: linked, relinked: relinked)
         return render(loaded, state: state)
+    }
+
+    /// Links the patched project as the build will (`LinkMemo`, which stores what it
+    /// links in `cache`) and puts in `linked` the documents that differ from the last
+    /// build's; returns them with the edited ones, or nil when linking reports an error.
+    private static func linkThroughMemo(
+        edited: LoadedProject, root: URL, state: LiveState, cache: BuildCache, into linked: inout LinkedOverlay
+    ) -> Set<DocumentID>? {
+        let (documents, diagnostics, _) = LinkMemo.linkAll(state.project, index: state.index, settings: state.settings, cache: cache, root: root)
+        guard !diagnostics.hasErrors else { return nil }
+        var relinked = Set(edited.briefings.map { DocumentID(.briefing, $0.slug) } + edited.actors.map { DocumentID(.actor, $0.slug) }
+            + edited.pages.map { DocumentID(.page, $0.slug) })
+        // Documents reused from the memo share their storage with the last build's, so
+        // most of these comparisons end at the first field.
+        for (id, document) in documents where state.linked[id] != document {
+            relinked.insert(id)
+        }
+        for id in relinked { linked.changed[id] = documents[id] }
+        return relinked
     }
 
     /// Positions in `ProjectLinker.jobs` order (briefings, the index's actors, pages)

@@ -59,6 +59,9 @@ public final class BuildCache: @unchecked Sendable {
     func link(_ key: String) -> CachedLink? {
         lock.lock()
         let remembered = linked[key]
+        // A hit in memory is a use too: `keepOnlyUsed` would otherwise forget (and
+        // delete on disk) every entry a `serve` process read in an earlier build.
+        if let remembered { markUsed(key, remembered) }
         lock.unlock()
         if let remembered { return remembered }
         guard let bytes = read(linkedFile(key)), var decoder = Self.open(bytes, kind: "linked", key: key),
@@ -83,9 +86,17 @@ public final class BuildCache: @unchecked Sendable {
     private func remember(_ key: String, _ entry: CachedLink) {
         lock.lock()
         linked[key] = entry
+        markUsed(key, entry)
+        lock.unlock()
+    }
+
+    /// Under the lock. The table an entry was linked with is the one its file on disk
+    /// names (an entry reused under new names is kept in memory only), so a later
+    /// process needs that table to reuse the entry.
+    private func markUsed(_ key: String, _ entry: CachedLink) {
         used.insert(key)
         usedNames.insert(entry.namesKey)
-        lock.unlock()
+        usedNames.insert(entry.linkedWith)
     }
 
     // MARK: Name tables
