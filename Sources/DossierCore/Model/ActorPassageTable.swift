@@ -14,6 +14,8 @@ struct ActorPassageTable: Sendable {
     /// Distinct actor ids, ascending, of each passage and of each document.
     let passageActors: Segments
     let documentActors: Segments
+    /// The mentions' positions in the list the table was made from, by actor, each in that order.
+    let actorMentions: Segments
     /// Passages and documents, ascending, of each actor.
     let actorPassages: Segments
     let actorDocuments: Segments
@@ -101,6 +103,7 @@ struct ActorPassageTable: Sendable {
         self.passageDocument = passageDocument
         passageActors = Self.group(mentionActor, by: mentionPassage, listCount: passageCount)
         documentActors = Self.group(mentionActor, by: mentionDocument, listCount: documents.count)
+        actorMentions = Self.positions(of: mentionActor, valueCount: order.count)
         actorPassages = Self.transpose(passageActors, valueCount: order.count)
         actorDocuments = Self.transpose(documentActors, valueCount: order.count)
     }
@@ -135,6 +138,20 @@ struct ActorPassageTable: Sendable {
         }
         grouped.removeSubrange(end...)
         return Segments(offsets: compacted, values: grouped)
+    }
+
+    /// For each value, the positions that hold it, ascending.
+    private static func positions(of values: [Int32], valueCount: Int) -> Segments {
+        var offsets = [Int](repeating: 0, count: valueCount + 1)
+        for value in values { offsets[Int(value) + 1] += 1 }
+        for value in 0..<valueCount { offsets[value + 1] += offsets[value] }
+        var next = offsets
+        var positions = [Int32](repeating: 0, count: values.count)
+        for (position, value) in values.enumerated() {
+            positions[next[Int(value)]] = Int32(position)
+            next[Int(value)] += 1
+        }
+        return Segments(offsets: offsets, values: positions)
     }
 
     /// For each value, the lists that hold it, ascending.

@@ -35,7 +35,9 @@ public enum SiteModelBuilder {
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        let mentions = documentOrder.flatMap { linked[$0]?.mentions ?? [] }
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(documentOrder.reduce(0) { $0 + (linked[$1]?.mentions.count ?? 0) })
+        for document in documentOrder { mentions += linked[document]?.mentions ?? [] }
 
         let passageTable = ActorPassageTable(mentions)
         let coMentions = CoMentionCounter.count(passageTable)
@@ -66,15 +68,15 @@ public enum SiteModelBuilder {
             let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
             for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
-        var mentionsByActor: [String: [Mention]] = [:]
-        for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
         let rankedCoMentions = ActorMentions.coMentionsOfEveryActor(passageTable)
+        let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let mentionsOf = mentionsByActor, eventsOf = eventsByActor
+        let eventsOf = eventsByActor, allMentions = mentions
         let actorModels = index.actors.parallelMap { actor -> ActorModel in
-            actorModel(
-                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: mentionsOf[actor.slug] ?? [],
+            let ownMentions = actorIDs[actor.slug].map { id in passageTable.actorMentions[id].map { allMentions[Int($0)] } } ?? []
+            return actorModel(
+                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: ownMentions,
                 relations: relationEnds[actor.slug] ?? [], events: eventsOf[actor.slug] ?? [],
                 coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
         }
