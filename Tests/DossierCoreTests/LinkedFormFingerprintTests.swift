@@ -125,6 +125,33 @@ import Testing
         try AggregateMemoTests.expectSameAsClean(project)
     }
 
+    /// `serve` keeps one cache: after its alias edit, the entries on disk are still
+    /// under the old names, whose table the cache no longer keeps, so the next
+    /// `dossier build` links every document again. Those that come out the same keep
+    /// their fingerprints, and the files that read only them are reused.
+    @Test func documentsLinkedAgainAfterAServeSessionKeepTheirDataFiles() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        func build(_ cache: BuildCache) -> BuildReport {
+            var options = BuildOptions(root: project.root)
+            options.cache = cache
+            let report = SiteBuilder.build(options)
+            RetiredOutputs.waitUntilRemoved()
+            return report
+        }
+        let serving = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+        _ = build(serving)
+        _ = build(serving)
+        try project.write("content/actors/brevia.md", "---\ntitle: Brevia\nkind: state\naliases: [Zeppelin Land]\n---\nAnother state.\n")
+        #expect(build(serving).succeeded)
+        try project.write("content/briefings/second.md", "---\ntitle: Second\ndate: 2025-01-03\n---\nBrevia abstained twice.\n")
+        let report = build(BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root)))
+        #expect(report.succeeded)
+        #expect(report.reusedDataFiles.contains(Self.aldoria))
+        #expect(!report.reusedDataFiles.contains(Self.brevia))
+        try AggregateMemoTests.expectSameAsClean(project)
+    }
+
     @Test func aNewBriefingNamingNoActorReusesTheMentionsFiles() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
