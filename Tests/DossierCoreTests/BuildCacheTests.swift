@@ -184,7 +184,7 @@ import Testing
         try Data("old format".utf8).write(to: cache.appendingPathComponent("v0/linked/ab/abcdef"))
         let store = BuildCache(folder: cache)
         let result = LinkResult(document: LinkedDocument(id: DocumentID(.briefing, "x"), html: "<p>stale</p>", tableOfContents: [], mentions: [], plainText: "stale", wordCount: 1), diagnostics: [])
-        store.store("key-one", BuildCache.CachedLink(namesKey: "n", result: result))
+        store.store("key-one", namesKey: "n", result: result)
         let folder = cache.appendingPathComponent("v\(BuildCache.formatVersion)/linked/ke")
         try FileManager.default.copyItem(at: folder.appendingPathComponent("key-one"), to: folder.appendingPathComponent("key-two"))
 

@@ -156,7 +156,7 @@ final class EditableProject {
             ("rename a briefing", renameBriefing), ("delete a briefing", deleteBriefing), ("add an actor", addActor),
             ("rename an actor file", renameActor), ("delete an actor", deleteActor), ("change an alias", changeAlias), ("change an actor's title", changeTitle),
             ("change a relation", changeRelation), ("change an actor's summary", changeSummary), ("change a template", changeTemplate), ("change dossier.yml", changeConfig),
-            ("add or change an event", changeEvent),
+            ("add or change an event", changeEvent), ("alias a phrase of one briefing", aliasPhraseOfOneBriefing),
         ]
         while true {
             let (name, edit) = edits[random.below(edits.count)]
@@ -177,7 +177,10 @@ final class EditableProject {
     private func editBody() -> String? {
         guard let slug = pick(briefings.keys.sorted()) else { return nil }
         counter += 1
-        let sentence = pick(["Talks resumed in week \(counter).", "Analysts expect a **new** round, item \(counter).", "Markets moved (\(counter))."])!
+        let sentence = pick([
+            "Talks resumed in week \(counter).", "Analysts expect a **new** round, item \(counter).", "Markets moved (\(counter)).",
+            "The Vantor \(counter) delegation arrived.",
+        ])!
         briefings[slug]!.paragraphs.append(sentence)
         return slug
     }
@@ -295,6 +298,19 @@ final class EditableProject {
         guard let alias = pick(candidates.filter { !actors[slug]!.aliases.contains($0) && !allNames().contains($0) }) else { return nil }
         actors[slug]!.aliases.append(alias)
         return "\(slug) gains \(alias)"
+    }
+
+    /// An alias that only one briefing's text holds: that document alone is linked
+    /// again with a new mention, and every file reading the others must be reused
+    /// exactly where a clean build agrees.
+    private func aliasPhraseOfOneBriefing() -> String? {
+        let phrases = briefings.values.flatMap(\.paragraphs).compactMap { paragraph -> String? in
+            guard let range = paragraph.range(of: #"Vantor \d+"#, options: .regularExpression) else { return nil }
+            return String(paragraph[range])
+        }
+        guard let phrase = pick(phrases.filter { !allNames().contains($0) }.sorted()), let slug = pick(actors.keys.sorted()) else { return nil }
+        actors[slug]!.aliases.append(phrase)
+        return "\(slug) gains \(phrase)"
     }
 
     /// The title is a name too, and explicit links show it.

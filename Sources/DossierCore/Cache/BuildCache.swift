@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -28,16 +28,10 @@ public final class BuildCache: @unchecked Sendable {
         /// The `NameTable.key` of the names the entry is valid under.
         var namesKey: String
         var result: LinkResult
-        /// The `NameTable.key` of the names the document was actually linked with:
-        /// `namesKey` itself, or an older table for a result reused unchanged under new
-        /// names. With the entry's key it names exactly the inputs `result` was made from.
-        var linkedWith: String
-
-        init(namesKey: String, result: LinkResult, linkedWith: String? = nil) {
-            self.namesKey = namesKey
-            self.result = result
-            self.linkedWith = linkedWith ?? namesKey
-        }
+        /// A hash of `result` as the cache encodes it: equal for equal results, whatever
+        /// names or project made them, so a document's fingerprint can stay put when
+        /// the names change but its linked form does not (`DocumentFingerprints`).
+        var linkedForm: String
     }
 
     /// `folder`: where the cache is kept on disk (created when first written).
@@ -65,22 +59,43 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
         if let remembered { return remembered }
         guard let bytes = read(linkedFile(key)), var decoder = Self.open(bytes, kind: "linked", key: key),
-              let namesKey = try? decoder.string(), let result = try? decoder.linkResult(), decoder.isAtEnd
+              let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(), let result = try? decoder.linkResult(),
+              decoder.isAtEnd
         else { return nil }
-        let entry = CachedLink(namesKey: namesKey, result: result)
+        let entry = CachedLink(namesKey: namesKey, result: result, linkedForm: linkedForm)
         remember(key, entry)
         return entry
     }
 
-    /// Keeps `entry`; `persist` false keeps it in memory only (a document reused
-    /// under new names: its disk entry, checked against its old names, stays valid).
-    func store(_ key: String, _ entry: CachedLink, persist: Bool = true) {
+    /// Keeps a freshly linked `result`, valid under the names `namesKey`, and returns
+    /// its entry. The result is encoded once, for its hash and for the disk.
+    @discardableResult
+    func store(_ key: String, namesKey: String, result: LinkResult) -> CachedLink {
+        var body = CacheEncoder()
+        body.linkResult(result)
+        let entry = CachedLink(namesKey: namesKey, result: result, linkedForm: Self.linkedForm(body.bytes))
         remember(key, entry)
-        guard persist else { return }
+        guard folder != nil else { return entry }
         var encoder = Self.header(kind: "linked", key: key)
-        encoder.string(entry.namesKey)
-        encoder.linkResult(entry.result)
+        encoder.string(namesKey)
+        encoder.string(entry.linkedForm)
+        encoder.append(body)
         write(encoder, to: linkedFile(key))
+        return entry
+    }
+
+    /// Keeps `entry` in memory only: a document reused unchanged under new names,
+    /// whose disk entry, checked against its old names, stays valid.
+    func keepInMemory(_ key: String, _ entry: CachedLink) {
+        remember(key, entry)
+    }
+
+    /// The hash of a link result's encoded bytes (`CachedLink.linkedForm`).
+    static func linkedForm(_ encoded: [UInt8]) -> String {
+        var hasher = StableHasher()
+        hasher.combine("linked form")
+        encoded.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 
     private func remember(_ key: String, _ entry: CachedLink) {

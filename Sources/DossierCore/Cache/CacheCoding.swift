@@ -29,6 +29,9 @@ struct CacheEncoder {
         if let value { string(value) }
     }
 
+    /// Another encoder's bytes as they are.
+    mutating func append(_ other: CacheEncoder) { bytes.append(contentsOf: other.bytes) }
+
     mutating func array<T>(_ values: [T], _ element: (inout CacheEncoder, T) -> Void) {
         int(values.count)
         for value in values { element(&self, value) }

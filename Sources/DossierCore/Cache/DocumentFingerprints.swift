@@ -1,10 +1,12 @@
 import Foundation
 
 /// A stable name for each document of a build, over everything the site model takes
-/// from it: its source file (front matter and body) and its linked form (the link
-/// memo's entry key and the names it was linked with). Two builds that give a
-/// document one fingerprint give it equal values in the model, so the render stage
-/// can key a file on the fingerprints of the documents it reads, without reading them.
+/// from it: its path, its source file (front matter and body) and its linked form
+/// (the hash of the link result as the cache encodes it, `BuildCache.CachedLink`).
+/// Two builds that give a document one fingerprint give it equal values in the
+/// model, so the render stage can key a file on the fingerprints of the documents it
+/// reads, without reading them. Names that changed without changing a document's
+/// linked form (an alias found nowhere in it) leave its fingerprint as it was.
 ///
 /// `site` covers what every document depends on: the binary, `dossier.yml` and the
 /// command-line options that change the config. A document with no fingerprint (it
@@ -22,6 +24,7 @@ struct DocumentFingerprints: Sendable {
     /// No fingerprints: every memo keyed on them misses.
     static let none = DocumentFingerprints(site: "", documents: [:])
 
+    /// `linked`: each document's linked form (`LinkMemo.linkAll`).
     init(project: LoadedProject, index: EntityIndex, linked: [DocumentID: String], drafts: Bool, root: URL) {
         var site = StableHasher()
         site.combine(BuildIdentity.current)

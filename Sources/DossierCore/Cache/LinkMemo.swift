@@ -12,7 +12,7 @@ import Foundation
 enum LinkMemo {
     static func linkAll(
         _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL
-    ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], fingerprints: [DocumentID: String]) {
+    ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], linkedForms: [DocumentID: String]) {
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
         let names = NameTable(index: index, linking: project.config.linking)
         cache.storeNames(names.key, names.entries)
@@ -20,63 +20,49 @@ enum LinkMemo {
         let keys = jobs.map { entryKey($0, projectKey: projectKey) }
 
         let found = keys.parallelMap { cache.link($0) }
-        var results: [LinkResult?] = Array(repeating: nil, count: jobs.count)
-        // The names each result was linked with, for its fingerprint.
-        var linkedWith: [String?] = Array(repeating: nil, count: jobs.count)
+        var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
         for (position, entry) in found.enumerated() {
             guard let entry else { continue }
             if entry.namesKey == names.key {
-                results[position] = entry.result
-                linkedWith[position] = entry.linkedWith
+                entries[position] = entry
             } else if entry.result.diagnostics.isEmpty {
                 stale.append(position)
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
-                        jobs: jobs, keys: keys, cache: cache, into: &results, linkedWith: &linkedWith)
+                        keys: keys, cache: cache, into: &entries)
 
-        let missing = jobs.indices.filter { results[$0] == nil }
+        let missing = jobs.indices.filter { entries[$0] == nil }
         if !missing.isEmpty {
             let fresh = ProjectLinker.linkEach(project, index: index, settings: settings, only: missing)
-            let linked = zip(missing, fresh).map { ($0, LinkResult(document: $1.document, diagnostics: $1.diagnostics)) }
-            _ = linked.parallelMap { position, result in
-                cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: result))
+            let stored = zip(missing, fresh).map { ($0, $1) }.parallelMap { position, linked in
+                cache.store(keys[position], namesKey: names.key, result: LinkResult(document: linked.document, diagnostics: linked.diagnostics))
             }
-            for (position, result) in linked {
-                results[position] = result
-                linkedWith[position] = names.key
-            }
+            for (position, entry) in zip(missing, stored) { entries[position] = entry }
         }
 
-        // Folded in job order, as `ProjectLinker.linkAll` does.
+        // Folded in job order, as `ProjectLinker.linkAll` does. A document's linked
+        // form names the result itself, not what made it: a document re-linked under
+        // new names or a new project key that comes out the same keeps its name, so
+        // later stages' memos keyed on it still match.
         var documents: [DocumentID: LinkedDocument] = [:]
         var diagnostics: [Diagnostic] = []
-        var fingerprints: [DocumentID: String] = [:]
-        for (position, result) in results.enumerated() {
-            guard let result else { continue }
-            documents[result.document.id] = result.document
-            diagnostics += result.diagnostics
-            if let names = linkedWith[position] { fingerprints[result.document.id] = fingerprint(entryKey: keys[position], linkedWith: names) }
+        var linkedForms: [DocumentID: String] = [:]
+        for entry in entries {
+            guard let entry else { continue }
+            documents[entry.result.document.id] = entry.result.document
+            diagnostics += entry.result.diagnostics
+            linkedForms[entry.result.document.id] = entry.linkedForm
         }
-        return (documents, diagnostics, fingerprints)
-    }
-
-    /// Names a linked document by what it was made from: two documents with one
-    /// fingerprint are equal (linking is a function of its entry key and the names),
-    /// so later stages can key their own memos on it without reading the document.
-    static func fingerprint(entryKey: String, linkedWith names: String) -> String {
-        var hasher = StableHasher()
-        hasher.combine(entryKey)
-        hasher.combine(names)
-        return hasher.finalize()
+        return (documents, diagnostics, linkedForms)
     }
 
     /// Moves into `results` the documents linked under other names that none of the
     /// changes can affect.
     private static func reuseUnaffected(
         _ stale: [Int], found: [BuildCache.CachedLink?], names: NameTable, caseSensitive: Bool,
-        jobs: [ProjectLinker.Job], keys: [String], cache: BuildCache, into results: inout [LinkResult?], linkedWith: inout [String?]
+        keys: [String], cache: BuildCache, into entries: inout [BuildCache.CachedLink?]
     ) {
         var changesByTable: [String: (NameChanges, NameOccurrence)?] = [:]
         for position in stale {
@@ -96,11 +82,11 @@ enum LinkMemo {
             return !occurrence.occurs(in: document.plainText)
         }
         for (position, reuse) in zip(stale, reusable) where reuse {
-            let entry = found[position]!
-            results[position] = entry.result
-            linkedWith[position] = entry.linkedWith
+            var entry = found[position]!
+            entry.namesKey = names.key
+            entries[position] = entry
             // In memory only: the entry on disk is checked against its own names next time.
-            cache.store(keys[position], BuildCache.CachedLink(namesKey: names.key, result: entry.result, linkedWith: entry.linkedWith), persist: false)
+            cache.keepInMemory(keys[position], entry)
         }
     }
 

@@ -67,6 +67,50 @@ enum ActorMentions {
         }
     }
 
+    /// `coMentions(of:mentions:actorsByPassage:)` for every actor of the table at
+    /// once, each actor's own profile left out as `SiteModelBuilder.actorModel` leaves
+    /// it out, by slug. Counted in arrays indexed by actor id: passages are numbered
+    /// document by document, so a document's passages come together and a shared
+    /// document is counted when it first appears.
+    static func coMentionsOfEveryActor(_ table: ActorPassageTable) -> [String: [CoMention]] {
+        let profiles = Dictionary(table.documents.enumerated().compactMap { position, document in
+            document.kind == .actor ? (document.slug, Int32(position)) : nil
+        }, uniquingKeysWith: { first, _ in first })
+        let ranked = Array(0..<table.actorCount).parallelMap { actor in
+            coMentions(of: Int32(actor), in: table, profile: profiles[table.slugs[actor]] ?? -1)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(table.slugs, ranked))
+    }
+
+    private static func coMentions(of actor: Int32, in table: ActorPassageTable, profile: Int32) -> [CoMention] {
+        var sameBlock = [Int32](repeating: 0, count: table.actorCount)
+        var sameDocument = [Int32](repeating: 0, count: table.actorCount)
+        var lastDocument = [Int32](repeating: -1, count: table.actorCount)
+        var others: [Int32] = []
+        for passage in table.actorPassages[Int(actor)] {
+            let document = table.passageDocument[Int(passage)]
+            guard document != profile else { continue }
+            for other in table.passageActors[Int(passage)] where other != actor {
+                if sameBlock[Int(other)] == 0 { others.append(other) }
+                sameBlock[Int(other)] += 1
+                if lastDocument[Int(other)] != document {
+                    lastDocument[Int(other)] = document
+                    sameDocument[Int(other)] += 1
+                }
+            }
+        }
+        // Ids follow slug order, so the last tie-break is the slug's.
+        others.sort { lhs, rhs in
+            if sameBlock[Int(lhs)] != sameBlock[Int(rhs)] { return sameBlock[Int(lhs)] > sameBlock[Int(rhs)] }
+            if sameDocument[Int(lhs)] != sameDocument[Int(rhs)] { return sameDocument[Int(lhs)] > sameDocument[Int(rhs)] }
+            return lhs < rhs
+        }
+        let slug = table.slugs[Int(actor)]
+        return others.map { other in
+            CoMention(actor: slug, other: table.slugs[Int(other)], sameBlock: Int(sameBlock[Int(other)]), sameDocument: Int(sameDocument[Int(other)]))
+        }
+    }
+
     struct PassageKey: Hashable {
         var document: DocumentID
         var anchor: String

@@ -35,9 +35,12 @@ public enum SiteModelBuilder {
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        let mentions = documentOrder.flatMap { linked[$0]?.mentions ?? [] }
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(documentOrder.reduce(0) { $0 + (linked[$1]?.mentions.count ?? 0) })
+        for document in documentOrder { mentions += linked[document]?.mentions ?? [] }
 
-        let coMentions = CoMentionCounter.count(mentions)
+        let passageTable = ActorPassageTable(mentions)
+        let coMentions = CoMentionCounter.count(passageTable)
 
         let relatedInputs = RelatedInputs(briefings: sortedBriefings, linked: linked)
         let related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: relatedLimit)
@@ -65,17 +68,17 @@ public enum SiteModelBuilder {
             let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
             for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
-        var mentionsByActor: [String: [Mention]] = [:]
-        for mention in mentions { mentionsByActor[mention.actor, default: []].append(mention) }
-        let actorsByPassage = ActorMentions.actorsByPassage(mentions)
+        let rankedCoMentions = ActorMentions.coMentionsOfEveryActor(passageTable)
+        let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let mentionsOf = mentionsByActor, eventsOf = eventsByActor
+        let eventsOf = eventsByActor, allMentions = mentions
         let actorModels = index.actors.parallelMap { actor -> ActorModel in
-            actorModel(
-                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: mentionsOf[actor.slug] ?? [],
+            let ownMentions = actorIDs[actor.slug].map { id in passageTable.actorMentions[id].map { allMentions[Int($0)] } } ?? []
+            return actorModel(
+                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: ownMentions,
                 relations: relationEnds[actor.slug] ?? [], events: eventsOf[actor.slug] ?? [],
-                actorsByPassage: actorsByPassage, documentTitle: documentTitle)
+                coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
         }
 
         let pageModels = project.pages.sorted { $0.slug < $1.slug }.map { page in
@@ -120,16 +123,27 @@ public enum SiteModelBuilder {
         actorsByPassage: [ActorMentions.PassageKey: Set<String>], documentTitle: (DocumentID) -> String
     ) -> ActorModel {
         let id = DocumentID(.actor, actor.slug)
+        // Counted over the passages "Mentioned in" lists, so the two sections agree.
+        let ranked = ActorMentions.coMentions(of: actor.slug, mentions: mentions.filter { $0.document != id }, actorsByPassage: actorsByPassage)
+        return actorModel(actor, profile: profile, mentions: mentions, relations: relations, events: events, coMentions: ranked,
+                          documentTitle: documentTitle)
+    }
+
+    /// An actor's entry with its co-mentions ranked already, as
+    /// `ActorMentions.coMentionsOfEveryActor` ranks every actor's at once in a full build.
+    static func actorModel(
+        _ actor: Actor, profile: LinkedDocument?, mentions: [Mention], relations: [RelationEnd], events: [TimelineEvent],
+        coMentions: [CoMention], documentTitle: (DocumentID) -> String
+    ) -> ActorModel {
+        let id = DocumentID(.actor, actor.slug)
         let others = mentions.filter { $0.document != id }
         let groups = ActorMentions.groups(others, title: documentTitle)
         let ends = relations.sorted { lhs, rhs in
             (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
         }
-        // Counted over the passages "Mentioned in" lists, so the two sections agree.
-        let ranked = ActorMentions.coMentions(of: actor.slug, mentions: others, actorsByPassage: actorsByPassage)
         return ActorModel(
             actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
-            mentionCount: others.count, coMentions: ranked, events: events)
+            mentionCount: others.count, coMentions: coMentions, events: events)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
