@@ -32,6 +32,17 @@ public final class BuildCache: @unchecked Sendable {
         /// names or project made them, so a document's fingerprint can stay put when
         /// the names change but its linked form does not (`DocumentFingerprints`).
         var linkedForm: String
+        /// The `NameTable.key` the entry's file on disk names: `namesKey`, or an older
+        /// table for an entry reused unchanged under new names (kept in memory only).
+        /// A later process needs that table to reuse the entry.
+        var namesKeyOnDisk: String
+
+        init(namesKey: String, result: LinkResult, linkedForm: String) {
+            self.namesKey = namesKey
+            self.result = result
+            self.linkedForm = linkedForm
+            namesKeyOnDisk = namesKey
+        }
     }
 
     /// `folder`: where the cache is kept on disk (created when first written).
@@ -111,7 +122,7 @@ public final class BuildCache: @unchecked Sendable {
     private func markUsed(_ key: String, _ entry: CachedLink) {
         used.insert(key)
         usedNames.insert(entry.namesKey)
-        usedNames.insert(entry.linkedWith)
+        usedNames.insert(entry.namesKeyOnDisk)
     }
 
     // MARK: Name tables
