@@ -45,10 +45,14 @@ for n in $sizes; do
   project="$work/bench-$n"
   # The same N always writes the same project, so one kept in BENCH_DIR is reused.
   [ -f "$project/content/briefings/b$((n - 1)).md" ] || "$bin/dossier-benchgen" project "$n" "$project"
-  input=$(cat "$project"/content/briefings/*.md "$project"/content/actors/*.md | wc -c)
+  # File lists read by xargs: at 100,000 briefings a glob is longer than one command line.
+  find "$project/content/briefings" -name '*.md' -print0 | sort -z > "$work/briefings-$n.list"
+  find "$project/content/actors" -name '*.md' -print0 | sort -z > "$work/actors-$n.list"
+  input=$(xargs -0 cat < "$work/briefings-$n.list" | wc -c)
+  input=$((input + $(xargs -0 cat < "$work/actors-$n.list" | wc -c)))
   # Warm the file cache with cmark's own pass, then time both from a clean output.
-  cat "$project"/content/briefings/*.md >/dev/null
-  read -r cmark_wall _ cmark_cpu < <(measure sh -c "cat '$project'/content/briefings/*.md | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
+  xargs -0 cat < "$work/briefings-$n.list" >/dev/null
+  read -r cmark_wall _ cmark_cpu < <(measure sh -c "xargs -0 cat < '$work/briefings-$n.list' | cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist")
   rm -rf "$project/site"
   read -r wall peak cpu < <(measure "$bin/dossier" build --root "$project" --output "$project/site")
   largest=$(find "$project/site" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
