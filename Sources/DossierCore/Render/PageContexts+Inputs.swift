@@ -66,13 +66,7 @@ extension PageContexts {
         hasher.combine(fingerprints.site)
         hasher.combine(own)
         guard combineNavigation(into: &hasher, fingerprints) else { return nil }
-        hasher.combine(actor.mentionCount)
-        hasher.combine(actor.mentionsByDocument.count)
-        for group in actor.mentionsByDocument {
-            guard let fingerprint = fingerprints(group.document) else { return nil }
-            hasher.combine(group.document.description)
-            hasher.combine(fingerprint)
-        }
+        guard combineMentionList(of: actor, into: &hasher, fingerprints) else { return nil }
         return hasher.finalize()
     }
 
@@ -99,13 +93,7 @@ extension PageContexts {
         hasher.combine(fingerprints.site)
         hasher.combine(own)
         guard combineNavigation(into: &hasher, fingerprints) else { return nil }
-        hasher.combine(actor.mentionCount)
-        hasher.combine(actor.mentionsByDocument.count)
-        for group in actor.mentionsByDocument {
-            guard let fingerprint = fingerprints(group.document) else { return nil }
-            hasher.combine(group.document.description)
-            hasher.combine(fingerprint)
-        }
+        guard combineMentionList(of: actor, into: &hasher, fingerprints) else { return nil }
         let principal = principalBriefingsByActor[actor.actor.slug] ?? []
         hasher.combine(principal.count)
         for position in principal {
@@ -142,6 +130,19 @@ extension PageContexts {
         }
         for slug in Set(actor.profile.mentions.map(\.actor)).sorted() { combineActor(slug) }
         return hasher.finalize()
+    }
+
+    /// The actor's mention count and every document of its mention list, in order,
+    /// with its fingerprint; false when one has none.
+    private func combineMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
+        hasher.combine(actor.mentionCount)
+        hasher.combine(actor.mentionsByDocument.count)
+        for group in actor.mentionsByDocument {
+            guard let fingerprint = fingerprints(group.document) else { return false }
+            hasher.combine(group.document.description)
+            hasher.combine(fingerprint)
+        }
+        return true
     }
 
     /// `common`'s list of pages: each page's title and language, in order.
