@@ -13,9 +13,13 @@ final class ChangeWatcher: @unchecked Sendable {
     private var stopped = false
     private var pending = ChangeSet()
 
+    /// Starts watching before it returns, so an edit made as soon as the first build
+    /// is out is seen even when the watcher's thread has not run yet (under load it
+    /// can start late, and an edit made before its watches existed was lost).
     init(root: URL, pollInterval: Double) {
         (changes, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let thread = Thread { [weak self] in self?.watch(root: root, pollInterval: pollInterval) }
+        let start = WatchStart(root: root)
+        let thread = Thread { [weak self] in self?.watch(start, pollInterval: pollInterval) }
         thread.name = "dossier serve watcher"
         thread.start()
     }
@@ -49,17 +53,17 @@ final class ChangeWatcher: @unchecked Sendable {
         return stopped
     }
 
-    private func watch(root: URL, pollInterval: Double) {
+    private func watch(_ start: WatchStart, pollInterval: Double) {
         #if os(Linux)
-        if let inotify = InotifyWatcher(root: root) {
+        if let inotify = start.inotify {
             while !isStopped {
                 if let changes = inotify.waitForChanges(milliseconds: 250) { report(changes) }
             }
             return
         }
         #endif
-        let watcher = SourceWatcher(root: root)
-        var last = watcher.fingerprints()
+        let watcher = start.polling
+        var last = start.fingerprints
         while !isStopped {
             Thread.sleep(forTimeInterval: pollInterval)
             let now = watcher.fingerprints()
@@ -68,5 +72,26 @@ final class ChangeWatcher: @unchecked Sendable {
                 last = now
             }
         }
+    }
+}
+
+/// What the watcher's thread starts from, made before the thread runs: the inotify
+/// watches, or where they cannot be had, the fingerprints polling compares against.
+/// Handed to that thread, which alone uses it afterwards.
+private final class WatchStart: @unchecked Sendable {
+    #if os(Linux)
+    let inotify: InotifyWatcher?
+    #endif
+    let polling: SourceWatcher
+    let fingerprints: [String: String]
+
+    init(root: URL) {
+        polling = SourceWatcher(root: root)
+        #if os(Linux)
+        inotify = InotifyWatcher(root: root)
+        fingerprints = inotify == nil ? polling.fingerprints() : [:]
+        #else
+        fingerprints = polling.fingerprints()
+        #endif
     }
 }
