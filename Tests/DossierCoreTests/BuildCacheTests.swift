@@ -69,13 +69,6 @@ import Testing
         return result
     }
 
-    func cleanBuildEquals(_ project: TestProject) throws -> String? {
-        let clean = try makeTemporaryFolder("dossier-cache-clean").appendingPathComponent("site")
-        defer { try? FileManager.default.removeItem(at: clean.deletingLastPathComponent()) }
-        #expect(SiteBuilder.build(BuildOptions(root: project.root, output: clean)).succeeded)
-        return try SiteComparison.firstDifference(project.output, clean)
-    }
-
     @Test func aBodyEditReplacesOnlyThatDocumentsEntry() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
@@ -90,7 +83,7 @@ import Testing
         #expect(after.count == 5)
         #expect(Set(before.keys).subtracting(after.keys).count == 1)
         #expect(Set(after.keys).subtracting(before.keys).count == 1)
-        #expect(try cleanBuildEquals(project) == nil)
+        #expect(try project.differenceFromCleanBuild() == nil)
     }
 
     @Test func aChangedAliasRelinksOnlyTheDocumentsWithTheNameAndTheActorsProfile() throws {
@@ -109,7 +102,7 @@ import Testing
         let rewritten = after.filter { before[$0.key] != $0.value }.count
         #expect(rewritten == 2)
         #expect(try project.read("briefings/harbour/index.html").contains("Northern Harbour</a>"))
-        #expect(try cleanBuildEquals(project) == nil)
+        #expect(try project.differenceFromCleanBuild() == nil)
     }
 
     @Test func aChangedTitleRelinksDocumentsThatMentionTheActorByAnotherName() throws {
@@ -148,7 +141,7 @@ import Testing
         // Crown names neither the old title nor the new one, but its link's preview shows the title.
         #expect(after.filter { before[$0.key] != $0.value }.count == 2)
         #expect(try project.read("briefings/crown/index.html").contains("<span class=\"mention-preview__name\">Aldor</span>"))
-        #expect(try cleanBuildEquals(project) == nil)
+        #expect(try project.differenceFromCleanBuild() == nil)
     }
 
     @Test func corruptEntriesAreMissesNotCrashesOrWrongPages() throws {
@@ -171,7 +164,7 @@ import Testing
         #expect(damaged == 5)
         try project.write("content/briefings/weather.md", "---\ntitle: Weather\ndate: 2025-01-04\n---\nBrevia had fog.\n")
         #expect(Self.build(project).succeeded)
-        #expect(try cleanBuildEquals(project) == nil)
+        #expect(try project.differenceFromCleanBuild() == nil)
     }
 
     @Test func aCacheFromAnotherFormatOrBuildIsNeverRead() throws {
@@ -191,7 +184,7 @@ import Testing
         #expect(BuildCache(folder: cache).link("key-one")?.result.document.html == "<p>stale</p>")
         #expect(BuildCache(folder: cache).link("key-two") == nil)
         #expect(Self.build(project).succeeded)
-        #expect(try cleanBuildEquals(project) == nil)
+        #expect(try project.differenceFromCleanBuild() == nil)
     }
 
     @Test func concurrentBuildsSharingOneCacheBothEqualACleanBuild() throws {
