@@ -29,11 +29,6 @@ final class InotifyWatcher {
 
     deinit { close(descriptor) }
 
-    /// Waits up to `milliseconds` for events; true if one concerns an input.
-    func waitForChange(milliseconds: Int32) -> Bool {
-        waitForChanges(milliseconds: milliseconds) != nil
-    }
-
     /// Waits up to `milliseconds` for events; the inputs they concern, nil if none.
     /// A folder's own event (created, moved, removed) cannot be told file by file.
     func waitForChanges(milliseconds: Int32) -> ChangeSet? {
