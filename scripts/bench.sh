@@ -23,10 +23,15 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-if ! command -v cmark-gfm >/dev/null 2>&1; then
-  echo "Installing the cmark-gfm CLI for comparison"
+# The cmark-gfm CLI to compare with, and GNU time for peak memory and CPU seconds
+# (a fresh Debian machine has neither).
+missing=""
+command -v cmark-gfm >/dev/null 2>&1 || missing="$missing cmark-gfm"
+[ -x /usr/bin/time ] || missing="$missing time"
+if [ -n "$missing" ]; then
+  echo "Installing with apt-get:$missing"
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
-  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm >/dev/null
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
 measure() { # prints "wall_seconds peak_kib cpu_seconds" for a command
