@@ -256,6 +256,34 @@ import Testing
         #expect(Self.besideOutput(project) == [])
     }
 
+    /// A journal is for the folder it was made in: once the output has been replaced
+    /// (here by a copy, as a build that knew no journals would swap in a new folder),
+    /// applying it would put stale files into another site. It is dropped.
+    @Test func aJournalForAnOutputFolderReplacedSinceIsDropped() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        #expect(project.cachedBuild().succeeded)
+        let previous = try snapshot(project.output)
+        try Self.editEverything(project)
+        var options = BuildOptions(root: project.root)
+        options.cache = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+        options.interruptsCommitAfter = 0
+        #expect(SiteBuilder.build(options).succeeded)
+        let dead = try pidOfAFinishedProcess()
+        try FileManager.default.moveItem(at: project.root.appendingPathComponent(".site.update-\(getpid())"),
+                                         to: project.root.appendingPathComponent(".site.update-\(dead)"))
+        let copy = project.root.appendingPathComponent("site-copy")
+        try FileManager.default.copyItem(at: project.output, to: copy)
+        try FileManager.default.removeItem(at: project.output)
+        try FileManager.default.moveItem(at: copy, to: project.output)
+        try Self.breakTheProject(project)
+
+        #expect(!project.cachedBuild().succeeded)
+
+        #expect(try snapshot(project.output) == previous)
+        #expect(Self.besideOutput(project) == [])
+    }
+
     /// A build without the cache (`--no-cache`) updates in place too, comparing bytes.
     @Test func aBuildWithoutTheCacheAlsoUpdatesInPlace() throws {
         let project = try TestProject(Self.projectText)

@@ -29,6 +29,11 @@ struct OutputJournal: Equatable, Sendable {
     }
 
     var steps: [Step]
+    /// The output folder the journal was made for (device and inode). An in-place
+    /// update keeps the folder, so a journal left by a crash matches it; a folder
+    /// replaced since (removed and built anew, or swapped in by a build that knew no
+    /// journals) does not, and the stale journal is dropped instead of applied to it.
+    var outputFolder: PhysicalPath.Identity
 
     /// The journal's name in the update folder; the staged files are in `filesFolder`.
     static let fileName = "journal"
@@ -38,11 +43,12 @@ struct OutputJournal: Equatable, Sendable {
 
     // MARK: Format
 
-    /// The header line, then one record per step — a letter (r, d, m), a NUL, the
-    /// path, a NUL — then the trailer: a path may hold any byte but NUL. A journal
-    /// without its trailer was never finished, and is never applied.
+    /// The header line, the output folder's line (`output DEVICE INODE`), then one
+    /// record per step — a letter (r, d, m), a NUL, the path, a NUL — then the
+    /// trailer: a path may hold any byte but NUL. A journal without its trailer was
+    /// never finished, and is never applied.
     var encoded: Data {
-        var bytes = Data(Self.header.utf8)
+        var bytes = Data((Self.header + "output \(outputFolder.device) \(outputFolder.inode)\n").utf8)
         for step in steps {
             let (letter, path): (String, String) = switch step {
             case .remove(let path): ("r", path)
@@ -55,8 +61,9 @@ struct OutputJournal: Equatable, Sendable {
         return bytes
     }
 
-    init(steps: [Step]) {
+    init(steps: [Step], outputFolder: PhysicalPath.Identity) {
         self.steps = steps
+        self.outputFolder = outputFolder
     }
 
     /// Nil for anything but a complete journal.
@@ -65,7 +72,13 @@ struct OutputJournal: Equatable, Sendable {
         let header = Array(Self.header.utf8), trailer = Array(Self.trailer.utf8)
         guard bytes.count >= header.count + trailer.count, bytes.starts(with: header),
               Array(bytes.suffix(trailer.count)) == trailer else { return nil }
-        var fields = bytes[header.count..<(bytes.count - trailer.count)].split(separator: 0, omittingEmptySubsequences: false)
+        var body = bytes[header.count..<(bytes.count - trailer.count)]
+        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let words = String(decoding: body[..<newline], as: UTF8.self).split(separator: " ")
+        guard words.count == 3, words[0] == "output", let device = UInt64(words[1]), let inode = UInt64(words[2]) else { return nil }
+        outputFolder = PhysicalPath.Identity(device: device, inode: inode)
+        body = body[(newline + 1)...]
+        var fields = body.split(separator: 0, omittingEmptySubsequences: false)
         guard fields.last?.isEmpty == true else { return nil }
         fields.removeLast()
         guard fields.count % 2 == 0 else { return nil }
@@ -176,11 +189,12 @@ struct OutputJournal: Equatable, Sendable {
     // MARK: Recovery
 
     /// Completes the commit whose journal `updateFolder` holds, if the output it was
-    /// made for is still a Dossier output; then removes the update folder. Returns a
+    /// made for is still there, the same folder, holding a Dossier site; then removes
+    /// the update folder. Returns a
     /// diagnostic when the journal could not be completed (the folder is kept, so a
     /// later build tries again).
     static func rollForward(_ updateFolder: URL, output: URL) -> Diagnostic? {
-        if let journal = read(from: updateFolder), OutputGuard.hasMarker(output) {
+        if let journal = read(from: updateFolder), OutputGuard.hasMarker(output), PhysicalPath.identity(of: output) == journal.outputFolder {
             do {
                 try journal.apply(from: updateFolder, to: output)
             } catch {

@@ -233,7 +233,8 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         let removals = files.files.keys.filter { !produced.contains($0) }.sorted()
         let emptied = files.folders.filter { !neededFolders.contains(Substring($0)) }
             .sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
-        return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) })
+        guard let folder = PhysicalPath.identity(of: output) else { throw StagingFolder.Failure(description: "cannot read \(output.path)") }
+        return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) }, outputFolder: folder)
     }
 
     /// Writes the journal, applies it, and removes the update folder. A commit with
