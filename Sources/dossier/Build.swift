@@ -6,8 +6,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-        The site is written to a temporary folder and swapped in at the end: a build that \
-        finds an error exits 1 and leaves the previous output exactly as it was.
+        Nothing in the output changes until the build has succeeded: a build that finds an \
+        error exits 1 and leaves the previous output exactly as it was. A rebuild writes only \
+        the files that changed and removes those no longer produced (see docs/guide.md, \
+        "What the writer does").
 
         Files under static/ are copied to the site's root as they are; one that would \
         replace a generated file is an error. A base_url that is still a placeholder \

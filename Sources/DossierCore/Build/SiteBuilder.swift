@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     public var detachesOutputRemoval = false
     /// Return what the build knew (`BuildReport.liveState`), for `dossier serve`'s fast path.
     public var keepsLiveState = false
+    /// For tests: an in-place update stops its commit after this many journal steps,
+    /// as if the process had died there (`OutputUpdate.interruptsCommitAfter`).
+    var interruptsCommitAfter: Int?
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -143,10 +146,11 @@ public enum SiteBuilder {
         run(options)
     }
 
-    /// Builds into a staging folder and, only if there is no error (nor, with
-    /// `strict`, a warning), swaps it in for the output. An output that may hold the
-    /// user's work is refused before anything is written (see `OutputGuard`), and
-    /// the folders of builds that died are cleaned up first.
+    /// Builds into a staging folder or, when the output holds a Dossier build, an
+    /// in-place update of it (`OutputUpdate`), and only if there is no error (nor, with
+    /// `strict`, a warning) commits it. An output that may hold the user's work is
+    /// refused before anything is written (see `OutputGuard`), and the folders of
+    /// builds that died are cleaned up first (an interrupted update is completed).
     public static func build(_ options: BuildOptions) -> BuildReport {
         let output = PhysicalPath.resolve(options.outputFolder)
         if let refusal = OutputGuard.overlap(of: output, withProjectAt: options.root) {
@@ -156,22 +160,32 @@ public enum SiteBuilder {
         // under the names this build is about to use.
         RetiredOutputs.waitUntilRemoved()
         let cleanup = StaleBuildFolders.clean(beside: output)
+        if cleanup.hasErrors {
+            return BuildReport(diagnostics: cleanup.sorted(), paths: [], timings: [], model: nil)
+        }
         if let refusal = OutputGuard.ownership(of: output, replacingForeign: options.replaceForeignOutput) {
             return BuildReport(diagnostics: (cleanup + [refusal]).sorted(), paths: [], timings: [], model: nil)
         }
-        let staging: StagingFolder
+        let cache = options.cache ?? BuildCache(folder: nil)
+        let staging: BuildOutput
         do {
-            staging = try StagingFolder(replacing: output)
+            if OutputUpdate.canUpdate(output) {
+                let update = try OutputUpdate(updating: output)
+                update.interruptsCommitAfter = options.interruptsCommitAfter
+                staging = update
+            } else {
+                let folder = try StagingFolder(replacing: output)
+                if options.detachesOutputRemoval, let trash = cache.trashFolder {
+                    RetiredOutputs.sweep(trash)
+                    folder.retiredOutputTrash = trash
+                }
+                staging = folder
+            }
         } catch {
             return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
-        let cache = options.cache ?? BuildCache(folder: nil)
         staging.renderManifest = cache.renderManifest(for: output)
-        if options.detachesOutputRemoval, let trash = cache.trashFolder {
-            RetiredOutputs.sweep(trash)
-            staging.retiredOutputTrash = trash
-        }
         var buildOptions = options
         buildOptions.cache = cache
         var report = run(buildOptions, into: staging)
@@ -181,11 +195,14 @@ public enum SiteBuilder {
             return report
         }
         do {
+            let started = DispatchTime.now().uptimeNanoseconds
             try staging.commit()
+            report.timings.append(("commit", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
             report.changedPaths = staging.changedPaths
             report.reusedRenders = staging.reusedRenders
             report.reusedDataFiles = staging.reusedDataFiles
-            cache.storeRenderManifest(staging.renderManifest, for: output)
+            // A commit stopped as by a crash stores nothing, as a dead process would not.
+            if options.interruptsCommitAfter == nil { cache.storeRenderManifest(staging.renderManifest, for: output) }
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }

@@ -30,6 +30,11 @@ public final class RenderManifest: @unchecked Sendable {
         init?(path: String) {
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            self.init(status)
+        }
+
+        /// The stamp of a regular file from its `stat`.
+        init(_ status: stat) {
             device = Int(truncatingIfNeeded: status.st_dev)
             inode = Int(truncatingIfNeeded: status.st_ino)
             size = Int(truncatingIfNeeded: status.st_size)
@@ -59,6 +64,26 @@ public final class RenderManifest: @unchecked Sendable {
     func holds(_ path: String, renderedFrom key: String, previousFile: String) -> Bool {
         guard let entry = previous[path], entry.key == key, let stamp = FileStamp(path: previousFile) else { return false }
         return stamp == entry.file
+    }
+
+    /// `holds`, with the previous file's stamp as the caller found it (nil: no regular file there).
+    func holds(_ path: String, renderedFrom key: String, stamp: FileStamp?) -> Bool {
+        guard let stamp, let entry = previous[path], entry.key == key else { return false }
+        return stamp == entry.file
+    }
+
+    /// `entry(_:inputs:previousFile:)`, with the previous file's stamp as the caller found it.
+    func entry(_ path: String, inputs: String, stamp: FileStamp?) -> Entry? {
+        guard let stamp, let entry = previous[path], entry.inputs == inputs, stamp == entry.file else { return nil }
+        return entry
+    }
+
+    /// `record`, with the stamp of the file that will hold the page (a file renamed
+    /// into place keeps its inode, size and modification time).
+    func record(_ path: String, renderedFrom key: String, inputs: String?, stamp: FileStamp) {
+        lock.lock()
+        current[path] = Entry(key: key, inputs: inputs, file: stamp)
+        lock.unlock()
     }
 
     /// Whether the previous output's file at `path` was rendered from the inputs named

@@ -41,6 +41,11 @@ enum FileReuse {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { close(descriptor) }
+        try write(contents, toOpen: descriptor)
+    }
+
+    /// Writes all of `contents` to the open file `descriptor`.
+    static func write(_ contents: Data, toOpen descriptor: Int32) throws {
         try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {

@@ -205,7 +205,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// `mkdir`, making missing parents first; an existing folder is success. One
     /// system call for a folder whose parent exists, where `FileManager` made several.
-    private static func makeFolder(_ folder: String) throws {
+    static func makeFolder(_ folder: String) throws {
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))") }
         let parent = (folder as NSString).deletingLastPathComponent

@@ -1,11 +1,12 @@
 import Foundation
 
 /// The folders a build keeps beside its output while it runs: `.site.building-<pid>`
-/// (the new site being written) and `.site.previous-<pid>` (the old output during a
-/// two-rename swap). The pid says which process owns them.
+/// (the new site being written), `.site.previous-<pid>` (the old output during a
+/// two-rename swap) and `.site.update-<pid>` (the changed files and the journal of an
+/// in-place update, `OutputUpdate`). The pid says which process owns them.
 struct BuildFolderName: Hashable {
-    enum Role: String {
-        case building, previous
+    enum Role: String, CaseIterable {
+        case building, previous, update
     }
 
     let role: Role
@@ -21,7 +22,7 @@ struct BuildFolderName: Hashable {
 
     /// Recognises a folder name this scheme gave for `output`, and nothing else.
     init?(_ entry: String, beside output: URL) {
-        for role in [Role.building, .previous] {
+        for role in Role.allCases {
             let prefix = ".\(output.lastPathComponent).\(role.rawValue)-"
             guard entry.hasPrefix(prefix) else { continue }
             let digits = entry.dropFirst(prefix.count)
@@ -45,7 +46,9 @@ enum StaleBuildFolders {
     /// are left alone: another build may be running. If the output is missing (its
     /// build died between the two renames of a swap), the last good site is renamed
     /// back first: a finished staging folder (it has the marker, written last), or
-    /// else the previous output. A `.git` is moved into the output, never deleted.
+    /// else the previous output. An update folder holding a journal (its build died
+    /// during an in-place commit) is completed into the output, so the output is the
+    /// new build, before it is removed. A `.git` is moved into the output, never deleted.
     static func clean(beside output: URL) -> [Diagnostic] {
         let parent = output.deletingLastPathComponent()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
@@ -57,6 +60,10 @@ enum StaleBuildFolders {
             stale.removeAll { $0 == lastGood }
         }
         var diagnostics: [Diagnostic] = []
+        for update in stale.filter({ $0.role == .update }) {
+            if let problem = OutputJournal.rollForward(update.url(beside: output), output: output) { diagnostics.append(problem) }
+        }
+        stale.removeAll { $0.role == .update }
         for folder in stale.map({ $0.url(beside: output) }) {
             let git = folder.appendingPathComponent(OutputGuard.gitName)
             if exists(git) {

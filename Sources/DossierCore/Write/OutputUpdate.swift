@@ -1,0 +1,265 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Updates the previous Dossier output in place: a file whose bytes (or, through the
+/// render manifest, whose key) are unchanged stays where it is, untouched; a new or
+/// changed file is written into a small update folder beside the output
+/// (`.site.update-<pid>/files/`); at `commit`, an `OutputJournal` lists the files no
+/// longer produced (and the folders they leave empty) to remove and the written files
+/// to move in, is fsynced, then applied. Until then the output is untouched, so a
+/// failing build leaves it exactly as it was; a build that dies during the commit
+/// leaves the journal, and the next build completes it first (`StaleBuildFolders`).
+///
+/// A rebuild after a small edit thus costs a walk of the output (`OutputInventory`,
+/// taken while the first stages run) and a few writes, not a staged tree of every
+/// folder and a hard link per file.
+final class OutputUpdate: BuildOutput, @unchecked Sendable {
+    let output: URL
+    /// The update folder beside the output.
+    let url: URL
+    private let staged: URL
+    private let inventory: PendingInventory
+    var renderManifest = RenderManifest()
+    /// For tests: stop the commit after this many journal steps, as a crash would.
+    var interruptsCommitAfter: Int?
+
+    private let lock = NSLock()
+    private var produced: Set<String> = []
+    private var stagedPaths: Set<String> = []
+    private var createdFolders: Set<String> = []
+    private var paths: [String] = []
+    private var reused: [String] = []
+    private var reusedData: [String] = []
+
+    /// Whether `output` can be updated in place: it holds a finished Dossier build
+    /// (its marker) and lies on the same file system as the folder beside it, where
+    /// the update folder goes (a rename cannot cross file systems: a mounted output
+    /// is staged and swapped as before).
+    static func canUpdate(_ output: URL) -> Bool {
+        guard OutputGuard.hasMarker(output) else { return false }
+        var folder = stat(), parent = stat()
+        guard lstat(output.path, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
+              stat(output.deletingLastPathComponent().path, &parent) == 0 else { return false }
+        return folder.st_dev == parent.st_dev
+    }
+
+    init(updating output: URL) throws {
+        self.output = output
+        url = BuildFolderName(role: .update, pid: getpid()).url(beside: output)
+        staged = url.appendingPathComponent(OutputJournal.filesFolder)
+        do {
+            try? FileManager.default.removeItem(at: url)
+            try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+        } catch {
+            throw StagingFolder.Failure(description: "cannot create \(url.path): \(error.localizedDescription)")
+        }
+        inventory = PendingInventory(walking: output)
+    }
+
+    // MARK: Writing
+
+    func write(_ file: OutputFile) throws {
+        _ = try place(file)
+    }
+
+    func write(_ file: OutputFile, renderedFrom key: String) throws {
+        try write(file, renderedFrom: key, inputs: nil)
+    }
+
+    func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws {
+        let stamp = try place(file)
+        if let stamp { renderManifest.record(file.path, renderedFrom: key, inputs: inputs, stamp: stamp) }
+    }
+
+    /// Leaves the output's file in place when it holds these bytes, else writes them
+    /// into the update folder; returns the stamp of the file the output will hold.
+    private func place(_ file: OutputFile) throws -> RenderManifest.FileStamp? {
+        lock.lock()
+        paths.append(file.path)
+        produced.insert(file.path)
+        lock.unlock()
+        let previous = inventory.value.stamp(of: file.path)
+        if let previous, FileReuse.sameBytes(file.contents, atPath: output.path + "/" + file.path) {
+            lock.lock()
+            let wasStaged = stagedPaths.remove(file.path) != nil
+            lock.unlock()
+            if wasStaged { _ = unlink(staged.path + "/" + file.path) }
+            return previous
+        }
+        return try stage(file)
+    }
+
+    private func stage(_ file: OutputFile) throws -> RenderManifest.FileStamp? {
+        let target = staged.path + "/" + file.path
+        do {
+            try createFolder((target as NSString).deletingLastPathComponent)
+            try FileReuse.write(file.contents, to: target)
+        } catch {
+            throw StagingFolder.Failure(description: "cannot write \(file.path): \(error)")
+        }
+        lock.lock()
+        stagedPaths.insert(file.path)
+        lock.unlock()
+        return RenderManifest.FileStamp(path: target)
+    }
+
+    /// Creates each folder of the update folder once (see `StagingFolder.createFolder`).
+    private func createFolder(_ folder: String) throws {
+        lock.lock()
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        try StagingFolder.makeFolder(folder)
+        lock.lock()
+        createdFolders.insert(folder)
+        lock.unlock()
+    }
+
+    // MARK: Reusing
+
+    func reuse(_ path: String, renderedFrom key: String) -> Bool {
+        reuse(path, renderedFrom: key, inputs: nil)
+    }
+
+    func reuse(_ path: String, renderedFrom key: String, inputs: String?) -> Bool {
+        guard keep(path, madeFrom: key, inputs: inputs) else { return false }
+        lock.lock()
+        reused.append(path)
+        lock.unlock()
+        return true
+    }
+
+    func reuse(_ path: String, inputs: String) -> Bool {
+        guard let entry = renderManifest.entry(path, inputs: inputs, stamp: inventory.value.stamp(of: path)) else { return false }
+        return reuse(path, renderedFrom: entry.key, inputs: inputs)
+    }
+
+    func reuse(_ path: String, madeFrom key: String) -> Bool {
+        guard keep(path, madeFrom: key) else { return false }
+        lock.lock()
+        reusedData.append(path)
+        lock.unlock()
+        return true
+    }
+
+    func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool {
+        let members = renderManifest.previousPaths(where: isMember)
+        let files = inventory.value
+        // All or none, checked before any is kept.
+        guard !members.isEmpty, members.allSatisfy({
+            renderManifest.holds($0, renderedFrom: AggregateKeys.member(key, $0, of: members.count), stamp: files.stamp(of: $0))
+        }) else { return false }
+        for path in members {
+            _ = keep(path, madeFrom: AggregateKeys.member(key, path, of: members.count))
+        }
+        lock.lock()
+        reusedData += members
+        lock.unlock()
+        return true
+    }
+
+    /// Keeps the output's file at `path` if the manifest says it was made from `key`
+    /// and it is untouched since (the inventory's stamp is the manifest's).
+    private func keep(_ path: String, madeFrom key: String, inputs: String? = nil) -> Bool {
+        guard let stamp = inventory.value.stamp(of: path), renderManifest.holds(path, renderedFrom: key, stamp: stamp) else { return false }
+        renderManifest.record(path, renderedFrom: key, inputs: inputs, stamp: stamp)
+        lock.lock()
+        paths.append(path)
+        produced.insert(path)
+        lock.unlock()
+        return true
+    }
+
+    // MARK: Reporting
+
+    var changedPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stagedPaths.subtracting([OutputGuard.markerName]).sorted()
+    }
+
+    var reusedRenders: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reused.sorted()
+    }
+
+    var reusedDataFiles: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reusedData.sorted()
+    }
+
+    var writtenPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.sorted()
+    }
+
+    // MARK: Committing
+
+    /// The journal that turns the output as the inventory found it into this build's
+    /// site: removals of what was not produced (files, then the folders that held only
+    /// them, deepest first), then the moves of the written files.
+    func journal() throws -> OutputJournal {
+        // The marker stays, as every other unchanged file; rewritten if it was edited.
+        let marker = OutputFile(path: OutputGuard.markerName, text: OutputGuard.markerText)
+        if FileReuse.sameBytes(marker.contents, atPath: output.appendingPathComponent(marker.path).path) {
+            lock.lock()
+            produced.insert(marker.path)
+            lock.unlock()
+        } else {
+            _ = try stage(marker)
+            lock.lock()
+            produced.insert(marker.path)
+            lock.unlock()
+        }
+        let files = inventory.value
+        lock.lock()
+        let produced = self.produced, moves = stagedPaths.sorted()
+        lock.unlock()
+        var neededFolders: Set<Substring> = []
+        for path in produced {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard neededFolders.insert(path[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        let removals = files.files.keys.filter { !produced.contains($0) }.sorted()
+        let emptied = files.folders.filter { !neededFolders.contains(Substring($0)) }
+            .sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
+        guard let folder = PhysicalPath.identity(of: output) else { throw StagingFolder.Failure(description: "cannot read \(output.path)") }
+        return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) }, outputFolder: folder)
+    }
+
+    /// Writes the journal, applies it, and removes the update folder. A commit with
+    /// nothing to do writes no journal.
+    func commit() throws {
+        let journal = try journal()
+        guard !journal.steps.isEmpty else { return discard() }
+        do {
+            try journal.write(into: url)
+        } catch {
+            discard()
+            throw StagingFolder.Failure(description: "cannot update \(output.path): \(error)")
+        }
+        do {
+            try journal.apply(from: url, to: output, limit: interruptsCommitAfter)
+        } catch {
+            // The journal stays: the next build completes it before anything else.
+            throw StagingFolder.Failure(description: "cannot update \(output.path): \(error)")
+        }
+        if interruptsCommitAfter != nil { return }
+        _ = unlink(url.appendingPathComponent(OutputJournal.fileName).path)
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
