@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -150,6 +150,39 @@ public final class BuildCache: @unchecked Sendable {
         var encoder = Self.header(kind: "names", key: key)
         encoder.array(entries) { $0.string($1) }
         write(encoder, to: namesFile(key))
+    }
+
+    // MARK: Loaded files
+
+    /// The load memo's records of the project at `root` (`LoadMemo`), by path; empty
+    /// when there are none, or they were written by another Dossier.
+    func loadRecords(root: URL) -> [String: LoadMemo.Record] {
+        let name = Self.loadMemoName(root)
+        guard let bytes = read(loadedFile(name)), var decoder = Self.open(bytes, kind: "loaded", key: name),
+              (try? decoder.string()) == BuildIdentity.current, let records = try? decoder.loadRecords(root: root), decoder.isAtEnd
+        else { return [:] }
+        return Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func storeLoadRecords(_ records: [LoadMemo.Record], root: URL) {
+        guard folder != nil else { return }
+        let name = Self.loadMemoName(root)
+        var encoder = Self.header(kind: "loaded", key: name)
+        encoder.string(BuildIdentity.current)
+        encoder.loadRecords(records)
+        write(encoder, to: loadedFile(name))
+    }
+
+    /// One memo per project folder: a cache given with `--cache-dir` may serve several.
+    private static func loadMemoName(_ root: URL) -> String {
+        var hasher = StableHasher()
+        hasher.combine("loaded")
+        hasher.combine(root.standardizedFileURL.path)
+        return hasher.finalize()
+    }
+
+    private func loadedFile(_ name: String) -> URL? {
+        folder?.appendingPathComponent("loaded").appendingPathComponent(name)
     }
 
     // MARK: Rendered pages

@@ -29,8 +29,15 @@ struct CacheEncoder {
         if let value { string(value) }
     }
 
+    mutating func optionalInt(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
     /// Another encoder's bytes as they are.
     mutating func append(_ other: CacheEncoder) { bytes.append(contentsOf: other.bytes) }
+
+    mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
     mutating func array<T>(_ values: [T], _ element: (inout CacheEncoder, T) -> Void) {
         int(values.count)
@@ -42,7 +49,7 @@ struct CacheDecoder {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var position: Int
+    private(set) var position: Int
 
     init(_ bytes: [UInt8], from position: Int = 0) {
         self.bytes = bytes
@@ -50,6 +57,9 @@ struct CacheDecoder {
     }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// A decoder over the same bytes (shared, not copied) from `position`.
+    func at(_ position: Int) -> CacheDecoder { CacheDecoder(bytes, from: position) }
 
     mutating func int() throws -> Int {
         var result: UInt64 = 0
@@ -87,6 +97,16 @@ struct CacheDecoder {
 
     mutating func optional() throws -> String? {
         try bool() ? try string() : nil
+    }
+
+    mutating func optionalInt() throws -> Int? {
+        try bool() ? try int() : nil
+    }
+
+    /// Moves past `count` bytes, checked against what is left.
+    mutating func skip(_ count: Int) throws {
+        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        position += count
     }
 
     mutating func array<T>(_ element: (inout CacheDecoder) throws -> T) throws -> [T] {
