@@ -32,11 +32,11 @@ enum LoadMemo {
         case failed(Diagnostic)
     }
 
-    static func load(root: URL, drafts: Bool, cache: BuildCache) -> LoadedProject {
+    /// `readStart`: the wall clock before any file is stat'ed or read (a file changed
+    /// after it is not settled); tests move it to settle files they have just written.
+    static func load(root: URL, drafts: Bool, cache: BuildCache, readStart: Int64 = FileIdentity.now()) -> LoadedProject {
         let (configText, listed, media, listDiagnostics) = ProjectLoader.listFiles(root: root)
         let previous = cache.loadRecords(root: root)
-        // Before any file is stat'ed or read: a file changed after this is not settled.
-        let readStart = FileIdentity.now()
         let outcomes = listed.parallelMap { file -> Outcome in
             let identity = FileIdentity.of(file.url.path)
             let old = previous[file.path]
