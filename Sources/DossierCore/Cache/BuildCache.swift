@@ -45,9 +45,12 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    private let linkedFolderPath: String?
+
     /// `folder`: where the cache is kept on disk (created when first written).
     public init(folder: URL?) {
         self.folder = folder?.appendingPathComponent("v\(Self.formatVersion)")
+        linkedFolderPath = self.folder?.appendingPathComponent("linked").path
     }
 
     /// Where replaced outputs wait for their removal (`RetiredOutputs`): beside the
@@ -69,7 +72,7 @@ public final class BuildCache: @unchecked Sendable {
         if let remembered { markUsed(key, remembered) }
         lock.unlock()
         if let remembered { return remembered }
-        guard let bytes = read(linkedFile(key)), var decoder = Self.open(bytes, kind: "linked", key: key),
+        guard let path = linkedPath(key), let bytes = WholeFile.bytes(atPath: path), var decoder = Self.open(bytes, kind: "linked", key: key),
               let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(), let result = try? decoder.linkResult(),
               decoder.isAtEnd
         else { return nil }
@@ -291,6 +294,12 @@ public final class BuildCache: @unchecked Sendable {
         return base.appendingPathComponent("linked").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
+    /// `linkedFile`'s path made by joining strings: a cached build reads an entry per
+    /// document, and building a `URL` for each cost as much as reading it.
+    private func linkedPath(_ key: String) -> String? {
+        linkedFolderPath.map { $0 + "/" + key.prefix(2) + "/" + key }
+    }
+
     private func namesFile(_ key: String) -> URL? {
         folder.map { namesFile(key, in: $0) }
     }
@@ -300,8 +309,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private func read(_ url: URL?) -> [UInt8]? {
-        guard let url, let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return [UInt8](data)
+        url.flatMap { WholeFile.bytes(atPath: $0.path) }
     }
 
     private static func header(kind: String, key: String) -> CacheEncoder {
@@ -314,13 +322,16 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// A decoder past the header, if the checksum, magic, version, kind and key all match.
+    /// It reads `bytes` in place, up to the checksum.
     private static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
         guard bytes.count > 8 else { return nil }
-        let body = Array(bytes[..<(bytes.count - 8)])
+        let bodyEnd = bytes.count - 8
         var stored: UInt64 = 0
-        for byte in bytes[(bytes.count - 8)...].reversed() { stored = stored << 8 | UInt64(byte) }
-        guard checksum(body) == stored else { return nil }
-        var decoder = CacheDecoder(body)
+        for byte in bytes[bodyEnd...].reversed() { stored = stored << 8 | UInt64(byte) }
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+        guard hasher.checksum() == stored else { return nil }
+        var decoder = CacheDecoder(bytes, to: bodyEnd)
         guard (try? decoder.string()) == magic, (try? decoder.int()) == formatVersion,
               (try? decoder.string()) == kind, (try? decoder.string()) == key else { return nil }
         return decoder

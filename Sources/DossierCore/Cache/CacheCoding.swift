@@ -50,22 +50,25 @@ struct CacheDecoder {
 
     private let bytes: [UInt8]
     private(set) var position: Int
+    /// Where the decoded bytes end: an entry's checksum after them is not read as data.
+    private let end: Int
 
-    init(_ bytes: [UInt8], from position: Int = 0) {
+    init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
 
     /// A decoder over the same bytes (shared, not copied) from `position`.
-    func at(_ position: Int) -> CacheDecoder { CacheDecoder(bytes, from: position) }
+    func at(_ position: Int) -> CacheDecoder { CacheDecoder(bytes, from: position, to: end) }
 
     mutating func int() throws -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            guard position < end, shift < 64 else { throw Malformed() }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -78,12 +81,12 @@ struct CacheDecoder {
 
     mutating func count() throws -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - position else { throw Malformed() }
+        guard value >= 0, value <= end - position else { throw Malformed() }
         return value
     }
 
     mutating func bool() throws -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        guard position < end, bytes[position] <= 1 else { throw Malformed() }
         position += 1
         return bytes[position - 1] == 1
     }
@@ -105,7 +108,7 @@ struct CacheDecoder {
 
     /// Moves past `count` bytes, checked against what is left.
     mutating func skip(_ count: Int) throws {
-        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        guard count >= 0, count <= end - position else { throw Malformed() }
         position += count
     }
 
