@@ -108,7 +108,7 @@ public enum SiteBuilder {
         }
         diagnostics += linkDiagnostics
 
-        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
+        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
 
         var liveState: LiveState?

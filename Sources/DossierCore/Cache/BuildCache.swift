@@ -188,6 +188,25 @@ public final class BuildCache: @unchecked Sendable {
         folder?.appendingPathComponent("loaded").appendingPathComponent(name)
     }
 
+    // MARK: Memos of whole stages
+
+    /// A decoder past the header of the memo `name` of `kind` (a folder of its own), if
+    /// it reads back whole and was written by this Dossier.
+    func memo(kind: String, name: String) -> CacheDecoder? {
+        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name), let bytes = read(file),
+              var decoder = Self.open(bytes, kind: kind, key: name), (try? decoder.string()) == BuildIdentity.current
+        else { return nil }
+        return decoder
+    }
+
+    func storeMemo(_ body: CacheEncoder, kind: String, name: String) {
+        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name) else { return }
+        var encoder = Self.header(kind: kind, key: name)
+        encoder.string(BuildIdentity.current)
+        encoder.append(body)
+        write(encoder, to: file)
+    }
+
     // MARK: Rendered pages
 
     /// What the last build that replaced `output` rendered there; empty when unknown.

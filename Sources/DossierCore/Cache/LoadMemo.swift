@@ -38,10 +38,10 @@ enum LoadMemo {
         let (configText, listed, media, listDiagnostics) = ProjectLoader.listFiles(root: root)
         let previous = cache.loadRecords(root: root)
         let outcomes = listed.parallelMap { file -> Outcome in
-            let identity = FileIdentity.of(file.url.path)
+            let identity = FileIdentity.of(file.absolutePath)
             let old = previous[file.path]
             if let old, let identity, old.settled, old.identity == identity { return .unread(old) }
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
                 return .failed(.error("cannot read file", at: SourceLocation(path: file.path)))
             }
             let fingerprint = hash(data)

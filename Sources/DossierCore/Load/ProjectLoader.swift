@@ -55,7 +55,8 @@ public enum ProjectLoader {
         var section: ContentFile.Section
         /// Relative to the project root.
         var path: String
-        var url: URL
+        /// Where it is on disk.
+        var absolutePath: String
     }
 
     /// Reads `dossier.yml` and finds every Markdown file under `content/`, in sorted order.
@@ -72,15 +73,17 @@ public enum ProjectLoader {
             }
         }
         let contentURL = root.appendingPathComponent(contentFolder)
+        let contentPath = contentURL.path
         var paths: [String] = []
         var media = MediaInventory(root: root)
         if !boundary.admits(contentFolder) {
             // Refused as a whole, at the link.
             media.refused.insert(contentFolder)
         } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
+            // Paths joined as strings: a URL per file cost more than its `lstat`.
             while let relative = enumerator.nextObject() as? String {
                 // A link to a folder is refused too, though it is never entered.
-                if ProjectBoundary.isSymbolicLink(atPath: contentURL.appendingPathComponent(relative).path),
+                if ProjectBoundary.isSymbolicLink(atPath: contentPath + "/" + relative),
                    !boundary.admits(contentFolder + "/" + relative) {
                     media.refused.insert(contentFolder + "/" + relative)
                     enumerator.skipDescendants()
@@ -104,7 +107,7 @@ public enum ProjectLoader {
                 diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
                 continue
             }
-            files.append(ListedFile(section: section, path: path, url: contentURL.appendingPathComponent(relative)))
+            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative))
         }
         return (configText, files, media, diagnostics + boundary.diagnostics)
     }
@@ -116,7 +119,7 @@ public enum ProjectLoader {
 
     /// The text of a listed file, or the diagnostic that says why there is none.
     static func read(_ file: ListedFile) -> Result<ContentFile, Unreadable> {
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
             return .failure(Unreadable(diagnostic: .error("cannot read file", at: SourceLocation(path: file.path))))
         }
         return text(of: data, file)
