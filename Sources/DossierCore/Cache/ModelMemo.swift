@@ -7,17 +7,18 @@ import Foundation
 /// nowhere), a matching key gives the aggregates back without counting anything.
 enum ModelMemo {
     /// `documentOrder`: the order `mentions` were gathered in; `briefings` newest first.
+    /// `reused` says whether they came from the cache.
     static func aggregates(
         mentions: [Mention], documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
         cache: BuildCache, root: URL
-    ) -> MentionAggregates {
+    ) -> (aggregates: MentionAggregates, reused: Bool) {
         let key = key(documentOrder: documentOrder, briefings: briefings, linked: linked)
         if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
-            return kept
+            return (kept, true)
         }
         let aggregates = MentionAggregates(mentions: mentions, briefings: briefings, linked: linked)
         cache.storeModelAggregates(aggregates, key: key, root: root)
-        return aggregates
+        return (aggregates, false)
     }
 
     static func key(documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) -> String {

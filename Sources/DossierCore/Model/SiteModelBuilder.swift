@@ -45,6 +45,7 @@ public enum SiteModelBuilder {
 
         let aggregates = if let cache, let root {
             ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked, cache: cache, root: root)
+                .aggregates
         } else {
             MentionAggregates(mentions: mentions, briefings: sortedBriefings, linked: linked)
         }
