@@ -39,6 +39,19 @@ struct CacheEncoder {
 
     mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
+    /// A count, then 4 little-endian bytes a value: long lists of ids decode by copying.
+    mutating func int32s(_ values: [Int32]) {
+        int(values.count)
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for value in values {
+            let word = UInt32(bitPattern: value)
+            bytes.append(UInt8(word & 0xFF))
+            bytes.append(UInt8(word >> 8 & 0xFF))
+            bytes.append(UInt8(word >> 16 & 0xFF))
+            bytes.append(UInt8(word >> 24))
+        }
+    }
+
     mutating func array<T>(_ values: [T], _ element: (inout CacheEncoder, T) -> Void) {
         int(values.count)
         for value in values { element(&self, value) }
@@ -104,6 +117,22 @@ struct CacheDecoder {
 
     mutating func optionalInt() throws -> Int? {
         try bool() ? try int() : nil
+    }
+
+    mutating func int32s() throws -> [Int32] {
+        let count = try int()
+        guard count >= 0, count <= (end - position) / 4 else { throw Malformed() }
+        let start = position
+        let values = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    buffer[index] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: Int32.self))
+                }
+            }
+            initialized = count
+        }
+        position += 4 * count
+        return values
     }
 
     /// Moves past `count` bytes, checked against what is left.

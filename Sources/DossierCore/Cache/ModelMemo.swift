@@ -80,7 +80,8 @@ extension BuildCache {
     }
 }
 
-/// Actors as positions in the table's slugs, lists of ids as they are.
+/// Actors as positions in the table's slugs; every list of numbers as a column of
+/// 32-bit values (`int32s`), so that reading it back is a copy, not a parse per value.
 extension CacheEncoder {
     mutating func mentionAggregates(_ aggregates: MentionAggregates) {
         let table = aggregates.table
@@ -89,34 +90,29 @@ extension CacheEncoder {
             encoder.string(document.kind.rawValue)
             encoder.string(document.slug)
         }
-        ids(table.passageDocument)
+        int32s(table.passageDocument)
         for segments in [table.passageActors, table.documentActors, table.actorMentions, table.actorPassages, table.actorDocuments] {
-            array(segments.offsets) { $0.int($1) }
-            ids(segments.values)
+            int32s(segments.offsets.map { Int32(clamping: $0) })
+            int32s(segments.values)
         }
-        let positions = Dictionary(uniqueKeysWithValues: table.slugs.enumerated().map { ($1, $0) })
-        func coMention(_ encoder: inout CacheEncoder, _ pair: CoMention) {
-            encoder.int(positions[pair.actor] ?? -1)
-            encoder.int(positions[pair.other] ?? -1)
-            encoder.int(pair.sameBlock)
-            encoder.int(pair.sameDocument)
-        }
-        array(aggregates.coMentions, coMention)
+        let positions = Dictionary(uniqueKeysWithValues: table.slugs.enumerated().map { ($1, Int32($0)) })
+        coMentions(aggregates.coMentions, positions: positions)
         let ranked = aggregates.rankedCoMentions
-        array(ranked.keys.sorted()) { encoder, slug in
-            encoder.int(positions[slug] ?? -1)
-            encoder.array(ranked[slug] ?? [], coMention)
-        }
-        array(aggregates.related) { encoder, list in
-            encoder.array(list) { encoder, entry in
-                encoder.int(entry.position)
-                encoder.int(entry.shared)
-            }
-        }
+        let rankedActors = ranked.keys.sorted()
+        int32s(rankedActors.map { positions[$0] ?? -1 })
+        int32s(rankedActors.map { Int32(clamping: ranked[$0]?.count ?? 0) })
+        coMentions(rankedActors.flatMap { ranked[$0] ?? [] }, positions: positions)
+        int32s(aggregates.related.map { Int32(clamping: $0.count) })
+        let related = aggregates.related.joined()
+        int32s(related.map { Int32(clamping: $0.position) })
+        int32s(related.map { Int32(clamping: $0.shared) })
     }
 
-    private mutating func ids(_ values: [Int32]) {
-        array(values) { $0.int(Int($1)) }
+    private mutating func coMentions(_ pairs: [CoMention], positions: [String: Int32]) {
+        int32s(pairs.map { positions[$0.actor] ?? -1 })
+        int32s(pairs.map { positions[$0.other] ?? -1 })
+        int32s(pairs.map { Int32(clamping: $0.sameBlock) })
+        int32s(pairs.map { Int32(clamping: $0.sameDocument) })
     }
 }
 
@@ -127,11 +123,11 @@ extension CacheDecoder {
             guard let kind = DocumentID.Kind(rawValue: try decoder.string()) else { throw Malformed() }
             return DocumentID(kind, try decoder.string())
         }
-        let passageDocument = try ids()
+        let passageDocument = try int32s()
         var segments: [ActorPassageTable.Segments] = []
         for _ in 0..<5 {
-            let offsets = try array { try $0.int() }
-            let values = try ids()
+            let offsets = try int32s().map(Int.init)
+            let values = try int32s()
             // Every list must lie inside the values.
             guard offsets.first == 0, offsets.last == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
             else { throw Malformed() }
@@ -140,28 +136,40 @@ extension CacheDecoder {
         let table = ActorPassageTable(
             slugs: slugs, documents: documents, passageDocument: passageDocument, passageActors: segments[0], documentActors: segments[1],
             actorMentions: segments[2], actorPassages: segments[3], actorDocuments: segments[4])
-        func slug(_ decoder: inout CacheDecoder) throws -> String {
-            let position = try decoder.int()
-            guard slugs.indices.contains(position) else { throw Malformed() }
-            return slugs[position]
-        }
-        func coMention(_ decoder: inout CacheDecoder) throws -> CoMention {
-            CoMention(actor: try slug(&decoder), other: try slug(&decoder), sameBlock: try decoder.int(), sameDocument: try decoder.int())
-        }
-        let coMentions = try array(coMention)
+        let coMentions = try self.coMentions(slugs)
+        let rankedActors = try int32s(), rankedCounts = try int32s()
+        let rankedPairs = try self.coMentions(slugs)
+        guard rankedActors.count == rankedCounts.count, rankedCounts.allSatisfy({ $0 >= 0 }),
+              rankedCounts.reduce(0, { $0 + Int($1) }) == rankedPairs.count, rankedActors.allSatisfy({ slugs.indices.contains(Int($0)) })
+        else { throw Malformed() }
         var ranked: [String: [CoMention]] = [:]
-        for (actor, list) in try array({ decoder in (try slug(&decoder), try decoder.array(coMention)) }) { ranked[actor] = list }
-        let related = try array { decoder in
-            try decoder.array { decoder in (position: try decoder.int(), shared: try decoder.int()) }
+        var start = 0
+        for (actor, count) in zip(rankedActors, rankedCounts) {
+            ranked[slugs[Int(actor)]] = Array(rankedPairs[start..<start + Int(count)])
+            start += Int(count)
+        }
+        let relatedCounts = try int32s(), relatedPositions = try int32s(), relatedShared = try int32s()
+        guard relatedCounts.allSatisfy({ $0 >= 0 }), relatedCounts.reduce(0, { $0 + Int($1) }) == relatedPositions.count,
+              relatedPositions.count == relatedShared.count
+        else { throw Malformed() }
+        var related: [[(position: Int, shared: Int)]] = []
+        related.reserveCapacity(relatedCounts.count)
+        start = 0
+        for count in relatedCounts {
+            related.append((start..<start + Int(count)).map { (position: Int(relatedPositions[$0]), shared: Int(relatedShared[$0])) })
+            start += Int(count)
         }
         return MentionAggregates(table: table, coMentions: coMentions, rankedCoMentions: ranked, related: related)
     }
 
-    private mutating func ids() throws -> [Int32] {
-        try array { decoder in
-            let value = try decoder.int()
-            guard let id = Int32(exactly: value), id >= 0 else { throw Malformed() }
-            return id
+    private mutating func coMentions(_ slugs: [String]) throws -> [CoMention] {
+        let actors = try int32s(), others = try int32s(), sameBlock = try int32s(), sameDocument = try int32s()
+        guard others.count == actors.count, sameBlock.count == actors.count, sameDocument.count == actors.count,
+              actors.allSatisfy({ slugs.indices.contains(Int($0)) }), others.allSatisfy({ slugs.indices.contains(Int($0)) })
+        else { throw Malformed() }
+        return actors.indices.map { index in
+            CoMention(actor: slugs[Int(actors[index])], other: slugs[Int(others[index])], sameBlock: Int(sameBlock[index]),
+                      sameDocument: Int(sameDocument[index]))
         }
     }
 }
