@@ -64,6 +64,8 @@ struct Build: ParsableCommand {
             for (stage, seconds) in result.timings {
                 print(stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
+            let loaded = result.loadCounts
+            print("Markdown files parsed: \(loaded.parsed), read and found unchanged: \(loaded.readUnchanged), not read: \(loaded.unread)")
             print("pages reused unrendered: \(result.reusedRenders.count)")
             print("data files reused unmade: \(result.reusedDataFiles.count)")
         }

@@ -62,6 +62,8 @@ public struct BuildReport: Sendable {
     public var reusedDataFiles: [String] = []
     /// With `BuildOptions.keepsLiveState`, for a build that rendered without errors.
     public var liveState: LiveState?
+    /// How many Markdown files the load stage parsed, and how many it took from its memo.
+    public var loadCounts = LoadCounts()
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -81,7 +83,8 @@ public enum SiteBuilder {
             return value
         }
 
-        var project = timed("load") { ProjectLoader.load(root: options.root, drafts: options.drafts) }
+        let cache = options.cache ?? BuildCache(folder: nil)
+        var project = timed("load") { LoadMemo.load(root: options.root, drafts: options.drafts, cache: cache) }
         if let baseURL = options.baseURL {
             // The option replaces base_url, so it must pass the same check.
             if let problem = LinkURL.baseURLProblem(baseURL) { project.diagnostics.append(.error(problem, at: SourceLocation(path: "--base-url"))) }
@@ -98,7 +101,6 @@ public enum SiteBuilder {
 
         let settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
         let proseMatcher = options.keepsProseForSuggestions ? NameSuggester.proseMatcher(actors: index.actors, config: project.config) : nil
-        let cache = options.cache ?? BuildCache(folder: nil)
         let (documents, linkDiagnostics, linkFingerprints) = timed("parse and link") {
             // Kept prose is for `check` and `suggest`, which write nothing: the cache holds no prose.
             if proseMatcher != nil {
@@ -109,7 +111,7 @@ public enum SiteBuilder {
         }
         diagnostics += linkDiagnostics
 
-        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
+        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
 
         var liveState: LiveState?
@@ -137,6 +139,7 @@ public enum SiteBuilder {
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
+        report.loadCounts = project.loadCounts
         report.liveState = liveState
         return report
     }

@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -45,9 +45,12 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    private let linkedFolderPath: String?
+
     /// `folder`: where the cache is kept on disk (created when first written).
     public init(folder: URL?) {
         self.folder = folder?.appendingPathComponent("v\(Self.formatVersion)")
+        linkedFolderPath = self.folder?.appendingPathComponent("linked").path
     }
 
     /// Where replaced outputs wait for their removal (`RetiredOutputs`): beside the
@@ -69,7 +72,7 @@ public final class BuildCache: @unchecked Sendable {
         if let remembered { markUsed(key, remembered) }
         lock.unlock()
         if let remembered { return remembered }
-        guard let bytes = read(linkedFile(key)), var decoder = Self.open(bytes, kind: "linked", key: key),
+        guard let path = linkedPath(key), let bytes = WholeFile.bytes(atPath: path), var decoder = Self.open(bytes, kind: "linked", key: key),
               let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(), let result = try? decoder.linkResult(),
               decoder.isAtEnd
         else { return nil }
@@ -150,6 +153,58 @@ public final class BuildCache: @unchecked Sendable {
         var encoder = Self.header(kind: "names", key: key)
         encoder.array(entries) { $0.string($1) }
         write(encoder, to: namesFile(key))
+    }
+
+    // MARK: Loaded files
+
+    /// The load memo's records of the project at `root` (`LoadMemo`), by path; empty
+    /// when there are none, or they were written by another Dossier.
+    func loadRecords(root: URL) -> [String: LoadMemo.Record] {
+        let name = Self.loadMemoName(root)
+        guard let bytes = read(loadedFile(name)), var decoder = Self.open(bytes, kind: "loaded", key: name),
+              (try? decoder.string()) == BuildIdentity.current, let records = try? decoder.loadRecords(root: root), decoder.isAtEnd
+        else { return [:] }
+        return Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func storeLoadRecords(_ records: [LoadMemo.Record], root: URL) {
+        guard folder != nil else { return }
+        let name = Self.loadMemoName(root)
+        var encoder = Self.header(kind: "loaded", key: name)
+        encoder.string(BuildIdentity.current)
+        encoder.loadRecords(records)
+        write(encoder, to: loadedFile(name))
+    }
+
+    /// One memo per project folder: a cache given with `--cache-dir` may serve several.
+    private static func loadMemoName(_ root: URL) -> String {
+        var hasher = StableHasher()
+        hasher.combine("loaded")
+        hasher.combine(root.standardizedFileURL.path)
+        return hasher.finalize()
+    }
+
+    private func loadedFile(_ name: String) -> URL? {
+        folder?.appendingPathComponent("loaded").appendingPathComponent(name)
+    }
+
+    // MARK: Memos of whole stages
+
+    /// A decoder past the header of the memo `name` of `kind` (a folder of its own), if
+    /// it reads back whole and was written by this Dossier.
+    func memo(kind: String, name: String) -> CacheDecoder? {
+        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name), let bytes = read(file),
+              var decoder = Self.open(bytes, kind: kind, key: name), (try? decoder.string()) == BuildIdentity.current
+        else { return nil }
+        return decoder
+    }
+
+    func storeMemo(_ body: CacheEncoder, kind: String, name: String) {
+        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name) else { return }
+        var encoder = Self.header(kind: kind, key: name)
+        encoder.string(BuildIdentity.current)
+        encoder.append(body)
+        write(encoder, to: file)
     }
 
     // MARK: Rendered pages
@@ -258,6 +313,12 @@ public final class BuildCache: @unchecked Sendable {
         return base.appendingPathComponent("linked").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
+    /// `linkedFile`'s path made by joining strings: a cached build reads an entry per
+    /// document, and building a `URL` for each cost as much as reading it.
+    private func linkedPath(_ key: String) -> String? {
+        linkedFolderPath.map { $0 + "/" + key.prefix(2) + "/" + key }
+    }
+
     private func namesFile(_ key: String) -> URL? {
         folder.map { namesFile(key, in: $0) }
     }
@@ -267,8 +328,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private func read(_ url: URL?) -> [UInt8]? {
-        guard let url, let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return [UInt8](data)
+        url.flatMap { WholeFile.bytes(atPath: $0.path) }
     }
 
     private static func header(kind: String, key: String) -> CacheEncoder {
@@ -281,13 +341,16 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// A decoder past the header, if the checksum, magic, version, kind and key all match.
+    /// It reads `bytes` in place, up to the checksum.
     private static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
         guard bytes.count > 8 else { return nil }
-        let body = Array(bytes[..<(bytes.count - 8)])
+        let bodyEnd = bytes.count - 8
         var stored: UInt64 = 0
-        for byte in bytes[(bytes.count - 8)...].reversed() { stored = stored << 8 | UInt64(byte) }
-        guard checksum(body) == stored else { return nil }
-        var decoder = CacheDecoder(body)
+        for byte in bytes[bodyEnd...].reversed() { stored = stored << 8 | UInt64(byte) }
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+        guard hasher.checksum() == stored else { return nil }
+        var decoder = CacheDecoder(bytes, to: bodyEnd)
         guard (try? decoder.string()) == magic, (try? decoder.int()) == formatVersion,
               (try? decoder.string()) == kind, (try? decoder.string()) == key else { return nil }
         return decoder

@@ -29,8 +29,28 @@ struct CacheEncoder {
         if let value { string(value) }
     }
 
+    mutating func optionalInt(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
     /// Another encoder's bytes as they are.
     mutating func append(_ other: CacheEncoder) { bytes.append(contentsOf: other.bytes) }
+
+    mutating func append(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+
+    /// A count, then 4 little-endian bytes a value: long lists of ids decode by copying.
+    mutating func int32s(_ values: [Int32]) {
+        int(values.count)
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for value in values {
+            let word = UInt32(bitPattern: value)
+            bytes.append(UInt8(word & 0xFF))
+            bytes.append(UInt8(word >> 8 & 0xFF))
+            bytes.append(UInt8(word >> 16 & 0xFF))
+            bytes.append(UInt8(word >> 24))
+        }
+    }
 
     mutating func array<T>(_ values: [T], _ element: (inout CacheEncoder, T) -> Void) {
         int(values.count)
@@ -42,20 +62,26 @@ struct CacheDecoder {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var position: Int
+    private(set) var position: Int
+    /// Where the decoded bytes end: an entry's checksum after them is not read as data.
+    private let end: Int
 
-    init(_ bytes: [UInt8], from position: Int = 0) {
+    init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
+
+    /// A decoder over the same bytes (shared, not copied) from `position`.
+    func at(_ position: Int) -> CacheDecoder { CacheDecoder(bytes, from: position, to: end) }
 
     mutating func int() throws -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            guard position < end, shift < 64 else { throw Malformed() }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -68,12 +94,12 @@ struct CacheDecoder {
 
     mutating func count() throws -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - position else { throw Malformed() }
+        guard value >= 0, value <= end - position else { throw Malformed() }
         return value
     }
 
     mutating func bool() throws -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        guard position < end, bytes[position] <= 1 else { throw Malformed() }
         position += 1
         return bytes[position - 1] == 1
     }
@@ -87,6 +113,32 @@ struct CacheDecoder {
 
     mutating func optional() throws -> String? {
         try bool() ? try string() : nil
+    }
+
+    mutating func optionalInt() throws -> Int? {
+        try bool() ? try int() : nil
+    }
+
+    mutating func int32s() throws -> [Int32] {
+        let count = try int()
+        guard count >= 0, count <= (end - position) / 4 else { throw Malformed() }
+        let start = position
+        let values = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    buffer[index] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: Int32.self))
+                }
+            }
+            initialized = count
+        }
+        position += 4 * count
+        return values
+    }
+
+    /// Moves past `count` bytes, checked against what is left.
+    mutating func skip(_ count: Int) throws {
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        position += count
     }
 
     mutating func array<T>(_ element: (inout CacheDecoder) throws -> T) throws -> [T] {

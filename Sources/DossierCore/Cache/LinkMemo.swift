@@ -37,7 +37,10 @@ enum LinkMemo {
         if !missing.isEmpty {
             let fresh = ProjectLinker.linkEach(project, index: index, settings: settings, only: missing)
             let stored = zip(missing, fresh).map { ($0, $1) }.parallelMap { position, linked in
-                cache.store(keys[position], namesKey: names.key, result: LinkResult(document: linked.document, diagnostics: linked.diagnostics))
+                let result = LinkResult(document: linked.document, diagnostics: linked.diagnostics)
+                // Not linked from the text its key names: never kept.
+                guard jobs[position].body.isReadable else { return BuildCache.CachedLink(namesKey: names.key, result: result, linkedForm: "") }
+                return cache.store(keys[position], namesKey: names.key, result: result)
             }
             for (position, entry) in zip(missing, stored) { entries[position] = entry }
         }
@@ -96,7 +99,8 @@ enum LinkMemo {
         hasher.combine(job.id.kind.rawValue)
         hasher.combine(job.id.slug)
         hasher.combine(job.path)
-        hasher.combine(job.body.text)
+        // The body's hash, not its text: a body from the load memo is not read for this.
+        hasher.combine(job.body.fingerprint)
         hasher.combine(job.body.firstLine)
         hasher.combine(job.language?.tag)
         hasher.combine(job.sources.count)

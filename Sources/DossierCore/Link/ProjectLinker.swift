@@ -46,6 +46,11 @@ public enum ProjectLinker {
         let options = MarkdownOptions(allowRawHTML: project.config.allowRawHTML)
         let targets = ReferenceTargets(project: project, actors: index.actors, urls: SiteURLs(style: settings.urlStyle))
         return jobs.parallelMap { job in
+            // A body the load memo deferred whose file has changed since the load stage.
+            guard job.body.isReadable else {
+                let empty = LinkedDocument(id: job.id, html: "", tableOfContents: [], mentions: [], plainText: "", wordCount: 0)
+                return (empty, [.error("file changed while this build was reading it: build again", at: SourceLocation(path: job.path))])
+            }
             // Notes for the sources go after the body, so nothing the author wrote moves.
             let notes = SourceNotes.definitions(for: job.sources, language: job.language ?? project.config.languageTag)
             let proseLineCount = MarkdownLines.count(job.body.text)

@@ -86,13 +86,49 @@ public struct RelationDeclaration: Sendable, Hashable {
 
 /// The Markdown part of a file and where it starts, so positions that cmark reports
 /// inside the body map back to the file.
+///
+/// A document taken from the load memo (`LoadMemo`) holds no text until something
+/// reads it: most cached builds link nothing, and the file is read only if its
+/// document must be linked again (see `BodyText`).
 public struct Body: Sendable, Hashable {
-    public var text: String
+    public var text: String {
+        get { storage.text }
+        set { storage = BodyText(newValue) }
+    }
     /// 1-based line of the file on which the body's first line stands.
     public var firstLine: Int
+    private var storage: BodyText
+
+    public init(text: String, firstLine: Int) {
+        storage = BodyText(text)
+        self.firstLine = firstLine
+    }
+
+    init(_ storage: BodyText, firstLine: Int) {
+        self.storage = storage
+        self.firstLine = firstLine
+    }
+
+    /// `DocumentFingerprints.hash` of the text, known without reading a deferred body.
+    var fingerprint: String { storage.fingerprint }
+
+    /// False for a deferred body whose file no longer holds what was loaded: the file
+    /// changed during the build, and `text` is empty.
+    var isReadable: Bool { storage.isReadable }
+
+    var storageForMemo: BodyText { storage }
 
     public func location(path: String, line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: path, line: firstLine + max(line, 1) - 1, column: max(column, 1))
+    }
+
+    public static func == (lhs: Body, rhs: Body) -> Bool {
+        lhs.firstLine == rhs.firstLine && (lhs.storage === rhs.storage || lhs.text == rhs.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(firstLine)
+        hasher.combine(text)
     }
 }
 

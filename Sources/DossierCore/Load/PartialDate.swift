@@ -59,6 +59,16 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return lhs.text < rhs.text
     }
 
+    /// Every field as given, for the load memo, which keeps dates already parsed.
+    init(year: Int, month: Int?, day: Int?, secondsOfDay: Int?, utcOffsetMinutes: Int?, text: String) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.secondsOfDay = secondsOfDay
+        self.utcOffsetMinutes = utcOffsetMinutes
+        self.text = text
+    }
+
     /// Parses the text, or returns nil when it is no valid date.
     public init?(_ raw: String) {
         let text = raw.trimmingCharacters(in: .whitespaces)

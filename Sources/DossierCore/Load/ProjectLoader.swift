@@ -33,13 +33,34 @@ public struct LoadedProject: Sendable {
     /// Path → a stable hash of the file's text, for the build cache's keys: a loaded
     /// document is a function of its file, its path and `dossier.yml`.
     public var sourceFingerprints: [String: String] = [:]
+    /// How the load memo served the Markdown files (all parsed without one).
+    public var loadCounts = LoadCounts()
+}
+
+/// What the load stage did with each Markdown file, for `--timings` and tests.
+public struct LoadCounts: Sendable, Hashable {
+    /// Read and decoded (front matter parsed).
+    public var parsed = 0
+    /// Read, found equal by content to what the memo holds, and not decoded.
+    public var readUnchanged = 0
+    /// Neither read nor decoded: the memo's stat record matched.
+    public var unread = 0
 }
 
 public enum ProjectLoader {
     public static let contentFolder = "content"
 
-    /// Reads `dossier.yml` and every Markdown file under `content/`, in sorted order.
-    public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], media: MediaInventory, diagnostics: [Diagnostic]) {
+    /// A Markdown file found under `content/`, not read yet.
+    struct ListedFile: Sendable {
+        var section: ContentFile.Section
+        /// Relative to the project root.
+        var path: String
+        /// Where it is on disk.
+        var absolutePath: String
+    }
+
+    /// Reads `dossier.yml` and finds every Markdown file under `content/`, in sorted order.
+    static func listFiles(root: URL) -> (configText: String?, files: [ListedFile], media: MediaInventory, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var boundary = ProjectBoundary(root: root)
         let configURL = root.appendingPathComponent(SiteConfig.fileName)
@@ -52,15 +73,17 @@ public enum ProjectLoader {
             }
         }
         let contentURL = root.appendingPathComponent(contentFolder)
+        let contentPath = contentURL.path
         var paths: [String] = []
         var media = MediaInventory(root: root)
         if !boundary.admits(contentFolder) {
             // Refused as a whole, at the link.
             media.refused.insert(contentFolder)
         } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
+            // Paths joined as strings: a URL per file cost more than its `lstat`.
             while let relative = enumerator.nextObject() as? String {
                 // A link to a folder is refused too, though it is never entered.
-                if ProjectBoundary.isSymbolicLink(atPath: contentURL.appendingPathComponent(relative).path),
+                if ProjectBoundary.isSymbolicLink(atPath: contentPath + "/" + relative),
                    !boundary.admits(contentFolder + "/" + relative) {
                     media.refused.insert(contentFolder + "/" + relative)
                     enumerator.skipDescendants()
@@ -76,7 +99,7 @@ public enum ProjectLoader {
             diagnostics.append(.warning("no 'content' folder: the site will be empty", at: SourceLocation(path: contentFolder)))
         }
         paths.sort()
-        var files: [ContentFile] = []
+        var files: [ListedFile] = []
         for relative in paths {
             let path = contentFolder + "/" + relative
             let first = relative.split(separator: "/").first.map(String.init) ?? ""
@@ -84,49 +107,90 @@ public enum ProjectLoader {
                 diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: contentURL.appendingPathComponent(relative).path) else {
-                diagnostics.append(.error("cannot read file", at: SourceLocation(path: path)))
-                continue
-            }
-            switch TextDecoding.utf8(data) {
-            case .success(let text): files.append(ContentFile(section: section, path: path, text: text))
-            case .failure(let position):
-                diagnostics.append(.error("file is not valid UTF-8", at: SourceLocation(path: path, line: position.line, column: position.column)))
-            }
+            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative))
         }
         return (configText, files, media, diagnostics + boundary.diagnostics)
     }
 
+    /// Why a listed file has no text.
+    struct Unreadable: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// The text of a listed file, or the diagnostic that says why there is none.
+    static func read(_ file: ListedFile) -> Result<ContentFile, Unreadable> {
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+            return .failure(Unreadable(diagnostic: .error("cannot read file", at: SourceLocation(path: file.path))))
+        }
+        return text(of: data, file)
+    }
+
+    static func text(of data: Data, _ file: ListedFile) -> Result<ContentFile, Unreadable> {
+        switch TextDecoding.utf8(data) {
+        case .success(let text): return .success(ContentFile(section: file.section, path: file.path, text: text))
+        case .failure(let position):
+            let location = SourceLocation(path: file.path, line: position.line, column: position.column)
+            return .failure(Unreadable(diagnostic: .error("file is not valid UTF-8", at: location)))
+        }
+    }
+
+    /// Reads `dossier.yml` and every Markdown file under `content/`, in sorted order.
+    public static func readFiles(root: URL) -> (configText: String?, files: [ContentFile], media: MediaInventory, diagnostics: [Diagnostic]) {
+        let (configText, listed, media, listDiagnostics) = listFiles(root: root)
+        var diagnostics = listDiagnostics
+        var files: [ContentFile] = []
+        for file in listed {
+            switch read(file) {
+            case .success(let content): files.append(content)
+            case .failure(let problem): diagnostics.append(problem.diagnostic)
+            }
+        }
+        return (configText, files, media, diagnostics)
+    }
+
+    /// What one content file decodes to; a pure function of its text and path, which is
+    /// what lets the load memo keep it.
+    struct DecodedFile: Sendable {
+        enum Value: Sendable {
+            case briefing(Briefing?), actor(Actor?), page(Page?)
+        }
+        var value: Value
+        var diagnostics: [Diagnostic]
+    }
+
+    static func decodeFile(_ file: ContentFile) -> DecodedFile {
+        switch file.section {
+        case .briefings:
+            let result = ContentDecoder.briefing(file.text, path: file.path, fileSlug: file.fileSlug)
+            return DecodedFile(value: .briefing(result.value), diagnostics: result.diagnostics)
+        case .actors:
+            let result = ContentDecoder.actor(file.text, path: file.path, fileSlug: file.fileSlug)
+            return DecodedFile(value: .actor(result.value), diagnostics: result.diagnostics)
+        case .pages:
+            let result = ContentDecoder.page(file.text, path: file.path, fileSlug: file.fileSlug)
+            return DecodedFile(value: .page(result.value), diagnostics: result.diagnostics)
+        }
+    }
+
     /// Decodes the files read by `readFiles`, in parallel; the order of the input is kept.
     public static func decode(configText: String?, files: [ContentFile], drafts: Bool = false) -> LoadedProject {
+        assemble(configText: configText, decoded: files.parallelMap(decodeFile), drafts: drafts)
+    }
+
+    /// The project made of decoded files, in the order given: drafts left out, slugs checked.
+    static func assemble(configText: String?, decoded: [DecodedFile], drafts: Bool) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         if let configText {
-            let (decoded, configDiagnostics) = SiteConfig.decode(configText)
-            config = decoded
+            let (decodedConfig, configDiagnostics) = SiteConfig.decode(configText)
+            config = decodedConfig
             diagnostics += configDiagnostics
-        }
-        enum Decoded: Sendable {
-            case briefing(Briefing?), actor(Actor?), page(Page?)
-        }
-        let results = files.parallelMap { file -> (Decoded, [Diagnostic]) in
-            switch file.section {
-            case .briefings:
-                let result = ContentDecoder.briefing(file.text, path: file.path, fileSlug: file.fileSlug)
-                return (.briefing(result.value), result.diagnostics)
-            case .actors:
-                let result = ContentDecoder.actor(file.text, path: file.path, fileSlug: file.fileSlug)
-                return (.actor(result.value), result.diagnostics)
-            case .pages:
-                let result = ContentDecoder.page(file.text, path: file.path, fileSlug: file.fileSlug)
-                return (.page(result.value), result.diagnostics)
-            }
         }
         var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
         var draftsLeftOut = 0
-        for (decoded, fileDiagnostics) in results {
-            diagnostics += fileDiagnostics
-            switch decoded {
+        for file in decoded {
+            diagnostics += file.diagnostics
+            switch file.value {
             case .briefing(let value): if let value { if drafts || !value.draft { briefings.append(value) } else { draftsLeftOut += 1 } }
             case .actor(let value): if let value { actors.append(value) }
             case .page(let value): if let value { if drafts || !value.draft { pages.append(value) } else { draftsLeftOut += 1 } }
@@ -138,6 +202,7 @@ public enum ProjectLoader {
         return LoadedProject(config: config, briefings: briefings, actors: actors, pages: pages, diagnostics: diagnostics, draftsLeftOut: draftsLeftOut)
     }
 
+    /// Reads and decodes everything, with no memo.
     public static func load(root: URL, drafts: Bool = false) -> LoadedProject {
         let (configText, files, media, readDiagnostics) = readFiles(root: root)
         var project = decode(configText: configText, files: files, drafts: drafts)
@@ -145,6 +210,7 @@ public enum ProjectLoader {
         project.markdownPaths = Set(files.map(\.path))
         project.media = media
         project.sourceFingerprints = Dictionary(uniqueKeysWithValues: files.parallelMap { ($0.path, DocumentFingerprints.hash($0.text)) })
+        project.loadCounts.parsed = files.count
         return project
     }
 

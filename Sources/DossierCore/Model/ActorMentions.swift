@@ -12,11 +12,15 @@ enum ActorMentions {
         var groups: [(document: DocumentID, mentions: [Mention])] = []
         var positions: [DocumentID: Int] = [:]
         for mention in mentions {
-            if let position = positions[mention.document] {
+            let document = mention.document
+            // Site order keeps a document's mentions together: most need no lookup.
+            if let last = groups.indices.last, groups[last].document == document {
+                groups[last].mentions.append(mention)
+            } else if let position = positions[document] {
                 groups[position].mentions.append(mention)
             } else {
-                positions[mention.document] = groups.count
-                groups.append((mention.document, [mention]))
+                positions[document] = groups.count
+                groups.append((document, [mention]))
             }
         }
         func rank(_ kind: DocumentID.Kind) -> Int {
@@ -26,16 +30,17 @@ enum ActorMentions {
             case .page: 2
             }
         }
-        let order = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.document, $0) })
-        return groups.sorted { lhs, rhs in
-            let left = lhs.document, right = rhs.document
+        // Briefings keep the order they came in; the rest are ordered by title.
+        let order = groups.indices.sorted { lhs, rhs in
+            let left = groups[lhs].document, right = groups[rhs].document
             if left.kind != right.kind { return rank(left.kind) < rank(right.kind) }
-            if left.kind == .briefing { return order[left]! < order[right]! }
+            if left.kind == .briefing { return lhs < rhs }
             let leftTitle = title(left), rightTitle = title(right)
             let comparison = leftTitle.localizedStandardCompare(rightTitle)
             if comparison != .orderedSame { return comparison == .orderedAscending }
             return left.slug < right.slug
         }
+        return order.map { groups[$0] }
     }
 
     /// The actors mentioned in the same passages (blocks) as `actor`'s `mentions`,

@@ -30,6 +30,19 @@ struct ActorPassageTable: Sendable {
         subscript(_ list: Int) -> ArraySlice<Int32> { values[offsets[list]..<offsets[list + 1]] }
     }
 
+    /// Every list as given, for the model memo (`MentionAggregates`).
+    init(slugs: [String], documents: [DocumentID], passageDocument: [Int32], passageActors: Segments, documentActors: Segments,
+         actorMentions: Segments, actorPassages: Segments, actorDocuments: Segments) {
+        self.slugs = slugs
+        self.documents = documents
+        self.passageDocument = passageDocument
+        self.passageActors = passageActors
+        self.documentActors = documentActors
+        self.actorMentions = actorMentions
+        self.actorPassages = actorPassages
+        self.actorDocuments = actorDocuments
+    }
+
     init(_ mentions: [Mention]) {
         // Actors and documents in first-seen order, passages per document.
         var firstSeenActor: [String: Int32] = [:]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the site graph from the loaded project, the index and the linked documents.
 ///
 /// Each kind of entry (a briefing, an actor, a page) is made by its own function from
@@ -7,8 +9,10 @@ public enum SiteModelBuilder {
     /// Related briefings shown per briefing.
     static let relatedLimit = 5
 
+    /// With a `cache`, the counts over all mentions come from the model memo when what
+    /// they count is unchanged (`ModelMemo`).
     public static func build(
-        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument]
+        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
@@ -39,11 +43,15 @@ public enum SiteModelBuilder {
         mentions.reserveCapacity(documentOrder.reduce(0) { $0 + (linked[$1]?.mentions.count ?? 0) })
         for document in documentOrder { mentions += linked[document]?.mentions ?? [] }
 
-        let passageTable = ActorPassageTable(mentions)
-        let coMentions = CoMentionCounter.count(passageTable)
-
-        let relatedInputs = RelatedInputs(briefings: sortedBriefings, linked: linked)
-        let related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: relatedLimit)
+        let aggregates = if let cache, let root {
+            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked, cache: cache, root: root)
+                .aggregates
+        } else {
+            MentionAggregates(mentions: mentions, briefings: sortedBriefings, linked: linked)
+        }
+        let passageTable = aggregates.table
+        let coMentions = aggregates.coMentions
+        let related = aggregates.related
         let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
         for briefing in sortedBriefings {
             let mentioned = Set((linked[DocumentID(.briefing, briefing.slug)]?.mentions ?? []).map(\.actor))
@@ -68,7 +76,7 @@ public enum SiteModelBuilder {
             let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
             for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
-        let rankedCoMentions = ActorMentions.coMentionsOfEveryActor(passageTable)
+        let rankedCoMentions = aggregates.rankedCoMentions
         let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.

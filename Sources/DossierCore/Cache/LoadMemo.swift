@@ -1,0 +1,168 @@
+import Foundation
+
+/// The load stage behind the build cache. What a content file decodes to is a
+/// function of its text and path alone, so the cache keeps, per project, a record of
+/// every Markdown file: its `FileIdentity`, a hash of its text, and what it decoded to
+/// (with its diagnostics), its body only as a reference to the file. For each file:
+///
+/// - its identity is the recorded one, and the record was settled (the file had not
+///   changed for a while when it was read): the record is used; the file is neither
+///   read nor parsed, and its body is read only if its document must be linked again;
+/// - otherwise the file is read; if its text hashes as recorded (touched, checked out
+///   again, restored by a CI cache), the record is used without parsing;
+/// - otherwise it is decoded, and recorded.
+///
+/// `dossier.yml` is always read and decoded: it is one small file.
+enum LoadMemo {
+    struct Record: Sendable {
+        var path: String
+        var identity: FileIdentity
+        /// Whether `identity` may stand for the content (`FileIdentity.isSettled`).
+        var settled: Bool
+        /// `DocumentFingerprints.hash` of the file's text.
+        var sourceFingerprint: String
+        var decoded: ProjectLoader.DecodedFile
+    }
+
+    /// What became of one listed file.
+    private enum Outcome: Sendable {
+        case unread(Record)
+        case readUnchanged(Record)
+        case parsed(ProjectLoader.DecodedFile, fingerprint: String, record: Record?)
+        case failed(Diagnostic)
+    }
+
+    /// `readStart`: the wall clock before any file is stat'ed or read (a file changed
+    /// after it is not settled); tests move it to settle files they have just written.
+    static func load(root: URL, drafts: Bool, cache: BuildCache, readStart: Int64 = FileIdentity.now()) -> LoadedProject {
+        let (configText, listed, media, listDiagnostics) = ProjectLoader.listFiles(root: root)
+        let previous = cache.loadRecords(root: root)
+        let outcomes = listed.parallelMap { file -> Outcome in
+            let identity = FileIdentity.of(file.absolutePath)
+            let old = previous[file.path]
+            if let old, let identity, old.settled, old.identity == identity { return .unread(old) }
+            guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+                return .failed(.error("cannot read file", at: SourceLocation(path: file.path)))
+            }
+            let fingerprint = hash(data)
+            if let old, old.sourceFingerprint == fingerprint, let identity {
+                return .readUnchanged(Record(path: file.path, identity: identity, settled: identity.isSettled(readStart: readStart),
+                                             sourceFingerprint: fingerprint, decoded: old.decoded))
+            }
+            switch ProjectLoader.text(of: data, file) {
+            case .failure(let problem): return .failed(problem.diagnostic)
+            case .success(let content):
+                let decoded = ProjectLoader.decodeFile(content)
+                let record = identity.map {
+                    Record(path: file.path, identity: $0, settled: $0.isSettled(readStart: readStart), sourceFingerprint: fingerprint, decoded: decoded)
+                }
+                return .parsed(decoded, fingerprint: fingerprint, record: record)
+            }
+        }
+
+        var decoded: [ProjectLoader.DecodedFile] = []
+        var readDiagnostics = listDiagnostics
+        var records: [Record] = []
+        var fingerprints: [String: String] = [:]
+        var counts = LoadCounts()
+        for (file, outcome) in zip(listed, outcomes) {
+            switch outcome {
+            case .unread(let record):
+                counts.unread += 1
+                records.append(record)
+                decoded.append(record.decoded)
+                fingerprints[file.path] = record.sourceFingerprint
+            case .readUnchanged(let record):
+                counts.readUnchanged += 1
+                records.append(record)
+                decoded.append(record.decoded)
+                fingerprints[file.path] = record.sourceFingerprint
+            case .parsed(let value, let fingerprint, let record):
+                counts.parsed += 1
+                if let record { records.append(record) }
+                decoded.append(value)
+                fingerprints[file.path] = fingerprint
+            case .failed(let diagnostic):
+                readDiagnostics.append(diagnostic)
+            }
+        }
+        var project = ProjectLoader.assemble(configText: configText, decoded: decoded, drafts: drafts)
+        project.diagnostics = readDiagnostics + project.diagnostics
+        project.markdownPaths = Set(fingerprints.keys)
+        project.media = media
+        project.sourceFingerprints = fingerprints
+        project.loadCounts = counts
+        // Unchanged records and the same files: the memo on disk already says this.
+        if counts.unread != records.count || records.count != previous.count {
+            cache.storeLoadRecords(records, root: root)
+        }
+        return project
+    }
+
+    /// `DocumentFingerprints.hash` of the text these bytes hold, without making the text.
+    static func hash(_ data: Data) -> String {
+        var hasher = StableHasher()
+        hasher.combine(data.count)
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+}
+
+extension CacheEncoder {
+    /// Each record as a length-prefixed blob, so that reading can cut them apart first
+    /// and decode them in parallel.
+    mutating func loadRecords(_ records: [LoadMemo.Record]) {
+        let blobs = records.parallelMap { record -> [UInt8] in
+            var encoder = CacheEncoder()
+            encoder.string(record.path)
+            encoder.int(Int(bitPattern: UInt(record.identity.device)))
+            encoder.int(Int(bitPattern: UInt(record.identity.inode)))
+            encoder.int(Int(record.identity.size))
+            encoder.int(Int(record.identity.modified))
+            encoder.int(Int(record.identity.changed))
+            encoder.bool(record.settled)
+            encoder.string(record.sourceFingerprint)
+            encoder.decodedFile(record.decoded)
+            return encoder.bytes
+        }
+        int(blobs.count)
+        for blob in blobs {
+            int(blob.count)
+            append(bytes: blob)
+        }
+    }
+}
+
+extension CacheDecoder {
+    mutating func loadRecords(root: URL) throws -> [LoadMemo.Record] {
+        let count = try self.count()
+        var starts: [Int] = []
+        var ends: [Int] = []
+        for _ in 0..<count {
+            let length = try self.count()
+            starts.append(position)
+            try skip(length)
+            ends.append(position)
+        }
+        let whole = self
+        let records = Array(zip(starts, ends)).parallelMap { start, end -> LoadMemo.Record? in
+            var decoder = whole.at(start)
+            guard let path = try? decoder.string(), let device = try? decoder.int(), let inode = try? decoder.int(),
+                  let size = try? decoder.int(), let modified = try? decoder.int(), let changed = try? decoder.int(),
+                  let settled = try? decoder.bool(), let fingerprint = try? decoder.string(),
+                  let decoded = try? decoder.decodedFile(root: root, sourceFingerprint: fingerprint), decoder.position == end
+            else { return nil }
+            let identity = FileIdentity(
+                device: UInt64(UInt(bitPattern: device)), inode: UInt64(UInt(bitPattern: inode)), size: Int64(size),
+                modified: Int64(modified), changed: Int64(changed))
+            return LoadMemo.Record(path: path, identity: identity, settled: settled, sourceFingerprint: fingerprint, decoded: decoded)
+        }
+        var result: [LoadMemo.Record] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            guard let record else { throw Malformed() }
+            result.append(record)
+        }
+        return result
+    }
+}

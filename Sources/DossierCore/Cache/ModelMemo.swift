@@ -1,0 +1,175 @@
+import Foundation
+
+/// The model stage behind the build cache: `MentionAggregates` kept per project under
+/// a key over exactly what they are computed from — the documents in site order with
+/// each mention's actor and passage, and each briefing (newest first) with its
+/// principal actors. Whatever else changed (a body's prose, a summary, an alias found
+/// nowhere), a matching key gives the aggregates back without counting anything.
+enum ModelMemo {
+    /// `documentOrder`: the order `mentions` were gathered in; `briefings` newest first.
+    /// `reused` says whether they came from the cache.
+    static func aggregates(
+        mentions: [Mention], documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
+        cache: BuildCache, root: URL
+    ) -> (aggregates: MentionAggregates, reused: Bool) {
+        let key = key(documentOrder: documentOrder, briefings: briefings, linked: linked)
+        if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
+            return (kept, true)
+        }
+        let aggregates = MentionAggregates(mentions: mentions, briefings: briefings, linked: linked)
+        cache.storeModelAggregates(aggregates, key: key, root: root)
+        return (aggregates, false)
+    }
+
+    static func key(documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) -> String {
+        // Each document hashed on its own, in parallel, then the hashes in order.
+        let documentHashes = documentOrder.parallelMap { id -> String in
+            var hasher = StableHasher()
+            hasher.combine(id.kind.rawValue)
+            hasher.combine(id.slug)
+            let mentions = linked[id]?.mentions ?? []
+            hasher.combine(mentions.count)
+            // By index: iterating would copy every mention.
+            for position in mentions.indices {
+                hasher.combine(mentions[position].actor)
+                hasher.combine(mentions[position].document.kind.rawValue)
+                hasher.combine(mentions[position].document.slug)
+                hasher.combine(mentions[position].anchor)
+            }
+            return hasher.finalize()
+        }
+        var hasher = StableHasher()
+        hasher.combine("mention aggregates")
+        hasher.combine(BuildIdentity.current)
+        hasher.combine(SiteModelBuilder.relatedLimit)
+        hasher.combine(documentHashes.count)
+        for hash in documentHashes { hasher.combine(hash) }
+        hasher.combine(briefings.count)
+        for briefing in briefings {
+            hasher.combine(briefing.slug)
+            hasher.combine(briefing.actors.count)
+            for actor in briefing.actors { hasher.combine(actor.value) }
+        }
+        return hasher.finalize()
+    }
+}
+
+extension BuildCache {
+    /// The aggregates kept for the project at `root`, if they were kept under `key`.
+    func modelAggregates(key: String, root: URL) -> MentionAggregates? {
+        guard var decoder = memo(kind: "model", name: Self.modelMemoName(root)), (try? decoder.string()) == key,
+              let aggregates = try? decoder.mentionAggregates(), decoder.isAtEnd
+        else { return nil }
+        return aggregates
+    }
+
+    func storeModelAggregates(_ aggregates: MentionAggregates, key: String, root: URL) {
+        guard folder != nil else { return }
+        var encoder = CacheEncoder()
+        encoder.string(key)
+        encoder.mentionAggregates(aggregates)
+        storeMemo(encoder, kind: "model", name: Self.modelMemoName(root))
+    }
+
+    /// One per project folder, replaced whenever its key changes.
+    private static func modelMemoName(_ root: URL) -> String {
+        var hasher = StableHasher()
+        hasher.combine("model")
+        hasher.combine(root.standardizedFileURL.path)
+        return hasher.finalize()
+    }
+}
+
+/// Actors as positions in the table's slugs; every list of numbers as a column of
+/// 32-bit values (`int32s`), so that reading it back is a copy, not a parse per value.
+extension CacheEncoder {
+    mutating func mentionAggregates(_ aggregates: MentionAggregates) {
+        let table = aggregates.table
+        array(table.slugs) { $0.string($1) }
+        array(table.documents) { encoder, document in
+            encoder.string(document.kind.rawValue)
+            encoder.string(document.slug)
+        }
+        int32s(table.passageDocument)
+        for segments in [table.passageActors, table.documentActors, table.actorMentions, table.actorPassages, table.actorDocuments] {
+            int32s(segments.offsets.map { Int32(clamping: $0) })
+            int32s(segments.values)
+        }
+        let positions = Dictionary(uniqueKeysWithValues: table.slugs.enumerated().map { ($1, Int32($0)) })
+        coMentions(aggregates.coMentions, positions: positions)
+        let ranked = aggregates.rankedCoMentions
+        let rankedActors = ranked.keys.sorted()
+        int32s(rankedActors.map { positions[$0] ?? -1 })
+        int32s(rankedActors.map { Int32(clamping: ranked[$0]?.count ?? 0) })
+        coMentions(rankedActors.flatMap { ranked[$0] ?? [] }, positions: positions)
+        int32s(aggregates.related.map { Int32(clamping: $0.count) })
+        let related = aggregates.related.joined()
+        int32s(related.map { Int32(clamping: $0.position) })
+        int32s(related.map { Int32(clamping: $0.shared) })
+    }
+
+    private mutating func coMentions(_ pairs: [CoMention], positions: [String: Int32]) {
+        int32s(pairs.map { positions[$0.actor] ?? -1 })
+        int32s(pairs.map { positions[$0.other] ?? -1 })
+        int32s(pairs.map { Int32(clamping: $0.sameBlock) })
+        int32s(pairs.map { Int32(clamping: $0.sameDocument) })
+    }
+}
+
+extension CacheDecoder {
+    mutating func mentionAggregates() throws -> MentionAggregates {
+        let slugs = try array { try $0.string() }
+        let documents = try array { decoder -> DocumentID in
+            guard let kind = DocumentID.Kind(rawValue: try decoder.string()) else { throw Malformed() }
+            return DocumentID(kind, try decoder.string())
+        }
+        let passageDocument = try int32s()
+        var segments: [ActorPassageTable.Segments] = []
+        for _ in 0..<5 {
+            let offsets = try int32s().map(Int.init)
+            let values = try int32s()
+            // Every list must lie inside the values.
+            guard offsets.first == 0, offsets.last == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+            else { throw Malformed() }
+            segments.append(ActorPassageTable.Segments(offsets: offsets, values: values))
+        }
+        let table = ActorPassageTable(
+            slugs: slugs, documents: documents, passageDocument: passageDocument, passageActors: segments[0], documentActors: segments[1],
+            actorMentions: segments[2], actorPassages: segments[3], actorDocuments: segments[4])
+        let coMentions = try self.coMentions(slugs)
+        let rankedActors = try int32s(), rankedCounts = try int32s()
+        let rankedPairs = try self.coMentions(slugs)
+        guard rankedActors.count == rankedCounts.count, rankedCounts.allSatisfy({ $0 >= 0 }),
+              rankedCounts.reduce(0, { $0 + Int($1) }) == rankedPairs.count, rankedActors.allSatisfy({ slugs.indices.contains(Int($0)) })
+        else { throw Malformed() }
+        var ranked: [String: [CoMention]] = [:]
+        var start = 0
+        for (actor, count) in zip(rankedActors, rankedCounts) {
+            ranked[slugs[Int(actor)]] = Array(rankedPairs[start..<start + Int(count)])
+            start += Int(count)
+        }
+        let relatedCounts = try int32s(), relatedPositions = try int32s(), relatedShared = try int32s()
+        guard relatedCounts.allSatisfy({ $0 >= 0 }), relatedCounts.reduce(0, { $0 + Int($1) }) == relatedPositions.count,
+              relatedPositions.count == relatedShared.count
+        else { throw Malformed() }
+        var related: [[(position: Int, shared: Int)]] = []
+        related.reserveCapacity(relatedCounts.count)
+        start = 0
+        for count in relatedCounts {
+            related.append((start..<start + Int(count)).map { (position: Int(relatedPositions[$0]), shared: Int(relatedShared[$0])) })
+            start += Int(count)
+        }
+        return MentionAggregates(table: table, coMentions: coMentions, rankedCoMentions: ranked, related: related)
+    }
+
+    private mutating func coMentions(_ slugs: [String]) throws -> [CoMention] {
+        let actors = try int32s(), others = try int32s(), sameBlock = try int32s(), sameDocument = try int32s()
+        guard others.count == actors.count, sameBlock.count == actors.count, sameDocument.count == actors.count,
+              actors.allSatisfy({ slugs.indices.contains(Int($0)) }), others.allSatisfy({ slugs.indices.contains(Int($0)) })
+        else { throw Malformed() }
+        return actors.indices.map { index in
+            CoMention(actor: slugs[Int(actors[index])], other: slugs[Int(others[index])], sameBlock: Int(sameBlock[index]),
+                      sameDocument: Int(sameDocument[index]))
+        }
+    }
+}
