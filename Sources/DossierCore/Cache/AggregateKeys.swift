@@ -103,6 +103,37 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
+    /// The graph exports (`GraphExportWriter`): every value they write, as the graph
+    /// hands them over — node and edge ids, ends and attribute values — so a change
+    /// to anything the graph shows changes the key, whatever document it came from.
+    static func graphExports(_ graph: ExportGraph, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("data/graph")
+        hasher.combine(fingerprints.site)
+        hasher.combine(graph.title)
+        func combine(_ item: ExportGraph.Item) {
+            hasher.combine(item.id)
+            hasher.combine(item.source)
+            hasher.combine(item.target)
+            hasher.combine(item.values.count)
+            for value in item.values {
+                switch value {
+                case nil: hasher.combine(0)
+                case .string(let text): hasher.combine(1); hasher.combine(text)
+                case .int(let number): hasher.combine(2); hasher.combine(number)
+                case .double(let number): hasher.combine(3); hasher.combine(number)
+                case .boolean(let flag): hasher.combine(4); hasher.combine(flag)
+                }
+            }
+        }
+        hasher.combine(graph.nodes.count)
+        graph.nodes.forEach(combine)
+        hasher.combine(graph.edgeCount)
+        graph.forEachEdge(combine)
+        return hasher.finalize()
+    }
+
     /// The key of one of the `count` files of a group made under `key`: with the
     /// count in every file's key, a group with a file missing from the manifest is
     /// never taken for a whole one.

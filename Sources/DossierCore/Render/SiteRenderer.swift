@@ -66,10 +66,7 @@ public enum SiteRenderer {
                     EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 }
             case .graphExports:
-                if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
-                    return failure
-                }
-                return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
+                return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:
                 return CSVExportWriter.write(model, urls: urls, path: urls.file(.data("mentions.csv")), to: sink, fingerprints: fingerprints)
             case .relationsCSV:
