@@ -166,6 +166,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 close(descriptor)
                 throw error
             }
+            // As `FileReuse.place` does for a whole file: the same bytes as before keep the previous file.
+            let previous = output.appendingPathComponent(path).path
+            if StreamedFile.sameContents(partial, previous), link(previous, target.path) == 0 {
+                unlink(partial)
+                if let memo { renderManifest.record(path, renderedFrom: memo.key, inputs: memo.inputs, file: target.path) }
+                return
+            }
             guard rename(partial, target.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
         } catch {
             unlink(partial)

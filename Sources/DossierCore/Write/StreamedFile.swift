@@ -83,6 +83,39 @@ public final class StreamedFile {
         }
     }
 
+    /// Whether two regular files (links are never followed) hold the same bytes; read
+    /// a buffer at a time, and not at all when their sizes differ.
+    static func sameContents(_ first: String, _ second: String) -> Bool {
+        let a = open(first, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), b = open(second, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        defer {
+            if a >= 0 { close(a) }
+            if b >= 0 { close(b) }
+        }
+        var statusA = stat(), statusB = stat()
+        guard a >= 0, b >= 0, fstat(a, &statusA) == 0, fstat(b, &statusB) == 0, statusA.st_mode & S_IFMT == S_IFREG,
+              statusB.st_mode & S_IFMT == S_IFREG, statusA.st_size == statusB.st_size else { return false }
+        var left = [UInt8](repeating: 0, count: bufferSize), right = [UInt8](repeating: 0, count: bufferSize)
+        var remaining = Int(statusA.st_size)
+        while remaining > 0 {
+            let wanted = min(remaining, bufferSize)
+            guard readFully(a, &left, wanted), readFully(b, &right, wanted) else { return false }
+            guard left.withUnsafeBytes({ l in right.withUnsafeBytes { memcmp(l.baseAddress!, $0.baseAddress!, wanted) == 0 } }) else { return false }
+            remaining -= wanted
+        }
+        return true
+    }
+
+    private static func readFully(_ descriptor: Int32, _ buffer: inout [UInt8], _ count: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, count - done) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+
     /// Writes out what the buffer holds.
     func flush() throws {
         guard !buffer.isEmpty else { return }
