@@ -91,6 +91,9 @@ enum CSVExportWriter {
                 offset += row.length
             }
             for key in repeated { ranges[key] = nil }
+            // A table that does not describe the file as it is would copy the wrong bytes.
+            var status = stat()
+            guard stat(previous.file, &status) == 0, Int(status.st_size) == offset else { return nil }
             file = previous.file
             self.ranges = ranges
         }
