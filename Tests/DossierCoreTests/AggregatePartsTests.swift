@@ -116,9 +116,11 @@ import Testing
     /// build equals a clean one byte for byte.
     @Test func afterRandomEditsTheIndexAndTheTableEqualACleanBuilds() throws {
         let briefings = 14
-        let project = try TestProject(Self.project(briefings: briefings, paragraphs: 6))
+        let project = try TestProject(Self.project(briefings: briefings, paragraphs: 12))
         defer { project.remove() }
-        #expect(project.cachedBuild().succeeded)
+        let first = project.cachedBuild()
+        #expect(first.succeeded)
+        #expect(first.paths.filter { $0.hasPrefix("assets/search/terms/") }.count >= 2, "the edits must reach more than one shard")
         var random = SplitMix64(seed: 0xA66_2E6A7E)
         var alive = Set(0..<briefings)
         var history: [String] = []
