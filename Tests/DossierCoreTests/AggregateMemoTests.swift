@@ -49,24 +49,30 @@ import Testing
         #expect(second.succeeded)
         let searchFiles = second.paths.filter(SearchIndex.isOutput)
         #expect(searchFiles.contains("assets/search-index.js"))
-        #expect(Set(second.reusedDataFiles) == Set([Self.aldoria, Self.brevia, Self.csv] + searchFiles))
+        #expect(Set(second.reusedDataFiles) == Set([Self.aldoria, Self.brevia, Self.csv, "data/graph.graphml", "data/graph.gexf"] + searchFiles))
         #expect(second.changedPaths.isEmpty)
     }
 
-    @Test func aBodyEditMakesTheSearchIndexAgain() throws {
+    /// Documents are numbered by title (Aldoria, Brevia, First, Second): the edited
+    /// briefing's part is made again, the other documents' parts are reused, and the
+    /// term shards are made from the previous shards and the edited document's terms.
+    @Test func aBodyEditRemakesOnlyItsDocumentsPartOfTheSearchIndex() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
         _ = project.cachedBuild()
         try project.write("content/briefings/first.md", "---\ntitle: First\ndate: 2025-01-02\n---\nAldoria voted for the zeppelin treaty.\n")
         let report = project.cachedBuild()
         #expect(report.succeeded)
-        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        let reusedParts = report.reusedDataFiles.filter(SearchIndex.isOutput)
+        #expect(reusedParts == ["assets/search/documents/0.js", "assets/search/documents/1.js", "assets/search/documents/3.js"])
+        #expect(report.changedPaths.contains("assets/search/documents/2.js"))
+        #expect(try project.read("assets/search/terms/0.js").contains("zeppelin"))
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 
-    /// The search index is reused whole or not at all: one of its files removed from
-    /// the output by hand makes every one of them again.
-    @Test func aSearchFileMissingFromTheOutputMakesTheWholeIndexAgain() throws {
+    /// A part of the search index removed from the output by hand is made again; the
+    /// others are reused.
+    @Test func aSearchFileMissingFromTheOutputIsMadeAgain() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
         let first = project.cachedBuild()
@@ -74,7 +80,8 @@ import Testing
         try FileManager.default.removeItem(at: project.output.appendingPathComponent(documentFile))
         let report = project.cachedBuild()
         #expect(report.succeeded)
-        #expect(!report.reusedDataFiles.contains(where: SearchIndex.isOutput))
+        #expect(!report.reusedDataFiles.contains(documentFile))
+        #expect(report.reusedDataFiles.contains("assets/search/terms/0.js"))
         #expect(report.paths.contains(documentFile))
         #expect(try project.differenceFromCleanBuild() == nil)
     }
@@ -165,7 +172,7 @@ import Testing
         let model = try #require(project.build().model)
         let positions = EntitiesExport.mentionPositions(model)
         #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, fingerprints: .none) == nil)
-        #expect(AggregateKeys.mentionsCSV(model, fingerprints: .none) == nil)
+        #expect(AggregateKeys.mentionRows(DocumentID(.briefing, "first"), fingerprints: .none) == nil)
         #expect(AggregateKeys.searchIndex(model, fingerprints: .none) == nil)
     }
 }

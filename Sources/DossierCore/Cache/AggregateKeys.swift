@@ -42,20 +42,16 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
-    /// `data/mentions.csv` (`CSVExport.mentions`): every mention in site order, with
-    /// its document's title, date and URL, all from the documents holding mentions.
-    static func mentionsCSV(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+    /// The rows of one document's mentions in `data/mentions.csv`
+    /// (`CSVExport.mentionRows`): its mentions are part of its linked form, the title,
+    /// date and URL they print part of its source and of the site.
+    static func mentionRows(_ document: DocumentID, fingerprints: DocumentFingerprints) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
-        hasher.combine("data/mentions.csv")
+        hasher.combine("data/mentions.csv rows")
         hasher.combine(CSVExport.mentionColumns.joined(separator: ","))
         hasher.combine(fingerprints.site)
-        hasher.combine(model.mentions.count)
-        var previous: DocumentID?
-        for mention in model.mentions where mention.document != previous {
-            previous = mention.document
-            guard combine(mention.document, fingerprints, into: &hasher) else { return nil }
-        }
+        guard combine(document, fingerprints, into: &hasher) else { return nil }
         return hasher.finalize()
     }
 
@@ -68,6 +64,8 @@ enum AggregateKeys {
         var hasher = StableHasher()
         hasher.combine("search index")
         hasher.combine(SearchIndex.shardTargetBytes)
+        hasher.combine(SearchIndex.shardMinimumBytes)
+        hasher.combine(SearchIndex.shardCutSpacing)
         hasher.combine(fingerprints.site)
         let documents = model.briefings.map { DocumentID(.briefing, $0.briefing.slug) } + model.actors.map { DocumentID(.actor, $0.actor.slug) }
             + model.pages.map { DocumentID(.page, $0.page.slug) }
@@ -75,6 +73,64 @@ enum AggregateKeys {
         for document in documents {
             guard combine(document, fingerprints, into: &hasher) else { return nil }
         }
+        return hasher.finalize()
+    }
+
+    /// One document of the search index, whatever its number: its fingerprint (its
+    /// passages are part of its linked form) and everything else it shows or is
+    /// searched by, some of which comes from other documents (a briefing's keywords
+    /// are its actors' titles). Documents whose key is the previous build's keep their
+    /// postings from the previous term shards (`SearchIndexWriter`).
+    static func searchDocument(_ document: SearchIndex.Document, fingerprints: DocumentFingerprints) -> String? {
+        guard let id = document.id, !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("search document")
+        hasher.combine(fingerprints.site)
+        guard combine(id, fingerprints, into: &hasher) else { return nil }
+        for field in [document.title, document.url, document.kind, document.date, document.summary] { hasher.combine(field) }
+        hasher.combine(document.language)
+        hasher.combine(document.keywords.count)
+        for keyword in document.keywords { hasher.combine(keyword) }
+        return hasher.finalize()
+    }
+
+    /// `assets/search/documents/N.js`: its document, under its number.
+    static func searchDocumentFile(_ documentKey: String, number: Int) -> String {
+        var hasher = StableHasher()
+        hasher.combine("search document file")
+        hasher.combine(documentKey)
+        hasher.combine(number)
+        return hasher.finalize()
+    }
+
+    /// The graph exports (`GraphExportWriter`): every value they write, as the graph
+    /// hands them over — node and edge ids, ends and attribute values — so a change
+    /// to anything the graph shows changes the key, whatever document it came from.
+    static func graphExports(_ graph: ExportGraph, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("data/graph")
+        hasher.combine(fingerprints.site)
+        hasher.combine(graph.title)
+        func combine(_ item: ExportGraph.Item) {
+            hasher.combine(item.id)
+            hasher.combine(item.source)
+            hasher.combine(item.target)
+            hasher.combine(item.values.count)
+            for value in item.values {
+                switch value {
+                case nil: hasher.combine(0)
+                case .string(let text): hasher.combine(1); hasher.combine(text)
+                case .int(let number): hasher.combine(2); hasher.combine(number)
+                case .double(let number): hasher.combine(3); hasher.combine(number)
+                case .boolean(let flag): hasher.combine(4); hasher.combine(flag)
+                }
+            }
+        }
+        hasher.combine(graph.nodes.count)
+        graph.nodes.forEach(combine)
+        hasher.combine(graph.edgeCount)
+        graph.forEachEdge(combine)
         return hasher.finalize()
     }
 

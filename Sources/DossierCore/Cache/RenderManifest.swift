@@ -93,6 +93,18 @@ public final class RenderManifest: @unchecked Sendable {
         return entry
     }
 
+    /// The previous build's entry for `path`, if its file `previousFile` is untouched since.
+    func previousEntry(_ path: String, previousFile: String) -> Entry? {
+        guard let entry = previous[path], let stamp = FileStamp(path: previousFile), stamp == entry.file else { return nil }
+        return entry
+    }
+
+    /// `previousEntry(_:previousFile:)`, with the previous file's stamp as the caller found it.
+    func previousEntry(_ path: String, stamp: FileStamp?) -> Entry? {
+        guard let stamp, let entry = previous[path], stamp == entry.file else { return nil }
+        return entry
+    }
+
     /// Records that `path` now holds the page rendered from `key` (and from the
     /// inputs named `inputs`), in the file at `file`.
     func record(_ path: String, renderedFrom key: String, inputs: String? = nil, file: String) {

@@ -7,24 +7,34 @@ enum CSVExport {
     static let mentionColumns = ["actor", "document", "document_kind", "document_title", "date", "anchor", "url", "text", "linked", "explicit"]
     static let relationColumns = ["from", "type", "label", "to", "since", "until", "note", "declared_in"]
 
-    /// One row per mention, in the model's order (by document, then reading order).
-    /// `url` is the page's path from the site root with the paragraph's anchor.
-    static func mentions(_ model: SiteModel, urls: SiteURLs) -> Data {
+    /// The header row of mentions.csv.
+    static var mentionHeader: Data { CSVTable(columns: mentionColumns, expectedRows: 0).bytes }
+
+    /// Each document's title and date as the mention rows show them.
+    static func mentionDocuments(_ model: SiteModel) -> [DocumentID: (title: String, date: String)] {
         var titles: [DocumentID: (title: String, date: String)] = [:]
         for briefing in model.briefings {
             titles[DocumentID(.briefing, briefing.briefing.slug)] = (briefing.briefing.title, briefing.briefing.date.text)
         }
         for actor in model.actors { titles[DocumentID(.actor, actor.actor.slug)] = (actor.actor.title, "") }
         for page in model.pages { titles[DocumentID(.page, page.page.slug)] = (page.page.title, "") }
-        var table = CSVTable(columns: mentionColumns, expectedRows: model.mentions.count)
-        for mention in model.mentions {
+        return titles
+    }
+
+    /// The rows of these mentions, one per mention, in their order (the model's: by
+    /// document, then reading order). `url` is the page's path from the site root with
+    /// the paragraph's anchor. mentions.csv is its header and the rows of every
+    /// document's mentions, one document after another (`CSVExportWriter`).
+    static func mentionRows(_ mentions: ArraySlice<Mention>, documents: [DocumentID: (title: String, date: String)], urls: SiteURLs) -> Data {
+        var table = CSVTable(expectedRows: mentions.count)
+        for mention in mentions {
             let document = mention.document
             let page: SiteURLs.Page = switch document.kind {
             case .briefing: .briefing(document.slug)
             case .actor: .actor(document.slug)
             case .page: .page(document.slug)
             }
-            let known = titles[document]
+            let known = documents[document]
             table.append([
                 mention.actor, document.slug, document.kind.rawValue, known?.title ?? "", known?.date ?? "",
                 mention.anchor ?? "", urls.path(page) + (mention.anchor.map { "#" + $0 } ?? ""), mention.text,
@@ -62,8 +72,12 @@ struct CSVTable {
 
     init() {}
 
+    init(expectedRows: Int) {
+        bytes.reserveCapacity(128 * expectedRows)
+    }
+
     init(columns: [String], expectedRows: Int) {
-        bytes.reserveCapacity(128 * (expectedRows + 1))
+        self.init(expectedRows: expectedRows + 1)
         append(columns)
     }
 

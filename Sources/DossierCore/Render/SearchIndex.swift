@@ -38,30 +38,27 @@ enum SearchIndex {
         /// Searched, ranked above the body, not quoted: actor names, tags, aliases.
         var keywords: [String]
         var passages: [SearchPassage]
+        /// The document it shows, for the keys of its memoised parts (`SearchIndexWriter`).
+        var id: DocumentID? = nil
     }
 
     /// A term and the documents that hold it, by document number, each once, ascending.
     struct Postings: Sendable {
         var term: String
-        var documents: [(number: Int, field: Field)]
+        /// Each document's number shifted left by 2 with its `Field` in the low bits: 4
+        /// bytes a posting, where a tuple took 16 (a million postings at 10k briefings).
+        var packed: [UInt32]
+
+        var documents: [(number: Int, field: Field)] { packed.map(SearchIndex.unpack) }
     }
+
+    static func pack(_ number: Int, _ field: Field) -> UInt32 { UInt32(number) << 2 | UInt32(field.rawValue) }
+
+    static func unpack(_ posting: UInt32) -> (number: Int, field: Field) { (Int(posting >> 2), Field(rawValue: Int(posting & 3))!) }
 
     /// Whether `path` is one of the files `files` makes, for reusing them as a group.
     static func isOutput(_ path: String) -> Bool {
         path == "assets/search-index.js" || path.hasPrefix("assets/search/")
-    }
-
-    static func files(_ model: SiteModel, urls: SiteURLs) -> [OutputFile] {
-        let documents = self.documents(model, urls: urls)
-        let shards = self.shards(postings(of: documents))
-        var files = [OutputFile(path: "assets/search-index.js", text: manifest(documentCount: documents.count, shards: shards))]
-        for (number, shard) in shards.enumerated() {
-            files.append(OutputFile(path: "assets/search/terms/\(number).js", contents: Data(part("terms/\(number)", shardJSON(shard)))))
-        }
-        for (number, document) in documents.enumerated() {
-            files.append(OutputFile(path: "assets/search/documents/\(number).js", contents: Data(part("documents/\(number)", documentJSON(document)))))
-        }
-        return files
     }
 
     /// Every briefing, actor and page, numbered in order of title (then URL), so that
@@ -78,20 +75,20 @@ enum SearchIndex {
             documents.append(Document(
                 title: value.title, url: urls.path(.briefing(value.slug)), kind: "briefing", date: DisplayFormat.date(value.date),
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: names + value.tags, passages: briefing.linked.searchPassages))
+                keywords: names + value.tags, passages: briefing.linked.searchPassages, id: DocumentID(.briefing, value.slug)))
         }
         for actor in model.actors {
             let value = actor.actor
             documents.append(Document(
                 title: value.title, url: urls.path(.actor(value.slug)), kind: value.kind.rawValue, date: "",
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: value.aliases.map(\.value), passages: actor.profile.searchPassages))
+                keywords: value.aliases.map(\.value), passages: actor.profile.searchPassages, id: DocumentID(.actor, value.slug)))
         }
         for page in model.pages {
             documents.append(Document(
                 title: page.page.title, url: urls.path(.page(page.page.slug)), kind: "page", date: "",
                 summary: page.page.summary ?? "", language: language(page.page.language),
-                keywords: [], passages: page.linked.searchPassages))
+                keywords: [], passages: page.linked.searchPassages, id: DocumentID(.page, page.page.slug)))
         }
         return documents
             .map { (key: $0.title.lowercased(), document: $0) }
@@ -102,48 +99,57 @@ enum SearchIndex {
     /// Every term of every document, in the order `search.js` compares strings (UTF-16
     /// code units), so the terms that begin with a query's term are one stretch.
     static func postings(of documents: [Document]) -> [Postings] {
-        // Folding non-Latin text is most of the index's cost (about 0.15 ms per 600 characters of Chinese).
-        // Arrays, not the dictionaries they are made with: every document's terms are
-        // alive at once here, and at 10,000 briefings dictionaries doubled their memory.
-        let fieldsByDocument = documents.parallelMap { document -> [(term: String, field: Field)] in
-            var fields: [String: Field] = [:]
-            func add(_ texts: [String], _ field: Field) {
-                for text in texts {
-                    for term in SearchTokenizer.terms(text) where fields[term].map({ $0 < field }) ?? true {
-                        fields[term] = field
-                    }
-                }
-            }
-            add([document.title], .title)
-            add([document.summary] + document.keywords, .meta)
-            var passagesHolding: [String: Int] = [:]
-            for passage in document.passages {
-                for term in Set(SearchTokenizer.terms(passage.text)) { passagesHolding[term, default: 0] += 1 }
-            }
-            for (term, count) in passagesHolding where fields[term] == nil {
-                fields[term] = count >= repeatedInPassages ? .repeatedBody : .body
-            }
-            return fields.map { ($0.key, $0.value) }
-        }
-        // Document number and field in one integer: a posting is 4 bytes, not a 16-byte tuple.
-        var byTerm: [String: [UInt32]] = [:]
-        for (number, fields) in fieldsByDocument.enumerated() {
-            for (term, field) in fields { byTerm[term, default: []].append(UInt32(number) << 2 | UInt32(field.rawValue)) }
-        }
-        return byTerm
-            .map { Postings(term: $0.key, documents: $0.value.map { (Int($0 >> 2), Field(rawValue: Int($0 & 3))!) }) }
-            .sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+        var postings = SearchIndexPostings()
+        postings.add(documents.indices.map { (number: $0, document: documents[$0]) })
+        return postings.take()
     }
 
-    /// Consecutive runs of terms, each cut when it passes `shardTargetBytes`.
+    /// The terms of one document, each once, with the field where it ranks highest.
+    /// Folding non-Latin text is most of the index's cost (about 0.15 ms per 600
+    /// characters of Chinese), which is why a cached build keeps the terms of the
+    /// documents it did not change (`SearchIndexWriter`).
+    static func termFields(of document: Document) -> [(term: String, field: Field)] {
+        var fields: [String: Field] = [:]
+        func add(_ texts: [String], _ field: Field) {
+            for text in texts {
+                for term in SearchTokenizer.terms(text) where fields[term].map({ $0 < field }) ?? true {
+                    fields[term] = field
+                }
+            }
+        }
+        add([document.title], .title)
+        add([document.summary] + document.keywords, .meta)
+        var passagesHolding: [String: Int] = [:]
+        for passage in document.passages {
+            for term in Set(SearchTokenizer.terms(passage.text)) { passagesHolding[term, default: 0] += 1 }
+        }
+        for (term, count) in passagesHolding where fields[term] == nil {
+            fields[term] = count >= repeatedInPassages ? .repeatedBody : .body
+        }
+        return fields.map { ($0.key, $0.value) }
+    }
+
+    /// Shards end near `shardTargetBytes`, where the terms say, not where a running
+    /// total does: a shard may end after a term once it holds `shardMinimumBytes`, if
+    /// the term's hash picks it (`endsShard`), and must end at `shardTargetBytes`. A
+    /// running total would move every later cut when one document gains a term, and a
+    /// one-paragraph edit would rewrite every shard after it; with cuts the terms
+    /// pick, the cuts after a changed shard fall where they fell before.
+    static let shardMinimumBytes = shardTargetBytes * 3 / 5
+
+    /// Bytes between candidate cuts, on average, past `shardMinimumBytes`.
+    static let shardCutSpacing = shardTargetBytes / 6
+
+    /// Consecutive runs of terms (see `shardMinimumBytes`).
     static func shards(_ postings: [Postings]) -> [[Postings]] {
         var shards: [[Postings]] = []
         var current: [Postings] = []
         var size = 0
         for entry in postings {
             current.append(entry)
-            size += entry.term.utf8.count + entry.documents.count * 3 + 8
-            if size >= shardTargetBytes {
+            let entrySize = estimatedSize(entry)
+            size += entrySize
+            if size >= shardTargetBytes || (size >= shardMinimumBytes && endsShard(after: entry.term, entrySize: entrySize)) {
                 shards.append(current)
                 current = []
                 size = 0
@@ -153,15 +159,46 @@ enum SearchIndex {
         return shards
     }
 
+    /// About the bytes an entry takes in its shard's JSON.
+    static func estimatedSize(_ entry: Postings) -> Int { entry.term.utf8.count + entry.packed.count * 3 + 8 }
+
+    /// Whether a shard past its minimum may end after `term`: chosen by the term's
+    /// FNV-1a hash with a chance in proportion to the entry's size, so that cuts fall
+    /// every `shardCutSpacing` bytes on average however large the entries are.
+    static func endsShard(after term: String, entrySize: Int) -> Bool {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in term.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let scale: UInt64 = 1 << 20
+        return hash % scale < UInt64(entrySize) * scale / UInt64(shardCutSpacing)
+    }
+
     /// A document list as text: for each document, in ascending order, the gap from
     /// the previous number times 4 plus its `Field`, in base 36, comma-separated.
     /// "0,7,1f" is document 0 (body), 1 (title), 13 (title).
     static func encode(_ documents: [(number: Int, field: Field)]) -> String {
-        var previous = 0
-        return documents.map { document in
-            defer { previous = document.number }
-            return String((document.number - previous) * 4 + document.field.rawValue, radix: 36)
-        }.joined(separator: ",")
+        String(decoding: encode(packed: documents.map { pack($0.number, $0.field) }), as: UTF8.self)
+    }
+
+    static func encode(packed: [UInt32]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(packed.count * 3)
+        var previous: UInt32 = 0
+        var digits: [UInt8] = []
+        for (position, posting) in packed.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            var value = ((posting >> 2) - previous) * 4 + (posting & 3)
+            previous = posting >> 2
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                let digit = UInt8(value % 36)
+                digits.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                value /= 36
+            } while value > 0
+            bytes.append(contentsOf: digits.reversed())
+        }
+        return bytes
     }
 
     static func manifest(documentCount: Int, shards: [[Postings]]) -> String {
@@ -181,7 +218,7 @@ enum SearchIndex {
     static func shardJSON(_ shard: [Postings]) -> [UInt8] {
         var writer = JSONWriter()
         writer.array { writer in
-            for entry in shard { writer.strings([entry.term, encode(entry.documents)]) }
+            for entry in shard { writer.strings([entry.term, String(decoding: encode(packed: entry.packed), as: UTF8.self)]) }
         }
         return writer.bytes
     }

@@ -66,23 +66,13 @@ public enum SiteRenderer {
                     EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 }
             case .graphExports:
-                if let failure = write(OutputFile(path: urls.file(.data("graph.graphml")), contents: GraphMLExport.data(model, urls: urls)), to: sink) {
-                    return failure
-                }
-                return write(OutputFile(path: urls.file(.data("graph.gexf")), contents: GEXFExport.data(model, urls: urls)), to: sink)
+                return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:
-                return memoised(urls.file(.data("mentions.csv")), key: AggregateKeys.mentionsCSV(model, fingerprints: fingerprints), sink: sink) {
-                    CSVExport.mentions(model, urls: urls)
-                }
+                return CSVExportWriter.write(model, urls: urls, path: urls.file(.data("mentions.csv")), to: sink, fingerprints: fingerprints)
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
-                if let key, sink.reuseGroup(madeFrom: key, members: SearchIndex.isOutput) { return nil }
-                let files = SearchIndex.files(model, urls: urls)
-                return files.lazy.compactMap { file in
-                    key.map { memoisedWrite(file, key: AggregateKeys.member($0, file.path, of: files.count), to: sink) } ?? write(file, to: sink)
-                }.first
+                return SearchIndexWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)

@@ -23,6 +23,16 @@ public protocol OutputSink: Sendable {
     /// previous file whose path `isMember` accepts, if each was made under `key`
     /// (`AggregateKeys.member`); all or none.
     func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool
+    /// The previous output's file at `path`, if the manifest lists it and it is
+    /// untouched since: for a maker that reuses part of it (`SearchIndexWriter`,
+    /// `CSVExportWriter`). Defaults in StreamedFile.swift, like the two below.
+    func previousOutput(_ path: String) -> PreviousOutput?
+    /// `reuse(_:madeFrom:)` that keeps `inputs` for the next build's `previousOutput`.
+    func reuse(_ path: String, madeFrom key: String, inputs: String?) -> Bool
+    /// Writes the file at `path` piece by piece as `produce` hands the pieces over,
+    /// under the key (and inputs) it returns once it has seen them all, if any. A
+    /// `produce` that throws leaves no file at `path`.
+    func writeStreamed(_ path: String, _ produce: (StreamedFile) throws -> StreamedFile.Memo?) throws
 }
 
 /// A sink with no previous output renders every page.

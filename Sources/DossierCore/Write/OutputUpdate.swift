@@ -107,6 +107,60 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         return RenderManifest.FileStamp(path: target)
     }
 
+    /// Streams into a hidden file in the update folder, renamed to its staged name once
+    /// whole; a result equal to the output's file is dropped and the output's kept,
+    /// as `place` does for a file made whole.
+    func writeStreamed(_ path: String, _ produce: (StreamedFile) throws -> StreamedFile.Memo?) throws {
+        lock.lock()
+        paths.append(path)
+        produced.insert(path)
+        lock.unlock()
+        let target = staged.path + "/" + path
+        let partial = (target as NSString).deletingLastPathComponent + "/." + (target as NSString).lastPathComponent + ".partial"
+        let memo: StreamedFile.Memo?
+        do {
+            try createFolder((target as NSString).deletingLastPathComponent)
+            let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw StagingFolder.Failure(description: String(cString: strerror(errno))) }
+            do {
+                let stream = StreamedFile(.descriptor(descriptor))
+                memo = try produce(stream)
+                try stream.flush()
+                close(descriptor)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+        } catch {
+            _ = unlink(partial)
+            lock.lock()
+            if let position = paths.lastIndex(of: path) { paths.remove(at: position) }
+            produced.remove(path)
+            lock.unlock()
+            throw StagingFolder.Failure(description: "cannot write \(path): \(error)")
+        }
+        let stamp: RenderManifest.FileStamp?
+        if let previous = inventory.value.stamp(of: path), StreamedFile.sameContents(partial, output.path + "/" + path) {
+            _ = unlink(partial)
+            lock.lock()
+            let wasStaged = stagedPaths.remove(path) != nil
+            lock.unlock()
+            if wasStaged { _ = unlink(target) }
+            stamp = previous
+        } else {
+            guard rename(partial, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = unlink(partial)
+                throw StagingFolder.Failure(description: "cannot write \(path): \(reason)")
+            }
+            lock.lock()
+            stagedPaths.insert(path)
+            lock.unlock()
+            stamp = RenderManifest.FileStamp(path: target)
+        }
+        if let memo, let stamp { renderManifest.record(path, renderedFrom: memo.key, inputs: memo.inputs, stamp: stamp) }
+    }
+
     /// Creates each folder of the update folder once (see `StagingFolder.createFolder`).
     private func createFolder(_ folder: String) throws {
         lock.lock()
@@ -144,6 +198,21 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         reusedData.append(path)
         lock.unlock()
         return true
+    }
+
+    func reuse(_ path: String, madeFrom key: String, inputs: String?) -> Bool {
+        guard keep(path, madeFrom: key, inputs: inputs) else { return false }
+        lock.lock()
+        reusedData.append(path)
+        lock.unlock()
+        return true
+    }
+
+    /// The output's file itself: it is not touched before `commit`, so a maker may read
+    /// from it while the build runs.
+    func previousOutput(_ path: String) -> PreviousOutput? {
+        renderManifest.previousEntry(path, stamp: inventory.value.stamp(of: path))
+            .map { PreviousOutput(file: output.path + "/" + path, key: $0.key, inputs: $0.inputs) }
     }
 
     func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool {

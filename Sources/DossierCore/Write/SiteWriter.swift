@@ -135,6 +135,54 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return true
     }
 
+    public func previousOutput(_ path: String) -> PreviousOutput? {
+        let previous = output.appendingPathComponent(path).path
+        return renderManifest.previousEntry(path, previousFile: previous).map { PreviousOutput(file: previous, key: $0.key, inputs: $0.inputs) }
+    }
+
+    public func reuse(_ path: String, madeFrom key: String, inputs: String?) -> Bool {
+        guard linkPrevious(path, madeFrom: key, inputs: inputs) else { return false }
+        lock.lock()
+        reusedData.append(path)
+        lock.unlock()
+        return true
+    }
+
+    /// Streams into a hidden file beside the target, renamed over it once whole.
+    public func writeStreamed(_ path: String, _ produce: (StreamedFile) throws -> StreamedFile.Memo?) throws {
+        let target = url.appendingPathComponent(path)
+        let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial").path
+        var memo: StreamedFile.Memo?
+        do {
+            try createFolder(target.deletingLastPathComponent().path, for: path)
+            let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+            do {
+                let stream = StreamedFile(.descriptor(descriptor))
+                memo = try produce(stream)
+                try stream.flush()
+                close(descriptor)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            // As `FileReuse.place` does for a whole file: the same bytes as before keep the previous file.
+            let previous = output.appendingPathComponent(path).path
+            if StreamedFile.sameContents(partial, previous), link(previous, target.path) == 0 {
+                unlink(partial)
+                if let memo { renderManifest.record(path, renderedFrom: memo.key, inputs: memo.inputs, file: target.path) }
+                return
+            }
+            guard rename(partial, target.path) == 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        } catch {
+            unlink(partial)
+            forgetPath(path)
+            throw Failure(description: "cannot write \(path): \(error)")
+        }
+        recordChange(path)
+        if let memo { renderManifest.record(path, renderedFrom: memo.key, inputs: memo.inputs, file: target.path) }
+    }
+
     /// Links the previous output's file at `path` in, if the manifest says it was
     /// made from `key` and it is untouched since.
     private func linkPrevious(_ path: String, madeFrom key: String, inputs: String? = nil) -> Bool {

@@ -4,7 +4,10 @@ import Foundation
 /// kind are the elements' own XML attributes, as Gephi expects; the rest are attvalues.
 enum GEXFExport {
     static func data(_ model: SiteModel, urls: SiteURLs) -> Data {
-        let graph = ExportGraph(model, urls: urls)
+        data(ExportGraph(model, urls: urls))
+    }
+
+    static func data(_ graph: ExportGraph) -> Data {
         // label and weight are written as XML attributes; title repeats the label.
         let nodeAttributes = ExportGraph.nodeAttributes.filter { $0.name != "label" && $0.name != "title" }
         let edgeAttributes = ExportGraph.edgeAttributes.filter { $0.name != "label" && $0.name != "weight" }

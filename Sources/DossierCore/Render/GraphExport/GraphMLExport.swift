@@ -3,7 +3,10 @@ import Foundation
 /// `data/graph.graphml`: GraphML with typed keys (`attr.name`, `attr.type`) for networkx, Gephi, yEd and Cytoscape.
 enum GraphMLExport {
     static func data(_ model: SiteModel, urls: SiteURLs) -> Data {
-        let graph = ExportGraph(model, urls: urls)
+        data(ExportGraph(model, urls: urls))
+    }
+
+    static func data(_ graph: ExportGraph) -> Data {
         var xml = XMLWriter(capacity: 512 * (graph.nodes.count + graph.edgeCount) + 4096)
         xml.element("graphml", [
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),

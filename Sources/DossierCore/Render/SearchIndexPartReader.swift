@@ -1,0 +1,121 @@
+/// Reads back the parts of the search index a previous build wrote (only ever this
+/// program's own output, so only the JSON that `JSONWriter` writes): a cached build
+/// takes the postings of the documents it did not change from the previous term
+/// shards instead of tokenizing those documents again (`SearchIndexWriter`). Anything
+/// it does not recognise is nil, and the index is then made from every document.
+enum SearchIndexPartReader {
+    /// The first term of each shard, from the manifest (`SearchIndex.manifest`).
+    static func shardFirstTerms(manifest bytes: [UInt8]) -> [String]? {
+        let marker = Array("\"shards\":".utf8)
+        guard let start = find(marker, in: bytes) else { return nil }
+        var reader = Reader(bytes: bytes, position: start + marker.count)
+        return reader.stringArray()
+    }
+
+    /// The entries of term shard `name` ("terms/3"), as `SearchIndex.part` wrote them.
+    static func shard(_ bytes: [UInt8], name: String) -> [SearchIndex.Postings]? {
+        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
+        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        var reader = Reader(bytes: bytes, position: prefix.count)
+        guard reader.take(UInt8(ascii: "[")) else { return nil }
+        var entries: [SearchIndex.Postings] = []
+        if reader.take(UInt8(ascii: "]")) { return reader.position == bytes.count - suffix.count ? entries : nil }
+        repeat {
+            guard let pair = reader.stringArray(), pair.count == 2, let packed = decode(pair[1]) else { return nil }
+            entries.append(SearchIndex.Postings(term: pair[0], packed: packed))
+        } while reader.take(UInt8(ascii: ","))
+        guard reader.take(UInt8(ascii: "]")), reader.position == bytes.count - suffix.count else { return nil }
+        return entries
+    }
+
+    /// The inverse of `SearchIndex.encode(packed:)`.
+    static func decode(_ text: String) -> [UInt32]? {
+        var packed: [UInt32] = []
+        var previous: UInt64 = 0
+        for item in text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            var value: UInt64 = 0
+            guard !item.isEmpty, item.count <= 8 else { return nil }
+            for byte in item {
+                let digit: UInt64
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
+                default: return nil
+                }
+                value = value * 36 + digit
+            }
+            let number = previous + value / 4
+            guard number <= UInt64(UInt32.max >> 2), packed.isEmpty || value / 4 > 0 else { return nil }
+            packed.append(UInt32(number) << 2 | UInt32(value % 4))
+            previous = number
+        }
+        return packed
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
+        }
+        return nil
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var position: Int
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+
+        /// `["a","b",…]`
+        mutating func stringArray() -> [String]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var strings: [String] = []
+            if take(UInt8(ascii: "]")) { return strings }
+            repeat {
+                guard let string = string() else { return nil }
+                strings.append(string)
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? strings : nil
+        }
+
+        /// A JSON string with the escapes `JSONWriter` writes.
+        mutating func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            var text: [UInt8] = []
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(validating: text, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard position < bytes.count else { return nil }
+                    let escaped = bytes[position]
+                    position += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escaped)
+                    case UInt8(ascii: "n"): text.append(0x0A)
+                    case UInt8(ascii: "r"): text.append(0x0D)
+                    case UInt8(ascii: "t"): text.append(0x09)
+                    case UInt8(ascii: "b"): text.append(0x08)
+                    case UInt8(ascii: "f"): text.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        // `JSONWriter` escapes only control characters this way.
+                        guard position + 4 <= bytes.count, let value = UInt8(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16),
+                              value < 0x20 else { return nil }
+                        text.append(value)
+                        position += 4
+                    default: return nil
+                    }
+                default:
+                    text.append(byte)
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// Collects the postings of many documents, term by term. Documents are tokenized on
+/// every core a chunk at a time, and each chunk's term lists are folded into the
+/// postings before the next chunk starts: at 10,000 briefings every document's term
+/// list alive at once took more memory than the postings themselves.
+struct SearchIndexPostings {
+    private var byTerm: [String: [UInt32]] = [:]
+    /// Terms whose list gained a posting below its last one; sorted at the end.
+    private var outOfOrder: Set<String> = []
+
+    static let documentsPerChunk = 512
+
+    /// Adds every term of every document, under the document's number.
+    mutating func add(_ documents: [(number: Int, document: SearchIndex.Document)]) {
+        for start in stride(from: 0, to: documents.count, by: Self.documentsPerChunk) {
+            let chunk = Array(documents[start..<min(start + Self.documentsPerChunk, documents.count)])
+            let fields = chunk.parallelMap { SearchIndex.termFields(of: $0.document) }
+            for (entry, terms) in zip(chunk, fields) {
+                for (term, field) in terms { add(term, SearchIndex.pack(entry.number, field)) }
+            }
+        }
+    }
+
+    private mutating func add(_ term: String, _ posting: UInt32) {
+        let inOrder = Self.append(posting, to: &byTerm[term, default: []])
+        if !inOrder { outOfOrder.insert(term) }
+    }
+
+    private static func append(_ posting: UInt32, to list: inout [UInt32]) -> Bool {
+        let inOrder = list.last.map { $0 < posting } ?? true
+        list.append(posting)
+        return inOrder
+    }
+
+    /// The postings in the order `search.js` compares strings (UTF-16 code units);
+    /// leaves the collection empty.
+    mutating func take() -> [SearchIndex.Postings] {
+        let byTerm = self.byTerm, outOfOrder = self.outOfOrder
+        self = SearchIndexPostings()
+        return byTerm
+            .map { SearchIndex.Postings(term: $0.key, packed: outOfOrder.contains($0.key) ? $0.value.sorted() : $0.value) }
+            .sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+    }
+
+    /// Two sorted lists of postings as one: a term in both gets the documents of both,
+    /// which must be different documents.
+    static func merge(_ first: [SearchIndex.Postings], _ second: [SearchIndex.Postings]) -> [SearchIndex.Postings] {
+        var merged: [SearchIndex.Postings] = []
+        merged.reserveCapacity(first.count + second.count)
+        var left = 0, right = 0
+        while left < first.count, right < second.count {
+            let a = first[left], b = second[right]
+            if a.term == b.term {
+                merged.append(SearchIndex.Postings(term: a.term, packed: mergeSorted(a.packed, b.packed)))
+                left += 1
+                right += 1
+            } else if a.term.utf16.lexicographicallyPrecedes(b.term.utf16) {
+                merged.append(a)
+                left += 1
+            } else {
+                merged.append(b)
+                right += 1
+            }
+        }
+        merged += first[left...]
+        merged += second[right...]
+        return merged
+    }
+
+    private static func mergeSorted(_ first: [UInt32], _ second: [UInt32]) -> [UInt32] {
+        var merged: [UInt32] = []
+        merged.reserveCapacity(first.count + second.count)
+        var left = 0, right = 0
+        while left < first.count, right < second.count {
+            if first[left] < second[right] {
+                merged.append(first[left])
+                left += 1
+            } else {
+                merged.append(second[right])
+                right += 1
+            }
+        }
+        merged += first[left...]
+        merged += second[right...]
+        return merged
+    }
+}
