@@ -171,7 +171,8 @@ import Testing
         defer { project.remove() }
         let model = try #require(project.build().model)
         let positions = EntitiesExport.mentionPositions(model)
-        #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, fingerprints: .none) == nil)
+        let documents = AggregateKeys.MentionDocuments(model, fingerprints: .none)
+        #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, documents: documents, fingerprints: .none) == nil)
         #expect(AggregateKeys.mentionRows(DocumentID(.briefing, "first"), fingerprints: .none) == nil)
         #expect(AggregateKeys.searchIndex(model, fingerprints: .none) == nil)
     }

@@ -206,6 +206,21 @@ import Testing
         #expect(CSVExportWriter.RowTable(CSVExportWriter.RowTable(headerLength: 5, rows: []).text)?.rows == [])
     }
 
+    /// The actors' mentions files are keyed through each document's stretch of the
+    /// model's mentions, found by position.
+    @Test func everyMentionFindsItsDocumentsStretch() throws {
+        let project = try TestProject(Self.project(briefings: 5, paragraphs: 4))
+        defer { project.remove() }
+        let model = try #require(project.build().model)
+        let documents = AggregateKeys.MentionDocuments(model, fingerprints: .none)
+        #expect(documents.starts.count == 5)
+        for (position, mention) in model.mentions.enumerated() {
+            let stretch = documents.stretch(holding: position)
+            #expect(model.mentions[documents.starts[stretch]].document == mention.document)
+            #expect(stretch == documents.starts.count - 1 || documents.starts[stretch + 1] > position)
+        }
+    }
+
     // MARK: Streamed writes
 
     @Test func aStreamedWriteThatFailsLeavesNoFileBehind() throws {

@@ -16,7 +16,8 @@ enum AggregateKeys {
     /// co-mention pairs, which the model counts from other documents and are hashed as
     /// they are.
     static func actorMentions(
-        _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, fingerprints: DocumentFingerprints
+        _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, documents: MentionDocuments,
+        fingerprints: DocumentFingerprints
     ) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
@@ -25,12 +26,13 @@ enum AggregateKeys {
         hasher.combine(fingerprints.site)
         hasher.combine(slug)
         hasher.combine(positions.count)
-        var previous: DocumentID?
+        var previous: Int?
         for position in positions {
-            let document = model.mentions[position].document
-            guard document != previous else { continue }
-            previous = document
-            guard combine(document, fingerprints, into: &hasher) else { return nil }
+            let stretch = documents.stretch(holding: position)
+            guard stretch != previous else { continue }
+            previous = stretch
+            guard let digest = documents.digests[stretch] else { return nil }
+            hasher.combine(digest)
         }
         hasher.combine(coMentions.count)
         for pair in model.coMentions[coMentions] {
@@ -40,6 +42,39 @@ enum AggregateKeys {
             hasher.combine(pair.sameDocument)
         }
         return hasher.finalize()
+    }
+
+    /// The documents holding the model's mentions, each hashed once (kind, slug,
+    /// fingerprint) for the keys of every actor's mentions file: hashed per actor, the
+    /// 2,000 actors' keys took 0.2 s of CPU at 10,000 briefings after any edit.
+    struct MentionDocuments: Sendable {
+        /// Where each document's stretch of `model.mentions` starts, ascending.
+        let starts: [Int]
+        /// Each stretch's document hashed; nil when it has no fingerprint.
+        let digests: [String?]
+
+        init(_ model: SiteModel, fingerprints: DocumentFingerprints) {
+            var starts: [Int] = [], digests: [String?] = []
+            var previous: DocumentID?
+            for (position, mention) in model.mentions.enumerated() where mention.document != previous {
+                previous = mention.document
+                starts.append(position)
+                var hasher = StableHasher()
+                digests.append(AggregateKeys.combine(mention.document, fingerprints, into: &hasher) ? hasher.finalize() : nil)
+            }
+            self.starts = starts
+            self.digests = digests
+        }
+
+        /// The stretch that holds the mention at `position`.
+        func stretch(holding position: Int) -> Int {
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= position { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
     }
 
     /// The rows of one document's mentions in `data/mentions.csv`

@@ -56,7 +56,7 @@ enum SearchIndex {
 
     static func unpack(_ posting: UInt32) -> (number: Int, field: Field) { (Int(posting >> 2), Field(rawValue: Int(posting & 3))!) }
 
-    /// Whether `path` is one of the files `files` makes, for reusing them as a group.
+    /// Whether `path` is one of the index's files (`SearchIndexWriter` writes them).
     static func isOutput(_ path: String) -> Bool {
         path == "assets/search-index.js" || path.hasPrefix("assets/search/")
     }

@@ -37,6 +37,7 @@ public enum SiteRenderer {
         pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
+        let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
@@ -61,7 +62,8 @@ public enum SiteRenderer {
             case .actorMentions(let index):
                 let slug = model.actors[index].actor.slug
                 let key = AggregateKeys.actorMentions(
-                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, fingerprints: fingerprints)
+                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, documents: mentionDocuments,
+                    fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
                     EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 }
