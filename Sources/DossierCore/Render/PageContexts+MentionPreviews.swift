@@ -1,3 +1,5 @@
+import Foundation
+
 extension PageContexts {
     /// A page body with its actor links resolved into described mention links, followed
     /// by the previews they point to (hidden: screen readers read one as the link's
@@ -19,15 +21,46 @@ extension PageContexts {
     }
 
     /// "Iran, State. A West Asian state." — the punctuation is for screen readers only:
-    /// on screen the name, kind and summary sit on lines of their own.
+    /// on screen the name, kind and summary sit on lines of their own. Made once per
+    /// actor and language attributes: every page that links the actor holds the same.
     func mentionPreview(_ actor: Actor, on page: SiteURLs.Page) -> String {
+        let langDir = langDirHTML(language(of: .actor(actor.slug)), on: page)
+        return previews.preview(actor.slug, langDir: langDir) { Self.mentionPreviewHTML(actor, langDir: langDir) }
+    }
+
+    static func mentionPreviewHTML(_ actor: Actor, langDir: String) -> String {
         var html = "<p id=\"" + MentionLinks.previewID(actor.slug) + "\" class=\"mention-preview mention-preview--"
-            + actor.kind.rawValue + "\"" + langDirHTML(language(of: .actor(actor.slug)), on: page) + ">"
+            + actor.kind.rawValue + "\"" + langDir + ">"
         html += "<span class=\"mention-preview__name\">" + HTMLEscaping.escape(actor.title) + "</span>"
         html += "<span class=\"visually-hidden\">, </span> <span class=\"mention-preview__kind\">" + actor.kind.label + "</span>"
         if let summary = actor.summary, !summary.isEmpty {
             html += "<span class=\"visually-hidden\">. </span> <span class=\"mention-preview__summary\">" + HTMLEscaping.escape(summary) + "</span>"
         }
         return html + "</p>"
+    }
+}
+
+/// The mention previews of one build, by actor and language attributes. About
+/// 200,000 previews at 10,000 briefings show 2,000 actors.
+final class MentionPreviewMemo: @unchecked Sendable {
+    private struct Key: Hashable {
+        var slug: String
+        var langDir: String
+    }
+
+    private let lock = NSLock()
+    private var previews: [Key: String] = [:]
+
+    func preview(_ slug: String, langDir: String, make: () -> String) -> String {
+        let key = Key(slug: slug, langDir: langDir)
+        lock.lock()
+        let known = previews[key]
+        lock.unlock()
+        if let known { return known }
+        let html = make()
+        lock.lock()
+        previews[key] = html
+        lock.unlock()
+        return html
     }
 }

@@ -58,7 +58,7 @@ extension PageContexts {
     /// "Mentioned alongside": actors sharing at least one of the passages listed above.
     func coMentionChips(_ actor: ActorModel, on page: SiteURLs.Page) -> [Context] {
         actor.coMentions.filter { $0.sameBlock > 0 }.prefix(12).compactMap { pair -> Context? in
-            guard let chip = actorChip(pair.other, from: page) else { return nil }
+            guard let chip = actorChip(pair.other, from: page, as: .standard) else { return nil }
             let language = language(of: page)
             return merge(chip, [
                 "same_block": number(pair.sameBlock, on: page),

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Builds the values each template sees. Contexts are plain dictionaries built once
 /// per page: swift-mustache reads them without reflection, which is about three
 /// times faster than handing it structs (STACK-NOTES.md).
@@ -17,10 +19,15 @@ struct PageContexts {
     let principalBriefingsByActor: [String: [Int]]
     /// The timeline page each event is on, by its anchor: links to an event go there.
     let timelinePageByAnchor: [String: Int]
+    /// Chips rendered once per build through the theme's chip partials (`library`).
+    let chips: ActorChips
+    /// Mention previews made once per actor and language (`mentionPreview`).
+    let previews = MentionPreviewMemo()
 
-    init(model: SiteModel, urls: SiteURLs) {
+    init(model: SiteModel, urls: SiteURLs, library: MustacheLibrary? = nil) {
         self.model = model
         self.urls = urls
+        chips = ActorChips(library: library)
         actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
         briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
         pagesBySlug = SlugLookup(model.pages) { $0.page.slug }
@@ -100,10 +107,14 @@ struct PageContexts {
         ["display": DisplayFormat.date(date, in: language(of: page)), "machine": DisplayFormat.machineDate(date)]
     }
 
-    func actorChip(_ slug: String, from page: SiteURLs.Page) -> Context? {
+    /// An actor's chip: its values, and its HTML as `variant`'s partial renders it.
+    func actorChip(_ slug: String, from page: SiteURLs.Page, as variant: ActorChips.Variant? = nil) -> Context? {
         guard let actor = actorsBySlug[slug]?.actor else { return nil }
-        return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
-                "summary": optional(actor.summary), "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page)]
+        let langDir = langDirHTML(language(of: .actor(slug)), on: page)
+        return chips.chip(slug, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
+            ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
+             "summary": optional(actor.summary), "lang_dir_html": langDir]
+        }
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
@@ -112,7 +123,7 @@ struct PageContexts {
             "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
             "date": date(value.date, on: page), "summary": optional(value.summary),
             "lang_dir_html": langDirHTML(language(of: .briefing(value.slug)), on: page),
-            "actors": briefing.principalActors.compactMap { actorChip($0, from: page) },
+            "actors": briefing.principalActors.compactMap { actorChip($0, from: page, as: .compact) },
             "has_actors": !briefing.principalActors.isEmpty,
             "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
         ]
@@ -141,7 +152,7 @@ struct PageContexts {
         var context: Context = [
             "anchor": item.anchor, "date": date(event.date, on: page), "title": event.title,
             "lang_dir_html": langDirHTML(language(of: item.origin), on: page),
-            "actors": event.actors.compactMap { actorChip($0.value, from: page) },
+            "actors": event.actors.compactMap { actorChip($0.value, from: page, as: .tiny) },
             "origin": isOwnPage(of: item.origin, page) ? false : documentLink(item.origin, from: page),
             "cited_source": eventSource(item, on: page) ?? false,
             "timeline_url": urls.link(from: page, to: PagedList.timeline.page(timelinePageByAnchor[item.anchor] ?? 1)) + "#" + item.anchor,
