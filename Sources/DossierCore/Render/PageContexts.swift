@@ -1,5 +1,3 @@
-import Mustache
-
 /// Builds the values each template sees. Contexts are plain dictionaries built once
 /// per page: swift-mustache reads them without reflection, which is about three
 /// times faster than handing it structs (STACK-NOTES.md).
@@ -19,15 +17,21 @@ struct PageContexts {
     let principalBriefingsByActor: [String: [Int]]
     /// The timeline page each event is on, by its anchor: links to an event go there.
     let timelinePageByAnchor: [String: Int]
-    /// Chips rendered once per build through the theme's chip partials (`library`).
+    /// Chips rendered once per build through the theme's chip partials.
     let chips: ActorChips
     /// Mention previews made once per actor and language (`mentionPreview`).
     let previews = MentionPreviewMemo()
+    /// Whether a passage's `segments` are built: only when a template may read them
+    /// (the built-in theme shows `snippet_html`), since half a million passages at
+    /// 10,000 briefings made a dictionary per piece of every snippet.
+    let includesSnippetSegments: Bool
 
-    init(model: SiteModel, urls: SiteURLs, library: MustacheLibrary? = nil) {
+    /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
+    init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {
         self.model = model
         self.urls = urls
-        chips = ActorChips(library: library)
+        chips = ActorChips(library: theme?.library)
+        includesSnippetSegments = theme?.mayRead("segments") ?? true
         actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
         briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
         pagesBySlug = SlugLookup(model.pages) { $0.page.slug }
