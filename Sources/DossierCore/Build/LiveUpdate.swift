@@ -253,7 +253,7 @@ public enum LiveUpdate {
         let jobs: [SiteRenderer.Job] = loaded.briefings.compactMap { state.briefingPositions[$0.slug] }.sorted().map { .briefing($0) }
             + loaded.actors.compactMap { state.actorPositions[$0.slug] }.sorted().map { .actor($0) }
             + loaded.pages.compactMap { state.pagePositions[$0.slug] }.sorted().map { .page($0) }
-        let contexts = PageContexts(model: model, urls: state.urls)
+        let contexts = PageContexts(model: model, urls: state.urls, theme: state.theme)
         let sink = CapturingSink()
         for job in jobs {
             let failure = SiteRenderer.renderPage(job, model: model, contexts: contexts, sourceEntries: [], theme: state.theme, urls: state.urls, sink: sink,

@@ -19,10 +19,16 @@ extension PageContexts {
     }
 
     /// "Iran, State. A West Asian state." — the punctuation is for screen readers only:
-    /// on screen the name, kind and summary sit on lines of their own.
+    /// on screen the name, kind and summary sit on lines of their own. Made once per
+    /// actor and language attributes: every page that links the actor holds the same.
     func mentionPreview(_ actor: Actor, on page: SiteURLs.Page) -> String {
+        let langDir = langDirHTML(language(of: .actor(actor.slug)), on: page)
+        return previews.value(for: PreviewKey(slug: actor.slug, langDir: langDir)) { Self.mentionPreviewHTML(actor, langDir: langDir) }
+    }
+
+    static func mentionPreviewHTML(_ actor: Actor, langDir: String) -> String {
         var html = "<p id=\"" + MentionLinks.previewID(actor.slug) + "\" class=\"mention-preview mention-preview--"
-            + actor.kind.rawValue + "\"" + langDirHTML(language(of: .actor(actor.slug)), on: page) + ">"
+            + actor.kind.rawValue + "\"" + langDir + ">"
         html += "<span class=\"mention-preview__name\">" + HTMLEscaping.escape(actor.title) + "</span>"
         html += "<span class=\"visually-hidden\">, </span> <span class=\"mention-preview__kind\">" + actor.kind.label + "</span>"
         if let summary = actor.summary, !summary.isEmpty {
@@ -30,4 +36,11 @@ extension PageContexts {
         }
         return html + "</p>"
     }
+}
+
+
+/// A mention preview depends on its actor and on whether the page is in the actor's language.
+struct PreviewKey: Hashable, Sendable {
+    var slug: String
+    var langDir: String
 }

@@ -9,7 +9,7 @@ extension PageContexts {
             "more_briefings": model.briefings.count > 10,
             "briefings_url": urls.link(from: page, to: .briefings),
             "top_actors": topActors.map { actor -> Context in
-                merge(actorChip(actor.actor.slug, from: page) ?? [:], ["mention_count": number(actor.mentionCount, on: page)])
+                merge(actorChip(actor.actor.slug, from: page, as: .standard) ?? [:], ["mention_count": number(actor.mentionCount, on: page)])
             },
             "recent_events": model.timeline.suffix(8).reversed().map { event($0, from: page) },
             "timeline_url": urls.link(from: page, to: .timeline),
@@ -41,6 +41,7 @@ extension PageContexts {
         let value = model.briefing
         let page = SiteURLs.Page.briefing(value.slug)
         var context = merge(common(page, title: value.title, description: value.summary, section: "briefings"), briefingCard(model, from: page))
+        context["actors"] = model.principalActors.compactMap { actorChip($0, from: page, as: .principal) }
         context["updated"] = value.updated.map { date($0, on: page) as Any } ?? false
         context["authors"] = optional(value.authors.joined(separator: ", "))
         context["toc"] = model.linked.tableOfContents.map {
@@ -50,7 +51,7 @@ extension PageContexts {
         context["body_html"] = bodyHTML(model.linked, from: page)
         context["word_count"] = model.linked.wordCount
         context["reading_minutes"] = number(max(1, (model.linked.wordCount + 199) / 200), on: page)
-        context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page) }
+        context["secondary_actors"] = model.secondaryActors.compactMap { actorChip($0, from: page, as: .standard) }
         context["events"] = model.events.map { event($0, from: page) }
         let listedSources = sourcesOutsideNotes(value.sources, html: model.linked.html)
         context["sources"] = sourceList(listedSources, on: page)
@@ -85,7 +86,7 @@ extension PageContexts {
         let relationContexts = actor.relations.map { end -> Context in
             let relation = end.relation
             return [
-                "label": end.label, "type": relation.type.name, "other": actorChip(end.other, from: page) ?? [:],
+                "label": end.label, "type": relation.type.name, "other": actorChip(end.other, from: page, as: .compact) ?? [:],
                 "period": optional(DisplayFormat.period(since: relation.since, until: relation.until, in: language(of: page))),
                 "note": optional(relation.note), "source": relation.source.map { self.source($0, on: page) as Any } ?? false,
             ] as Context
@@ -212,7 +213,7 @@ extension PageContexts {
                 return merge(source(entry.source, on: page), [
                     "anchor": entry.anchor, "cited_by": entry.citedBy.map { documentLink($0, from: page) },
                     "cited_by_briefings": briefings.map { documentLink($0, from: page) }, "has_briefing_citations": !briefings.isEmpty,
-                    "cited_by_actors": actors.compactMap { actorChip($0.slug, from: page) }, "has_actor_citations": !actors.isEmpty,
+                    "cited_by_actors": actors.compactMap { actorChip($0.slug, from: page, as: .tiny) }, "has_actor_citations": !actors.isEmpty,
                 ])
             },
             "pagination": paginationContext(list, pager: pager, current: pageNumber),

@@ -27,7 +27,7 @@ public enum SiteRenderer {
     static func render(
         _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints
     ) -> [Diagnostic] {
-        let contexts = PageContexts(model: model, urls: urls)
+        let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
         pageJobs += model.briefings.indices.map(Job.briefing)

@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     /// under another fingerprint may read a template or partial that changed
     /// (see `RenderKey`).
     public var templatesFingerprint = ""
+    /// Every template's text, to tell whether any of them may read a value (`mayRead`).
+    var templateTexts: [String] = []
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -132,7 +134,15 @@ public struct Theme: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var theme = Theme(library: library, assets: assets)
         theme.templatesFingerprint = RenderKey.templatesFingerprint(sources.mapValues(\.text))
+        theme.templateTexts = sources.keys.sorted().map { sources[$0]!.text }
         return (theme, diagnostics)
+    }
+
+    /// False when no template's text contains `name` at all, so no template can read a
+    /// value of that name, however it is written (a section, a dotted path, a
+    /// transform's argument): contexts may then leave it out.
+    func mayRead(_ name: String) -> Bool {
+        templateTexts.contains { $0.contains(name) }
     }
 
     static func describe(_ error: Error) -> String {
