@@ -17,6 +17,7 @@ struct PageContexts {
     let principalBriefingsByActor: [String: [Int]]
     /// The timeline page each event is on, by its anchor: links to an event go there.
     let timelinePageByAnchor: [String: Int]
+    let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
 
     init(model: SiteModel, urls: SiteURLs) {
         self.model = model
