@@ -24,6 +24,11 @@ public struct BuildOptions: Sendable {
     public var detachesOutputRemoval = false
     /// Return what the build knew (`BuildReport.liveState`), for `dossier serve`'s fast path.
     public var keepsLiveState = false
+    /// A build that runs once in its process: each document's Markdown is dropped
+    /// after linking and its HTML once the pages that show it are rendered
+    /// (`DocumentLifetimes.swift`), so the report's model has neither, and the build
+    /// cache given in `cache` keeps none of its documents in memory afterwards.
+    public var releasesDocumentsAsRendered = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -105,6 +110,7 @@ public enum SiteBuilder {
             return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
         }
         diagnostics += linkDiagnostics
+        if options.releasesDocumentsAsRendered { project.dropBodiesAfterLinking() }
 
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
         diagnostics += modelDiagnostics
@@ -118,7 +124,8 @@ public enum SiteBuilder {
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
-                diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints) }
+                diagnostics += timed("render and write") { SiteRenderer.render(
+                    model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints, releasingHTML: options.releasesDocumentsAsRendered) }
                 if options.keepsLiveState {
                     liveState = LiveState(project: project, index: index, linked: documents, model: model, theme: theme, urls: urls,
                                           settings: settings, drafts: options.drafts, linkDiagnostics: linkDiagnostics)
@@ -132,6 +139,7 @@ public enum SiteBuilder {
             }
         }
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
+        if options.releasesDocumentsAsRendered { cache.forgetLinkedDocumentsInMemory() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
         report.liveState = liveState
