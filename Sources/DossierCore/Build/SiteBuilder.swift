@@ -110,7 +110,11 @@ public enum SiteBuilder {
             return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
         }
         diagnostics += linkDiagnostics
-        if options.releasesDocumentsAsRendered { project.dropBodiesAfterLinking() }
+        if options.releasesDocumentsAsRendered {
+            project.dropBodiesAfterLinking()
+            documents.spillHTML()
+            FreedMemory.giveBack()
+        }
 
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents) }
         diagnostics += modelDiagnostics

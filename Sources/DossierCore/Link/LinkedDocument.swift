@@ -171,8 +171,9 @@ public struct TableOfContentsEntry: Sendable, Hashable {
 /// resolves per page), its table of contents, and every mention in reading order.
 public struct LinkedDocument: Sendable, Hashable {
     public var id: DocumentID
-    /// Read only while it is held: a one-shot build releases it after its pages
-    /// (`releaseHTML`), and the renderer checks `isHTMLReleased` before a page reads it.
+    /// Read only while it is held: a one-shot build spills it to a file after linking
+    /// and releases it after its pages (`ReleasableHTML`); the renderer checks
+    /// `isHTMLReleased` before a page reads it.
     public var html: String {
         get {
             guard let html = htmlStorage.string else {
@@ -218,7 +219,11 @@ public struct LinkedDocument: Sendable, Hashable {
     /// not render from these documents again.
     func releaseHTML() { htmlStorage.release() }
 
-    var isHTMLReleased: Bool { htmlStorage.string == nil }
+    var isHTMLReleased: Bool { htmlStorage.isReleased }
+
+    /// Moves the HTML out of memory into `file` for every copy of this document; it
+    /// is read back from there each time it is asked for.
+    func spillHTML(to file: HTMLSpillFile) { htmlStorage.spill(to: file) }
 
     public static func == (lhs: LinkedDocument, rhs: LinkedDocument) -> Bool {
         lhs.id == rhs.id && lhs.htmlStorage.string == rhs.htmlStorage.string && lhs.tableOfContents == rhs.tableOfContents
