@@ -170,3 +170,37 @@ import Testing
         }
     }
 }
+
+/// The HTML's own store: in memory, in the spill file, or released.
+@Suite struct ReleasableHTMLTests {
+    static func document(_ html: String) -> LinkedDocument {
+        LinkedDocument(id: DocumentID(.briefing, "x"), html: html, tableOfContents: [], mentions: [], plainText: "", wordCount: 0)
+    }
+
+    @Test func spilledHTMLReadsBackExactly() throws {
+        let file = try #require(HTMLSpillFile())
+        let texts = ["<p>Iran’s <a href=\"dossier:actors/iran/index.html\">Tehran</a> — تهران 🇮🇷</p>\n", "", String(repeating: "<p>é</p>", count: 50_000)]
+        let documents = texts.map(Self.document)
+        for document in documents { document.spillHTML(to: file) }
+        #expect(documents.map(\.html) == texts)
+        #expect(documents.allSatisfy { !$0.isHTMLReleased })
+    }
+
+    @Test func everyCopyOfADocumentSharesItsHTML() throws {
+        let original = Self.document("<p>One</p>")
+        let copy = original
+        original.spillHTML(to: try #require(HTMLSpillFile()))
+        #expect(copy.html == "<p>One</p>")
+        copy.releaseHTML()
+        #expect(original.isHTMLReleased)
+    }
+
+    @Test func settingTheHTMLGivesThatCopyItsOwn() {
+        let original = Self.document("<p>One</p>")
+        var changed = original
+        changed.html = "<p>Two</p>"
+        original.releaseHTML()
+        #expect(!changed.isHTMLReleased && changed.html == "<p>Two</p>")
+        #expect(original != changed)
+    }
+}

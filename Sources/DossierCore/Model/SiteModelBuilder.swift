@@ -6,6 +6,10 @@
 public enum SiteModelBuilder {
     /// Related briefings shown per briefing.
     static let relatedLimit = 5
+    /// Co-mentioned actors kept per actor, strongest first: more than its page shows
+    /// (12 chips, 6 in its picture). All of them, each pair twice, were about a
+    /// gigabyte at 100,000 briefings; the site's every pair stays in `SiteModel.coMentions`.
+    static let coMentionsPerActor = 25
 
     public static func build(
         project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument]
@@ -68,7 +72,7 @@ public enum SiteModelBuilder {
             let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
             for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
-        let rankedCoMentions = ActorMentions.coMentionsOfEveryActor(passageTable)
+        let rankedCoMentions = ActorMentions.coMentionsOfEveryActor(passageTable, keeping: coMentionsPerActor)
         let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
@@ -143,7 +147,7 @@ public enum SiteModelBuilder {
         }
         return ActorModel(
             actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
-            mentionCount: others.count, coMentions: coMentions, events: events)
+            mentionCount: others.count, coMentions: Array(coMentions.prefix(coMentionsPerActor)), events: events)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
