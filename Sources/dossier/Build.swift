@@ -55,6 +55,7 @@ struct Build: ParsableCommand {
         options.warnsAboutPlaceholderBaseURL = true
         options.cache = cache.buildCache(projectRoot: project.rootURL)
         options.detachesOutputRemoval = true
+        options.releasesDocumentsAsRendered = true
         let started = Date()
         // The previous output is removed in the background; it must be gone before exiting.
         defer { RetiredOutputs.waitUntilRemoved() }

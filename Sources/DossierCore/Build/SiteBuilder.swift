@@ -27,6 +27,11 @@ public struct BuildOptions: Sendable {
     /// For tests: an in-place update stops its commit after this many journal steps,
     /// as if the process had died there (`OutputUpdate.interruptsCommitAfter`).
     var interruptsCommitAfter: Int?
+    /// A build that runs once in its process: each document's Markdown is dropped
+    /// after linking and its HTML once the pages that show it are rendered
+    /// (`DocumentLifetimes.swift`), so the report's model has neither, and the build
+    /// cache given in `cache` keeps none of its documents in memory afterwards.
+    public var releasesDocumentsAsRendered = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -110,6 +115,11 @@ public enum SiteBuilder {
             return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
         }
         diagnostics += linkDiagnostics
+        if options.releasesDocumentsAsRendered {
+            project.dropBodiesAfterLinking()
+            documents.spillHTML()
+            FreedMemory.giveBack()
+        }
 
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
@@ -123,7 +133,8 @@ public enum SiteBuilder {
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
-                diagnostics += timed("render and write") { SiteRenderer.render(model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints) }
+                diagnostics += timed("render and write") { SiteRenderer.render(
+                    model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints, releasingHTML: options.releasesDocumentsAsRendered) }
                 if options.keepsLiveState {
                     liveState = LiveState(project: project, index: index, linked: documents, model: model, theme: theme, urls: urls,
                                           settings: settings, drafts: options.drafts, linkDiagnostics: linkDiagnostics)
@@ -137,6 +148,7 @@ public enum SiteBuilder {
             }
         }
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
+        if options.releasesDocumentsAsRendered { cache.forgetLinkedDocumentsInMemory() }
         var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
         report.loadCounts = project.loadCounts

@@ -297,6 +297,15 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// Forgets the linked documents held in memory (they stay on disk): after a build
+    /// that released their HTML (`BuildOptions.releasesDocumentsAsRendered`), a later
+    /// build must read them again.
+    public func forgetLinkedDocumentsInMemory() {
+        lock.lock()
+        linked = [:]
+        lock.unlock()
+    }
+
     /// Forgets what this build used without removing anything: a failed build must
     /// not throw away entries the last good one needs.
     public func forgetUse() {

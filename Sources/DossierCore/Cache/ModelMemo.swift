@@ -42,6 +42,7 @@ enum ModelMemo {
         hasher.combine("mention aggregates")
         hasher.combine(BuildIdentity.current)
         hasher.combine(SiteModelBuilder.relatedLimit)
+        hasher.combine(SiteModelBuilder.coMentionsPerActor)
         hasher.combine(documentHashes.count)
         for hash in documentHashes { hasher.combine(hash) }
         hasher.combine(briefings.count)

@@ -171,7 +171,20 @@ public struct TableOfContentsEntry: Sendable, Hashable {
 /// resolves per page), its table of contents, and every mention in reading order.
 public struct LinkedDocument: Sendable, Hashable {
     public var id: DocumentID
-    public var html: String
+    /// Read only while it is held: a one-shot build spills it to a file after linking
+    /// and releases it after its pages (`ReleasableHTML`); the renderer checks
+    /// `isHTMLReleased` before a page reads it.
+    public var html: String {
+        get {
+            guard let html = htmlStorage.string else {
+                assertionFailure("the HTML of \(id) was read after it was released")
+                return ""
+            }
+            return html
+        }
+        set { htmlStorage = ReleasableHTML(newValue) }
+    }
+    private var htmlStorage: ReleasableHTML
     public var tableOfContents: [TableOfContentsEntry]
     public var mentions: [Mention]
     /// The text without markup, one top-level block a line: what the mentions' snippets
@@ -193,13 +206,41 @@ public struct LinkedDocument: Sendable, Hashable {
         searchPassages: [SearchPassage] = [], images: [PublishedImage] = []
     ) {
         self.id = id
-        self.html = html
+        self.htmlStorage = ReleasableHTML(html)
         self.tableOfContents = tableOfContents
         self.mentions = mentions
         self.text = plainText
         self.wordCount = wordCount
         self.searchPassages = searchPassages
         self.images = images
+    }
+
+    /// Lets the HTML go for every copy of this document. Only for a build that will
+    /// not render from these documents again.
+    func releaseHTML() { htmlStorage.release() }
+
+    var isHTMLReleased: Bool { htmlStorage.isReleased }
+
+    /// Moves the HTML out of memory into `file` for every copy of this document; it
+    /// is read back from there each time it is asked for.
+    func spillHTML(to file: HTMLSpillFile) { htmlStorage.spill(to: file) }
+
+    public static func == (lhs: LinkedDocument, rhs: LinkedDocument) -> Bool {
+        lhs.id == rhs.id && lhs.htmlStorage.string == rhs.htmlStorage.string && lhs.tableOfContents == rhs.tableOfContents
+            && lhs.mentions == rhs.mentions && lhs.text == rhs.text && lhs.wordCount == rhs.wordCount
+            && lhs.searchPassages == rhs.searchPassages && lhs.images == rhs.images && lhs.prose == rhs.prose
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(htmlStorage.string)
+        hasher.combine(tableOfContents)
+        hasher.combine(mentions)
+        hasher.combine(text)
+        hasher.combine(wordCount)
+        hasher.combine(searchPassages)
+        hasher.combine(images)
+        hasher.combine(prose)
     }
 }
 

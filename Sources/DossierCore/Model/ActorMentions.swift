@@ -77,17 +77,18 @@ enum ActorMentions {
     /// it out, by slug. Counted in arrays indexed by actor id: passages are numbered
     /// document by document, so a document's passages come together and a shared
     /// document is counted when it first appears.
-    static func coMentionsOfEveryActor(_ table: ActorPassageTable) -> [String: [CoMention]] {
+    /// `keeping`: only each actor's strongest, so that the others are never built.
+    static func coMentionsOfEveryActor(_ table: ActorPassageTable, keeping limit: Int = .max) -> [String: [CoMention]] {
         let profiles = Dictionary(table.documents.enumerated().compactMap { position, document in
             document.kind == .actor ? (document.slug, Int32(position)) : nil
         }, uniquingKeysWith: { first, _ in first })
         let ranked = Array(0..<table.actorCount).parallelMap { actor in
-            coMentions(of: Int32(actor), in: table, profile: profiles[table.slugs[actor]] ?? -1)
+            coMentions(of: Int32(actor), in: table, profile: profiles[table.slugs[actor]] ?? -1, keeping: limit)
         }
         return Dictionary(uniqueKeysWithValues: zip(table.slugs, ranked))
     }
 
-    private static func coMentions(of actor: Int32, in table: ActorPassageTable, profile: Int32) -> [CoMention] {
+    private static func coMentions(of actor: Int32, in table: ActorPassageTable, profile: Int32, keeping limit: Int) -> [CoMention] {
         var sameBlock = [Int32](repeating: 0, count: table.actorCount)
         var sameDocument = [Int32](repeating: 0, count: table.actorCount)
         var lastDocument = [Int32](repeating: -1, count: table.actorCount)
@@ -111,7 +112,7 @@ enum ActorMentions {
             return lhs < rhs
         }
         let slug = table.slugs[Int(actor)]
-        return others.map { other in
+        return others.prefix(limit).map { other in
             CoMention(actor: slug, other: table.slugs[Int(other)], sameBlock: Int(sameBlock[Int(other)]), sameDocument: Int(sameDocument[Int(other)]))
         }
     }

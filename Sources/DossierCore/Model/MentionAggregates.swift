@@ -17,7 +17,7 @@ struct MentionAggregates: Sendable {
     init(mentions: [Mention], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
         table = ActorPassageTable(mentions)
         coMentions = CoMentionCounter.count(table)
-        rankedCoMentions = ActorMentions.coMentionsOfEveryActor(table)
+        rankedCoMentions = ActorMentions.coMentionsOfEveryActor(table, keeping: SiteModelBuilder.coMentionsPerActor)
         let relatedInputs = RelatedInputs(briefings: briefings, linked: linked)
         related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: SiteModelBuilder.relatedLimit)
     }

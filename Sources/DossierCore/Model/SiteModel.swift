@@ -47,7 +47,8 @@ public struct ActorModel: Sendable {
     public var mentionsByDocument: [(document: DocumentID, mentions: [Mention])]
     public var mentionCount: Int
     /// The actors sharing a passage of `mentionsByDocument`, ranked by shared passages,
-    /// then shared documents, then slug; none with zero shared passages.
+    /// then shared documents, then slug; none with zero shared passages; the first
+    /// `SiteModelBuilder.coMentionsPerActor` only.
     public var coMentions: [CoMention]
     public var events: [TimelineEvent]
 }

@@ -8,6 +8,10 @@ import Foundation
 public enum SiteModelBuilder {
     /// Related briefings shown per briefing.
     static let relatedLimit = 5
+    /// Co-mentioned actors kept per actor, strongest first: more than its page shows
+    /// (12 chips, 6 in its picture). All of them, each pair twice, were about a
+    /// gigabyte at 100,000 briefings; the site's every pair stays in `SiteModel.coMentions`.
+    static let coMentionsPerActor = 25
 
     /// With a `cache`, the counts over all mentions come from the model memo when what
     /// they count is unchanged (`ModelMemo`).
@@ -151,7 +155,7 @@ public enum SiteModelBuilder {
         }
         return ActorModel(
             actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
-            mentionCount: others.count, coMentions: coMentions, events: events)
+            mentionCount: others.count, coMentions: Array(coMentions.prefix(coMentionsPerActor)), events: events)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {

@@ -116,20 +116,6 @@ extension PageContexts {
         return context
     }
 
-    func actorsIndex() -> Context {
-        let page = SiteURLs.Page.actors
-        let groups = ActorKind.allCases.compactMap { kind -> Context? in
-            let members = TitleOrder.sorted(model.actors.filter { $0.actor.kind == kind }, title: \.actor.title, tie: \.actor.slug)
-            guard !members.isEmpty else { return nil }
-            return ["label": kind.pluralLabel, "kind": kind.rawValue, "count": number(members.count, on: page),
-                    "actors": members.map { actorIndexEntry($0, on: page) }]
-        }
-        return merge(common(page, title: "Actors", description: nil, section: "actors"), [
-            "groups": groups, "count": number(model.actors.count, on: page),
-            "script_url": urls.rootPrefix(from: page) + urls.path(.asset("actors.js")),
-        ])
-    }
-
     func tagsIndex(pageNumber: Int = 1) -> Context {
         let list = PagedList.tags
         let pager = pager(list, count: model.tags.count)
@@ -254,18 +240,5 @@ extension PageContexts {
             rows[end.label]!.targets.append(target)
         }
         return labels.map { label in ["label": label, "type": rows[label]!.type, "targets": rows[label]!.targets] as Context }
-    }
-}
-
-extension PageContexts {
-    /// An actor on the actors index, with what its filter box and sort read:
-    /// every name it is known by, and its mention count as a plain integer.
-    func actorIndexEntry(_ actor: ActorModel, on page: SiteURLs.Page) -> Context {
-        let names = ([actor.actor.title] + actor.actor.aliases.map(\.value)).joined(separator: "\n")
-        return merge(actorChip(actor.actor.slug, from: page) ?? [:], [
-            "mention_count": number(actor.mentionCount, on: page),
-            "mentions_label": DisplayFormat.count(actor.mentionCount, "mention", in: language(of: page)),
-            "mentions": actor.mentionCount, "names": names,
-        ])
     }
 }

@@ -27,6 +27,7 @@ struct PageContexts {
     /// (the built-in theme shows `snippet_html`), since half a million passages at
     /// 10,000 briefings made a dictionary per piece of every snippet.
     let includesSnippetSegments: Bool
+    let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
 
     /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
     init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {

@@ -6,6 +6,8 @@ public enum PagedList: Sendable, Hashable {
     case sources
     case tags
     case tag(String)
+    /// Every actor, grouped by kind and by title within a kind.
+    case actors
     /// Every event, oldest first.
     case timeline
     /// An actor's "Mentioned in": page 1 is the actor page itself.
@@ -19,6 +21,7 @@ public enum PagedList: Sendable, Hashable {
         case .sources: return .sources
         case .tags: return .tags
         case .tag(let tag): return .tag(tag)
+        case .actors: return .actors
         case .timeline: return .timeline
         case .actorMentions(let slug): return .actor(slug)
         }
@@ -32,6 +35,7 @@ public enum PagedList: Sendable, Hashable {
         case .sources: "sources/page/\(number)/"
         case .tags: "tags/page/\(number)/"
         case .tag(let tag): "tags/\(tag)/page/\(number)/"
+        case .actors: "actors/page/\(number)/"
         case .timeline: "timeline/page/\(number)/"
         case .actorMentions(let slug): "actors/\(slug)/mentions/\(number)/"
         }
@@ -70,6 +74,16 @@ struct Pager: Sendable, Hashable {
 
     var pageCount: Int { starts.count }
 
+    /// The page (1-based) that shows the item at `offset`.
+    func page(containing offset: Int) -> Int {
+        var low = 0, high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle }
+        }
+        return low + 1
+    }
+
     /// The items of page `number` (1-based), as offsets into the list.
     func range(ofPage number: Int) -> Range<Int> {
         guard (1...starts.count).contains(number) else { return count..<count }
@@ -90,11 +104,12 @@ struct Pager: Sendable, Hashable {
 }
 
 extension PagedList {
-    /// The sizes of a site's lists. The tags index lists only short names and the
-    /// timeline one line per event, so a page of them holds more than a page of documents.
+    /// The sizes of a site's lists. The tags index lists only short names, the actors
+    /// index a name and a one-line summary, and the timeline one line per event, so a
+    /// page of them holds more than a page of documents.
     static func pageSize(of list: PagedList, config: SiteConfig) -> Int {
         switch list {
-        case .tags: config.paginateBy * 10
+        case .tags, .actors: config.paginateBy * 10
         case .timeline: config.paginateBy * 4
         default: config.paginateBy
         }

@@ -1,7 +1,8 @@
 extension SiteRenderer {
     /// Pages 2 and later of every paginated list, in a fixed order (for the sitemap).
     static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int) -> [Job] {
-        var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.timeline, model.timeline.count)]
+        var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.actors, model.actors.count),
+                                         (.timeline, model.timeline.count)]
         lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
         var pagers = lists.map { list, count in (list, contexts.pager(list, count: count)) }
         pagers += model.actors.map { (PagedList.actorMentions($0.actor.slug), contexts.mentionPager($0)) }
@@ -18,6 +19,7 @@ extension SiteRenderer {
         case .briefings: return ("briefings", contexts.briefingsIndex(pageNumber: number))
         case .sources: return ("sources", contexts.sources(sourceEntries, pageNumber: number))
         case .tags: return ("tags", contexts.tagsIndex(pageNumber: number))
+        case .actors: return ("actors", contexts.actorsIndex(pageNumber: number))
         case .timeline: return ("timeline", contexts.timeline(pageNumber: number))
         case .tag(let tag):
             guard let briefings = model.tags.first(where: { $0.tag == tag })?.briefings else { return nil }

@@ -23,9 +23,10 @@ public enum SiteRenderer {
         render(model, theme: theme, urls: urls, into: sink, fingerprints: .none)
     }
 
-    /// `fingerprints` key the data files memoised across builds (`AggregateKeys`).
+    /// `fingerprints` key the data files memoised across builds (`AggregateKeys`);
+    /// `releasingHTML`: each document's HTML is released once its readers are done (`HTMLReaders`).
     static func render(
-        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints
+        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints, releasingHTML: Bool = false
     ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
@@ -44,7 +45,10 @@ public enum SiteRenderer {
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
             + model.actors.indices.map(Job.actorMentions)
 
+        let readers = releasingHTML ? HTMLReaders(model) : nil
         let failures = jobs.parallelMap { job -> Diagnostic? in
+            if let refusal = readers?.refusal(of: job) { return refusal }
+            defer { readers?.finished(job) }
             switch job {
             case .atomFeed:
                 return write(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls)), to: sink)

@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a build that runs once in its process (the `build` command) lets go as soon
+/// as the last stage that reads it is done, so that memory does not hold the whole
+/// site's text several times over at 100,000 briefings (docs/benchmarks.md, "Memory
+/// at 100,000 briefings"). `dossier serve` re-renders from the model and `check` and
+/// `suggest` read the Markdown again, so they keep everything.
+extension LoadedProject {
+    /// The briefings' and pages' Markdown, which nothing reads after linking. Actor
+    /// profiles are kept: the entity index holds the same actors, so dropping them
+    /// here would free nothing.
+    mutating func dropBodiesAfterLinking() {
+        for position in briefings.indices { briefings[position].body.text = "" }
+        for position in pages.indices { pages[position].body.text = "" }
+    }
+}
+
+extension Dictionary where Key == DocumentID, Value == LinkedDocument {
+    /// Moves every document's HTML out of memory into one unnamed temporary file until
+    /// its page is rendered; a document whose HTML cannot be written keeps it in memory.
+    func spillHTML() {
+        guard let file = HTMLSpillFile() else { return }
+        for id in keys.sorted() { self[id]!.spillHTML(to: file) }
+    }
+}
+
+enum FreedMemory {
+    /// Hands the memory freed so far back to the system. glibc keeps freed memory in
+    /// the arena of the thread that freed it, where only that thread's allocations can
+    /// use it again; the loader's files and the linker's scratch, freed on the worker
+    /// threads, would otherwise still count towards the peak while the model and the
+    /// pages allocate elsewhere.
+    static func giveBack() {
+        #if canImport(Glibc)
+        // malloc_trim is declared in <malloc.h>, which the Glibc module leaves out.
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
+}
