@@ -120,19 +120,8 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         let memo: StreamedFile.Memo?
         do {
             try createFolder((target as NSString).deletingLastPathComponent)
-            let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else { throw StagingFolder.Failure(description: String(cString: strerror(errno))) }
-            do {
-                let stream = StreamedFile(.descriptor(descriptor))
-                memo = try produce(stream)
-                try stream.flush()
-                close(descriptor)
-            } catch {
-                close(descriptor)
-                throw error
-            }
+            memo = try StreamedFile.make(at: partial, produce)
         } catch {
-            _ = unlink(partial)
             lock.lock()
             if let position = paths.lastIndex(of: path) { paths.remove(at: position) }
             produced.remove(path)

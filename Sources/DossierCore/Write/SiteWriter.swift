@@ -155,17 +155,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         var memo: StreamedFile.Memo?
         do {
             try createFolder(target.deletingLastPathComponent().path, for: path)
-            let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-            do {
-                let stream = StreamedFile(.descriptor(descriptor))
-                memo = try produce(stream)
-                try stream.flush()
-                close(descriptor)
-            } catch {
-                close(descriptor)
-                throw error
-            }
+            memo = try StreamedFile.make(at: partial, produce)
             // As `FileReuse.place` does for a whole file: the same bytes as before keep the previous file.
             let previous = output.appendingPathComponent(path).path
             if StreamedFile.sameContents(partial, previous), link(previous, target.path) == 0 {

@@ -83,6 +83,24 @@ public final class StreamedFile {
         }
     }
 
+    /// Makes the file at `partial` from what `produce` hands over, a buffer at a time,
+    /// and returns `produce`'s memo; if `produce` or a write fails, no file is left.
+    static func make(at partial: String, _ produce: (StreamedFile) throws -> Memo?) throws -> Memo? {
+        let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
+        do {
+            let stream = StreamedFile(.descriptor(descriptor))
+            let memo = try produce(stream)
+            try stream.flush()
+            close(descriptor)
+            return memo
+        } catch {
+            close(descriptor)
+            unlink(partial)
+            throw error
+        }
+    }
+
     /// Whether two regular files (links are never followed) hold the same bytes; read
     /// a buffer at a time, and not at all when their sizes differ.
     static func sameContents(_ first: String, _ second: String) -> Bool {
