@@ -84,13 +84,19 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         lock.unlock()
         let previous = inventory.value.stamp(of: file.path)
         if let previous, FileReuse.sameBytes(file.contents, atPath: output.path + "/" + file.path) {
-            lock.lock()
-            let wasStaged = stagedPaths.remove(file.path) != nil
-            lock.unlock()
-            if wasStaged { _ = unlink(staged.path + "/" + file.path) }
-            return previous
+            return keepOutputFile(file.path, stamp: previous)
         }
         return try stage(file)
+    }
+
+    /// The output's file at `path` already holds what this build made: it stays, and a
+    /// copy staged for it earlier in this build is dropped.
+    private func keepOutputFile(_ path: String, stamp: RenderManifest.FileStamp) -> RenderManifest.FileStamp {
+        lock.lock()
+        let wasStaged = stagedPaths.remove(path) != nil
+        lock.unlock()
+        if wasStaged { _ = unlink(staged.path + "/" + path) }
+        return stamp
     }
 
     private func stage(_ file: OutputFile) throws -> RenderManifest.FileStamp? {
@@ -131,11 +137,7 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         let stamp: RenderManifest.FileStamp?
         if let previous = inventory.value.stamp(of: path), StreamedFile.sameContents(partial, output.path + "/" + path) {
             _ = unlink(partial)
-            lock.lock()
-            let wasStaged = stagedPaths.remove(path) != nil
-            lock.unlock()
-            if wasStaged { _ = unlink(target) }
-            stamp = previous
+            stamp = keepOutputFile(path, stamp: previous)
         } else {
             guard rename(partial, target) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -182,11 +184,7 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
     }
 
     func reuse(_ path: String, madeFrom key: String) -> Bool {
-        guard keep(path, madeFrom: key) else { return false }
-        lock.lock()
-        reusedData.append(path)
-        lock.unlock()
-        return true
+        reuse(path, madeFrom: key, inputs: nil)
     }
 
     func reuse(_ path: String, madeFrom key: String, inputs: String?) -> Bool {

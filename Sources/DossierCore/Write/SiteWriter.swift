@@ -104,11 +104,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, madeFrom key: String) -> Bool {
-        guard linkPrevious(path, madeFrom: key) else { return false }
-        lock.lock()
-        reusedData.append(path)
-        lock.unlock()
-        return true
+        reuse(path, madeFrom: key, inputs: nil)
     }
 
     public func reuseGroup(madeFrom key: String, members isMember: (String) -> Bool) -> Bool {
