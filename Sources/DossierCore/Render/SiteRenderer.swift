@@ -16,6 +16,8 @@ public enum SiteRenderer {
         case mentionsCSV, relationsCSV
         /// `data/mentions/SLUG.json` for the actor at this position.
         case actorMentions(Int)
+        /// `actors/SLUG/card.html`, the preview card pages fetch on demand (`ActorCards`).
+        case actorCard(Int)
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -43,7 +45,7 @@ public enum SiteRenderer {
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
-            + model.actors.indices.map(Job.actorMentions)
+            + model.actors.indices.map(Job.actorMentions) + model.actors.indices.map(Job.actorCard)
 
         let readers = releasingHTML ? HTMLReaders(model) : nil
         let failures = jobs.parallelMap { job -> Diagnostic? in
@@ -71,6 +73,9 @@ public enum SiteRenderer {
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
                     EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
                 }
+            case .actorCard(let index):
+                let actor = model.actors[index].actor
+                return ActorCards.write(actor, language: actor.language ?? model.config.languageTag, theme: theme, to: sink)
             case .graphExports:
                 return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:
