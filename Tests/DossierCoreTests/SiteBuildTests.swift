@@ -23,6 +23,7 @@ import Testing
             "assets/favicon.svg", "assets/actors.js",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
             "data/mentions/iran.json", "data/mentions/moscow.json", "data/mentions/russia.json", "data/mentions/sco.json",
+            "actors/iran/card.html", "actors/moscow/card.html", "actors/russia/card.html", "actors/sco/card.html",
         ] + ["assets/search/terms/0.js"] + (0..<7).map { "assets/search/documents/\($0).js" }
         let files = try snapshot(output)
         for path in expected { #expect(files[path] != nil, "missing \(path)") }
