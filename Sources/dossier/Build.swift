@@ -71,7 +71,8 @@ struct Build: ParsableCommand {
             print("data files reused unmade: \(result.reusedDataFiles.count)")
         }
         guard code == 0 else { throw ExitCode(code) }
-        let pages = result.paths.filter { $0.hasSuffix(".html") }.count
+        // An actor's preview card (actors/SLUG/card.html) is a fragment pages fetch, not a page.
+        let pages = result.paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/card.html") }.count
         print("Built \(pages) pages (\(result.paths.count) files) into \(options.outputFolder.path) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
         if let note = BuildNotes.draftsLeftOut(result.draftsLeftOut) { print(note) }
     }

@@ -138,9 +138,10 @@ import Testing
         #expect(Self.build(project).succeeded)
         let after = Self.entries(project)
 
-        // Crown names neither the old title nor the new one, but its link's preview shows the title.
+        // Crown names neither the old title nor the new one, but its link is marked an
+        // alias against the title; the actor's preview card shows the new title.
         #expect(after.filter { before[$0.key] != $0.value }.count == 2)
-        #expect(try project.read("briefings/crown/index.html").contains("<span class=\"mention-preview__name\">Aldor</span>"))
+        #expect(try project.read("actors/aldoria/card.html").contains("<span class=\"mention-preview__name\">Aldor</span>"))
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 

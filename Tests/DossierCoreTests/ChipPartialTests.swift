@@ -97,9 +97,9 @@ import Testing
         #expect(site.diagnostics == [])
         let briefing = try site.read("briefings/talks/index.html")
         #expect(briefing.contains(
-            "<li><a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" title=\"A West Asian state.\"><span class=\"chip__kind\">state</span> <bdi dir=\"auto\">Iran</bdi></a></li>"))
+            "<li><a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" data-card><span class=\"chip__kind\">state</span> <bdi dir=\"auto\">Iran</bdi></a></li>"))
         #expect(try site.read("index.html").contains(
-            "<li><a class=\"chip chip--state\" href=\"actors/iran/index.html\" title=\"A West Asian state.\" dir=\"auto\">Iran</a> <span class=\"count\">"))
+            "<li><a class=\"chip chip--state\" href=\"actors/iran/index.html\" data-card dir=\"auto\">Iran</a> <span class=\"count\">"))
         #expect(briefing.contains("<a class=\"chip chip--state chip--tiny\" href=\"../../actors/russia/index.html\" dir=\"auto\">Russia</a> "))
         let iran = try site.read("actors/iran/index.html")
         #expect(iran.contains("<span class=\"relation__target\"><a class=\"chip chip--organization\" href=\"../../actors/sco/index.html\" dir=\"auto\">SCO</a></span>"))

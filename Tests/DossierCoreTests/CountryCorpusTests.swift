@@ -17,8 +17,12 @@ import Testing
         struct Passage: Decodable {
             struct Entry: Decodable { var text: String }
             var document: String
-            var anchor: String?
+            var passage: Int
             var mentions: [Entry]
+        }
+        struct DocumentPassages: Decodable {
+            struct Passage: Decodable { var anchor: String? }
+            var passages: [Passage]
         }
         struct CoMention: Decodable { var other: String; var same_block: Int; var same_document: Int }
         var actor: String
@@ -42,7 +46,10 @@ import Testing
             let file = try JSONDecoder().decode(ActorMentions.self, from: Data(contentsOf: root.appendingPathComponent("site/" + actor.mentions)))
             coMentions += file.co_mentions.map { .init(actors: [file.actor, $0.other], same_block: $0.same_block, same_document: $0.same_document) }
             for passage in file.passages {
-                mentions += passage.mentions.map { .init(actor: file.actor, document: passage.document, text: $0.text, anchor: passage.anchor) }
+                let document = try JSONDecoder().decode(
+                    ActorMentions.DocumentPassages.self, from: Data(contentsOf: root.appendingPathComponent("site/data/passages/\(passage.document).json")))
+                let anchor = document.passages[passage.passage].anchor
+                mentions += passage.mentions.map { .init(actor: file.actor, document: passage.document, text: $0.text, anchor: anchor) }
             }
         }
         let entities = (mentions: mentions, co_mentions: coMentions)

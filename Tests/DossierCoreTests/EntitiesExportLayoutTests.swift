@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import DossierCore
 
-/// The data export's version-2 layout (issue 10): `data/entities.json` as an index
-/// without mentions, and one `data/mentions/SLUG.json` per actor holding each mention
-/// once and each passage's snippet once.
+/// The data export's layout (issue 10; version 3 since the passages moved out, see
+/// DataExportPassagesTests): `data/entities.json` as an index without mentions, one
+/// `data/mentions/SLUG.json` per actor holding each mention once, and each passage's
+/// text once in its document's `data/passages/KIND/SLUG.json`.
 @Suite struct EntitiesExportLayoutTests {
     struct Index: Decodable {
         struct Actor: Decodable { var slug: String; var mentions: String; var mention_count: Int }
@@ -18,9 +19,10 @@ import Testing
         struct Passage: Decodable {
             struct Entry: Decodable { var text: String; var linked: Bool; var explicit: Bool }
             var document: String
-            var anchor: String?
-            var section: String?
-            var snippet: String
+            var passage: Int
+            var snippet: [Int]
+            var cut_before: Bool?
+            var cut_after: Bool?
             var marks: [[Int]]
             var mentions: [Entry]
         }
@@ -72,10 +74,23 @@ import Testing
         try JSONDecoder().decode(ActorMentions.self, from: Data(Self.site.read("data/mentions/\(actor).json").utf8))
     }
 
+    struct DocumentPassages: Decodable {
+        struct Passage: Decodable { var anchor: String?; var section: String?; var text: String }
+        var version: Int
+        var document: String
+        var passages: [Passage]
+    }
+
+    func passage(_ entry: ActorMentions.Passage) throws -> DocumentPassages.Passage {
+        let file = try JSONDecoder().decode(DocumentPassages.self, from: Data(Self.site.read("data/passages/\(entry.document).json").utf8))
+        #expect(file.document == entry.document)
+        return file.passages[entry.passage]
+    }
+
     @Test func theIndexHoldsNoMentionsAndPointsToOneFilePerActor() throws {
         #expect(Self.site.diagnostics.isEmpty)
         let index = try index()
-        #expect(index.version == 2)
+        #expect(index.version == 3)
         #expect(index.mentions == nil)
         #expect(index.co_mentions == nil)
         #expect(index.actors.map(\.slug) == ["iran", "quiet", "sco"])
@@ -85,16 +100,18 @@ import Testing
 
     @Test func mentionsInOneParagraphShareOnePassageAndItsSnippet() throws {
         let iran = try mentions(of: "iran")
-        #expect(iran.version == 2)
+        #expect(iran.version == 3)
         let briefing = iran.passages.filter { $0.document == "briefing/a" }
         #expect(briefing.count == 2)
         let first = try #require(briefing.first)
         #expect(first.mentions.map(\.text) == ["Iran", "Tehran", "Iran"])
-        #expect(first.snippet == "Iran joined the SCO, and Tehran said Iran's place in the SCO was settled.")
-        #expect(first.section == "Membership")
-        #expect(first.anchor != nil)
+        let passage = try passage(first)
+        #expect(passage.text == "Iran joined the SCO, and Tehran said Iran's place in the SCO was settled.")
+        #expect(first.snippet == [0, passage.text.unicodeScalars.count] && first.cut_before == nil && first.cut_after == nil)
+        #expect(passage.section == "Membership")
+        #expect(passage.anchor != nil)
         // Every name of the actor quoted in the snippet is marked, in Unicode scalars.
-        let scalars = Array(first.snippet.unicodeScalars)
+        let scalars = Array(passage.text.unicodeScalars)
         let marked = first.marks.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
         #expect(marked == ["Iran", "Tehran", "Iran"])
         let explicit = try #require(briefing.last?.mentions.first)

@@ -191,7 +191,8 @@ import Testing
         #expect(report.succeeded)
         #expect(report.reusedRenders.contains("briefings/third/index.html"))
         #expect(!report.reusedRenders.contains("briefings/first/index.html"))
-        #expect(try project.read("briefings/first/index.html").contains("A southern state."))
+        #expect(try project.read("briefings/first/index.html").contains("href=\"../../actors/brevia/index.html\" data-card"))
+        #expect(try project.read("actors/brevia/card.html").contains("A southern state."))
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 }

@@ -9,7 +9,7 @@ import Testing
     static let site = BuiltSite(ScriptsProject.text)
 
     func link(_ slug: String, _ title: String, _ text: String) -> String {
-        "href=\"../../actors/\(slug)/index.html\" aria-describedby=\"actor-preview--\(slug)\">\(text)</a>"
+        "href=\"../../actors/\(slug)/index.html\" data-card>\(text)</a>"
     }
 
     @Test func theProjectBuildsWithoutAWarning() {

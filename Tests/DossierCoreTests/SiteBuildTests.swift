@@ -23,6 +23,9 @@ import Testing
             "assets/favicon.svg", "assets/actors.js",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
             "data/mentions/iran.json", "data/mentions/moscow.json", "data/mentions/russia.json", "data/mentions/sco.json",
+            "actors/iran/card.html", "actors/moscow/card.html", "actors/russia/card.html", "actors/sco/card.html",
+            "data/passages/actor/iran.json", "data/passages/actor/russia.json", "data/passages/briefing/sco.json",
+            "data/passages/briefing/treaty.json", "data/passages/page/about.json",
         ] + ["assets/search/terms/0.js"] + (0..<7).map { "assets/search/documents/\($0).js" }
         let files = try snapshot(output)
         for path in expected { #expect(files[path] != nil, "missing \(path)") }

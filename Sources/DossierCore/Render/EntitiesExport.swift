@@ -2,14 +2,15 @@ import Foundation
 
 /// The data export for other tools, documented in docs/entities-json.md:
 /// `data/entities.json` indexes the site's actors, briefings, relations and events,
-/// and each actor's mentions and co-mentions live in `data/mentions/SLUG.json`, every
-/// mention, passage snippet and pair of actors once. Split this way, no file grows with
+/// each actor's mentions and co-mentions live in `data/mentions/SLUG.json`, and each
+/// document's passages (the blocks that mention actors, with their text) in
+/// `data/passages/KIND/SLUG.json`: every mention, passage text and pair of actors once. Split this way, no file grows with
 /// the whole site's prose, each file is rendered and written on its own (a 10,000
 /// briefing site held a 366 MB entities.json in memory twice), and an edit rewrites
 /// only the files of the actors it touches. `version` changes when a field changes
 /// meaning or disappears.
 public enum EntitiesExport {
-    public static let version = 2
+    public static let version = 3
 
     /// Where an actor's mentions are written, relative to the site root.
     static func mentionsFile(_ slug: String) -> SiteURLs.Page { .data("mentions/\(slug).json") }
@@ -135,32 +136,28 @@ public enum EntitiesExport {
         return ranges
     }
 
-    /// `data/mentions/SLUG.json`: the actor's mentions grouped into passages (a block
-    /// of a document), in site order. A passage's snippet is stored once with the
-    /// places of the actor's names in it (`marks`), and lists the mentions it holds.
-    /// Then the co-mention pairs whose first actor (in slug order) this one is.
-    static func actorMentions(_ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel) -> Data {
-        // Two mentions in one block share its passage, as on the actor page.
-        struct PassageKey: Hashable { var document: DocumentID; var anchor: String }
-        var passages: [(first: Mention, mentions: [Mention])] = []
-        var passageOf: [PassageKey: Int] = [:]
-        var snippetPassageOf: [String: Int] = [:]
+    /// `data/mentions/SLUG.json`: the actor's mentions grouped by passage, in site
+    /// order. Each entry names its passage (its document and position in the
+    /// document's `data/passages` file), where in the passage's text the actor's
+    /// snippet lies, the places of the actor's names in that text (`marks`), and the
+    /// mentions it holds. Then the co-mention pairs whose first actor (in slug order)
+    /// this one is.
+    static func actorMentions(
+        _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, passages table: ExportPassages
+    ) -> Data {
+        var entries: [(passage: Int, mentions: [Mention])] = []
+        var entryOf: [Int: Int] = [:]
         for position in positions {
             let mention = model.mentions[position]
-            let existing = mention.anchor.map { passageOf[PassageKey(document: mention.document, anchor: $0)] }
-                ?? snippetPassageOf[mention.document.description + "\u{0}" + mention.snippet]
-            if let existing {
-                passages[existing].mentions.append(mention)
-                continue
-            }
-            if let anchor = mention.anchor {
-                passageOf[PassageKey(document: mention.document, anchor: anchor)] = passages.count
+            let passage = Int(table.passageOfMention[position])
+            if let existing = entryOf[passage] {
+                entries[existing].mentions.append(mention)
             } else {
-                snippetPassageOf[mention.document.description + "\u{0}" + mention.snippet] = passages.count
+                entryOf[passage] = entries.count
+                entries.append((passage, [mention]))
             }
-            passages.append((mention, [mention]))
         }
-        var writer = JSONWriter(capacity: 512 * passages.count + 64 * coMentions.count + 256)
+        var writer = JSONWriter(capacity: 256 * entries.count + 64 * coMentions.count + 256)
         writer.object { json in
             json.field("actor", slug)
             json.key("co_mentions")
@@ -175,32 +172,68 @@ public enum EntitiesExport {
             }
             json.key("passages")
             json.array { list in
-                for passage in passages {
-                    let first = passage.first
+                for entry in entries {
+                    let first = entry.mentions[0]
+                    let passage = table.passages[entry.passage]
+                    let snippet = table.snippetRange(of: first, in: passage)
+                    // Marks were counted in the snippet as shown, after its "…".
+                    let shift = snippet.lowerBound - (first.quotedSnippet.cutBefore ? 1 : 0)
                     list.object { item in
-                        item.field("anchor", first.anchor)
+                        if first.quotedSnippet.cutAfter { item.key("cut_after"); item.bool(true) }
+                        if first.quotedSnippet.cutBefore { item.key("cut_before"); item.bool(true) }
                         item.field("document", first.document.description)
                         item.key("marks")
                         item.array { marks in
                             for range in ([first.snippetMatch] + first.otherMatches).sorted(by: { $0.lowerBound < $1.lowerBound }) {
                                 marks.array { pair in
-                                    pair.int(range.lowerBound)
-                                    pair.int(range.upperBound)
+                                    pair.int(range.lowerBound + shift)
+                                    pair.int(range.upperBound + shift)
                                 }
                             }
                         }
                         item.key("mentions")
                         item.array { mentions in
-                            for mention in passage.mentions {
-                                mentions.object { entry in
-                                    entry.key("explicit"); entry.bool(mention.explicit)
-                                    entry.key("linked"); entry.bool(mention.linked)
-                                    entry.field("text", mention.text)
+                            for mention in entry.mentions {
+                                mentions.object { value in
+                                    value.key("explicit"); value.bool(mention.explicit)
+                                    value.key("linked"); value.bool(mention.linked)
+                                    value.field("text", mention.text)
                                 }
                             }
                         }
+                        item.key("passage"); item.int(Int(passage.ordinal))
+                        item.key("snippet")
+                        item.array { range in
+                            range.int(snippet.lowerBound)
+                            range.int(snippet.upperBound)
+                        }
+                    }
+                }
+            }
+            json.key("version"); json.int(version)
+        }
+        return Data(writer.bytes)
+    }
+
+    /// Where a document's passages are written, relative to the site root:
+    /// `data/passages/briefing/SLUG.json`, the document's id and `.json`.
+    static func passagesFile(_ document: DocumentID) -> SiteURLs.Page { .data("passages/\(document.description).json") }
+
+    /// `data/passages/KIND/SLUG.json`: the passages of the document at `index` of
+    /// `table.documents`, in reading order, each with its anchor, section and text.
+    static func documentPassages(_ index: Int, passages table: ExportPassages, in model: SiteModel) -> Data {
+        let document = table.documents[index]
+        var writer = JSONWriter(capacity: 512 * document.passages.count + 128)
+        writer.object { json in
+            json.field("document", document.id.description)
+            json.key("passages")
+            json.array { list in
+                for passage in table.passages[document.passages] {
+                    let first = model.mentions[Int(passage.first)]
+                    list.object { item in
+                        item.field("anchor", first.anchor)
                         item.field("section", first.section)
-                        item.field("snippet", first.snippet)
+                        item.field("text", table.text(of: passage, in: model.mentions))
                     }
                 }
             }

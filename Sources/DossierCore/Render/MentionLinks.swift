@@ -1,8 +1,9 @@
 /// Turns the linker's actor-link placeholders in a page body into mention links the
 /// reader can tell apart: each carries its actor's kind (the underline's tint), says
 /// when its text is another name than the actor's title ("Tehran" for Iran), and is
-/// described by a short preview (name, kind, summary) that the page holds once per
-/// actor it links. Works over UTF-8 bytes: it runs on every page body of the site.
+/// marked `data-card`: `assets/mentions.js` fetches the actor's preview card
+/// (`ActorCards`) for it on hover or keyboard focus. Works over UTF-8 bytes: it runs
+/// on every page body of the site.
 enum MentionLinks {
     struct Target {
         var title: String
@@ -15,15 +16,11 @@ enum MentionLinks {
         var linked: [String]
     }
 
-    /// The id of the element that describes links to `slug`. Block anchors never hold
-    /// "--" (AnchorNamer joins words with single hyphens), so the two cannot collide.
-    static func previewID(_ slug: String) -> String { "actor-preview--" + slug }
-
     private static let opening = Array("<a href=\"\(ActorLinkPlaceholder.scheme)actors/".utf8)
     private static let closing = Array("</a>".utf8)
 
     /// Rewrites every `<a href="dossier:actors/SLUG/…" …>text</a>` in `html` to a link
-    /// relative to `rootPrefix`, classed and described; `target` finds each slug's actor.
+    /// relative to `rootPrefix`, classed and marked for its card; `target` finds each slug's actor.
     static func resolve(_ html: String, rootPrefix: String, target: (String) -> Target?) -> Result {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -41,17 +38,17 @@ enum MentionLinks {
             output += bytes[cursor..<start]
             let slug = String(decoding: bytes[slugStart..<slugEnd], as: UTF8.self)
             var classes = "mention"
-            var describedBy = ""
+            var card = ""
             if let actor = target(slug) {
                 classes += " mention--" + actor.kind.rawValue
                 if !names(bytes[(tagEnd + 1)..<textEnd], actor.title) { classes += " mention--alias" }
-                describedBy = " aria-describedby=\"" + previewID(slug) + "\""
+                card = " data-card"
                 if seen.insert(slug).inserted { linked.append(slug) }
             }
             output += Array("<a class=\"\(classes)\" href=\"\(rootPrefix)actors/".utf8)
             output += bytes[slugStart..<urlEnd]
             output.append(UInt8(ascii: "\""))
-            output += Array(describedBy.utf8)
+            output += Array(card.utf8)
             // Any attribute the author wrote (a link title) stays.
             output += bytes[(urlEnd + 1)...tagEnd]
             cursor = tagEnd + 1

@@ -1,46 +1,30 @@
 extension PageContexts {
-    /// A page body with its actor links resolved into described mention links, followed
-    /// by the previews they point to (hidden: screen readers read one as the link's
-    /// description; `mentions.js` shows it beside the link on hover and keyboard focus)
-    /// and that script. Without the script the page reads and links the same.
+    /// A page body with its actor links resolved into mention links marked for their
+    /// preview cards, followed by the script that fetches and shows the cards
+    /// (`assets/mentions.js`) on pages that have any: a body that links an actor, a
+    /// briefing's actor chips, an actor's "Mentioned alongside". The cards themselves
+    /// are files of their own (`ActorCards`), so the page holds none. Without the
+    /// script, or opened from disk, the links are plain links and the page reads the same.
     func bodyWithMentionPreviews(_ html: String, from page: SiteURLs.Page) -> String {
         let root = urls.rootPrefix(from: page)
         let result = MentionLinks.resolve(html, rootPrefix: root) { slug in
             actorsBySlug[slug].map { MentionLinks.Target(title: $0.actor.title, kind: $0.actor.kind) }
         }
-        guard !result.linked.isEmpty else { return result.html }
-        var previews = "\n<div class=\"mention-previews\" hidden>\n"
-        for slug in result.linked {
-            guard let actor = actorsBySlug[slug]?.actor else { continue }
-            previews += mentionPreview(actor, on: page) + "\n"
+        guard !result.linked.isEmpty || showsChipsWithCards(page) else { return result.html }
+        return result.html + "\n<script src=\"" + root + urls.path(.asset("mentions.js")) + "\" defer></script>\n"
+    }
+
+    /// Whether the page shows chips drawn by the partials that open a card
+    /// (`actor-chip` and `actor-chip-principal`), whose body is where the script goes.
+    private func showsChipsWithCards(_ page: SiteURLs.Page) -> Bool {
+        switch page {
+        case .briefing(let slug):
+            guard let briefing = briefingsBySlug[slug] else { return false }
+            return !briefing.principalActors.isEmpty || !briefing.secondaryActors.isEmpty
+        case .actor(let slug):
+            return actorsBySlug[slug]?.coMentions.contains { $0.sameBlock > 0 } ?? false
+        default:
+            return false
         }
-        previews += "</div>\n<script src=\"" + root + urls.path(.asset("mentions.js")) + "\" defer></script>\n"
-        return result.html + previews
     }
-
-    /// "Iran, State. A West Asian state." — the punctuation is for screen readers only:
-    /// on screen the name, kind and summary sit on lines of their own. Made once per
-    /// actor and language attributes: every page that links the actor holds the same.
-    func mentionPreview(_ actor: Actor, on page: SiteURLs.Page) -> String {
-        let langDir = langDirHTML(language(of: .actor(actor.slug)), on: page)
-        return previews.value(for: PreviewKey(slug: actor.slug, langDir: langDir)) { Self.mentionPreviewHTML(actor, langDir: langDir) }
-    }
-
-    static func mentionPreviewHTML(_ actor: Actor, langDir: String) -> String {
-        var html = "<p id=\"" + MentionLinks.previewID(actor.slug) + "\" class=\"mention-preview mention-preview--"
-            + actor.kind.rawValue + "\"" + langDir + ">"
-        html += "<span class=\"mention-preview__name\">" + HTMLEscaping.escape(actor.title) + "</span>"
-        html += "<span class=\"visually-hidden\">, </span> <span class=\"mention-preview__kind\">" + actor.kind.label + "</span>"
-        if let summary = actor.summary, !summary.isEmpty {
-            html += "<span class=\"visually-hidden\">. </span> <span class=\"mention-preview__summary\">" + HTMLEscaping.escape(summary) + "</span>"
-        }
-        return html + "</p>"
-    }
-}
-
-
-/// A mention preview depends on its actor and on whether the page is in the actor's language.
-struct PreviewKey: Hashable, Sendable {
-    var slug: String
-    var langDir: String
 }

@@ -19,8 +19,6 @@ struct PageContexts {
     let timelinePageByAnchor: [String: Int]
     /// Chips rendered once per build through the theme's chip partials.
     let chips: ActorChips
-    /// Mention previews made once per actor and language (`mentionPreview`).
-    let previews = BuildMemo<PreviewKey, String>()
     /// Links to a document as "Mentioned in" lists show it, once per depth and language.
     let documentLinks = BuildMemo<DocumentLinkKey, Context>()
     /// Whether a passage's `segments` are built: only when a template may read them

@@ -16,6 +16,10 @@ public enum SiteRenderer {
         case mentionsCSV, relationsCSV
         /// `data/mentions/SLUG.json` for the actor at this position.
         case actorMentions(Int)
+        /// `data/passages/KIND/SLUG.json` for the document at this position of `ExportPassages.documents`.
+        case documentPassages(Int)
+        /// `actors/SLUG/card.html`, the preview card pages fetch on demand (`ActorCards`).
+        case actorCard(Int)
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -39,11 +43,13 @@ public enum SiteRenderer {
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
+        let exportPassages = ExportPassages(model.mentions)
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
-            + model.actors.indices.map(Job.actorMentions)
+            + model.actors.indices.map(Job.actorMentions) + exportPassages.documents.indices.map(Job.documentPassages)
+            + model.actors.indices.map(Job.actorCard)
 
         let readers = releasingHTML ? HTMLReaders(model) : nil
         let failures = jobs.parallelMap { job -> Diagnostic? in
@@ -69,8 +75,16 @@ public enum SiteRenderer {
                     slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, documents: mentionDocuments,
                     fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
-                    EntitiesExport.actorMentions(slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model)
+                    EntitiesExport.actorMentions(
+                        slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, passages: exportPassages)
                 }
+            case .documentPassages(let index):
+                let path = urls.file(EntitiesExport.passagesFile(exportPassages.documents[index].id))
+                let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
+                return memoised(path, key: key, sink: sink) { EntitiesExport.documentPassages(index, passages: exportPassages, in: model) }
+            case .actorCard(let index):
+                let actor = model.actors[index].actor
+                return ActorCards.write(actor, language: actor.language ?? model.config.languageTag, theme: theme, to: sink)
             case .graphExports:
                 return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:

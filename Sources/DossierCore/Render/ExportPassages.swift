@@ -1,0 +1,99 @@
+import Foundation
+
+/// The passages of the data export (version 3), each stored once, in its document's
+/// `data/passages/KIND/SLUG.json`; every actor's `data/mentions/SLUG.json` refers to
+/// them by position and quotes its snippet as a range of the passage's text.
+///
+/// A passage is a block of a document that mentions actors (a paragraph, a list item,
+/// a table…). Its text is the stretch of the block that the snippets of all its
+/// mentions quote, so each actor's snippet is a range of it. Version 2 stored the
+/// snippet in the file of every actor the block names: 100 MB of the 295 MB of
+/// `data/mentions/` at 10,000 briefings, and the anchor and section with each copy.
+///
+/// Built in one pass over `model.mentions`, where each document's mentions are one
+/// stretch in reading order; held as integers, since at 100,000 briefings there are
+/// seven million mentions.
+struct ExportPassages: Sendable {
+    struct Passage: Sendable {
+        /// The position in `model.mentions` of the passage's first mention, which gives
+        /// its document, anchor, section and the text its snippet quotes.
+        var first: Int32
+        /// Its position in its document's list.
+        var ordinal: Int32
+        /// The bytes of that text the passage spans: every snippet of the passage.
+        var lower: Int32
+        var upper: Int32
+    }
+
+    /// Each document with mentions, in site order, and the range of `passages` that is its list.
+    private(set) var documents: [(id: DocumentID, passages: Range<Int>)] = []
+    private(set) var passages: [Passage] = []
+    /// For each mention of `model.mentions`, the index of its passage in `passages`.
+    private(set) var passageOfMention: [Int32] = []
+
+    init(_ mentions: [Mention]) {
+        passageOfMention.reserveCapacity(mentions.count)
+        var document: DocumentID?
+        var start = 0
+        // Mentions in one block share its passage; the rare mention outside any block
+        // shares one with those of the same snippet, as on the actor page.
+        var byKey: [String: Int] = [:]
+        for (position, mention) in mentions.enumerated() {
+            if mention.document != document {
+                if let document { documents.append((document, start..<passages.count)) }
+                document = mention.document
+                start = passages.count
+                byKey.removeAll(keepingCapacity: true)
+            }
+            let quoted = mention.quotedSnippet
+            let key = mention.anchor.map { "a" + $0 } ?? "s" + quoted.string
+            if let index = byKey[key], mentions[Int(passages[index].first)].quotedSnippet.source.utf8.count == quoted.source.utf8.count {
+                passages[index].lower = min(passages[index].lower, Int32(quoted.bytes.lowerBound))
+                passages[index].upper = max(passages[index].upper, Int32(quoted.bytes.upperBound))
+                passageOfMention.append(Int32(index))
+                continue
+            }
+            byKey[key] = passages.count
+            passageOfMention.append(Int32(passages.count))
+            passages.append(Passage(first: Int32(position), ordinal: Int32(passages.count - start),
+                                    lower: Int32(quoted.bytes.lowerBound), upper: Int32(quoted.bytes.upperBound)))
+        }
+        if let document { documents.append((document, start..<passages.count)) }
+    }
+
+    /// The passage's text: the part of its block its snippets quote.
+    func text(of passage: Passage, in mentions: [Mention]) -> String {
+        let source = mentions[Int(passage.first)].quotedSnippet.source
+        return DocumentText.string(source, Int(passage.lower)..<Int(passage.upper), before: "", after: "")
+    }
+
+    /// Where `mention`'s snippet lies in its passage's text, in Unicode scalars.
+    func snippetRange(of mention: Mention, in passage: Passage) -> Range<Int> {
+        let quoted = mention.quotedSnippet
+        var source = quoted.source
+        return source.withUTF8 { bytes in
+            func scalars(_ range: Range<Int>) -> Int {
+                var count = 0
+                for byte in bytes[range.clamped(to: 0..<bytes.count)] where byte & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+            let start = scalars(Int(passage.lower)..<quoted.bytes.lowerBound)
+            return start..<(start + scalars(quoted.bytes))
+        }
+    }
+}
+
+extension ExportPassages {
+    /// The build memo's key for the passages file of the document at `index`: the
+    /// document's linked form (its mentions), through `documents`, whose stretches of
+    /// `model.mentions` are this table's documents in the same order, and the build.
+    static func fileKey(_ index: Int, documents: AggregateKeys.MentionDocuments, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty, index < documents.digests.count, let digest = documents.digests[index] else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("data/passages")
+        hasher.combine(EntitiesExport.version)
+        hasher.combine(fingerprints.site)
+        hasher.combine(digest)
+        return hasher.finalize()
+    }
+}
