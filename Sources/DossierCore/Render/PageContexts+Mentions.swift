@@ -16,7 +16,10 @@ extension PageContexts {
     }
 
     private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> Context {
-        let link = documentLink(document, from: page)
+        let language = language(of: page)
+        let link = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
+            documentLink(document, from: page)
+        }
         let documentURL = link["url"] as? String ?? ""
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
@@ -30,13 +33,17 @@ extension PageContexts {
         }
         let shown = Array(passages.prefix(Self.passagesShownPerDocument))
         let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
-        return merge(link, [
-            "count": number(mentions.count, on: page),
-            "count_label": DisplayFormat.count(mentions.count, "mention", in: language(of: page))
-                + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language(of: page))),
-            "passages": shown, "more_passages": folded, "has_more_passages": !folded.isEmpty,
-            "more_label": DisplayFormat.count(folded.count, "more passage", in: language(of: page)),
-        ])
+        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passages.count, language: language)) {
+            ["count": number(mentions.count, on: page),
+             "count_label": DisplayFormat.count(mentions.count, "mention", in: language)
+                 + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
+        }
+        var group = merge(link, count)
+        group["passages"] = shown
+        group["more_passages"] = folded
+        group["has_more_passages"] = !folded.isEmpty
+        group["more_label"] = DisplayFormat.count(folded.count, "more passage", in: language)
+        return group
     }
 
     /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.
