@@ -16,7 +16,10 @@ extension PageContexts {
     }
 
     private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> Context {
-        let link = documentLink(document, from: page)
+        let language = language(of: page)
+        let link = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
+            documentLink(document, from: page)
+        }
         let documentURL = link["url"] as? String ?? ""
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
@@ -30,13 +33,17 @@ extension PageContexts {
         }
         let shown = Array(passages.prefix(Self.passagesShownPerDocument))
         let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
-        return merge(link, [
-            "count": number(mentions.count, on: page),
-            "count_label": DisplayFormat.count(mentions.count, "mention", in: language(of: page))
-                + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language(of: page))),
-            "passages": shown, "more_passages": folded, "has_more_passages": !folded.isEmpty,
-            "more_label": DisplayFormat.count(folded.count, "more passage", in: language(of: page)),
-        ])
+        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passages.count, language: language)) {
+            ["count": number(mentions.count, on: page),
+             "count_label": DisplayFormat.count(mentions.count, "mention", in: language)
+                 + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
+        }
+        var group = merge(link, count)
+        group["passages"] = shown
+        group["more_passages"] = folded
+        group["has_more_passages"] = !folded.isEmpty
+        group["more_label"] = DisplayFormat.count(folded.count, "more passage", in: language)
+        return group
     }
 
     /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.
@@ -51,23 +58,39 @@ extension PageContexts {
     /// renders it, byte for byte (the pieces escaped as `{{…}}` escapes), made without
     /// Mustache: the passage partial shows half a million snippets at 10,000 briefings.
     static func markedSnippetHTML(_ mention: Mention) -> String {
-        let scalars = Array(mention.snippet.unicodeScalars)
+        // The snippet is made from the document's text on each read: read it once. The
+        // marks fall on scalar boundaries, found on the UTF-8 bytes (a byte that is not
+        // a continuation byte starts a scalar), so no array of scalars is built.
+        let snippet = mention.snippet
+        var scalarCount = 0
+        for byte in snippet.utf8 where byte & 0xC0 != 0x80 { scalarCount += 1 }
+        let marks = markedPieces(mention, scalarCount: scalarCount).filter(\.1).map(\.0)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(mention.snippet.utf8.count + 32)
-        for (range, marked) in markedPieces(mention, scalarCount: scalars.count) {
-            if marked { bytes += "<mark>".utf8 }
-            for scalar in scalars[range] {
-                switch scalar {
-                case "<": bytes += "&lt;".utf8
-                case ">": bytes += "&gt;".utf8
-                case "&": bytes += "&amp;".utf8
-                case "\"": bytes += "&quot;".utf8
-                case "'": bytes += "&#39;".utf8
-                default: UTF8.encode(scalar) { bytes.append($0) }
+        bytes.reserveCapacity(snippet.utf8.count + 13 * marks.count + 16)
+        var nextMark = 0, inMark = false, scalar = -1
+        for byte in snippet.utf8 {
+            if byte & 0xC0 != 0x80 {
+                scalar += 1
+                if inMark, scalar == marks[nextMark].upperBound {
+                    bytes += "</mark>".utf8
+                    inMark = false
+                    nextMark += 1
+                }
+                if !inMark, nextMark < marks.count, scalar == marks[nextMark].lowerBound {
+                    bytes += "<mark>".utf8
+                    inMark = true
                 }
             }
-            if marked { bytes += "</mark>".utf8 }
+            switch byte {
+            case 0x3C: bytes += "&lt;".utf8
+            case 0x3E: bytes += "&gt;".utf8
+            case 0x26: bytes += "&amp;".utf8
+            case 0x22: bytes += "&quot;".utf8
+            case 0x27: bytes += "&#39;".utf8
+            default: bytes.append(byte)
+            }
         }
+        if inMark { bytes += "</mark>".utf8 }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -21,7 +21,7 @@ extension PageContexts {
                 return item
             }
         }
-        return context
+        return withLayoutPartials(context)
     }
 
     /// The path of the site's root on its host, ending in "/": "/west-asia/" for

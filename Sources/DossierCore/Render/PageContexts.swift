@@ -1,3 +1,5 @@
+import Mustache
+
 /// Builds the values each template sees. Contexts are plain dictionaries built once
 /// per page: swift-mustache reads them without reflection, which is about three
 /// times faster than handing it structs (STACK-NOTES.md).
@@ -26,12 +28,22 @@ struct PageContexts {
     /// 10,000 briefings made a dictionary per piece of every snippet.
     let includesSnippetSegments: Bool
     let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
+    /// The header and footer rendered apart, and the library that renders them (nil
+    /// without a theme: the contexts then carry no HTML for them).
+    let layoutPartials: LayoutPartials
+    let partialsLibrary: MustacheLibrary?
+    let layoutValuesMemo = BuildMemo<LayoutKey, Context>()
+    /// "Mentioned in" group headings rendered once per document, depth and language.
+    let mentionHeadings: MentionGroupHeadings
 
     /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
     init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {
         self.model = model
         self.urls = urls
         chips = ActorChips(library: theme?.library)
+        layoutPartials = theme?.layoutPartials ?? LayoutPartials(spliced: [])
+        partialsLibrary = theme?.library
+        mentionHeadings = MentionGroupHeadings(library: theme?.library)
         includesSnippetSegments = theme?.mayRead("segments") ?? true
         actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
         briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
@@ -50,18 +62,39 @@ struct PageContexts {
 
     /// Keys every page has: site, navigation, and where the page is.
     func common(_ page: SiteURLs.Page, title: String?, description: String?, section: String) -> Context {
+        var context = layoutValues(page, section: section)
+        context["page_title"] = title.map { "\($0) · \(model.config.title)" } ?? model.config.title
+        context["meta_description"] = description ?? model.config.description ?? ""
+        context["canonical_url"] = urls.absolute(page, baseURL: model.config.baseURL)
+        return context
+    }
+
+    /// The values of `common` that depend only on the page's depth, language and
+    /// section (`LayoutPartials.layoutValueNames`), with the header and footer
+    /// rendered from them: made once per (depth, language, section).
+    func layoutValues(_ page: SiteURLs.Page, section: String) -> Context {
+        let key = LayoutKey(rootPrefix: urls.rootPrefix(from: page), language: language(of: page), section: section)
+        return layoutValuesMemo.value(for: key) {
+            withLayoutPartials(makeLayoutValues(page, section: section))
+        }
+    }
+
+    /// `context` with the spliced header and footer rendered from its own values: for
+    /// a page whose layout values are not those of its depth (the 404 page's links).
+    func withLayoutPartials(_ context: Context) -> Context {
+        guard let partialsLibrary else { return context }
+        return merge(context, layoutPartials.render(context, with: partialsLibrary))
+    }
+
+    private func makeLayoutValues(_ page: SiteURLs.Page, section: String) -> Context {
         let root = urls.rootPrefix(from: page)
         let navigation: [(String, SiteURLs.Page, String)] = [
             ("Briefings", .briefings, "briefings"), ("Actors", .actors, "actors"), ("Timeline", .timeline, "timeline"),
             ("Graph", .graph, "graph"), ("Sources", .sources, "sources"), ("Tags", .tags, "tags"), ("Search", .search, "search"),
         ]
-        let pageTitle = title.map { "\($0) · \(model.config.title)" } ?? model.config.title
         return merge(languageKeys(page), [
             "site_title": model.config.title,
             "site_description": optional(model.config.description),
-            "page_title": pageTitle,
-            "meta_description": description ?? model.config.description ?? "",
-            "canonical_url": urls.absolute(page, baseURL: model.config.baseURL),
             "home_url": urls.link(from: page, to: .home),
             "css_url": root + urls.path(.asset("dossier.css")),
             "favicon_url": root + urls.path(.asset("favicon.svg")),
@@ -184,6 +217,14 @@ struct PageContexts {
         let root = urls.rootPrefix(from: page)
         return SiteLinkPlaceholder.resolve(bodyWithMentionPreviews(document.html, from: page), rootPrefix: root)
     }
+}
+
+/// What the layout values depend on: the page's links' `../` prefix, its language and
+/// the section the navigation highlights.
+struct LayoutKey: Hashable, Sendable {
+    var rootPrefix: String
+    var language: LanguageTag
+    var section: String
 }
 
 /// What a document's link depends on besides the document: where the page is (its

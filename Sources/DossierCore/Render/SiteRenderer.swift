@@ -180,7 +180,7 @@ public enum SiteRenderer {
         let path = urls.file(page)
         let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
         if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
-        guard let html = theme.library.render(context, withTemplate: template) else {
+        guard let html = (theme.pageLibrary ?? theme.library).render(context, withTemplate: template) else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
         let file = OutputFile(path: path, text: html)

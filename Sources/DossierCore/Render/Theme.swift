@@ -14,6 +14,11 @@ public struct Theme: Sendable {
     public var templatesFingerprint = ""
     /// Every template's text, to tell whether any of them may read a value (`mayRead`).
     var templateTexts: [String] = []
+    /// The header and footer rendered once per depth, language and section (`LayoutPartials`).
+    var layoutPartials = LayoutPartials(spliced: [])
+    /// `library` with those partials inserting their pre-rendered HTML: pages are
+    /// rendered with it, the partials themselves with `library`.
+    var pageLibrary: MustacheLibrary?
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -135,6 +140,8 @@ public struct Theme: Sendable {
         var theme = Theme(library: library, assets: assets)
         theme.templatesFingerprint = RenderKey.templatesFingerprint(sources.mapValues(\.text))
         theme.templateTexts = sources.keys.sorted().map { sources[$0]!.text }
+        theme.layoutPartials = LayoutPartials(templates: scanned.mapValues(\.tags))
+        theme.pageLibrary = theme.layoutPartials.pageLibrary(from: library)
         return (theme, diagnostics)
     }
 

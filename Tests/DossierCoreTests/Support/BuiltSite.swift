@@ -25,6 +25,9 @@ final class BuiltSite: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Every file's path, sorted.
+    var paths: [String] { files.keys.sorted() }
+
     struct MissingPage: Error { var path: String }
 }
 
