@@ -10,8 +10,11 @@ import Foundation
 /// title also re-links every document that mentions the actor (links show the title).
 /// A document whose linking reported anything is re-linked after any change.
 enum LinkMemo {
+    /// `readsHTMLOnDemand`: the HTML of a document taken from the disk is read from
+    /// its entry only when a page asks for it (`CachedHTML`); for a build that renders
+    /// once, which reuses most pages unrendered.
     static func linkAll(
-        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL, readsHTMLOnDemand: Bool = false
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], linkedForms: [DocumentID: String]) {
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
         let names = NameTable(index: index, linking: project.config.linking)
@@ -19,7 +22,10 @@ enum LinkMemo {
         let jobs = ProjectLinker.jobs(project, index: index)
         let keys = jobs.map { entryKey($0, projectKey: projectKey) }
 
-        let found = keys.parallelMap { cache.link($0) }
+        let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
+        let found = Array(keys.indices).parallelMap { position in
+            cache.link(keys[position], relink: relinker.map { relinker in { relinker.html(at: position) } })
+        }
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
         for (position, entry) in found.enumerated() {
