@@ -263,6 +263,8 @@ public final class BuildCache: @unchecked Sendable {
         lock.lock()
         let keep = used, keepNames = usedNames
         linked = linked.filter { keep.contains($0.key) }
+        // Only the tables the entries are valid under now keep their revalidated entries (`RevalidatedEntries`).
+        let keepRevalidated = Set(linked.values.map(\.namesKey))
         nameTables = nameTables.filter { keepNames.contains($0.key) }
         used = []
         usedNames = []
@@ -276,9 +278,11 @@ public final class BuildCache: @unchecked Sendable {
                 try? manager.removeItem(at: shardFolder.appendingPathComponent(name))
             }
         }
-        let namesFolder = folder.appendingPathComponent("names")
-        for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !keepNames.contains(name) {
-            try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
+        for (kind, kept) in [("names", keepNames), ("revalidated", keepRevalidated)] {
+            let namesFolder = folder.appendingPathComponent(kind)
+            for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !kept.contains(name) {
+                try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
+            }
         }
     }
 

@@ -28,16 +28,27 @@ enum LinkMemo {
         }
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
+        let revalidated = cache.revalidatedEntries(namesKey: names.key)
         for (position, entry) in found.enumerated() {
-            guard let entry else { continue }
+            guard var entry else { continue }
             if entry.namesKey == names.key {
                 entries[position] = entry
+            } else if revalidated[keys[position]] == entry.namesKey {
+                // An earlier build found it unaffected by the change from its names to these.
+                entry.namesKey = names.key
+                entries[position] = entry
+                cache.keepInMemory(keys[position], entry)
             } else if entry.result.diagnostics.isEmpty {
                 stale.append(position)
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
                         keys: keys, cache: cache, into: &entries)
+        var stillValid: [String: String] = [:]
+        for (position, entry) in entries.enumerated() {
+            if let entry, entry.namesKey == names.key, entry.namesKeyOnDisk != names.key { stillValid[keys[position]] = entry.namesKeyOnDisk }
+        }
+        if stillValid != revalidated { cache.storeRevalidatedEntries(stillValid, namesKey: names.key) }
 
         let missing = jobs.indices.filter { entries[$0] == nil }
         if !missing.isEmpty {
