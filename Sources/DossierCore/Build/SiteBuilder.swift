@@ -114,7 +114,7 @@ public enum SiteBuilder {
             }
             // `serve` keeps its documents across builds, while an entry file may be replaced.
             return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root,
-                                    readsHTMLOnDemand: !options.keepsLiveState)
+                                    readsHTMLOnDemand: !options.keepsLiveState, recordsRevalidated: true)
         }
         diagnostics += linkDiagnostics
         if options.releasesDocumentsAsRendered {

@@ -12,9 +12,12 @@ import Foundation
 enum LinkMemo {
     /// `readsHTMLOnDemand`: the HTML of a document taken from the disk is read from
     /// its entry only when a page asks for it (`CachedHTML`); for a build that renders
-    /// once, which reuses most pages unrendered.
+    /// once, which reuses most pages unrendered. `recordsRevalidated`: entries found
+    /// unaffected by a names change are recorded on disk (`RevalidatedEntries`); serve's
+    /// fast path leaves that to the full build that follows it.
     static func linkAll(
-        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL, readsHTMLOnDemand: Bool = false
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL, readsHTMLOnDemand: Bool = false,
+        recordsRevalidated: Bool = false
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], linkedForms: [DocumentID: String]) {
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
         let names = NameTable(index: index, linking: project.config.linking)
@@ -44,11 +47,13 @@ enum LinkMemo {
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
                         keys: keys, cache: cache, into: &entries)
-        var stillValid: [String: String] = [:]
-        for (position, entry) in entries.enumerated() {
-            if let entry, entry.namesKey == names.key, entry.namesKeyOnDisk != names.key { stillValid[keys[position]] = entry.namesKeyOnDisk }
+        if recordsRevalidated {
+            var stillValid: [String: String] = [:]
+            for (position, entry) in entries.enumerated() {
+                if let entry, entry.namesKey == names.key, entry.namesKeyOnDisk != names.key { stillValid[keys[position]] = entry.namesKeyOnDisk }
+            }
+            if stillValid != revalidated { cache.storeRevalidatedEntries(stillValid, namesKey: names.key) }
         }
-        if stillValid != revalidated { cache.storeRevalidatedEntries(stillValid, namesKey: names.key) }
 
         let missing = jobs.indices.filter { entries[$0] == nil }
         if !missing.isEmpty {
