@@ -33,7 +33,7 @@ public final class BuildCache: @unchecked Sendable {
         /// the names change but its linked form does not (`DocumentFingerprints`).
         var linkedForm: String
         /// The `NameTable.key` the entry's file on disk names: `namesKey`, or an older
-        /// table for an entry reused unchanged under new names (kept in memory only).
+        /// table for an entry reused unchanged under new names (its file is not rewritten; `RevalidatedEntries` records it).
         /// A later process needs that table to reuse the entry.
         var namesKeyOnDisk: String
 
@@ -105,7 +105,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Under the lock. The table an entry was linked with is the one its file on disk
-    /// names (an entry reused under new names is kept in memory only), so a later
+    /// names (an entry reused under new names is not rewritten), so a later
     /// process needs that table to reuse the entry.
     private func markUsed(_ key: String, _ entry: CachedLink) {
         used.insert(key)

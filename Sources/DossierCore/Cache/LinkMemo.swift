@@ -110,7 +110,7 @@ enum LinkMemo {
             var entry = found[position]!
             entry.namesKey = names.key
             entries[position] = entry
-            // In memory only: the entry on disk is checked against its own names next time.
+            // Its file keeps naming the old table; the build records it as revalidated (`RevalidatedEntries`).
             cache.keepInMemory(keys[position], entry)
         }
     }
