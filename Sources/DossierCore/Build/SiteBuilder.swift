@@ -112,7 +112,9 @@ public enum SiteBuilder {
                 let (documents, diagnostics) = ProjectLinker.linkAll(project, index: index, settings: settings, proseMatcher: proseMatcher)
                 return (documents, diagnostics, [DocumentID: String]())
             }
-            return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root)
+            // `serve` keeps its documents across builds, while an entry file may be replaced.
+            return LinkMemo.linkAll(project, index: index, settings: settings, cache: cache, root: options.root,
+                                    readsHTMLOnDemand: !options.keepsLiveState, recordsRevalidated: true)
         }
         diagnostics += linkDiagnostics
         if options.releasesDocumentsAsRendered {

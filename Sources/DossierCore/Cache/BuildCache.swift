@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -33,7 +33,7 @@ public final class BuildCache: @unchecked Sendable {
         /// the names change but its linked form does not (`DocumentFingerprints`).
         var linkedForm: String
         /// The `NameTable.key` the entry's file on disk names: `namesKey`, or an older
-        /// table for an entry reused unchanged under new names (kept in memory only).
+        /// table for an entry reused unchanged under new names (its file is not rewritten; `RevalidatedEntries` records it).
         /// A later process needs that table to reuse the entry.
         var namesKeyOnDisk: String
 
@@ -64,7 +64,10 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Linked documents
 
-    func link(_ key: String) -> CachedLink? {
+    /// `relink`, when given, makes the entry's HTML read from its file only when a
+    /// page asks for it (`CachedHTML`), and links the document again if it no longer
+    /// reads back; without it the whole entry is read now.
+    func link(_ key: String, relink: (@Sendable () -> String?)? = nil) -> CachedLink? {
         lock.lock()
         let remembered = linked[key]
         // A hit in memory is a use too: `keepOnlyUsed` would otherwise forget (and
@@ -72,11 +75,7 @@ public final class BuildCache: @unchecked Sendable {
         if let remembered { markUsed(key, remembered) }
         lock.unlock()
         if let remembered { return remembered }
-        guard let path = linkedPath(key), let bytes = WholeFile.bytes(atPath: path), var decoder = Self.open(bytes, kind: "linked", key: key),
-              let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(), let result = try? decoder.linkResult(),
-              decoder.isAtEnd
-        else { return nil }
-        let entry = CachedLink(namesKey: namesKey, result: result, linkedForm: linkedForm)
+        guard let path = linkedPath(key), let entry = LinkedEntryFile.read(path: path, key: key, relink: relink) else { return nil }
         remember(key, entry)
         return entry
     }
@@ -85,16 +84,10 @@ public final class BuildCache: @unchecked Sendable {
     /// its entry. The result is encoded once, for its hash and for the disk.
     @discardableResult
     func store(_ key: String, namesKey: String, result: LinkResult) -> CachedLink {
-        var body = CacheEncoder()
-        body.linkResult(result)
-        let entry = CachedLink(namesKey: namesKey, result: result, linkedForm: Self.linkedForm(body.bytes))
+        let file = LinkedEntryFile(key: key, namesKey: namesKey, result: result)
+        let entry = CachedLink(namesKey: namesKey, result: result, linkedForm: file.linkedForm)
         remember(key, entry)
-        guard folder != nil else { return entry }
-        var encoder = Self.header(kind: "linked", key: key)
-        encoder.string(namesKey)
-        encoder.string(entry.linkedForm)
-        encoder.append(body)
-        write(encoder, to: linkedFile(key))
+        if let path = linkedPath(key) { writeWhole(file.bytes, to: URL(fileURLWithPath: path)) }
         return entry
     }
 
@@ -102,14 +95,6 @@ public final class BuildCache: @unchecked Sendable {
     /// whose disk entry, checked against its old names, stays valid.
     func keepInMemory(_ key: String, _ entry: CachedLink) {
         remember(key, entry)
-    }
-
-    /// The hash of a link result's encoded bytes (`CachedLink.linkedForm`).
-    static func linkedForm(_ encoded: [UInt8]) -> String {
-        var hasher = StableHasher()
-        hasher.combine("linked form")
-        encoded.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
     }
 
     private func remember(_ key: String, _ entry: CachedLink) {
@@ -120,7 +105,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Under the lock. The table an entry was linked with is the one its file on disk
-    /// names (an entry reused under new names is kept in memory only), so a later
+    /// names (an entry reused under new names is not rewritten), so a later
     /// process needs that table to reuse the entry.
     private func markUsed(_ key: String, _ entry: CachedLink) {
         used.insert(key)
@@ -278,6 +263,8 @@ public final class BuildCache: @unchecked Sendable {
         lock.lock()
         let keep = used, keepNames = usedNames
         linked = linked.filter { keep.contains($0.key) }
+        // Only the tables the entries are valid under now keep their revalidated entries (`RevalidatedEntries`).
+        let keepRevalidated = Set(linked.values.map(\.namesKey))
         nameTables = nameTables.filter { keepNames.contains($0.key) }
         used = []
         usedNames = []
@@ -291,9 +278,11 @@ public final class BuildCache: @unchecked Sendable {
                 try? manager.removeItem(at: shardFolder.appendingPathComponent(name))
             }
         }
-        let namesFolder = folder.appendingPathComponent("names")
-        for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !keepNames.contains(name) {
-            try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
+        for (kind, kept) in [("names", keepNames), ("revalidated", keepRevalidated)] {
+            let namesFolder = folder.appendingPathComponent(kind)
+            for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !kept.contains(name) {
+                try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
+            }
         }
     }
 
@@ -317,12 +306,7 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Files
 
-    private func linkedFile(_ key: String, in folder: URL? = nil) -> URL? {
-        guard let base = folder ?? self.folder else { return nil }
-        return base.appendingPathComponent("linked").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
-    }
-
-    /// `linkedFile`'s path made by joining strings: a cached build reads an entry per
+    /// An entry's path (`linked/<first two characters>/<key>`), joined as strings: a cached build reads an entry per
     /// document, and building a `URL` for each cost as much as reading it.
     private func linkedPath(_ key: String) -> String? {
         linkedFolderPath.map { $0 + "/" + key.prefix(2) + "/" + key }
@@ -340,7 +324,7 @@ public final class BuildCache: @unchecked Sendable {
         url.flatMap { WholeFile.bytes(atPath: $0.path) }
     }
 
-    private static func header(kind: String, key: String) -> CacheEncoder {
+    static func header(kind: String, key: String) -> CacheEncoder {
         var encoder = CacheEncoder()
         encoder.string(magic)
         encoder.int(formatVersion)
@@ -351,7 +335,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A decoder past the header, if the checksum, magic, version, kind and key all match.
     /// It reads `bytes` in place, up to the checksum.
-    private static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
+    static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
         guard bytes.count > 8 else { return nil }
         let bodyEnd = bytes.count - 8
         var stored: UInt64 = 0
@@ -365,7 +349,7 @@ public final class BuildCache: @unchecked Sendable {
         return decoder
     }
 
-    private static func checksum(_ bytes: [UInt8]) -> UInt64 {
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
         var hasher = StableHasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.checksum()
@@ -382,6 +366,10 @@ public final class BuildCache: @unchecked Sendable {
             bytes.append(UInt8(sum & 0xFF))
             sum >>= 8
         }
+        writeWhole(bytes, to: url)
+    }
+
+    private func writeWhole(_ bytes: [UInt8], to url: URL) {
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")

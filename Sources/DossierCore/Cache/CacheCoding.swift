@@ -162,11 +162,12 @@ struct LinkResult: Sendable {
 /// back shares them as the linker made them; snippets and passages are byte ranges
 /// of the text, as in memory.
 extension CacheEncoder {
-    mutating func linkResult(_ result: LinkResult) {
+    /// Without the HTML (`includingHTML` false) for an entry file that keeps it apart (`LinkedEntryFile`).
+    mutating func linkResult(_ result: LinkResult, includingHTML: Bool = true) {
         let document = result.document
         string(document.id.kind.rawValue)
         string(document.id.slug)
-        string(document.html)
+        if includingHTML { string(document.html) }
         string(document.text)
         int(document.wordCount)
         array(document.tableOfContents) { encoder, entry in
@@ -245,9 +246,10 @@ extension CacheEncoder {
 }
 
 extension CacheDecoder {
-    mutating func linkResult() throws -> LinkResult {
+    /// `html`: the document's HTML when the bytes leave it out (`linkResult(_:includingHTML:)`).
+    mutating func linkResult(html kept: ReleasableHTML? = nil) throws -> LinkResult {
         let id = try documentID()
-        let html = try string()
+        let html = kept == nil ? try string() : ""
         let text = try string()
         let wordCount = try int()
         let tableOfContents = try array { decoder in
@@ -264,9 +266,10 @@ extension CacheDecoder {
             let location = SourceLocation(path: try decoder.string(), line: try decoder.int(), column: try decoder.int())
             return Diagnostic(severity, try decoder.string(), at: location)
         }
-        let document = LinkedDocument(
+        var document = LinkedDocument(
             id: id, html: html, tableOfContents: tableOfContents, mentions: mentions, plainText: text, wordCount: wordCount,
             searchPassages: searchPassages, images: images)
+        if let kept { document = LinkedDocument(document, htmlStorage: kept) }
         return LinkResult(document: document, diagnostics: diagnostics)
     }
 

@@ -10,8 +10,14 @@ import Foundation
 /// title also re-links every document that mentions the actor (links show the title).
 /// A document whose linking reported anything is re-linked after any change.
 enum LinkMemo {
+    /// `readsHTMLOnDemand`: the HTML of a document taken from the disk is read from
+    /// its entry only when a page asks for it (`CachedHTML`); for a build that renders
+    /// once, which reuses most pages unrendered. `recordsRevalidated`: entries found
+    /// unaffected by a names change are recorded on disk (`RevalidatedEntries`); serve's
+    /// fast path leaves that to the full build that follows it.
     static func linkAll(
-        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL
+        _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL, readsHTMLOnDemand: Bool = false,
+        recordsRevalidated: Bool = false
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], linkedForms: [DocumentID: String]) {
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
         let names = NameTable(index: index, linking: project.config.linking)
@@ -19,19 +25,35 @@ enum LinkMemo {
         let jobs = ProjectLinker.jobs(project, index: index)
         let keys = jobs.map { entryKey($0, projectKey: projectKey) }
 
-        let found = keys.parallelMap { cache.link($0) }
+        let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
+        let found = Array(keys.indices).parallelMap { position in
+            cache.link(keys[position], relink: relinker.map { relinker in { relinker.html(at: position) } })
+        }
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
+        let revalidated = cache.revalidatedEntries(namesKey: names.key)
         for (position, entry) in found.enumerated() {
-            guard let entry else { continue }
+            guard var entry else { continue }
             if entry.namesKey == names.key {
                 entries[position] = entry
+            } else if revalidated[keys[position]] == entry.namesKey {
+                // An earlier build found it unaffected by the change from its names to these.
+                entry.namesKey = names.key
+                entries[position] = entry
+                cache.keepInMemory(keys[position], entry)
             } else if entry.result.diagnostics.isEmpty {
                 stale.append(position)
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
                         keys: keys, cache: cache, into: &entries)
+        if recordsRevalidated {
+            var stillValid: [String: String] = [:]
+            for (position, entry) in entries.enumerated() {
+                if let entry, entry.namesKey == names.key, entry.namesKeyOnDisk != names.key { stillValid[keys[position]] = entry.namesKeyOnDisk }
+            }
+            if stillValid != revalidated { cache.storeRevalidatedEntries(stillValid, namesKey: names.key) }
+        }
 
         let missing = jobs.indices.filter { entries[$0] == nil }
         if !missing.isEmpty {
@@ -88,7 +110,7 @@ enum LinkMemo {
             var entry = found[position]!
             entry.namesKey = names.key
             entries[position] = entry
-            // In memory only: the entry on disk is checked against its own names next time.
+            // Its file keeps naming the old table; the build records it as revalidated (`RevalidatedEntries`).
             cache.keepInMemory(keys[position], entry)
         }
     }

@@ -215,6 +215,13 @@ public struct LinkedDocument: Sendable, Hashable {
         self.images = images
     }
 
+    /// `document` with its HTML in `htmlStorage`: a build cache entry whose HTML is
+    /// read when a page asks for it (`CachedHTML`).
+    init(_ document: LinkedDocument, htmlStorage: ReleasableHTML) {
+        self = document
+        self.htmlStorage = htmlStorage
+    }
+
     /// Lets the HTML go for every copy of this document. Only for a build that will
     /// not render from these documents again.
     func releaseHTML() { htmlStorage.release() }

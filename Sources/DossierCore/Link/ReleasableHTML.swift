@@ -13,6 +13,7 @@ final class ReleasableHTML: @unchecked Sendable {
     private enum Storage {
         case memory(String)
         case spilled(HTMLSpillFile, offset: Int, length: Int)
+        case inCacheEntry(CachedHTML)
         case released
     }
 
@@ -20,6 +21,10 @@ final class ReleasableHTML: @unchecked Sendable {
     private var storage: Storage
 
     init(_ value: String) { storage = .memory(value) }
+
+    /// HTML read from its build cache entry each time it is asked for
+    /// (`CachedHTML`): a cached build renders few of the pages whose documents it reuses.
+    init(inCacheEntry location: CachedHTML) { storage = .inCacheEntry(location) }
 
     /// Nil once released.
     var string: String? {
@@ -33,6 +38,7 @@ final class ReleasableHTML: @unchecked Sendable {
             // broken disk, and a page must not come out empty because of it.
             guard let value = file.read(offset: offset, length: length) else { preconditionFailure("could not read back the HTML kept in \(file)") }
             return value
+        case .inCacheEntry(let location): return location.read()
         case .released: return nil
         }
     }

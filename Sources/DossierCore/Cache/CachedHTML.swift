@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a linked document's HTML lies in its build cache entry (`BuildCache`'s
+/// layout keeps it last, after its own checksum), so that a cached build reads only
+/// the HTML of the pages it renders again. The entry file may have changed since the
+/// link stage read the rest of it (another build rewrote it, the disk flipped a bit):
+/// what does not match its checksum is never shown; the document is linked again
+/// from its source (`relink`) instead.
+struct CachedHTML: Sendable {
+    var path: String
+    var offset: Int
+    var length: Int
+    var checksum: UInt64
+    /// Links the document again and returns its HTML; nil when its source file no
+    /// longer holds what this build loaded.
+    var relink: @Sendable () -> String?
+
+    func read() -> String {
+        if let html = readEntry() { return html }
+        // The link stage has passed, so there is no diagnostic to report: a page made
+        // from HTML that is not the document's would be silently wrong.
+        guard let html = relink() else {
+            preconditionFailure("the build cache entry \(path) changed, and its document's file changed during the build: build again")
+        }
+        return html
+    }
+
+    /// The HTML if all of it reads back with its checksum.
+    func readEntry() -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = LinkedEntryFile.readBytes(descriptor, at: offset, count: length),
+              LinkedEntryFile.checksum(bytes) == checksum else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
