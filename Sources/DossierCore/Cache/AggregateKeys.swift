@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keys for the data files the render stage makes from many documents, each a hash
 /// of exactly what its maker reads, through the documents' fingerprints
 /// (`DocumentFingerprints`): a file whose key matches the previous build's manifest
@@ -166,6 +168,97 @@ enum AggregateKeys {
         graph.nodes.forEach(combine)
         hasher.combine(graph.edgeCount)
         graph.forEachEdge(combine)
+        return hasher.finalize()
+    }
+
+    /// `feed.xml` or `feed.json` (`Feeds`, named by `file`): the site (title, language,
+    /// author, base URL, all in `dossier.yml`) and the newest `Feeds.limit` briefings in
+    /// order, each with its fingerprint (title, dates, summary, tags, authors, language
+    /// and linked body). A feed with no entries dates itself from SOURCE_DATE_EPOCH.
+    static func feed(_ file: String, _ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("feed")
+        hasher.combine(file)
+        hasher.combine(fingerprints.site)
+        let entries = model.briefings.prefix(Feeds.limit)
+        hasher.combine(entries.count)
+        if entries.isEmpty { hasher.combine(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }
+        for briefing in entries {
+            guard combine(DocumentID(.briefing, briefing.briefing.slug), fingerprints, into: &hasher) else { return nil }
+        }
+        return hasher.finalize()
+    }
+
+    /// `sitemap.xml` (`Feeds.sitemap`): every page it lists, in order, and each
+    /// briefing's last date; the base URL is in the site's fingerprint.
+    static func sitemap(_ pages: [SiteURLs.Page], lastModified: [SiteURLs.Page: PartialDate], urls: SiteURLs,
+                        fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("sitemap")
+        hasher.combine(fingerprints.site)
+        hasher.combine(pages.count)
+        for page in pages {
+            hasher.combine(urls.path(page))
+            hasher.combine(lastModified[page]?.isoDay)
+        }
+        return hasher.finalize()
+    }
+
+    /// `data/entities.json` (`EntitiesExport.json`): every field it writes, as the
+    /// model holds it — each actor's slug, title, kind, summary, aliases and mention
+    /// count; each briefing's slug, title, date, tags and actors; each event; each
+    /// relation — and the site (base URL, title, URL style: in the site's fingerprint).
+    /// Fields rather than fingerprints: a body edit that adds or removes no mention
+    /// keeps the file. Hashing them costs a few milliseconds at 10,000 briefings,
+    /// writing the 7 MB file about 60.
+    static func entities(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        func combine(_ texts: [String]) {
+            hasher.combine(texts.count)
+            for text in texts { hasher.combine(text) }
+        }
+        hasher.combine("data/entities.json")
+        hasher.combine(EntitiesExport.version)
+        hasher.combine(fingerprints.site)
+        hasher.combine(model.actors.count)
+        for actor in model.actors {
+            let value = actor.actor
+            for field in [value.slug, value.title, value.kind.rawValue] { hasher.combine(field) }
+            hasher.combine(value.summary)
+            combine(value.aliases.map(\.value))
+            hasher.combine(actor.mentionCount)
+        }
+        hasher.combine(model.briefings.count)
+        for briefing in model.briefings {
+            let value = briefing.briefing
+            for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
+            combine(value.tags)
+            combine(briefing.principalActors)
+            combine(briefing.secondaryActors)
+        }
+        hasher.combine(model.timeline.count)
+        for entry in model.timeline {
+            let event = entry.event
+            for field in [entry.anchor, entry.origin.description, event.date.text, event.title] { hasher.combine(field) }
+            combine(event.actors.map(\.value))
+            hasher.combine(event.place?.value)
+            hasher.combine(event.source)
+        }
+        hasher.combine(model.relations.count)
+        for relation in model.relations {
+            for field in [relation.from, relation.to, relation.type.name, relation.type.label, relation.type.inverseLabel] { hasher.combine(field) }
+            hasher.combine(relation.type.symmetric)
+            for field in [relation.note, relation.since?.text, relation.until?.text] { hasher.combine(field) }
+            if let source = relation.source {
+                hasher.combine(true)
+                for field in [source.date?.text, source.id, source.publisher, source.title, source.url] { hasher.combine(field) }
+            } else {
+                hasher.combine(false)
+            }
+        }
         return hasher.finalize()
     }
 

@@ -28,6 +28,9 @@ struct PageContexts {
     /// 10,000 briefings made a dictionary per piece of every snippet.
     let includesSnippetSegments: Bool
     let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
+    /// Each actor's mention list hashed for the inputs keys, once for its page and all
+    /// its "Mentioned in" pages (`PageContexts+Inputs`).
+    let mentionListDigests = BuildMemo<String, String?>()
 
     /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
     init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {
