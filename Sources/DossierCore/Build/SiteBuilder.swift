@@ -145,7 +145,7 @@ public enum SiteBuilder {
                 }
             }
             // After rendering, so that a static file is checked against every generated path.
-            let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
+            let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: staticFiles.isEmpty ? [] : sink.writtenPaths)
             diagnostics += copyDiagnostics
             if !diagnostics.hasErrors {
                 diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }

@@ -29,8 +29,12 @@ enum AggregateKeys {
         hasher.combine(slug)
         hasher.combine(positions.count)
         var previous: Int?
-        for position in positions {
+        // Positions ascend, and most follow one in the same document: only a position
+        // past the current stretch's end is searched for (684,000 searches at 10k otherwise).
+        var stretchEnd = 0
+        for position in positions where previous == nil || position >= stretchEnd {
             let stretch = documents.stretch(holding: position)
+            stretchEnd = stretch + 1 < documents.starts.count ? documents.starts[stretch + 1] : Int.max
             guard stretch != previous else { continue }
             previous = stretch
             guard let digest = documents.digests[stretch] else { return nil }
