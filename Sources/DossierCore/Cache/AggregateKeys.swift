@@ -144,34 +144,39 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
-    /// The graph exports (`GraphExportWriter`): every value they write, as the graph
-    /// hands them over — node and edge ids, ends and attribute values — so a change
-    /// to anything the graph shows changes the key, whatever document it came from.
-    static func graphExports(_ graph: ExportGraph, fingerprints: DocumentFingerprints) -> String? {
+    /// The graph exports (`GraphExportWriter`): everything `ExportGraph` is made from,
+    /// as the model holds it — each actor's slug, title, kind, summary and mention
+    /// count, each relation with every field an edge writes, and every co-mention pair
+    /// the strongest are chosen from (their number per actor is in `dossier.yml`, in the
+    /// site's fingerprint with the title and URL style). Keyed before the graph is made:
+    /// choosing the strongest pairs cost more than writing both files when unchanged.
+    static func graphExports(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
         hasher.combine("data/graph")
         hasher.combine(fingerprints.site)
-        hasher.combine(graph.title)
-        func combine(_ item: ExportGraph.Item) {
-            hasher.combine(item.id)
-            hasher.combine(item.source)
-            hasher.combine(item.target)
-            hasher.combine(item.values.count)
-            for value in item.values {
-                switch value {
-                case nil: hasher.combine(0)
-                case .string(let text): hasher.combine(1); hasher.combine(text)
-                case .int(let number): hasher.combine(2); hasher.combine(number)
-                case .double(let number): hasher.combine(3); hasher.combine(number)
-                case .boolean(let flag): hasher.combine(4); hasher.combine(flag)
-                }
-            }
+        hasher.combine(model.actors.count)
+        for actor in model.actors {
+            let value = actor.actor
+            for field in [value.slug, value.title, value.kind.rawValue] { hasher.combine(field) }
+            hasher.combine(value.summary)
+            hasher.combine(actor.mentionCount)
         }
-        hasher.combine(graph.nodes.count)
-        graph.nodes.forEach(combine)
-        hasher.combine(graph.edgeCount)
-        graph.forEachEdge(combine)
+        hasher.combine(model.relations.count)
+        for relation in model.relations {
+            for field in [relation.from, relation.to, relation.type.name, relation.type.label, relation.type.inverseLabel, relation.location.path] {
+                hasher.combine(field)
+            }
+            hasher.combine(relation.type.symmetric)
+            for field in [relation.since?.text, relation.until?.text, relation.note] { hasher.combine(field) }
+        }
+        hasher.combine(model.coMentions.count)
+        for pair in model.coMentions {
+            hasher.combine(pair.actor)
+            hasher.combine(pair.other)
+            hasher.combine(pair.sameBlock)
+            hasher.combine(pair.sameDocument)
+        }
         return hasher.finalize()
     }
 
