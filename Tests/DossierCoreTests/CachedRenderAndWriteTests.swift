@@ -177,6 +177,36 @@ import Testing
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 
+    // MARK: Graph exports
+
+    static let graphFiles = ["data/graph.graphml", "data/graph.gexf"]
+
+    @Test func aNewRelationRemakesTheGraphFilesWithoutWhichTheyAreKept() throws {
+        let project = try TestProject(Self.projectText())
+        defer { project.remove() }
+        #expect(project.cachedBuild().succeeded)
+        let unchanged = project.cachedBuild()
+        #expect(Set(Self.graphFiles).isSubset(of: unchanged.reusedDataFiles))
+
+        try project.write("content/actors/brevia.md", "---\ntitle: Brevia\nkind: state\nrelations:\n  - type: borders\n    target: aldoria\n---\nAnother state.\n")
+        let report = project.cachedBuild()
+        #expect(report.succeeded)
+        #expect(Set(Self.graphFiles).isDisjoint(with: report.reusedDataFiles))
+        #expect(try project.read("data/graph.graphml").contains("borders"))
+        #expect(try project.differenceFromCleanBuild() == nil)
+    }
+
+    @Test func anActorsSummaryRemakesTheGraphFiles() throws {
+        let project = try TestProject(Self.projectText())
+        defer { project.remove() }
+        #expect(project.cachedBuild().succeeded)
+        try project.write("content/actors/aldoria.md", "---\ntitle: Aldoria\nkind: state\nsummary: A northern state.\n---\nA state.\n")
+        let report = project.cachedBuild()
+        #expect(Set(Self.graphFiles).isDisjoint(with: report.reusedDataFiles))
+        #expect(try project.read("data/graph.gexf").contains("A northern state."))
+        #expect(try project.differenceFromCleanBuild() == nil)
+    }
+
     // MARK: List pages
 
     /// `b03` is on the briefings index's page 4 (newest first, five a page) and on the
