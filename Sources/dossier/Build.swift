@@ -56,10 +56,13 @@ struct Build: ParsableCommand {
         options.cache = cache.buildCache(projectRoot: project.rootURL)
         options.detachesOutputRemoval = true
         options.releasesDocumentsAsRendered = true
+        options.exitsAfterBuild = true
         let started = Date()
         // The previous output is removed in the background; it must be gone before exiting.
         defer { RetiredOutputs.waitUntilRemoved() }
         let result = SiteBuilder.build(options)
+        // The model and the cache are left to the exit, not freed (`ExitWithoutTeardown`).
+        defer { ExitWithoutTeardown.keep((result, options)) }
         let code = report(result.diagnostics, format: project.format, strict: strict, root: project.rootURL)
         if timings {
             for (stage, seconds) in result.timings {

@@ -32,6 +32,9 @@ public struct BuildOptions: Sendable {
     /// (`DocumentLifetimes.swift`), so the report's model has neither, and the build
     /// cache given in `cache` keeps none of its documents in memory afterwards.
     public var releasesDocumentsAsRendered = false
+    /// The process exits right after this build (`dossier build`): its large values
+    /// are left to the exit instead of being freed (`ExitWithoutTeardown`).
+    public var exitsAfterBuild = false
 
     public init(root: URL, output: URL? = nil, drafts: Bool = false, baseURL: String? = nil, urlStyle: URLStyle? = nil, strict: Bool = false) {
         self.strict = strict
@@ -136,14 +139,15 @@ public enum SiteBuilder {
                 let urls = SiteURLs(style: project.config.urlStyle)
                 let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
                 diagnostics += timed("render and write") { SiteRenderer.render(
-                    model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints, releasingHTML: options.releasesDocumentsAsRendered) }
+                    model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints, releasingHTML: options.releasesDocumentsAsRendered,
+                    keepingUntilExit: options.exitsAfterBuild) }
                 if options.keepsLiveState {
                     liveState = LiveState(project: project, index: index, linked: documents, model: model, theme: theme, urls: urls,
                                           settings: settings, drafts: options.drafts, linkDiagnostics: linkDiagnostics)
                 }
             }
             // After rendering, so that a static file is checked against every generated path.
-            let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: sink.writtenPaths)
+            let (copies, copyDiagnostics) = StaticFileCopier.check(staticFiles, generated: staticFiles.isEmpty ? [] : sink.writtenPaths)
             diagnostics += copyDiagnostics
             if !diagnostics.hasErrors {
                 diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }
@@ -155,6 +159,7 @@ public enum SiteBuilder {
         report.draftsLeftOut = project.draftsLeftOut
         report.loadCounts = project.loadCounts
         report.liveState = liveState
+        if options.exitsAfterBuild { ExitWithoutTeardown.keep((project, index, documents)) }
         return report
     }
 

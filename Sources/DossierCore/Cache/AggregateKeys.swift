@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keys for the data files the render stage makes from many documents, each a hash
 /// of exactly what its maker reads, through the documents' fingerprints
 /// (`DocumentFingerprints`): a file whose key matches the previous build's manifest
@@ -27,8 +29,12 @@ enum AggregateKeys {
         hasher.combine(slug)
         hasher.combine(positions.count)
         var previous: Int?
-        for position in positions {
+        // Positions ascend, and most follow one in the same document: only a position
+        // past the current stretch's end is searched for (684,000 searches at 10k otherwise).
+        var stretchEnd = 0
+        for position in positions where previous == nil || position >= stretchEnd {
             let stretch = documents.stretch(holding: position)
+            stretchEnd = stretch + 1 < documents.starts.count ? documents.starts[stretch + 1] : Int.max
             guard stretch != previous else { continue }
             previous = stretch
             guard let digest = documents.digests[stretch] else { return nil }
@@ -138,34 +144,130 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
-    /// The graph exports (`GraphExportWriter`): every value they write, as the graph
-    /// hands them over — node and edge ids, ends and attribute values — so a change
-    /// to anything the graph shows changes the key, whatever document it came from.
-    static func graphExports(_ graph: ExportGraph, fingerprints: DocumentFingerprints) -> String? {
+    /// The graph exports (`GraphExportWriter`): everything `ExportGraph` is made from,
+    /// as the model holds it — each actor's slug, title, kind, summary and mention
+    /// count, each relation with every field an edge writes, and every co-mention pair
+    /// the strongest are chosen from (their number per actor is in `dossier.yml`, in the
+    /// site's fingerprint with the title and URL style). Keyed before the graph is made:
+    /// choosing the strongest pairs cost more than writing both files when unchanged.
+    static func graphExports(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
         hasher.combine("data/graph")
         hasher.combine(fingerprints.site)
-        hasher.combine(graph.title)
-        func combine(_ item: ExportGraph.Item) {
-            hasher.combine(item.id)
-            hasher.combine(item.source)
-            hasher.combine(item.target)
-            hasher.combine(item.values.count)
-            for value in item.values {
-                switch value {
-                case nil: hasher.combine(0)
-                case .string(let text): hasher.combine(1); hasher.combine(text)
-                case .int(let number): hasher.combine(2); hasher.combine(number)
-                case .double(let number): hasher.combine(3); hasher.combine(number)
-                case .boolean(let flag): hasher.combine(4); hasher.combine(flag)
-                }
+        hasher.combine(model.actors.count)
+        for actor in model.actors {
+            let value = actor.actor
+            for field in [value.slug, value.title, value.kind.rawValue] { hasher.combine(field) }
+            hasher.combine(value.summary)
+            hasher.combine(actor.mentionCount)
+        }
+        hasher.combine(model.relations.count)
+        for relation in model.relations {
+            for field in [relation.from, relation.to, relation.type.name, relation.type.label, relation.type.inverseLabel, relation.location.path] {
+                hasher.combine(field)
+            }
+            hasher.combine(relation.type.symmetric)
+            for field in [relation.since?.text, relation.until?.text, relation.note] { hasher.combine(field) }
+        }
+        hasher.combine(model.coMentions.count)
+        for pair in model.coMentions {
+            hasher.combine(pair.actor)
+            hasher.combine(pair.other)
+            hasher.combine(pair.sameBlock)
+            hasher.combine(pair.sameDocument)
+        }
+        return hasher.finalize()
+    }
+
+    /// `feed.xml` or `feed.json` (`Feeds`, named by `file`): the site (title, language,
+    /// author, base URL, all in `dossier.yml`) and the newest `Feeds.limit` briefings in
+    /// order, each with its fingerprint (title, dates, summary, tags, authors, language
+    /// and linked body). A feed with no entries dates itself from SOURCE_DATE_EPOCH.
+    static func feed(_ file: String, _ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("feed")
+        hasher.combine(file)
+        hasher.combine(fingerprints.site)
+        let entries = model.briefings.prefix(Feeds.limit)
+        hasher.combine(entries.count)
+        if entries.isEmpty { hasher.combine(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }
+        for briefing in entries {
+            guard combine(DocumentID(.briefing, briefing.briefing.slug), fingerprints, into: &hasher) else { return nil }
+        }
+        return hasher.finalize()
+    }
+
+    /// `sitemap.xml` (`Feeds.sitemap`): every page it lists, in order, and each
+    /// briefing's last date; the base URL is in the site's fingerprint.
+    static func sitemap(_ pages: [SiteURLs.Page], lastModified: [SiteURLs.Page: PartialDate], urls: SiteURLs,
+                        fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        hasher.combine("sitemap")
+        hasher.combine(fingerprints.site)
+        hasher.combine(pages.count)
+        for page in pages {
+            hasher.combine(urls.path(page))
+            hasher.combine(lastModified[page]?.isoDay)
+        }
+        return hasher.finalize()
+    }
+
+    /// `data/entities.json` (`EntitiesExport.json`): every field it writes, as the
+    /// model holds it — each actor's slug, title, kind, summary, aliases and mention
+    /// count; each briefing's slug, title, date, tags and actors; each event; each
+    /// relation — and the site (base URL, title, URL style: in the site's fingerprint).
+    /// Fields rather than fingerprints: a body edit that adds or removes no mention
+    /// keeps the file. Hashing them costs a few milliseconds at 10,000 briefings,
+    /// writing the 7 MB file about 60.
+    static func entities(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        func combine(_ texts: [String]) {
+            hasher.combine(texts.count)
+            for text in texts { hasher.combine(text) }
+        }
+        hasher.combine("data/entities.json")
+        hasher.combine(EntitiesExport.version)
+        hasher.combine(fingerprints.site)
+        hasher.combine(model.actors.count)
+        for actor in model.actors {
+            let value = actor.actor
+            for field in [value.slug, value.title, value.kind.rawValue] { hasher.combine(field) }
+            hasher.combine(value.summary)
+            combine(value.aliases.map(\.value))
+            hasher.combine(actor.mentionCount)
+        }
+        hasher.combine(model.briefings.count)
+        for briefing in model.briefings {
+            let value = briefing.briefing
+            for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
+            combine(value.tags)
+            combine(briefing.principalActors)
+            combine(briefing.secondaryActors)
+        }
+        hasher.combine(model.timeline.count)
+        for entry in model.timeline {
+            let event = entry.event
+            for field in [entry.anchor, entry.origin.description, event.date.text, event.title] { hasher.combine(field) }
+            combine(event.actors.map(\.value))
+            hasher.combine(event.place?.value)
+            hasher.combine(event.source)
+        }
+        hasher.combine(model.relations.count)
+        for relation in model.relations {
+            for field in [relation.from, relation.to, relation.type.name, relation.type.label, relation.type.inverseLabel] { hasher.combine(field) }
+            hasher.combine(relation.type.symmetric)
+            for field in [relation.note, relation.since?.text, relation.until?.text] { hasher.combine(field) }
+            if let source = relation.source {
+                hasher.combine(true)
+                for field in [source.date?.text, source.id, source.publisher, source.title, source.url] { hasher.combine(field) }
+            } else {
+                hasher.combine(false)
             }
         }
-        hasher.combine(graph.nodes.count)
-        graph.nodes.forEach(combine)
-        hasher.combine(graph.edgeCount)
-        graph.forEachEdge(combine)
         return hasher.finalize()
     }
 

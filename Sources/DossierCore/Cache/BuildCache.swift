@@ -210,6 +210,11 @@ public final class BuildCache: @unchecked Sendable {
     /// Keeps what a build that has just replaced `output` rendered there.
     func storeRenderManifest(_ manifest: RenderManifest, for output: URL) {
         let name = Self.manifestName(output)
+        if manifest.isUnchanged, let file = renderedFile(name), utimes(file.path, nil) == 0 {
+            // The file on disk says it already (29,600 entries at 10,000 briefings); its
+            // new time keeps it among the most recent (`removeOldRenderManifests`).
+            return
+        }
         let entries = manifest.recorded
         lock.lock()
         renderManifests[name] = entries

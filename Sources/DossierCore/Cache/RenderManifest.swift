@@ -128,6 +128,14 @@ public final class RenderManifest: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Whether this build recorded exactly what the previous one did: the stored
+    /// manifest then already says it, and need not be written again.
+    var isUnchanged: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return current == previous
+    }
+
     /// This build's entries, for the next build.
     var recorded: [String: Entry] {
         lock.lock()

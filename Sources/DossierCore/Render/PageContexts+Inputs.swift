@@ -133,8 +133,20 @@ extension PageContexts {
     }
 
     /// The actor's mention count and every document of its mention list, in order,
-    /// with its fingerprint; false when one has none.
+    /// with its fingerprint; false when one has none. Hashed once per actor and build
+    /// (`mentionListDigests`): an actor with many "Mentioned in" pages hashed its whole
+    /// list for each of them.
     private func combineMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
+        let digest = mentionListDigests.value(for: actor.actor.slug) {
+            var list = StableHasher()
+            return hashMentionList(of: actor, into: &list, fingerprints) ? list.finalize() : nil
+        }
+        guard let digest else { return false }
+        hasher.combine(digest)
+        return true
+    }
+
+    private func hashMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
         hasher.combine(actor.mentionCount)
         hasher.combine(actor.mentionsByDocument.count)
         for group in actor.mentionsByDocument {
@@ -146,7 +158,7 @@ extension PageContexts {
     }
 
     /// `common`'s list of pages: each page's title and language, in order.
-    private func combineNavigation(into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
+    func combineNavigation(into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
         hasher.combine(model.pages.count)
         for page in model.pages {
             guard let fingerprint = fingerprints(DocumentID(.page, page.page.slug)) else { return false }

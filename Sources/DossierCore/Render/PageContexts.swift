@@ -35,6 +35,9 @@ struct PageContexts {
     let layoutValuesMemo = BuildMemo<LayoutKey, Context>()
     /// "Mentioned in" group headings rendered once per document, depth and language.
     let mentionHeadings: MentionGroupHeadings
+    /// Each actor's mention list hashed for the inputs keys, once for its page and all
+    /// its "Mentioned in" pages (`PageContexts+Inputs`).
+    let mentionListDigests = BuildMemo<String, String?>()
 
     /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
     init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {

@@ -125,7 +125,10 @@ extension PageContexts {
     /// times as many passages, so a run of documents that quote the actor in every
     /// paragraph does not make one page as long as all of them.
     func mentionPager(_ actor: ActorModel) -> Pager {
-        let weights = actor.mentionsByDocument.map { group in Set(group.mentions.map { $0.anchor ?? $0.snippet }).count }
+        // A group of one mention (most of them) needs no set: every build pages every actor.
+        let weights = actor.mentionsByDocument.map { group in
+            group.mentions.count < 2 ? group.mentions.count : Set(group.mentions.map { $0.anchor ?? $0.snippet }).count
+        }
         let size = model.config.paginateBy
         return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage)
     }

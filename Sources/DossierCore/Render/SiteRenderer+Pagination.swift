@@ -29,4 +29,27 @@ extension SiteRenderer {
             return ("actor-mentions", contexts.actorMentions(actor, pageNumber: number))
         }
     }
+
+    /// The inputs key of page `number` ≥ 2 of `list`, for the lists that have one
+    /// (`PageContexts+Inputs`, `PageContexts+ListInputs`); nil for the others, whose
+    /// pages are keyed on their context.
+    static func listPageInputs(
+        _ list: PagedList, _ number: Int, model: SiteModel, contexts: PageContexts, fingerprints: DocumentFingerprints, templates: String
+    ) -> String? {
+        switch list {
+        case .actorMentions(let slug):
+            guard let actor = contexts.actorsBySlug[slug] else { return nil }
+            return contexts.actorMentionsInputs(actor, pageNumber: number, fingerprints: fingerprints, templates: templates)
+        case .briefings:
+            return contexts.briefingListInputs(.briefings, briefings: Array(model.briefings.indices), pageNumber: number, fingerprints: fingerprints,
+                                               templates: templates)
+        case .tag(let tag):
+            guard let slugs = model.tags.first(where: { $0.tag == tag })?.briefings, let positions = contexts.briefingPositions(slugs) else { return nil }
+            return contexts.briefingListInputs(list, briefings: positions, pageNumber: number, fingerprints: fingerprints, templates: templates)
+        case .timeline:
+            return contexts.timelineInputs(pageNumber: number, fingerprints: fingerprints, templates: templates)
+        case .sources, .tags, .actors:
+            return nil
+        }
+    }
 }

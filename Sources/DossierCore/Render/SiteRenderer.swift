@@ -29,8 +29,10 @@ public enum SiteRenderer {
 
     /// `fingerprints` key the data files memoised across builds (`AggregateKeys`);
     /// `releasingHTML`: each document's HTML is released once its readers are done (`HTMLReaders`).
+    /// `keepingUntilExit`: the contexts are left to the process's exit (`ExitWithoutTeardown`).
     static func render(
-        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints, releasingHTML: Bool = false
+        _ model: SiteModel, theme: Theme, urls: SiteURLs, into sink: OutputSink, fingerprints: DocumentFingerprints, releasingHTML: Bool = false,
+        keepingUntilExit: Bool = false
     ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
@@ -52,23 +54,32 @@ public enum SiteRenderer {
             + model.actors.indices.map(Job.actorCard)
 
         let readers = releasingHTML ? HTMLReaders(model) : nil
+        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
             switch job {
             case .atomFeed:
-                return write(OutputFile(path: urls.file(.feed("feed.xml")), text: Feeds.atom(model, urls: urls)), to: sink)
+                return memoised(urls.file(.feed("feed.xml")), key: AggregateKeys.feed("feed.xml", model, fingerprints: fingerprints), sink: sink) {
+                    Data(Feeds.atom(model, urls: urls).utf8)
+                }
             case .jsonFeed:
-                return write(OutputFile(path: urls.file(.feed("feed.json")), contents: Feeds.jsonFeed(model, urls: urls)), to: sink)
+                return memoised(urls.file(.feed("feed.json")), key: AggregateKeys.feed("feed.json", model, fingerprints: fingerprints), sink: sink) {
+                    Feeds.jsonFeed(model, urls: urls)
+                }
             case .sitemap:
                 var lastModified: [SiteURLs.Page: PartialDate] = [:]
                 for briefing in model.briefings {
                     lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
                 }
-                let xml = Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified)
-                return write(OutputFile(path: urls.file(.feed("sitemap.xml")), text: xml), to: sink)
+                let key = AggregateKeys.sitemap(sitemapPages, lastModified: lastModified, urls: urls, fingerprints: fingerprints)
+                return memoised(urls.file(.feed("sitemap.xml")), key: key, sink: sink) {
+                    Data(Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified).utf8)
+                }
             case .entities:
-                return write(OutputFile(path: urls.file(.data("entities.json")), contents: EntitiesExport.json(model, urls: urls)), to: sink)
+                return memoised(urls.file(.data("entities.json")), key: AggregateKeys.entities(model, fingerprints: fingerprints), sink: sink) {
+                    EntitiesExport.json(model, urls: urls)
+                }
             case .actorMentions(let index):
                 let slug = model.actors[index].actor.slug
                 let key = AggregateKeys.actorMentions(
@@ -134,7 +145,12 @@ public enum SiteRenderer {
         var inputs: String?
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
-        case .briefings: (page, template, context) = (.briefings, "briefings", contexts.briefingsIndex())
+        case .briefings:
+            page = .briefings
+            inputs = contexts.briefingListInputs(.briefings, briefings: Array(model.briefings.indices), pageNumber: 1, fingerprints: fingerprints,
+                                                 templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
+            (template, context) = ("briefings", contexts.briefingsIndex())
         case .briefing(let index):
             let briefing = model.briefings[index]
             page = .briefing(briefing.briefing.slug)
@@ -152,15 +168,22 @@ public enum SiteRenderer {
         case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
         case .tag(let index):
             let tag = model.tags[index]
-            (page, template, context) = (.tag(tag.tag), "tag", contexts.tag(tag.tag, briefings: tag.briefings))
-        case .timeline: (page, template, context) = (.timeline, "timeline", contexts.timeline())
+            page = .tag(tag.tag)
+            inputs = contexts.briefingPositions(tag.briefings).flatMap {
+                contexts.briefingListInputs(.tag(tag.tag), briefings: $0, pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            }
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
+            (template, context) = ("tag", contexts.tag(tag.tag, briefings: tag.briefings))
+        case .timeline:
+            page = .timeline
+            inputs = contexts.timelineInputs(pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
+            (template, context) = ("timeline", contexts.timeline())
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
-            if case .actorMentions(let slug) = list, let actor = contexts.actorsBySlug[slug] {
-                inputs = contexts.actorMentionsInputs(actor, pageNumber: number, fingerprints: fingerprints, templates: theme.templatesFingerprint)
-                if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
-            }
+            inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
             return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
         case .search: (page, template, context) = (.search, "search", contexts.search())

@@ -21,6 +21,9 @@ struct SlugLookup<Entry> {
     subscript(_ slug: String) -> Entry? {
         positions[slug].map { entries[$0] }
     }
+
+    /// Where the entry of `slug` is in the list.
+    func position(of slug: String) -> Int? { positions[slug] }
 }
 
 extension SlugLookup: Sendable where Entry: Sendable {}
