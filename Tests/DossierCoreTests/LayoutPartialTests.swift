@@ -57,8 +57,10 @@ import Testing
 
     static let overridden = BuiltSite(project + "\n" + overrides)
 
+    /// Pages drawn through the layout: an actor's preview card (`actors/SLUG/card.html`)
+    /// is a fragment with no header or footer.
     static func htmlPages(_ site: BuiltSite) -> [String] {
-        site.paths.filter { $0.hasSuffix(".html") }
+        site.paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/card.html") }
     }
 
     @Test func anOverriddenHeaderAndFooterShowOnEveryPageWithThatPagesLinks() throws {
