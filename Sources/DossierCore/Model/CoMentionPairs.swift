@@ -42,10 +42,45 @@ public struct CoMentionPairs: Sendable, RandomAccessCollection, Equatable, Expre
 }
 
 extension CoMentionSelection {
-    /// `strongest(_:perActor:)` over the site's pairs, made into values only for the
-    /// pairs that share a passage: the only ones it can keep.
+    /// `strongest(_:perActor:)` over the site's pairs, ranked by id: the values the
+    /// other form builds for every candidate (48 bytes each, and a list of positions
+    /// per slug) were about a gigabyte at 100,000 briefings; here only the kept pairs
+    /// are made into values. Ids follow slug order, so the tie-break is the same.
     static func strongest(_ pairs: CoMentionPairs, perActor limit: Int) -> [CoMention] {
-        strongest(pairs.indices.filter { pairs.sameBlock[$0] > 0 }.map { pairs[$0] }, perActor: limit)
+        guard limit > 0 else { return [] }
+        let actorCount = pairs.slugs.count
+        // Each actor's candidate pairs (sharing a passage), as positions in `pairs`.
+        var offsets = [Int](repeating: 0, count: actorCount + 1)
+        for position in pairs.indices where pairs.sameBlock[position] > 0 {
+            offsets[Int(pairs.actors[position]) + 1] += 1
+            offsets[Int(pairs.others[position]) + 1] += 1
+        }
+        for actor in 0..<actorCount { offsets[actor + 1] += offsets[actor] }
+        var next = offsets
+        var positions = [UInt32](repeating: 0, count: offsets[actorCount])
+        for position in pairs.indices where pairs.sameBlock[position] > 0 {
+            for actor in [pairs.actors[position], pairs.others[position]] {
+                positions[next[Int(actor)]] = UInt32(position)
+                next[Int(actor)] += 1
+            }
+        }
+        var kept = [Bool](repeating: false, count: pairs.count)
+        for actor in 0..<actorCount {
+            let own = positions[offsets[actor]..<offsets[actor + 1]]
+            guard own.count > limit else {
+                for position in own { kept[Int(position)] = true }
+                continue
+            }
+            func other(_ position: UInt32) -> UInt32 {
+                pairs.actors[Int(position)] == UInt32(actor) ? pairs.others[Int(position)] : pairs.actors[Int(position)]
+            }
+            let ranked = own.sorted { lhs, rhs in
+                let left = pairs.sameBlock[Int(lhs)], right = pairs.sameBlock[Int(rhs)]
+                return left != right ? left > right : other(lhs) < other(rhs)
+            }
+            for position in ranked.prefix(limit) { kept[Int(position)] = true }
+        }
+        return pairs.indices.filter { kept[$0] }.map { pairs[$0] }
     }
 }
 
