@@ -25,8 +25,9 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// One occurrence of an actor in a document's prose, linked or not.
 ///
 /// A value type whose fields live in one shared, immutable box: the model lists every
-/// mention again by actor and by document, and a copy is then a reference (8 bytes)
-/// instead of about 150 bytes of fields. Setting a field copies the box.
+/// mention again by actor and by document, and a copy is then a reference (8 bytes).
+/// A linked document's mentions are compact (`MentionStorage`): integers into strings
+/// the document's mentions share. Setting a field makes a new box.
 public struct Mention: Sendable, Hashable {
     public init(
         actor: String, document: DocumentID, anchor: String? = nil, text: String, snippet: String, linked: Bool, explicit: Bool,
@@ -42,91 +43,126 @@ public struct Mention: Sendable, Hashable {
         actor: String, document: DocumentID, anchor: String?, text: String, quoting snippet: MentionSnippet, linked: Bool, explicit: Bool,
         snippetMatch: Range<Int>, otherMatches: [Range<Int>], section: String?
     ) {
-        box = Box(Fields(actor: actor, document: document, anchor: anchor, text: text, snippet: snippet, linked: linked,
-                         explicit: explicit, snippetMatch: snippetMatch, otherMatches: otherMatches, section: section))
+        storage = .wide(WideMention(MentionFields(
+            actor: actor, document: document, anchor: anchor, text: text, snippet: snippet, linked: linked,
+            explicit: explicit, snippetMatch: snippetMatch, otherMatches: otherMatches, section: section)))
     }
 
+    init(storage: MentionStorage) { self.storage = storage }
+
     public var actor: String {
-        get { box.fields.actor }
+        get {
+            switch storage {
+            case .compact(let mention): mention.actorSlug
+            case .wide(let mention): mention.fields.actor
+            }
+        }
         set { update { $0.actor = newValue } }
     }
     public var document: DocumentID {
-        get { box.fields.document }
+        get {
+            switch storage {
+            case .compact(let mention): mention.origin.document
+            case .wide(let mention): mention.fields.document
+            }
+        }
         set { update { $0.document = newValue } }
     }
     /// The id of the innermost block (paragraph, list item, table, quote, heading).
     public var anchor: String? {
-        get { box.fields.anchor }
+        get {
+            switch storage {
+            case .compact(let mention): mention.anchorString
+            case .wide(let mention): mention.fields.anchor
+            }
+        }
         set { update { $0.anchor = newValue } }
     }
     /// The text as written: "Tehran", "Iran's" without the possessive.
     public var text: String {
-        get { box.fields.text }
+        get {
+            switch storage {
+            case .compact(let mention): mention.textAsWritten
+            case .wide(let mention): mention.fields.text
+            }
+        }
         set { update { $0.text = newValue } }
     }
     /// About 200 characters of the block around the mention, cut at word boundaries.
     /// Made from the document's text each time it is read.
     public var snippet: String {
-        get { box.fields.snippet.string }
+        get { quotedSnippet.string }
         set { update { $0.snippet = MentionSnippet(newValue) } }
     }
     /// Where `snippet` lies, for the build cache.
-    var quotedSnippet: MentionSnippet { box.fields.snippet }
+    var quotedSnippet: MentionSnippet {
+        switch storage {
+        case .compact(let mention): mention.quotedSnippet
+        case .wide(let mention): mention.fields.snippet
+        }
+    }
     public var linked: Bool {
-        get { box.fields.linked }
+        get {
+            switch storage {
+            case .compact(let mention): mention.flags.contains(.linked)
+            case .wide(let mention): mention.fields.linked
+            }
+        }
         set { update { $0.linked = newValue } }
     }
     /// Written as `[text](@slug)`.
     public var explicit: Bool {
-        get { box.fields.explicit }
+        get {
+            switch storage {
+            case .compact(let mention): mention.flags.contains(.explicit)
+            case .wide(let mention): mention.fields.explicit
+            }
+        }
         set { update { $0.explicit = newValue } }
     }
     /// Where `text` lies in `snippet`, in Unicode scalars.
     public var snippetMatch: Range<Int> {
-        get { box.fields.snippetMatch }
+        get {
+            switch storage {
+            case .compact(let mention): mention.snippetMatch
+            case .wide(let mention): mention.fields.snippetMatch
+            }
+        }
         set { update { $0.snippetMatch = newValue } }
     }
     /// The same actor's other mentions quoted in `snippet`, in order.
     public var otherMatches: [Range<Int>] {
-        get { box.fields.otherMatches }
+        get {
+            switch storage {
+            case .compact(let mention): mention.otherMatchRanges
+            case .wide(let mention): mention.fields.otherMatches
+            }
+        }
         set { update { $0.otherMatches = newValue } }
     }
     /// The title of the heading the passage sits under, if any.
     public var section: String? {
-        get { box.fields.section }
+        get {
+            switch storage {
+            case .compact(let mention): mention.sectionTitle
+            case .wide(let mention): mention.fields.section
+            }
+        }
         set { update { $0.section = newValue } }
     }
 
     public static func == (lhs: Mention, rhs: Mention) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.storage.isSameBox(as: rhs.storage) || lhs.storage.fields == rhs.storage.fields
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
-    private struct Fields: Sendable, Hashable {
-        var actor: String
-        var document: DocumentID
-        var anchor: String?
-        var text: String
-        var snippet: MentionSnippet
-        var linked: Bool
-        var explicit: Bool
-        var snippetMatch: Range<Int>
-        var otherMatches: [Range<Int>]
-        var section: String?
-    }
+    private(set) var storage: MentionStorage
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = box.fields
+    private mutating func update(_ change: (inout MentionFields) -> Void) {
+        var fields = storage.fields
         change(&fields)
-        box = Box(fields)
+        storage = .wide(WideMention(fields))
     }
 }
 
@@ -208,7 +244,8 @@ public struct LinkedDocument: Sendable, Hashable {
         self.id = id
         self.htmlStorage = ReleasableHTML(html)
         self.tableOfContents = tableOfContents
-        self.mentions = mentions
+        // Shared here, where both the linker's and the build cache's documents pass.
+        self.mentions = MentionSharing.share(mentions, text: plainText)
         self.text = plainText
         self.wordCount = wordCount
         self.searchPassages = searchPassages

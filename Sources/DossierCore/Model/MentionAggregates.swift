@@ -7,7 +7,7 @@
 struct MentionAggregates: Sendable {
     var table: ActorPassageTable
     /// Each unordered pair once, `actor < other`.
-    var coMentions: [CoMention]
+    var coMentions: CoMentionPairs
     /// By actor slug, as `ActorMentions.coMentionsOfEveryActor` ranks them.
     var rankedCoMentions: [String: [CoMention]]
     /// By briefing position (newest first), as `RelatedBriefings.rank` ranks them.
@@ -24,7 +24,7 @@ struct MentionAggregates: Sendable {
 
     init(table: ActorPassageTable, coMentions: [CoMention], rankedCoMentions: [String: [CoMention]], related: [[(position: Int, shared: Int)]]) {
         self.table = table
-        self.coMentions = coMentions
+        self.coMentions = CoMentionPairs(coMentions, numbering: table.slugs)
         self.rankedCoMentions = rankedCoMentions
         self.related = related
     }

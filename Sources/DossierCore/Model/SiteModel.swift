@@ -72,7 +72,7 @@ public struct SiteModel: Sendable {
     public var timeline: [TimelineEvent]
     public var mentions: [Mention]
     /// Each unordered pair once, `actor < other`.
-    public var coMentions: [CoMention]
+    public var coMentions: CoMentionPairs
     /// Tag → briefing slugs, newest first.
     public var tags: [(tag: String, briefings: [String])]
 }

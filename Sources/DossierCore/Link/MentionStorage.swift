@@ -1,0 +1,208 @@
+/// A mention's fields as the public API gives them.
+struct MentionFields: Sendable, Hashable {
+    var actor: String
+    var document: DocumentID
+    var anchor: String?
+    var text: String
+    var snippet: MentionSnippet
+    var linked: Bool
+    var explicit: Bool
+    var snippetMatch: Range<Int>
+    var otherMatches: [Range<Int>]
+    var section: String?
+}
+
+/// Where a `Mention` keeps its fields. A linked document's mentions are compact: seven
+/// million of them at 100,000 briefings, each a box of about 190 bytes of strings and
+/// 64-bit ranges, were 1.2 GB of the peak. A mention made on its own (a test, the
+/// linker before it hands the document over) is wide: its fields as given.
+enum MentionStorage: Sendable {
+    case compact(CompactMention)
+    case wide(WideMention)
+
+    var fields: MentionFields {
+        switch self {
+        case .compact(let mention): mention.fields
+        case .wide(let mention): mention.fields
+        }
+    }
+
+    func isSameBox(as other: MentionStorage) -> Bool {
+        switch (self, other) {
+        case (.compact(let left), .compact(let right)): left === right
+        case (.wide(let left), .wide(let right)): left === right
+        default: false
+        }
+    }
+}
+
+final class WideMention: Sendable {
+    let fields: MentionFields
+    init(_ fields: MentionFields) { self.fields = fields }
+}
+
+/// What one document's mentions share, held once for all of them: the document, the
+/// text their snippets quote, and each distinct string they name (actor slugs,
+/// anchors, section titles, names as written, a snippet that quotes anything else).
+final class MentionOrigin: Sendable {
+    let document: DocumentID
+    let text: String
+    let strings: [String]
+
+    init(document: DocumentID, text: String, strings: [String]) {
+        self.document = document
+        self.text = text
+        self.strings = strings
+    }
+}
+
+/// A mention as positions in its `MentionOrigin`: 64 bytes where the wide form takes
+/// about 190, and the strings it names are shared with the document's other mentions.
+final class CompactMention: Sendable {
+    /// No string: an anchor or section that is absent, or a snippet quoting the origin's text.
+    static let none = UInt32.max
+
+    let origin: MentionOrigin
+    let actor: UInt32
+    let anchor: UInt32
+    let section: UInt32
+    let text: UInt32
+    let snippetSource: UInt32
+    let snippetStart: UInt32
+    let snippetEnd: UInt32
+    let matchStart: UInt32
+    let matchEnd: UInt32
+    /// The other matches' bounds laid end to end; empty, which allocates nothing, for
+    /// most mentions.
+    let otherMatches: [UInt32]
+    let flags: Flags
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let linked = Flags(rawValue: 1)
+        static let explicit = Flags(rawValue: 2)
+        static let cutBefore = Flags(rawValue: 4)
+        static let cutAfter = Flags(rawValue: 8)
+    }
+
+    init(origin: MentionOrigin, actor: UInt32, anchor: UInt32, section: UInt32, text: UInt32, snippetSource: UInt32,
+         snippet: (start: UInt32, end: UInt32), match: (start: UInt32, end: UInt32), otherMatches: [UInt32], flags: Flags) {
+        self.origin = origin
+        self.actor = actor
+        self.anchor = anchor
+        self.section = section
+        self.text = text
+        self.snippetSource = snippetSource
+        self.snippetStart = snippet.start
+        self.snippetEnd = snippet.end
+        self.matchStart = match.start
+        self.matchEnd = match.end
+        self.otherMatches = otherMatches
+        self.flags = flags
+    }
+
+    var actorSlug: String { origin.strings[Int(actor)] }
+    var anchorString: String? { anchor == Self.none ? nil : origin.strings[Int(anchor)] }
+    var sectionTitle: String? { section == Self.none ? nil : origin.strings[Int(section)] }
+    var textAsWritten: String { origin.strings[Int(text)] }
+    var snippetMatch: Range<Int> { Int(matchStart)..<Int(matchEnd) }
+
+    var quotedSnippet: MentionSnippet {
+        MentionSnippet(source: snippetSource == Self.none ? origin.text : origin.strings[Int(snippetSource)],
+                       bytes: Int(snippetStart)..<Int(snippetEnd), cutBefore: flags.contains(.cutBefore), cutAfter: flags.contains(.cutAfter))
+    }
+
+    var otherMatchRanges: [Range<Int>] {
+        stride(from: 0, to: otherMatches.count - 1, by: 2).map { Int(otherMatches[$0])..<Int(otherMatches[$0 + 1]) }
+    }
+
+    var fields: MentionFields {
+        MentionFields(actor: actorSlug, document: origin.document, anchor: anchorString, text: textAsWritten, snippet: quotedSnippet,
+                      linked: flags.contains(.linked), explicit: flags.contains(.explicit), snippetMatch: snippetMatch,
+                      otherMatches: otherMatchRanges, section: sectionTitle)
+    }
+}
+
+/// Makes a document's mentions compact, sharing one `MentionOrigin` per document.
+enum MentionSharing {
+    /// `mentions` with the same fields, compact where every range and position fits in
+    /// 32 bits. Snippets that quote `text` (compared by identity first, so the usual
+    /// case costs nothing) keep quoting it; any other source is kept as a string.
+    static func share(_ mentions: [Mention], text: String) -> [Mention] {
+        guard !mentions.isEmpty else { return mentions }
+        var tables: [Table] = []
+        var tableOfDocument: [DocumentID: Int] = [:]
+        var planned: [(table: Int, fields: MentionFields, strings: [UInt32])?] = []
+        planned.reserveCapacity(mentions.count)
+        for mention in mentions {
+            let fields = mention.storage.fields
+            guard fits(fields) else {
+                planned.append(nil)
+                continue
+            }
+            let table: Int
+            if let known = tableOfDocument[fields.document] {
+                table = known
+            } else {
+                table = tables.count
+                tableOfDocument[fields.document] = table
+                tables.append(Table(document: fields.document))
+            }
+            let strings = [
+                tables[table].position(fields.actor),
+                fields.anchor.map { tables[table].position($0) } ?? CompactMention.none,
+                fields.section.map { tables[table].position($0) } ?? CompactMention.none,
+                tables[table].position(fields.text),
+                fields.snippet.source == text ? CompactMention.none : tables[table].position(fields.snippet.source),
+            ]
+            planned.append((table, fields, strings))
+        }
+        guard tables.allSatisfy({ $0.strings.count < Int(CompactMention.none) }) else { return mentions }
+        let origins = tables.map { MentionOrigin(document: $0.document, text: text, strings: $0.strings) }
+        return zip(mentions, planned).map { mention, plan in
+            guard let plan else { return mention }
+            let fields = plan.fields
+            var flags: CompactMention.Flags = []
+            if fields.linked { flags.insert(.linked) }
+            if fields.explicit { flags.insert(.explicit) }
+            if fields.snippet.cutBefore { flags.insert(.cutBefore) }
+            if fields.snippet.cutAfter { flags.insert(.cutAfter) }
+            var others: [UInt32] = []
+            if !fields.otherMatches.isEmpty {
+                others.reserveCapacity(2 * fields.otherMatches.count)
+                for range in fields.otherMatches {
+                    others.append(UInt32(range.lowerBound))
+                    others.append(UInt32(range.upperBound))
+                }
+            }
+            return Mention(storage: .compact(CompactMention(
+                origin: origins[plan.table], actor: plan.strings[0], anchor: plan.strings[1], section: plan.strings[2], text: plan.strings[3],
+                snippetSource: plan.strings[4],
+                snippet: (UInt32(fields.snippet.bytes.lowerBound), UInt32(fields.snippet.bytes.upperBound)),
+                match: (UInt32(fields.snippetMatch.lowerBound), UInt32(fields.snippetMatch.upperBound)), otherMatches: others, flags: flags)))
+        }
+    }
+
+    /// Whether every range lies in 0..<`CompactMention.none`: a document of more than
+    /// 4 GiB keeps its mentions wide rather than cut.
+    private static func fits(_ fields: MentionFields) -> Bool {
+        func fits(_ range: Range<Int>) -> Bool { range.lowerBound >= 0 && range.upperBound < Int(CompactMention.none) }
+        return fits(fields.snippet.bytes) && fits(fields.snippetMatch) && fields.otherMatches.allSatisfy(fits)
+    }
+
+    private struct Table {
+        let document: DocumentID
+        var strings: [String] = []
+        var positions: [String: UInt32] = [:]
+
+        init(document: DocumentID) { self.document = document }
+
+        mutating func position(_ string: String) -> UInt32 {
+            if let known = positions[string] { return known }
+            let position = UInt32(truncatingIfNeeded: strings.count)
+            positions[string] = position
+            strings.append(string)
+            return position
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import DossierMarkdown
+import Testing
+@testable import DossierCore
+
+/// A linked document's mentions are kept compact (integers into strings the document's
+/// mentions share, 32-bit ranges) and read back exactly what the linker found.
+@Suite struct CompactMentionTests {
+    static let actors = """
+    -- dossier.yml --
+    title: Test
+    -- content/actors/iran.md --
+    ---
+    title: Iran
+    kind: state
+    ---
+    -- content/actors/gothic.md --
+    ---
+    title: 𐌰𐌹𐌸𐍉
+    kind: organization
+    ---
+    -- content/actors/sco.md --
+    ---
+    title: Shanghai Cooperation Organisation
+    kind: organization
+    aliases: [SCO]
+    ---
+    """
+
+    func link(_ markdown: String) throws -> LinkedDocument {
+        let project = try TestProject(Self.actors)
+        defer { project.remove() }
+        let loaded = ProjectLoader.load(root: project.root)
+        let (index, _) = EntityIndexer.build(loaded)
+        let result = DocumentLinker.link(
+            MarkdownParser.parse(markdown), id: DocumentID(.briefing, "b"), path: "content/briefings/b.md",
+            body: Body(text: markdown, firstLine: 5), index: index, settings: LinkSettings(mode: .all, urlStyle: .disk))
+        return result.document
+    }
+
+    /// The same mention with every field held as given.
+    func wide(_ mention: Mention) -> Mention {
+        Mention(storage: .wide(WideMention(mention.storage.fields)))
+    }
+
+    func compactOrigin(_ mention: Mention) -> MentionOrigin? {
+        if case .compact(let compact) = mention.storage { return compact.origin }
+        return nil
+    }
+
+    @Test func aLinkedDocumentsMentionsAreCompactAndShareOneOrigin() throws {
+        let document = try link("""
+        ## Summit
+
+        Iran joined the Shanghai Cooperation Organisation. The SCO welcomed Iran.
+
+        Iran again.
+        """)
+        #expect(document.mentions.count == 5)
+        let origins = document.mentions.compactMap(compactOrigin)
+        #expect(origins.count == document.mentions.count)
+        #expect(origins.allSatisfy { $0 === origins[0] })
+        // "iran", its anchors, the section, "Iran", the SCO's slug and two names: each once.
+        #expect(origins[0].strings.count == Set(origins[0].strings).count)
+        #expect(origins[0].text == document.text)
+        let first = document.mentions[0]
+        #expect(first.actor == "iran")
+        #expect(first.document == DocumentID(.briefing, "b"))
+        #expect(first.text == "Iran")
+        #expect(first.section == "Summit")
+        #expect(first.anchor != nil)
+        #expect(first.linked)
+        #expect(!first.explicit)
+        #expect(first.snippet == "Iran joined the Shanghai Cooperation Organisation. The SCO welcomed Iran.")
+        #expect(first.snippetMatch == 0..<4)
+        #expect(first.otherMatches == [68..<72])
+        for mention in document.mentions { #expect(mention == wide(mention)) }
+        #expect(MemoryLayout<Mention>.size == 8)
+    }
+
+    @Test func aMentionWithManyOtherMatchesKeepsEveryOne() throws {
+        let document = try link(Array(repeating: "Iran", count: 40).joined(separator: " ") + ".")
+        let first = try #require(document.mentions.first)
+        #expect(compactOrigin(first) != nil)
+        #expect(first.otherMatches.count > 10)
+        #expect(first.otherMatches == first.otherMatches.sorted { $0.lowerBound < $1.lowerBound })
+        let scalars = Array(first.snippet.unicodeScalars)
+        for match in first.otherMatches {
+            #expect(String(String.UnicodeScalarView(scalars[match])) == "Iran")
+        }
+        for mention in document.mentions { #expect(mention == wide(mention)) }
+    }
+
+    @Test func aNameOfFourByteScalarsIsLocatedInScalarsAndQuotedInBytes() throws {
+        let document = try link("Before 𐌰𐌹𐌸𐍉 and after, with Iran.")
+        let gothic = try #require(document.mentions.first { $0.actor == "gothic" })
+        #expect(compactOrigin(gothic) != nil)
+        #expect(gothic.text == "𐌰𐌹𐌸𐍉")
+        #expect(gothic.snippet == "Before 𐌰𐌹𐌸𐍉 and after, with Iran.")
+        #expect(gothic.snippetMatch == 7..<11)
+        let iran = try #require(document.mentions.first { $0.actor == "iran" })
+        #expect(iran.snippetMatch == 28..<32)
+        for mention in document.mentions { #expect(mention == wide(mention)) }
+    }
+
+    @Test func aSnippetThatQuotesItsOwnStringStaysItsOwn() {
+        let mention = Mention(actor: "iran", document: DocumentID(.briefing, "b"), anchor: nil, text: "Iran", snippet: "Iran, alone",
+                              linked: false, explicit: true, snippetMatch: 0..<4, otherMatches: [], section: nil)
+        let shared = MentionSharing.share([mention], text: "the document's text")
+        #expect(compactOrigin(shared[0]) != nil)
+        #expect(shared[0].snippet == "Iran, alone")
+        #expect(shared[0].anchor == nil)
+        #expect(shared[0].section == nil)
+        #expect(shared[0].explicit)
+        #expect(shared[0] == mention)
+        #expect(shared[0].hashValue == mention.hashValue)
+    }
+
+    @Test func rangesBeyondThirtyTwoBitsKeepTheMentionWide() {
+        let far = Int(UInt32.max) + 7
+        let mention = Mention(actor: "iran", document: DocumentID(.briefing, "b"), text: "Iran", snippet: "Iran", linked: true,
+                              explicit: false, snippetMatch: far..<(far + 4))
+        let shared = MentionSharing.share([mention], text: "")
+        #expect(compactOrigin(shared[0]) == nil)
+        #expect(shared[0].snippetMatch == far..<(far + 4))
+    }
+
+    @Test func mentionsOfSeveralDocumentsGetAnOriginEach() {
+        let mentions = ["a", "b", "a"].map { slug in
+            Mention(actor: "iran", document: DocumentID(.briefing, slug), text: "Iran", snippet: "Iran", linked: true, explicit: false)
+        }
+        let shared = MentionSharing.share(mentions, text: "")
+        let origins = shared.compactMap(compactOrigin)
+        #expect(origins.count == 3)
+        #expect(origins[0] === origins[2])
+        #expect(origins[0] !== origins[1])
+        #expect(shared.map(\.document.slug) == ["a", "b", "a"])
+        #expect(shared == mentions)
+    }
+
+    @Test func settingAFieldOfACompactMentionChangesOnlyThatField() throws {
+        let document = try link("Iran and the SCO.")
+        var mention = try #require(document.mentions.first)
+        let before = mention
+        mention.linked = false
+        #expect(!mention.linked)
+        #expect(mention.actor == before.actor)
+        #expect(mention.snippet == before.snippet)
+        #expect(mention.anchor == before.anchor)
+        #expect(mention != before)
+        #expect(document.mentions.first?.linked == true, "the document's copy is untouched")
+    }
+}
