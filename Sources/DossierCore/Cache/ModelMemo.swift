@@ -109,6 +109,16 @@ extension CacheEncoder {
         int32s(related.map { Int32(clamping: $0.shared) })
     }
 
+    /// The site's pairs as the model memo stores them (`mentionAggregates`): actors as
+    /// positions in the table's slugs, one 32-bit column per field.
+    private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32]) {
+        let ids = pairs.slugs.map { positions[$0] ?? -1 }
+        int32s(pairs.actors.map { ids[Int($0)] })
+        int32s(pairs.others.map { ids[Int($0)] })
+        int32s(pairs.sameBlock.map { Int32(clamping: $0) })
+        int32s(pairs.sameDocument.map { Int32(clamping: $0) })
+    }
+
     private mutating func coMentions(_ pairs: [CoMention], positions: [String: Int32]) {
         int32s(pairs.map { positions[$0.actor] ?? -1 })
         int32s(pairs.map { positions[$0.other] ?? -1 })

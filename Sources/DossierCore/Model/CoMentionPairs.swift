@@ -83,15 +83,3 @@ extension CoMentionSelection {
         return pairs.indices.filter { kept[$0] }.map { pairs[$0] }
     }
 }
-
-extension CacheEncoder {
-    /// The site's pairs as the model memo stores them (`mentionAggregates`): actors as
-    /// positions in the table's slugs, one 32-bit column per field.
-    mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32]) {
-        let ids = pairs.slugs.map { positions[$0] ?? -1 }
-        int32s(pairs.actors.map { ids[Int($0)] })
-        int32s(pairs.others.map { ids[Int($0)] })
-        int32s(pairs.sameBlock.map { Int32(clamping: $0) })
-        int32s(pairs.sameDocument.map { Int32(clamping: $0) })
-    }
-}
