@@ -1,8 +1,11 @@
-// Mention previews: a small card with the actor's name, kind and summary beside a
-// linked mention, shown on mouse hover and on keyboard focus. The page holds one
-// hidden preview per actor it links (<p id="actor-preview--SLUG">, the link's
-// aria-describedby, so screen readers hear it without this script); the card is a
-// copy of it, hidden from assistive technology to avoid reading it twice.
+// Preview cards: a small card with an actor's name, kind and summary beside a link to
+// the actor (a mention in prose, or a chip), shown on mouse hover and on keyboard
+// focus. Such links are marked data-card. The page holds no card: each actor's is a
+// file of its own, actors/SLUG/card.html beside the actor's page (found from the
+// link's href, so it works under any sub-path), fetched the first time it is wanted
+// and kept for the page's life. A fetched card also goes into a hidden element that
+// every link to its actor names with aria-describedby, so screen readers hear it as
+// the link's description.
 //
 // - The card opens below the link's line (above when there is no room below), so it
 //   never covers the line being read, and stays open while the pointer is over it.
@@ -10,10 +13,12 @@
 // - Touch: a tap follows the link as always; no card flashes up before the new page.
 // - A link whose text is another name than the actor's title ("Tehran" for Iran)
 //   shows that text before the actor's name, so the card says where the link goes.
+// - From disk (file://, where browsers refuse to fetch) or when a card cannot be
+//   fetched, the links stay plain links: no card, no error.
 (function () {
   "use strict";
-  var links = document.querySelectorAll("a.mention[aria-describedby]");
-  if (!links.length) return;
+  var links = document.querySelectorAll("a[data-card]");
+  if (!links.length || location.protocol === "file:" || !window.fetch || !window.DOMParser) return;
 
   var card = document.createElement("div");
   card.className = "mention-card";
@@ -21,18 +26,50 @@
   card.hidden = true;
   document.body.appendChild(card);
 
-  var current = null;
+  var previews = document.createElement("div");
+  previews.className = "mention-previews";
+  previews.hidden = true;
+  document.body.appendChild(previews);
+
+  var loads = {};
+  var loaded = 0;
+  var current = null, wanted = null;
   var showTimer = 0, hideTimer = 0;
   var lastPointerDown = 0;
   var gap = 6, margin = 8;
 
-  function fill(link) {
-    var source = document.getElementById(link.getAttribute("aria-describedby"));
-    if (!source) return false;
-    var copy = source.cloneNode(true);
+  function cardURL(link) {
+    try { return new URL("card.html", link.href).href; } catch (error) { return ""; }
+  }
+
+  // A promise of the actor's preview element (null when there is none), fetched once per card.
+  function load(link) {
+    var url = cardURL(link);
+    if (!url) return Promise.resolve(null);
+    if (!loads[url]) {
+      loads[url] = fetch(url).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (text) {
+        var found = text && new DOMParser().parseFromString(text, "text/html").body.firstElementChild;
+        if (!found) return null;
+        var preview = document.importNode(found, true);
+        preview.id = "actor-preview-" + (++loaded);
+        previews.appendChild(preview);
+        links.forEach(function (other) {
+          if (!other.hasAttribute("aria-describedby") && cardURL(other) === url) other.setAttribute("aria-describedby", preview.id);
+        });
+        return preview;
+      }).catch(function () { return null; });
+    }
+    return loads[url];
+  }
+
+  function fill(link, preview) {
+    var copy = preview.cloneNode(true);
     copy.removeAttribute("id");
     card.textContent = "";
-    card.className = "mention-card " + (link.className.match(/mention--[a-z]+/) || [""])[0];
+    var kind = (preview.className.match(/mention-preview--([a-z]+)/) || [])[1];
+    card.className = "mention-card" + (kind ? " mention--" + kind : "");
     if (link.classList.contains("mention--alias")) {
       var via = document.createElement("span");
       via.className = "mention-card__via";
@@ -40,7 +77,6 @@
       card.appendChild(via);
     }
     card.appendChild(copy);
-    return true;
   }
 
   function place(link) {
@@ -63,10 +99,15 @@
     clearTimeout(hideTimer);
     clearTimeout(showTimer);
     if (current === link && !card.hidden) return;
-    if (!fill(link)) return;
-    current = link;
-    card.hidden = false;
-    place(link);
+    wanted = link;
+    load(link).then(function (preview) {
+      // The pointer or the focus may have moved on while the card was on its way.
+      if (wanted !== link || !preview) return;
+      fill(link, preview);
+      current = link;
+      card.hidden = false;
+      place(link);
+    });
   }
 
   function hide() {
@@ -74,11 +115,13 @@
     clearTimeout(hideTimer);
     card.hidden = true;
     current = null;
+    wanted = null;
   }
 
   function hideSoon() {
     clearTimeout(showTimer);
     clearTimeout(hideTimer);
+    wanted = null;
     hideTimer = setTimeout(hide, 200);
   }
 
@@ -89,6 +132,8 @@
       if (event.pointerType !== "mouse") return;
       clearTimeout(hideTimer);
       clearTimeout(showTimer);
+      // Fetched during the hover delay, so the card is usually there when it opens.
+      load(link);
       showTimer = setTimeout(function () { show(link); }, 350);
     });
     link.addEventListener("pointerleave", function (event) {
@@ -98,7 +143,7 @@
       // A focus that follows a click or a tap is not the keyboard's.
       if (Date.now() - lastPointerDown > 500) show(link);
     });
-    link.addEventListener("blur", function () { if (current === link) hide(); });
+    link.addEventListener("blur", function () { if (current === link || wanted === link) hide(); });
   });
 
   card.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
