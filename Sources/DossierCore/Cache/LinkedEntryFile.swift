@@ -72,19 +72,7 @@ struct LinkedEntryFile {
     }
 
     static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            complete = done == count
-            initialized = done
-        }
-        return complete ? bytes : nil
+        WholeFile.read(descriptor, count: count, at: offset)
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt64 {

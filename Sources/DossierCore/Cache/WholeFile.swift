@@ -9,18 +9,25 @@ enum WholeFile {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(status.st_size)
+        return read(descriptor, count: Int(status.st_size), at: nil)
+    }
+
+    /// `count` bytes from an open file, at `offset` (pread) or where it stands (read);
+    /// nil when the file ends first.
+    static func read(_ descriptor: Int32, count: Int, at offset: Int?) -> [UInt8]? {
         var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
-            while done < size {
-                let got = read(descriptor, buffer.baseAddress! + done, size - done)
+            while done < count {
+                let destination = buffer.baseAddress! + done
+                let got = if let offset { pread(descriptor, destination, count - done, off_t(offset + done)) }
+                          else { Foundation.read(descriptor, destination, count - done) }
                 if got < 0, errno == EINTR { continue }
                 guard got > 0 else { break }
                 done += got
             }
-            complete = done == size
-            count = done
+            complete = done == count
+            initialized = done
         }
         return complete ? bytes : nil
     }
