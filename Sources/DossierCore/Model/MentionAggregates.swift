@@ -22,9 +22,10 @@ struct MentionAggregates: Sendable {
         related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: SiteModelBuilder.relatedLimit)
     }
 
-    init(table: ActorPassageTable, coMentions: [CoMention], rankedCoMentions: [String: [CoMention]], related: [[(position: Int, shared: Int)]]) {
+    /// `coMentions` numbered by `table.slugs`, as `CoMentionCounter.count` numbers them.
+    init(table: ActorPassageTable, coMentions: CoMentionPairs, rankedCoMentions: [String: [CoMention]], related: [[(position: Int, shared: Int)]]) {
         self.table = table
-        self.coMentions = CoMentionPairs(coMentions, numbering: table.slugs)
+        self.coMentions = coMentions
         self.rankedCoMentions = rankedCoMentions
         self.related = related
     }
