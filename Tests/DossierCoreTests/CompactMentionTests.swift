@@ -77,6 +77,49 @@ import Testing
         #expect(MemoryLayout<Mention>.size == 8)
     }
 
+    func cacheRoundTrip(_ document: LinkedDocument) throws -> LinkedDocument {
+        var encoder = CacheEncoder()
+        encoder.linkResult(LinkResult(document: document, diagnostics: []))
+        var decoder = CacheDecoder(encoder.bytes)
+        let decoded = try decoder.linkResult().document
+        #expect(decoder.isAtEnd)
+        return decoded
+    }
+
+    @Test func aCacheEntrysMentionsAreDecodedCompactOverOneOriginWithTheSameFields() throws {
+        let document = try link("""
+        ## Summit
+
+        Iran joined the Shanghai Cooperation Organisation. The SCO welcomed Iran and 𐌰𐌹𐌸𐍉.
+
+        Iran again.
+        """)
+        let decoded = try cacheRoundTrip(document)
+        #expect(decoded.mentions.count == document.mentions.count)
+        for (read, written) in zip(decoded.mentions, document.mentions) {
+            #expect(read.storage.fields == written.storage.fields)
+        }
+        let origins = decoded.mentions.compactMap(compactOrigin)
+        #expect(origins.count == decoded.mentions.count)
+        #expect(origins.allSatisfy { $0 === origins[0] })
+        #expect(origins[0].text == decoded.text)
+        #expect(origins[0].document == document.id)
+    }
+
+    @Test func aCachedMentionOfAnotherDocumentOrQuotingItsOwnTextIsReadBackWide() throws {
+        var document = try link("Iran met the SCO.")
+        document.mentions.append(Mention(actor: "iran", document: DocumentID(.briefing, "other"), text: "Iran", snippet: "Iran elsewhere",
+                                         linked: true, explicit: false, snippetMatch: 0..<4))
+        document.mentions.append(Mention(actor: "sco", document: document.id, anchor: "p", text: "SCO", snippet: "The SCO alone",
+                                         linked: true, explicit: true, snippetMatch: 4..<7, section: "Talks"))
+        let decoded = try cacheRoundTrip(document)
+        #expect(decoded == document)
+        for (read, written) in zip(decoded.mentions, document.mentions) {
+            #expect(read.storage.fields == written.storage.fields)
+        }
+        #expect(decoded.mentions.map(\.snippet) == ["Iran met the SCO.", "Iran met the SCO.", "Iran elsewhere", "The SCO alone"])
+    }
+
     @Test func aMentionWithManyOtherMatchesKeepsEveryOne() throws {
         let document = try link(Array(repeating: "Iran", count: 40).joined(separator: " ") + ".")
         let first = try #require(document.mentions.first)

@@ -130,6 +130,7 @@ enum MentionSharing {
     /// case costs nothing) keep quoting it; any other source is kept as a string.
     static func share(_ mentions: [Mention], text: String) -> [Mention] {
         guard !mentions.isEmpty else { return mentions }
+        if isShared(mentions, text: text) { return mentions }
         var tables: [Table] = []
         var tableOfDocument: [DocumentID: Int] = [:]
         var planned: [(table: Int, fields: MentionFields, strings: [UInt32])?] = []
@@ -180,6 +181,15 @@ enum MentionSharing {
                 snippetSource: plan.strings[4],
                 snippet: (UInt32(fields.snippet.bytes.lowerBound), UInt32(fields.snippet.bytes.upperBound)),
                 match: (UInt32(fields.snippetMatch.lowerBound), UInt32(fields.snippetMatch.upperBound)), otherMatches: others, flags: flags)))
+        }
+    }
+
+    /// Whether `mentions` are already compact over one origin that quotes `text`, as
+    /// the build cache decodes an entry's mentions.
+    private static func isShared(_ mentions: [Mention], text: String) -> Bool {
+        guard case .compact(let first) = mentions[0].storage, first.origin.text == text else { return false }
+        return mentions.allSatisfy { mention in
+            if case .compact(let compact) = mention.storage { compact.origin === first.origin } else { false }
         }
     }
 
