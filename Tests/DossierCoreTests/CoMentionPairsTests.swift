@@ -42,9 +42,9 @@ import Testing
             CoMention(actor: "qatar", other: "russia", sameBlock: 0, sameDocument: 2),
             CoMention(actor: "iran", other: "qatar", sameBlock: 3, sameDocument: 4),
         ]
-        let pairs = CoMentionPairs(values, numbering: ["aldoria", "iran"])
+        let pairs = CoMentionPairs(values)
         #expect(Array(pairs) == values)
-        #expect(pairs.slugs == ["aldoria", "iran", "qatar", "russia"])
+        #expect(pairs.slugs == ["iran", "qatar", "russia"])
         #expect(Array(pairs[1..<2]) == [values[1]])
         let empty: CoMentionPairs = []
         #expect(empty.isEmpty)

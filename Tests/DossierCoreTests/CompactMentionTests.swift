@@ -104,6 +104,10 @@ import Testing
         #expect(origins.allSatisfy { $0 === origins[0] })
         #expect(origins[0].text == decoded.text)
         #expect(origins[0].document == document.id)
+        // The origin is the entry's own table of strings, which names the document's kind;
+        // mentions shared again after a wide decode would hold only what they name.
+        #expect(origins[0].strings.contains("briefing"))
+        #expect(!document.mentions.compactMap(compactOrigin)[0].strings.contains("briefing"))
     }
 
     @Test func aCachedMentionOfAnotherDocumentOrQuotingItsOwnTextIsReadBackWide() throws {

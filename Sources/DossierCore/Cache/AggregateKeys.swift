@@ -170,13 +170,7 @@ enum AggregateKeys {
             hasher.combine(relation.type.symmetric)
             for field in [relation.since?.text, relation.until?.text, relation.note] { hasher.combine(field) }
         }
-        hasher.combine(model.coMentions.count)
-        for pair in model.coMentions {
-            hasher.combine(pair.actor)
-            hasher.combine(pair.other)
-            hasher.combine(pair.sameBlock)
-            hasher.combine(pair.sameDocument)
-        }
+        model.coMentions.combine(into: &hasher)
         return hasher.finalize()
     }
 

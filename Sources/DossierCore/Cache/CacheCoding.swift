@@ -279,16 +279,11 @@ extension CacheDecoder {
     }
 
     private mutating func entry(_ table: [String]) throws -> String {
-        let position = try int()
-        guard table.indices.contains(position) else { throw Malformed() }
-        return table[position]
+        table[try entryPosition(table)]
     }
 
     private mutating func optionalEntry(_ table: [String]) throws -> String? {
-        let position = try int()
-        guard position != -1 else { return nil }
-        guard table.indices.contains(position) else { throw Malformed() }
-        return table[position]
+        try optionalEntryPosition(table).map { table[$0] }
     }
 
     /// The source a snippet or passage quotes and a range of it, checked to lie inside it.
@@ -308,40 +303,43 @@ extension CacheDecoder {
         var checkedDocument: (kind: Int, slug: Int)?
         return try array { decoder -> Mention in
             let start = decoder.position
-            let actor = try decoder.entryPosition(table)
-            let kind = try decoder.entryPosition(table), slug = try decoder.entryPosition(table)
-            let anchor = try decoder.optionalEntryPosition(table)
-            let mentionText = try decoder.entryPosition(table)
-            guard try decoder.bool() else {
-                decoder.position = start
-                return try decoder.mention(text: text, table: table)
+            if let compact = try decoder.compactMention(in: origin, checkedDocument: &checkedDocument) {
+                return Mention(storage: .compact(compact))
             }
-            let snippet = try decoder.range()
-            guard snippet.upperBound <= text.utf8.count else { throw Malformed() }
-            var flags: CompactMention.Flags = []
-            for flag in [CompactMention.Flags.cutBefore, .cutAfter, .linked, .explicit] where try decoder.bool() { flags.insert(flag) }
-            let match = try decoder.range()
-            let others = try decoder.array { decoder in try decoder.range() }
-            let section = try decoder.optionalEntryPosition(table)
-            if checkedDocument.map({ $0 != (kind, slug) }) ?? true {
-                guard DocumentID.Kind(rawValue: table[kind]) != nil else { throw Malformed() }
-                guard table[kind] == id.kind.rawValue, table[slug] == id.slug else {
-                    decoder.position = start
-                    return try decoder.mention(text: text, table: table)
-                }
-                checkedDocument = (kind, slug)
-            }
-            let bounds = [snippet.lowerBound, snippet.upperBound, match.lowerBound, match.upperBound] + others.flatMap { [$0.lowerBound, $0.upperBound] }
-            guard bounds.allSatisfy({ $0 < Int(CompactMention.none) }), table.count < Int(CompactMention.none) else {
-                decoder.position = start
-                return try decoder.mention(text: text, table: table)
-            }
-            return Mention(storage: .compact(CompactMention(
-                origin: origin, actor: UInt32(actor), anchor: anchor.map(UInt32.init) ?? CompactMention.none,
-                section: section.map(UInt32.init) ?? CompactMention.none, text: UInt32(mentionText), snippetSource: CompactMention.none,
-                snippet: (UInt32(snippet.lowerBound), UInt32(snippet.upperBound)), match: (UInt32(match.lowerBound), UInt32(match.upperBound)),
-                otherMatches: bounds.dropFirst(4).map(UInt32.init), flags: flags)))
+            decoder.position = start
+            return try decoder.mention(text: text, table: table)
         }
+    }
+
+    /// The next mention over `origin`, or nil (having read it) when it must stay wide.
+    /// `checkedDocument`: the table positions of a kind and slug already found to name
+    /// the origin's document, so the strings are compared once per entry.
+    private mutating func compactMention(in origin: MentionOrigin, checkedDocument: inout (kind: Int, slug: Int)?) throws -> CompactMention? {
+        let table = origin.strings, limit = Int(CompactMention.none)
+        let actor = try entryPosition(table)
+        let kind = try entryPosition(table), slug = try entryPosition(table)
+        let anchor = try optionalEntryPosition(table)
+        let mentionText = try entryPosition(table)
+        guard try bool() else { return nil }
+        let snippet = try range()
+        guard snippet.upperBound <= origin.text.utf8.count else { throw Malformed() }
+        var flags: CompactMention.Flags = []
+        for flag in [CompactMention.Flags.cutBefore, .cutAfter, .linked, .explicit] where try bool() { flags.insert(flag) }
+        let match = try range()
+        let others = try array { decoder in try decoder.range() }
+        let section = try optionalEntryPosition(table)
+        if checkedDocument.map({ $0 != (kind, slug) }) ?? true {
+            guard DocumentID.Kind(rawValue: table[kind]) != nil else { throw Malformed() }
+            guard table[kind] == origin.document.kind.rawValue, table[slug] == origin.document.slug else { return nil }
+            checkedDocument = (kind, slug)
+        }
+        guard table.count < limit, snippet.upperBound < limit, match.upperBound < limit, others.allSatisfy({ $0.upperBound < limit })
+        else { return nil }
+        return CompactMention(
+            origin: origin, actor: UInt32(actor), anchor: anchor.map(UInt32.init) ?? CompactMention.none,
+            section: section.map(UInt32.init) ?? CompactMention.none, text: UInt32(mentionText), snippetSource: CompactMention.none,
+            snippet: (UInt32(snippet.lowerBound), UInt32(snippet.upperBound)), match: (UInt32(match.lowerBound), UInt32(match.upperBound)),
+            otherMatches: others.flatMap { [UInt32($0.lowerBound), UInt32($0.upperBound)] }, flags: flags)
     }
 
     private mutating func entryPosition(_ table: [String]) throws -> Int {

@@ -30,7 +30,7 @@ struct CachedHTML: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let bytes = LinkedEntryFile.readBytes(descriptor, at: offset, count: length),
+        guard let bytes = WholeFile.read(descriptor, count: length, at: offset),
               LinkedEntryFile.checksum(bytes) == checksum else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }

@@ -50,9 +50,9 @@ struct LinkedEntryFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        guard size >= 16, let prefix = readBytes(descriptor, at: 0, count: 8) else { return nil }
+        guard size >= 16, let prefix = WholeFile.read(descriptor, count: 8, at: 0) else { return nil }
         let lightLength = Int(truncatingIfNeeded: prefix.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
-        guard lightLength > 0, lightLength <= size - 16, let light = readBytes(descriptor, at: 8, count: lightLength + 8),
+        guard lightLength > 0, lightLength <= size - 16, let light = WholeFile.read(descriptor, count: lightLength + 8, at: 8),
               var decoder = BuildCache.open(light, kind: "linked", key: key),
               let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(),
               let htmlLength = try? decoder.int(), let htmlChecksum = try? decoder.int(),
@@ -69,10 +69,6 @@ struct LinkedEntryFile {
         }
         guard let result = try? decoder.linkResult(html: html), decoder.isAtEnd else { return nil }
         return BuildCache.CachedLink(namesKey: namesKey, result: result, linkedForm: linkedForm)
-    }
-
-    static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        WholeFile.read(descriptor, count: count, at: offset)
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt64 {

@@ -19,10 +19,10 @@ public struct CoMentionPairs: Sendable, RandomAccessCollection, Equatable, Expre
         self.sameDocument = sameDocument
     }
 
-    /// `pairs` in their order, their slugs and `numbering` numbered in slug order;
-    /// counts beyond 32 bits are kept at the largest.
-    init(_ pairs: [CoMention], numbering: [String] = []) {
-        let slugs = Set(numbering + pairs.flatMap { [$0.actor, $0.other] }).sorted()
+    /// `pairs` in their order, their slugs numbered in slug order; counts beyond 32
+    /// bits are kept at the largest.
+    init(_ pairs: [CoMention]) {
+        let slugs = Set(pairs.flatMap { [$0.actor, $0.other] }).sorted()
         let ids = Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, UInt32($0)) })
         self.init(slugs: slugs, actors: pairs.map { ids[$0.actor]! }, others: pairs.map { ids[$0.other]! },
                   sameBlock: pairs.map { UInt32(clamping: $0.sameBlock) }, sameDocument: pairs.map { UInt32(clamping: $0.sameDocument) })
@@ -39,6 +39,17 @@ public struct CoMentionPairs: Sendable, RandomAccessCollection, Equatable, Expre
     }
 
     public static func == (lhs: CoMentionPairs, rhs: CoMentionPairs) -> Bool { lhs.elementsEqual(rhs) }
+
+    /// The pairs into a key, as their slugs and id columns: reading them as values
+    /// would make two slug strings per pair to hash, on every cached build.
+    func combine(into hasher: inout StableHasher) {
+        hasher.combine(slugs.count)
+        for slug in slugs { hasher.combine(slug) }
+        for column in [actors, others, sameBlock, sameDocument] {
+            hasher.combine(column.count)
+            column.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 }
 
 extension CoMentionSelection {
