@@ -19,22 +19,27 @@ import Testing
         #expect(rendered == "…said &quot;<mark>Iran</mark>&quot; &amp; &lt;Tehran&gt;&#39;s envoys; <mark>Iran</mark>&#39;s minister…")
     }
 
+    /// One actor with an alias, named twice in a briefing with characters to escape.
+    static let project = """
+    -- dossier.yml --
+    title: Desk
+    -- content/actors/iran.md --
+    ---
+    title: Iran
+    kind: state
+    aliases: [Tehran]
+    ---
+    -- content/briefings/talks.md --
+    ---
+    title: Talks
+    date: 2025-01-10
+    ---
+    Tehran & Iran's "deal".
+    """
+
     @Test func aPassagePartialThatNamesSegmentsStillGetsThem() throws {
-        let site = BuiltSite("""
-        -- dossier.yml --
-        title: Desk
-        -- content/actors/iran.md --
-        ---
-        title: Iran
-        kind: state
-        aliases: [Tehran]
-        ---
-        -- content/briefings/talks.md --
-        ---
-        title: Talks
-        date: 2025-01-10
-        ---
-        Tehran & Iran's "deal".
+        let site = BuiltSite(Self.project + """
+
         -- templates/partials/passage.mustache --
         <li class="mine">{{#segments}}{{#marked}}[{{text}}]{{/marked}}{{^marked}}{{text}}{{/marked}}{{/segments}}</li>
         """)
@@ -44,22 +49,7 @@ import Testing
     }
 
     @Test func theBuiltInPassageMarksTheActorsNames() throws {
-        let site = BuiltSite("""
-        -- dossier.yml --
-        title: Desk
-        -- content/actors/iran.md --
-        ---
-        title: Iran
-        kind: state
-        aliases: [Tehran]
-        ---
-        -- content/briefings/talks.md --
-        ---
-        title: Talks
-        date: 2025-01-10
-        ---
-        Tehran & Iran's "deal".
-        """)
+        let site = BuiltSite(Self.project)
         #expect(site.diagnostics == [])
         let iran = try site.read("actors/iran/index.html")
         #expect(iran.contains("<mark>Tehran</mark> &amp; <mark>Iran</mark>&#39;s &quot;deal&quot;.</a></li>"))
