@@ -14,9 +14,11 @@ public enum SiteModelBuilder {
     static let coMentionsPerActor = 25
 
     /// With a `cache`, the counts over all mentions come from the model memo when what
-    /// they count is unchanged (`ModelMemo`).
+    /// they count is unchanged (`ModelMemo`); `linkedForms` (`LinkMemo.linkAll`) spare
+    /// hashing the mentions of documents linked as in the last build.
     public static func build(
-        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], cache: BuildCache? = nil, root: URL? = nil
+        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], linkedForms: [DocumentID: String] = [:],
+        cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
@@ -47,7 +49,8 @@ public enum SiteModelBuilder {
         let mentions = siteMentions.all
 
         let aggregates = if let cache, let root {
-            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked, cache: cache, root: root)
+            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
+                                 linkedForms: linkedForms, cache: cache, root: root)
                 .aggregates
         } else {
             MentionAggregates(mentions: mentions, briefings: sortedBriefings, linked: linked)
