@@ -7,7 +7,9 @@ import Testing
 /// whole file beside them, or do not read back, are ignored — the files are then read
 /// again, never taken on a stale record.
 @Suite struct LoadMemoChangesTests {
-    static let later = LoadMemoTests.later
+    /// A clock far enough ahead that every file just written counts as settled, read at
+    /// each load: a suite run in parallel may reach these tests minutes after it started.
+    static var later: Int64 { FileIdentity.now() + 60_000_000_000 }
     static let weather = "content/briefings/weather.md"
 
     static func load(_ project: TestProject) -> LoadedProject {
