@@ -126,7 +126,8 @@ public enum SiteBuilder {
             FreedMemory.giveBack()
         }
 
-        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(project: project, index: index, linked: documents, cache: cache, root: options.root) }
+        let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(
+            project: project, index: index, linked: documents, linkedForms: linkFingerprints, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
 
         var liveState: LiveState?

@@ -142,17 +142,18 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Loaded files
 
-    /// The load memo's records of the project at `root` (`LoadMemo`), by path; empty
-    /// when there are none, or they were written by another Dossier.
-    func loadRecords(root: URL) -> [String: LoadMemo.Record] {
+    /// The load memo's whole file of records of the project at `root` (`LoadMemo`) and
+    /// its checksum; nil when there is none, or it was written by another Dossier.
+    /// `LoadMemoChanges` adds what changed since.
+    func loadRecordsFile(root: URL) -> (records: [LoadMemo.Record], checksum: UInt64)? {
         let name = Self.loadMemoName(root)
         guard let bytes = read(loadedFile(name)), var decoder = Self.open(bytes, kind: "loaded", key: name),
               (try? decoder.string()) == BuildIdentity.current, let records = try? decoder.loadRecords(root: root), decoder.isAtEnd
-        else { return [:] }
-        return Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        else { return nil }
+        return (records, Self.storedChecksum(bytes))
     }
 
-    func storeLoadRecords(_ records: [LoadMemo.Record], root: URL) {
+    func storeLoadRecordsFile(_ records: [LoadMemo.Record], root: URL) {
         guard folder != nil else { return }
         let name = Self.loadMemoName(root)
         var encoder = Self.header(kind: "loaded", key: name)
@@ -162,7 +163,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// One memo per project folder: a cache given with `--cache-dir` may serve several.
-    private static func loadMemoName(_ root: URL) -> String {
+    static func loadMemoName(_ root: URL) -> String {
         var hasher = StableHasher()
         hasher.combine("loaded")
         hasher.combine(root.standardizedFileURL.path)
@@ -325,7 +326,7 @@ public final class BuildCache: @unchecked Sendable {
         folder.appendingPathComponent("names").appendingPathComponent(key)
     }
 
-    private func read(_ url: URL?) -> [UInt8]? {
+    func read(_ url: URL?) -> [UInt8]? {
         url.flatMap { WholeFile.bytes(atPath: $0.path) }
     }
 
@@ -354,6 +355,13 @@ public final class BuildCache: @unchecked Sendable {
         return decoder
     }
 
+    /// The checksum a file written by `write` ends with.
+    static func storedChecksum(_ bytes: [UInt8]) -> UInt64 {
+        var stored: UInt64 = 0
+        for byte in bytes.suffix(8).reversed() { stored = stored << 8 | UInt64(byte) }
+        return stored
+    }
+
     static func checksum(_ bytes: [UInt8]) -> UInt64 {
         var hasher = StableHasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
@@ -363,7 +371,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Writes under a unique temporary name, then renames: readers see the old
     /// entry, the new one, or none, never a part. A cache that cannot be written is
     /// only slower, so failures are ignored.
-    private func write(_ encoder: CacheEncoder, to url: URL?) {
+    func write(_ encoder: CacheEncoder, to url: URL?) {
         guard let url else { return }
         var bytes = encoder.bytes
         var sum = Self.checksum(bytes)

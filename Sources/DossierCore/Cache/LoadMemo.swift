@@ -36,7 +36,8 @@ enum LoadMemo {
     /// after it is not settled); tests move it to settle files they have just written.
     static func load(root: URL, drafts: Bool, cache: BuildCache, readStart: Int64 = FileIdentity.now()) -> LoadedProject {
         let (configText, listed, media, listDiagnostics) = ProjectLoader.listFiles(root: root)
-        let previous = cache.loadRecords(root: root)
+        let memo = cache.loadMemo(root: root)
+        let previous = memo.records
         let outcomes = listed.parallelMap { file -> Outcome in
             let identity = FileIdentity.of(file.absolutePath)
             let old = previous[file.path]
@@ -65,6 +66,7 @@ enum LoadMemo {
         var records: [Record] = []
         var fingerprints: [String: String] = [:]
         var counts = LoadCounts()
+        var changed: Set<String> = []
         for (file, outcome) in zip(listed, outcomes) {
             switch outcome {
             case .unread(let record):
@@ -75,11 +77,15 @@ enum LoadMemo {
             case .readUnchanged(let record):
                 counts.readUnchanged += 1
                 records.append(record)
+                changed.insert(file.path)
                 decoded.append(record.decoded)
                 fingerprints[file.path] = record.sourceFingerprint
             case .parsed(let value, let fingerprint, let record):
                 counts.parsed += 1
-                if let record { records.append(record) }
+                if let record {
+                    records.append(record)
+                    changed.insert(file.path)
+                }
                 decoded.append(value)
                 fingerprints[file.path] = fingerprint
             case .failed(let diagnostic):
@@ -92,10 +98,8 @@ enum LoadMemo {
         project.media = media
         project.sourceFingerprints = fingerprints
         project.loadCounts = counts
-        // Unchanged records and the same files: the memo on disk already says this.
-        if counts.unread != records.count || records.count != previous.count {
-            cache.storeLoadRecords(records, root: root)
-        }
+        // Only what changed is written (`LoadMemoChanges`); nothing when nothing did.
+        cache.storeLoadMemo(records, changed: changed, previous: memo, root: root)
         return project
     }
 

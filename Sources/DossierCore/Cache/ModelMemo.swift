@@ -8,11 +8,15 @@ import Foundation
 enum ModelMemo {
     /// `documentOrder`: the order `mentions` were gathered in; `briefings` newest first.
     /// `reused` says whether they came from the cache.
+    /// `linkedForms`: each document's linked form (`LinkMemo.linkAll`); the mentions of a
+    /// document whose form is the last build's are not hashed again (`ModelDocumentHashes`).
     static func aggregates(
         mentions: [Mention], documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
-        cache: BuildCache, root: URL
+        linkedForms: [DocumentID: String] = [:], cache: BuildCache, root: URL
     ) -> (aggregates: MentionAggregates, reused: Bool) {
-        let key = key(documentOrder: documentOrder, briefings: briefings, linked: linked)
+        let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
+        let (key, hashes) = key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
+        if hashes.hashes != known.hashes { cache.storeModelDocumentHashes(hashes, root: root) }
         if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
             return (kept, true)
         }
@@ -22,22 +26,45 @@ enum ModelMemo {
     }
 
     static func key(documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) -> String {
+        key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: [:], known: ModelDocumentHashes()).key
+    }
+
+    /// The key, and the hash of each document with a linked form filed under it: taken
+    /// from `known` where it is there, computed otherwise.
+    static func key(
+        documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument], linkedForms: [DocumentID: String],
+        known: ModelDocumentHashes
+    ) -> (key: String, hashes: ModelDocumentHashes) {
+        let lookupKeys = documentOrder.map { ModelDocumentHashes.lookupKey($0, linkedForm: linkedForms[$0]) }
         // Each document hashed on its own, in parallel, then the hashes in order.
-        let documentHashes = documentOrder.parallelMap { id -> String in
-            var hasher = StableHasher()
-            hasher.combine(id.kind.rawValue)
-            hasher.combine(id.slug)
-            let mentions = linked[id]?.mentions ?? []
-            hasher.combine(mentions.count)
-            // By index: iterating would copy every mention.
-            for position in mentions.indices {
-                hasher.combine(mentions[position].actor)
-                hasher.combine(mentions[position].document.kind.rawValue)
-                hasher.combine(mentions[position].document.slug)
-                hasher.combine(mentions[position].anchor)
-            }
-            return hasher.finalize()
+        let documentHashes = Array(documentOrder.enumerated()).parallelMap { position, id -> String in
+            if let lookupKey = lookupKeys[position], let hash = known.hashes[lookupKey] { return hash }
+            return documentHash(id, mentions: linked[id]?.mentions ?? [])
         }
+        var hashes: [String: String] = [:]
+        for (lookupKey, hash) in zip(lookupKeys, documentHashes) {
+            if let lookupKey { hashes[lookupKey] = hash }
+        }
+        return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(hashes: hashes))
+    }
+
+    /// What the aggregates read of one document: its id and each mention's actor, document and anchor.
+    private static func documentHash(_ id: DocumentID, mentions: [Mention]) -> String {
+        var hasher = StableHasher()
+        hasher.combine(id.kind.rawValue)
+        hasher.combine(id.slug)
+        hasher.combine(mentions.count)
+        // By index: iterating would copy every mention.
+        for position in mentions.indices {
+            hasher.combine(mentions[position].actor)
+            hasher.combine(mentions[position].document.kind.rawValue)
+            hasher.combine(mentions[position].document.slug)
+            hasher.combine(mentions[position].anchor)
+        }
+        return hasher.finalize()
+    }
+
+    private static func combinedKey(_ documentHashes: [String], briefings: [Briefing]) -> String {
         var hasher = StableHasher()
         hasher.combine("mention aggregates")
         hasher.combine(BuildIdentity.current)

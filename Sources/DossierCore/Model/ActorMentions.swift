@@ -9,6 +9,11 @@ enum ActorMentions {
     static func groups(
         _ mentions: [Mention], title: (DocumentID) -> String
     ) -> [(document: DocumentID, mentions: [Mention])] {
+        inReadingOrder(siteOrderGroups(mentions), title: title)
+    }
+
+    /// `mentions` (in site order) grouped by document, each group where its document first comes.
+    static func siteOrderGroups(_ mentions: [Mention]) -> [(document: DocumentID, mentions: [Mention])] {
         var groups: [(document: DocumentID, mentions: [Mention])] = []
         var positions: [DocumentID: Int] = [:]
         for mention in mentions {
@@ -23,6 +28,14 @@ enum ActorMentions {
                 groups.append((document, [mention]))
             }
         }
+        return groups
+    }
+
+    /// `groups` (one per document, in site order) with briefings first as they come,
+    /// then actor profiles and pages, each by title: the order `groups` gives.
+    static func inReadingOrder(
+        _ groups: [(document: DocumentID, mentions: [Mention])], title: (DocumentID) -> String
+    ) -> [(document: DocumentID, mentions: [Mention])] {
         func rank(_ kind: DocumentID.Kind) -> Int {
             switch kind {
             case .briefing: 0

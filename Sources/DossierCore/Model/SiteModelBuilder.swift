@@ -14,9 +14,11 @@ public enum SiteModelBuilder {
     static let coMentionsPerActor = 25
 
     /// With a `cache`, the counts over all mentions come from the model memo when what
-    /// they count is unchanged (`ModelMemo`).
+    /// they count is unchanged (`ModelMemo`); `linkedForms` (`LinkMemo.linkAll`) spare
+    /// hashing the mentions of documents linked as in the last build.
     public static func build(
-        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], cache: BuildCache? = nil, root: URL? = nil
+        project: LoadedProject, index: EntityIndex, linked: [DocumentID: LinkedDocument], linkedForms: [DocumentID: String] = [:],
+        cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
@@ -43,12 +45,12 @@ public enum SiteModelBuilder {
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        var mentions: [Mention] = []
-        mentions.reserveCapacity(documentOrder.reduce(0) { $0 + (linked[$1]?.mentions.count ?? 0) })
-        for document in documentOrder { mentions += linked[document]?.mentions ?? [] }
+        let siteMentions = SiteMentions(documentOrder: documentOrder, linked: linked)
+        let mentions = siteMentions.all
 
         let aggregates = if let cache, let root {
-            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked, cache: cache, root: root)
+            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
+                                 linkedForms: linkedForms, cache: cache, root: root)
                 .aggregates
         } else {
             MentionAggregates(mentions: mentions, briefings: sortedBriefings, linked: linked)
@@ -57,9 +59,13 @@ public enum SiteModelBuilder {
         let coMentions = aggregates.coMentions
         let related = aggregates.related
         let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
+        let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
+        // The actors each document mentions, from the passage table, without reading its mentions.
+        let tablePositions = Dictionary(passageTable.documents.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for briefing in sortedBriefings {
-            let mentioned = Set((linked[DocumentID(.briefing, briefing.slug)]?.mentions ?? []).map(\.actor))
-            for reference in briefing.actors where index.actor(reference.value) != nil && !mentioned.contains(reference.value) {
+            let mentioned = tablePositions[DocumentID(.briefing, briefing.slug)].map { passageTable.documentActors[$0] } ?? []
+            for reference in briefing.actors where index.actor(reference.value) != nil
+                && !(actorIDs[reference.value].map { mentioned.contains(Int32($0)) } ?? false) {
                 diagnostics.append(.warning(
                     "principal actor '\(reference.value)' is never mentioned in the text of this briefing", at: reference.location))
             }
@@ -81,14 +87,16 @@ public enum SiteModelBuilder {
             for slug in involved { eventsByActor[slug, default: []].append(item) }
         }
         let rankedCoMentions = aggregates.rankedCoMentions
-        let actorIDs = Dictionary(uniqueKeysWithValues: passageTable.slugs.enumerated().map { ($1, $0) })
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let eventsOf = eventsByActor, allMentions = mentions
-        let actorModels = index.actors.parallelMap { actor -> ActorModel in
-            let ownMentions = actorIDs[actor.slug].map { id in passageTable.actorMentions[id].map { allMentions[Int($0)] } } ?? []
+        let eventsOf = eventsByActor
+        let actorModels = Array(index.actors.enumerated()).parallelMap { position, actor -> ActorModel in
+            // Actors follow the briefings in site order; a profile's own mentions are not listed.
+            let (groups, count) = actorIDs[actor.slug].map {
+                siteMentions.groups(at: passageTable.actorMentions[$0], excludingDocumentAt: sortedBriefings.count + position)
+            } ?? ([], 0)
             return actorModel(
-                actor, profile: linked[DocumentID(.actor, actor.slug)], mentions: ownMentions,
+                actor, profile: linked[DocumentID(.actor, actor.slug)], siteOrderGroups: groups, mentionCount: count,
                 relations: relationEnds[actor.slug] ?? [], events: eventsOf[actor.slug] ?? [],
                 coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
         }
@@ -149,13 +157,23 @@ public enum SiteModelBuilder {
     ) -> ActorModel {
         let id = DocumentID(.actor, actor.slug)
         let others = mentions.filter { $0.document != id }
-        let groups = ActorMentions.groups(others, title: documentTitle)
+        return actorModel(actor, profile: profile, siteOrderGroups: ActorMentions.siteOrderGroups(others),
+                          mentionCount: others.count, relations: relations, events: events, coMentions: coMentions, documentTitle: documentTitle)
+    }
+
+    /// An actor's entry from its mentions in other documents, one group per document in site order.
+    static func actorModel(
+        _ actor: Actor, profile: LinkedDocument?, siteOrderGroups: [(document: DocumentID, mentions: [Mention])], mentionCount: Int,
+        relations: [RelationEnd], events: [TimelineEvent], coMentions: [CoMention], documentTitle: (DocumentID) -> String
+    ) -> ActorModel {
+        let id = DocumentID(.actor, actor.slug)
+        let groups = ActorMentions.inReadingOrder(siteOrderGroups, title: documentTitle)
         let ends = relations.sorted { lhs, rhs in
             (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
         }
         return ActorModel(
             actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
-            mentionCount: others.count, coMentions: Array(coMentions.prefix(coMentionsPerActor)), events: events)
+            mentionCount: mentionCount, coMentions: Array(coMentions.prefix(coMentionsPerActor)), events: events)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
