@@ -23,26 +23,41 @@ extension PageContexts {
         let documentURL = link["url"] as? String ?? ""
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
-        let passages = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }.map { mention -> Context in
-            var passage: Context = [
-                "snippet_html": Self.markedSnippetHTML(mention),
-                "section": optional(mention.section), "url": documentURL + (mention.anchor.map { "#" + $0 } ?? ""),
-            ]
-            if includesSnippetSegments { passage["segments"] = Self.markedSegments(mention) }
-            return passage
+        let listed = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }
+        let snippets = listed.map(Self.markedSnippetHTML)
+        func url(_ mention: Mention) -> String { documentURL + (mention.anchor.map { "#" + $0 } ?? "") }
+        let shownCount = min(listed.count, Self.passagesShownPerDocument)
+        var group = Context(minimumCapacity: 16)
+        if passageLists.listValuesMayBeRead {
+            let passages = listed.indices.map { index -> Context in
+                let mention = listed[index]
+                var passage: Context = ["snippet_html": snippets[index], "section": optional(mention.section), "url": url(mention)]
+                if includesSnippetSegments { passage["segments"] = Self.markedSegments(mention) }
+                return passage
+            }
+            group["passages"] = Array(passages.prefix(shownCount))
+            group["more_passages"] = Array(passages.dropFirst(shownCount))
         }
-        let shown = Array(passages.prefix(Self.passagesShownPerDocument))
-        let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
-        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passages.count, language: language)) {
+        if passageLists.isActive {
+            let langDir = link["lang_dir_html"] as? String ?? ""
+            for (key, range) in [("passages_html", 0..<shownCount), ("more_passages_html", shownCount..<listed.count)] {
+                var html = ""
+                for index in range {
+                    PassageLists.append(url: url(listed[index]), langDirHTML: langDir, section: listed[index].section, snippetHTML: snippets[index], to: &html)
+                }
+                group[key] = html
+            }
+        }
+        let passageCount = listed.count, foldedCount = listed.count - shownCount
+        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passageCount, language: language)) {
             ["count": number(mentions.count, on: page),
              "count_label": DisplayFormat.count(mentions.count, "mention", in: language)
-                 + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
+                 + (passageCount == mentions.count ? "" : " in " + DisplayFormat.count(passageCount, "passage", in: language))]
         }
-        var group = merge(link, count)
-        group["passages"] = shown
-        group["more_passages"] = folded
-        group["has_more_passages"] = !folded.isEmpty
-        group["more_label"] = DisplayFormat.count(folded.count, "more passage", in: language)
+        group.merge(link) { own, _ in own }
+        group.merge(count) { own, _ in own }
+        group["has_more_passages"] = foldedCount > 0
+        group["more_label"] = DisplayFormat.count(foldedCount, "more passage", in: language)
         return group
     }
 
