@@ -9,13 +9,38 @@ extension PageContexts {
         let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
         let listed = actor.mentionsByDocument[documents ?? actor.mentionsByDocument.indices]
         return kinds.compactMap { kind, label -> Context? in
-            let groups = listed.filter { $0.document.kind == kind }
+            let groups = listed.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
             guard !groups.isEmpty else { return nil }
-            return ["label": label, "kind": kind.rawValue, "groups": groups.map { mentionGroup($0.document, $0.mentions, on: page) }]
+            var section: Context = ["label": label, "kind": kind.rawValue]
+            if mentionSectionsHTML.groupValuesMayBeRead { section["groups"] = groups.map(groupValues) }
+            if mentionSectionsHTML.isActive {
+                var html = ""
+                for group in groups {
+                    MentionSectionsHTML.appendGroup(
+                        titleHTML: group.link["title_html"] as? String ?? "", countHTML: group.count["count_html"] as? String ?? "",
+                        dateHTML: group.link["date_html"] as? String ?? "", langDirHTML: group.link["lang_dir_html"] as? String ?? "",
+                        passages: group.passages, shown: Self.passagesShownPerDocument, moreLabel: group.moreLabel, to: &html)
+                }
+                html.removeLast()
+                section["groups_html"] = html
+            }
+            return section
         }
     }
 
-    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> Context {
+    /// A group of "Mentioned in": one document's distinct passages naming the actor.
+    private struct MentionGroup {
+        /// The document's link values with its title and date HTML (`MentionGroupHeadings`).
+        var link: Context
+        /// The count's values with its HTML.
+        var count: Context
+        /// The mentions listed, one per passage, and their passages.
+        var mentions: [Mention]
+        var passages: [MentionSectionsHTML.Passage]
+        var moreLabel: String
+    }
+
+    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionGroup {
         let language = language(of: page)
         let link = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
             documentLink(document, from: page)
@@ -24,41 +49,35 @@ extension PageContexts {
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
         let listed = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }
-        let snippets = listed.map(Self.markedSnippetHTML)
-        func url(_ mention: Mention) -> String { documentURL + (mention.anchor.map { "#" + $0 } ?? "") }
-        let shownCount = min(listed.count, Self.passagesShownPerDocument)
-        var group = Context(minimumCapacity: 16)
-        if passageLists.listValuesMayBeRead {
-            let passages = listed.indices.map { index -> Context in
-                let mention = listed[index]
-                var passage: Context = ["snippet_html": snippets[index], "section": optional(mention.section), "url": url(mention)]
-                if includesSnippetSegments { passage["segments"] = Self.markedSegments(mention) }
-                return passage
-            }
-            group["passages"] = Array(passages.prefix(shownCount))
-            group["more_passages"] = Array(passages.dropFirst(shownCount))
+        let passages = listed.map { mention in
+            MentionSectionsHTML.Passage(
+                url: documentURL + (mention.anchor.map { "#" + $0 } ?? ""), section: mention.section, snippetHTML: Self.markedSnippetHTML(mention))
         }
-        if passageLists.isActive {
-            let langDir = link["lang_dir_html"] as? String ?? ""
-            for (key, range) in [("passages_html", 0..<shownCount), ("more_passages_html", shownCount..<listed.count)] {
-                var html = ""
-                for index in range {
-                    PassageLists.append(url: url(listed[index]), langDirHTML: langDir, section: listed[index].section, snippetHTML: snippets[index], to: &html)
-                }
-                group[key] = html
-            }
-        }
-        let passageCount = listed.count, foldedCount = listed.count - shownCount
-        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passageCount, language: language)) {
+        let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passages.count, language: language)) {
             ["count": number(mentions.count, on: page),
              "count_label": DisplayFormat.count(mentions.count, "mention", in: language)
-                 + (passageCount == mentions.count ? "" : " in " + DisplayFormat.count(passageCount, "passage", in: language))]
+                 + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
         }
-        group.merge(link) { own, _ in own }
-        group.merge(count) { own, _ in own }
-        group["has_more_passages"] = foldedCount > 0
-        group["more_label"] = DisplayFormat.count(foldedCount, "more passage", in: language)
-        return group
+        let folded = max(0, passages.count - Self.passagesShownPerDocument)
+        return MentionGroup(link: link, count: count, mentions: listed, passages: passages,
+                            moreLabel: DisplayFormat.count(folded, "more passage", in: language))
+    }
+
+    /// A group's values, for templates that read them.
+    private func groupValues(_ group: MentionGroup) -> Context {
+        let passages = zip(group.mentions, group.passages).map { mention, passage -> Context in
+            var values: Context = ["snippet_html": passage.snippetHTML, "section": optional(passage.section), "url": passage.url]
+            if includesSnippetSegments { values["segments"] = Self.markedSegments(mention) }
+            return values
+        }
+        let shown = Array(passages.prefix(Self.passagesShownPerDocument))
+        let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
+        var values = merge(group.link, group.count)
+        values["passages"] = shown
+        values["more_passages"] = folded
+        values["has_more_passages"] = !folded.isEmpty
+        values["more_label"] = group.moreLabel
+        return values
     }
 
     /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.

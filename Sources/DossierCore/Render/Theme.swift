@@ -19,8 +19,8 @@ public struct Theme: Sendable {
     /// `library` with those partials inserting their pre-rendered HTML: pages are
     /// rendered with it, the partials themselves with `library`.
     var pageLibrary: MustacheLibrary?
-    /// Whether "Mentioned in" passages are written without Mustache (`PassageLists`).
-    var passageLists = PassageLists.inactive
+    /// Whether "Mentioned in" groups are written without Mustache (`MentionSectionsHTML`).
+    var mentionSectionsHTML = MentionSectionsHTML.inactive
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -143,8 +143,8 @@ public struct Theme: Sendable {
         theme.templatesFingerprint = RenderKey.templatesFingerprint(sources.mapValues(\.text))
         theme.templateTexts = sources.keys.sorted().map { sources[$0]!.text }
         theme.layoutPartials = LayoutPartials(templates: scanned.mapValues(\.tags))
-        theme.passageLists = PassageLists(texts: sources.mapValues(\.text), projectTemplates: projectTemplateNames)
-        theme.pageLibrary = theme.passageLists.pageLibrary(from: theme.layoutPartials.pageLibrary(from: library), pragma: pragma)
+        theme.mentionSectionsHTML = MentionSectionsHTML(texts: sources.mapValues(\.text), projectTemplates: projectTemplateNames)
+        theme.pageLibrary = theme.mentionSectionsHTML.pageLibrary(from: theme.layoutPartials.pageLibrary(from: library), pragma: pragma)
         return (theme, diagnostics)
     }
 
