@@ -95,37 +95,56 @@ extension PageContexts {
         // The snippet is made from the document's text on each read: read it once. The
         // marks fall on scalar boundaries, found on the UTF-8 bytes (a byte that is not
         // a continuation byte starts a scalar), so no array of scalars is built.
-        let snippet = mention.snippet
-        var scalarCount = 0
-        for byte in snippet.utf8 where byte & 0xC0 != 0x80 { scalarCount += 1 }
-        let marks = markedPieces(mention, scalarCount: scalarCount).filter(\.1).map(\.0)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(snippet.utf8.count + 13 * marks.count + 16)
-        var nextMark = 0, inMark = false, scalar = -1
-        for byte in snippet.utf8 {
-            if byte & 0xC0 != 0x80 {
-                scalar += 1
-                if inMark, scalar == marks[nextMark].upperBound {
-                    bytes += "</mark>".utf8
-                    inMark = false
-                    nextMark += 1
-                }
-                if !inMark, nextMark < marks.count, scalar == marks[nextMark].lowerBound {
-                    bytes += "<mark>".utf8
-                    inMark = true
+        var snippet = mention.snippet
+        return snippet.withUTF8 { utf8 in
+            var scalarCount = 0, escapesLength = 0
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 { scalarCount += 1 }
+                switch byte {
+                case 0x3C, 0x3E: escapesLength += 3
+                case 0x26, 0x27: escapesLength += 4
+                case 0x22: escapesLength += 5
+                default: break
                 }
             }
-            switch byte {
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x26: bytes += "&amp;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(byte)
+            let marks = markedPieces(mention, scalarCount: scalarCount).filter(\.1).map(\.0)
+            // Written straight into the string's storage, of exactly the size it needs:
+            // no array of bytes to grow, copy and validate.
+            return String(unsafeUninitializedCapacity: utf8.count + escapesLength + 13 * marks.count) { output in
+                var written = 0
+                func put(_ text: StaticString) {
+                    for index in 0..<text.utf8CodeUnitCount { output[written + index] = text.utf8Start[index] }
+                    written += text.utf8CodeUnitCount
+                }
+                var nextMark = 0, inMark = false, scalar = -1
+                for byte in utf8 {
+                    if byte & 0xC0 != 0x80 {
+                        scalar += 1
+                        if inMark, scalar == marks[nextMark].upperBound {
+                            put("</mark>")
+                            inMark = false
+                            nextMark += 1
+                        }
+                        if !inMark, nextMark < marks.count, scalar == marks[nextMark].lowerBound {
+                            put("<mark>")
+                            inMark = true
+                        }
+                    }
+                    switch byte {
+                    case 0x3C: put("&lt;")
+                    case 0x3E: put("&gt;")
+                    case 0x26: put("&amp;")
+                    case 0x22: put("&quot;")
+                    case 0x27: put("&#39;")
+                    default:
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                if inMark { put("</mark>") }
+                return written
             }
         }
-        if inMark { bytes += "</mark>".utf8 }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Scalar ranges of the snippet in order, each marked or not.
