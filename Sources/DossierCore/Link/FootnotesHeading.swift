@@ -10,17 +10,27 @@ enum FootnotesHeading {
     /// cmark-gfm puts the notes last, so the last opening tag is theirs even when raw
     /// HTML in the text spells the same tag.
     static func insert(into html: String) -> String {
-        guard let range = html.range(of: opening, options: .backwards) else { return html }
-        // Copied into a string of exactly the new size: `String.insert` grows the
-        // storage to about twice the page, and the linked HTML of every document is
-        // held until the site is written (a quarter of the peak memory).
-        let before = html.utf8[..<range.upperBound], after = html.utf8[range.upperBound...]
-        return String(unsafeUninitializedCapacity: before.count + heading.utf8.count + after.count) { buffer in
-            var written = 0
-            for part in [before, heading.utf8[...], after] {
-                for byte in part { buffer[written] = byte; written += 1 }
+        var source = html
+        // Found and copied on the UTF-8 bytes: `range(of:options:.backwards)` went
+        // through NSString and built UTF-16 breadcrumbs of every page.
+        let inserted: String? = source.withUTF8 { bytes in
+            let needle = Array(opening.utf8), addition = Array(heading.utf8)
+            guard bytes.count >= needle.count else { return nil }
+            var start = bytes.count - needle.count
+            while start >= 0, !(bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)) { start -= 1 }
+            guard start >= 0 else { return nil }
+            let cut = start + needle.count
+            // Copied into a string of exactly the new size: `String.insert` grows the
+            // storage to about twice the page, and the linked HTML of every document is
+            // held until the site is written (a quarter of the peak memory).
+            return String(unsafeUninitializedCapacity: bytes.count + addition.count) { buffer in
+                let base = UnsafeMutableRawPointer(buffer.baseAddress!), origin = UnsafeRawPointer(bytes.baseAddress!)
+                base.copyMemory(from: origin, byteCount: cut)
+                addition.withUnsafeBytes { base.advanced(by: cut).copyMemory(from: $0.baseAddress!, byteCount: addition.count) }
+                base.advanced(by: cut + addition.count).copyMemory(from: origin.advanced(by: cut), byteCount: bytes.count - cut)
+                return bytes.count + addition.count
             }
-            return written
         }
+        return inserted ?? html
     }
 }

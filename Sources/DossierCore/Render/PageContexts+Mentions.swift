@@ -9,13 +9,38 @@ extension PageContexts {
         let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
         let listed = actor.mentionsByDocument[documents ?? actor.mentionsByDocument.indices]
         return kinds.compactMap { kind, label -> Context? in
-            let groups = listed.filter { $0.document.kind == kind }
+            let groups = listed.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
             guard !groups.isEmpty else { return nil }
-            return ["label": label, "kind": kind.rawValue, "groups": groups.map { mentionGroup($0.document, $0.mentions, on: page) }]
+            var section: Context = ["label": label, "kind": kind.rawValue]
+            if mentionSectionsHTML.groupValuesMayBeRead { section["groups"] = groups.map(groupValues) }
+            if mentionSectionsHTML.isActive {
+                var html = ""
+                for group in groups {
+                    MentionSectionsHTML.appendGroup(
+                        titleHTML: group.link["title_html"] as? String ?? "", countHTML: group.count["count_html"] as? String ?? "",
+                        dateHTML: group.link["date_html"] as? String ?? "", langDirHTML: group.link["lang_dir_html"] as? String ?? "",
+                        passages: group.passages, shown: Self.passagesShownPerDocument, moreLabel: group.moreLabel, to: &html)
+                }
+                html.removeLast()
+                section["groups_html"] = html
+            }
+            return section
         }
     }
 
-    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> Context {
+    /// A group of "Mentioned in": one document's distinct passages naming the actor.
+    private struct MentionGroup {
+        /// The document's link values with its title and date HTML (`MentionGroupHeadings`).
+        var link: Context
+        /// The count's values with its HTML.
+        var count: Context
+        /// The mentions listed, one per passage, and their passages.
+        var mentions: [Mention]
+        var passages: [MentionSectionsHTML.Passage]
+        var moreLabel: String
+    }
+
+    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionGroup {
         let language = language(of: page)
         let link = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
             documentLink(document, from: page)
@@ -23,27 +48,36 @@ extension PageContexts {
         let documentURL = link["url"] as? String ?? ""
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
-        let passages = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }.map { mention -> Context in
-            var passage: Context = [
-                "snippet_html": Self.markedSnippetHTML(mention),
-                "section": optional(mention.section), "url": documentURL + (mention.anchor.map { "#" + $0 } ?? ""),
-            ]
-            if includesSnippetSegments { passage["segments"] = Self.markedSegments(mention) }
-            return passage
+        let listed = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }
+        let passages = listed.map { mention in
+            MentionSectionsHTML.Passage(
+                url: documentURL + (mention.anchor.map { "#" + $0 } ?? ""), section: mention.section, snippetHTML: Self.markedSnippetHTML(mention))
         }
-        let shown = Array(passages.prefix(Self.passagesShownPerDocument))
-        let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
         let count = mentionHeadings.count(.init(mentions: mentions.count, passages: passages.count, language: language)) {
             ["count": number(mentions.count, on: page),
              "count_label": DisplayFormat.count(mentions.count, "mention", in: language)
                  + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
         }
-        var group = merge(link, count)
-        group["passages"] = shown
-        group["more_passages"] = folded
-        group["has_more_passages"] = !folded.isEmpty
-        group["more_label"] = DisplayFormat.count(folded.count, "more passage", in: language)
-        return group
+        let folded = max(0, passages.count - Self.passagesShownPerDocument)
+        return MentionGroup(link: link, count: count, mentions: listed, passages: passages,
+                            moreLabel: DisplayFormat.count(folded, "more passage", in: language))
+    }
+
+    /// A group's values, for templates that read them.
+    private func groupValues(_ group: MentionGroup) -> Context {
+        let passages = zip(group.mentions, group.passages).map { mention, passage -> Context in
+            var values: Context = ["snippet_html": passage.snippetHTML, "section": optional(passage.section), "url": passage.url]
+            if includesSnippetSegments { values["segments"] = Self.markedSegments(mention) }
+            return values
+        }
+        let shown = Array(passages.prefix(Self.passagesShownPerDocument))
+        let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
+        var values = merge(group.link, group.count)
+        values["passages"] = shown
+        values["more_passages"] = folded
+        values["has_more_passages"] = !folded.isEmpty
+        values["more_label"] = group.moreLabel
+        return values
     }
 
     /// The snippet cut into plain and marked pieces: every name of the actor it quotes is marked.
@@ -61,37 +95,56 @@ extension PageContexts {
         // The snippet is made from the document's text on each read: read it once. The
         // marks fall on scalar boundaries, found on the UTF-8 bytes (a byte that is not
         // a continuation byte starts a scalar), so no array of scalars is built.
-        let snippet = mention.snippet
-        var scalarCount = 0
-        for byte in snippet.utf8 where byte & 0xC0 != 0x80 { scalarCount += 1 }
-        let marks = markedPieces(mention, scalarCount: scalarCount).filter(\.1).map(\.0)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(snippet.utf8.count + 13 * marks.count + 16)
-        var nextMark = 0, inMark = false, scalar = -1
-        for byte in snippet.utf8 {
-            if byte & 0xC0 != 0x80 {
-                scalar += 1
-                if inMark, scalar == marks[nextMark].upperBound {
-                    bytes += "</mark>".utf8
-                    inMark = false
-                    nextMark += 1
-                }
-                if !inMark, nextMark < marks.count, scalar == marks[nextMark].lowerBound {
-                    bytes += "<mark>".utf8
-                    inMark = true
+        var snippet = mention.snippet
+        return snippet.withUTF8 { utf8 in
+            var scalarCount = 0, escapesLength = 0
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 { scalarCount += 1 }
+                switch byte {
+                case 0x3C, 0x3E: escapesLength += 3
+                case 0x26, 0x27: escapesLength += 4
+                case 0x22: escapesLength += 5
+                default: break
                 }
             }
-            switch byte {
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x26: bytes += "&amp;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(byte)
+            let marks = markedPieces(mention, scalarCount: scalarCount).filter(\.1).map(\.0)
+            // Written straight into the string's storage, of exactly the size it needs:
+            // no array of bytes to grow, copy and validate.
+            return String(unsafeUninitializedCapacity: utf8.count + escapesLength + 13 * marks.count) { output in
+                var written = 0
+                func put(_ text: StaticString) {
+                    for index in 0..<text.utf8CodeUnitCount { output[written + index] = text.utf8Start[index] }
+                    written += text.utf8CodeUnitCount
+                }
+                var nextMark = 0, inMark = false, scalar = -1
+                for byte in utf8 {
+                    if byte & 0xC0 != 0x80 {
+                        scalar += 1
+                        if inMark, scalar == marks[nextMark].upperBound {
+                            put("</mark>")
+                            inMark = false
+                            nextMark += 1
+                        }
+                        if !inMark, nextMark < marks.count, scalar == marks[nextMark].lowerBound {
+                            put("<mark>")
+                            inMark = true
+                        }
+                    }
+                    switch byte {
+                    case 0x3C: put("&lt;")
+                    case 0x3E: put("&gt;")
+                    case 0x26: put("&amp;")
+                    case 0x22: put("&quot;")
+                    case 0x27: put("&#39;")
+                    default:
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+                if inMark { put("</mark>") }
+                return written
             }
         }
-        if inMark { bytes += "</mark>".utf8 }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Scalar ranges of the snippet in order, each marked or not.

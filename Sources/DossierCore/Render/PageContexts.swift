@@ -27,6 +27,8 @@ struct PageContexts {
     /// (the built-in theme shows `snippet_html`), since half a million passages at
     /// 10,000 briefings made a dictionary per piece of every snippet.
     let includesSnippetSegments: Bool
+    /// Whether "Mentioned in" groups are written as HTML, and whether their values are still needed.
+    let mentionSectionsHTML: MentionSectionsHTML
     let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
     /// The header and footer rendered apart, and the library that renders them (nil
     /// without a theme: the contexts then carry no HTML for them).
@@ -48,6 +50,7 @@ struct PageContexts {
         partialsLibrary = theme?.library
         mentionHeadings = MentionGroupHeadings(library: theme?.library)
         includesSnippetSegments = theme?.mayRead("segments") ?? true
+        mentionSectionsHTML = theme?.mentionSectionsHTML ?? .inactive
         actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
         briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
         pagesBySlug = SlugLookup(model.pages) { $0.page.slug }

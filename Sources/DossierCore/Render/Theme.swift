@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     /// `library` with those partials inserting their pre-rendered HTML: pages are
     /// rendered with it, the partials themselves with `library`.
     var pageLibrary: MustacheLibrary?
+    /// Whether "Mentioned in" groups are written without Mustache (`MentionSectionsHTML`).
+    var mentionSectionsHTML = MentionSectionsHTML.inactive
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -141,7 +143,8 @@ public struct Theme: Sendable {
         theme.templatesFingerprint = RenderKey.templatesFingerprint(sources.mapValues(\.text))
         theme.templateTexts = sources.keys.sorted().map { sources[$0]!.text }
         theme.layoutPartials = LayoutPartials(templates: scanned.mapValues(\.tags))
-        theme.pageLibrary = theme.layoutPartials.pageLibrary(from: library)
+        theme.mentionSectionsHTML = MentionSectionsHTML(texts: sources.mapValues(\.text), projectTemplates: projectTemplateNames)
+        theme.pageLibrary = theme.mentionSectionsHTML.pageLibrary(from: theme.layoutPartials.pageLibrary(from: library), pragma: pragma)
         return (theme, diagnostics)
     }
 
