@@ -43,18 +43,21 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
-        let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
+        let coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
-        let exportPassages = ExportPassages(model.mentions)
+        // Needed only to make a mentions or passages file, which a cached build seldom does.
+        let mentionPositions = ComputedOnce<[[Int]]>(), exportPassages = ComputedOnce<ExportPassages>()
+        @Sendable func positions() -> [[Int]] { mentionPositions.value { EntitiesExport.mentionPositions(model) } }
+        @Sendable func passages() -> ExportPassages { exportPassages.value { ExportPassages(model.mentions) } }
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
-            + model.actors.indices.map(Job.actorMentions) + exportPassages.documents.indices.map(Job.documentPassages)
+            + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
             + model.actors.indices.map(Job.actorCard)
 
         let readers = releasingHTML ? HTMLReaders(model) : nil
-        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
+        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, exportPassages, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
@@ -81,18 +84,18 @@ public enum SiteRenderer {
                     EntitiesExport.json(model, urls: urls)
                 }
             case .actorMentions(let index):
-                let slug = model.actors[index].actor.slug
+                let actor = model.actors[index], slug = actor.actor.slug
                 let key = AggregateKeys.actorMentions(
-                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, documents: mentionDocuments,
-                    fingerprints: fingerprints)
+                    slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints), coMentions: coMentionRanges[index],
+                    in: model, fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
                     EntitiesExport.actorMentions(
-                        slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, passages: exportPassages)
+                        slug, positions: positions()[index], coMentions: coMentionRanges[index], in: model, passages: passages())
                 }
             case .documentPassages(let index):
-                let path = urls.file(EntitiesExport.passagesFile(exportPassages.documents[index].id))
+                let path = urls.file(EntitiesExport.passagesFile(mentionDocuments.ids[index]))
                 let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
-                return memoised(path, key: key, sink: sink) { EntitiesExport.documentPassages(index, passages: exportPassages, in: model) }
+                return memoised(path, key: key, sink: sink) { EntitiesExport.documentPassages(index, passages: passages(), in: model) }
             case .actorCard(let index):
                 let actor = model.actors[index].actor
                 return ActorCards.write(actor, language: actor.language ?? model.config.languageTag, theme: theme, to: sink)
