@@ -56,6 +56,11 @@ public enum SiteRenderer {
             + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
             + model.actors.indices.map(Job.actorCard)
 
+        let keyingSink = sink as? PageKeyingSink
+        let rekeying = keyingSink.map {
+            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
+        } ?? .everyPage
+        keyingSink?.keep(rekeying.current)
         let readers = releasingHTML ? HTMLReaders(model) : nil
         defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, exportPassages, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
@@ -114,7 +119,7 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints)
+                                  fingerprints: fingerprints, rekeying: rekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -142,7 +147,7 @@ public enum SiteRenderer {
 
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
-        fingerprints: DocumentFingerprints
+        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage
     ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         var inputs: String?
@@ -157,7 +162,11 @@ public enum SiteRenderer {
         case .briefing(let index):
             let briefing = model.briefings[index]
             page = .briefing(briefing.briefing.slug)
-            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            // The page's shape ends its key: kept, it says the page's other inputs are as before.
+            let shape = BriefingPageRekeying.shape(of: briefing, contexts: contexts)
+            if !rekeying.keys(briefing.briefing.slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(page), inputsEndingWith: shape) { return nil }
+            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + shape }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefing", contexts.briefing(briefing))
         case .actor(let index):
