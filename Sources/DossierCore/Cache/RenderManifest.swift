@@ -150,6 +150,8 @@ public final class RenderManifest: @unchecked Sendable {
 
     func previousKey(of path: String) -> String? { previous[path]?.key }
 
+    func previousInputs(of path: String) -> String? { previous[path]?.inputs }
+
     /// Takes back `record` for a file that was removed again.
     func forget(_ path: String) {
         lock.lock()

@@ -54,7 +54,7 @@ struct BriefingPageRekeying: Sendable {
     }
 
     /// The briefings whose pages read a changed document's fingerprint (items 2–4).
-    private static func pagesReading(_ changed: Set<DocumentID>, contexts: PageContexts) -> Set<String> {
+    static func pagesReading(_ changed: Set<DocumentID>, contexts: PageContexts) -> Set<String> {
         let model = contexts.model
         var keyed: Set<String> = []
         var changedActors: Set<String> = [], changedBriefings: Set<String> = []
