@@ -119,4 +119,26 @@ import Testing
         #expect(report.paths.contains("actors/aldoria/mentions/5/index.html"))
         #expect(!report.paths.contains(where: { $0.hasPrefix("actors/brevia/mentions/") || $0.hasPrefix("actors/cardia/mentions/") }))
     }
+
+    /// A cached build after a small edit makes each mentions and passages file from the
+    /// passages of the documents it reads alone: byte for byte what the whole site's
+    /// tables make, for every actor and every document.
+    @Test func exportFilesMadeFromTheirOwnDocumentsEqualThoseMadeFromTheWholeSite() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let model = try #require(project.build().model)
+        let documents = AggregateKeys.MentionDocuments(model, fingerprints: .none)
+        let whole = ExportTables(model, documents: documents, perDocument: false)
+        let perDocument = ExportTables(model, documents: documents, perDocument: true)
+        let coMentions = EntitiesExport.coMentionRanges(model)
+        for index in model.actors.indices {
+            let file = whole.mentionsFile(actor: index, coMentions: coMentions[index])
+            #expect(perDocument.mentionsFile(actor: index, coMentions: coMentions[index]) == file, "\(model.actors[index].actor.slug)")
+            #expect(file.count > 100)
+        }
+        #expect(documents.ids.count == 4)
+        for stretch in documents.ids.indices {
+            #expect(perDocument.passagesFile(stretch) == whole.passagesFile(stretch), "\(documents.ids[stretch])")
+        }
+    }
 }

@@ -23,13 +23,19 @@ struct BriefingPageRekeying: Sendable {
     private let keyed: Set<String>?
     /// This build's keying, for the next build's manifest.
     let current: PageKeying?
+    /// How many documents changed since the previous build; nil when unknown.
+    let changedCount: Int?
+
+    /// Few documents changed: the files made from them are few too (`ExportTables`).
+    var isSmallChange: Bool { changedCount.map { $0 <= 16 } ?? false }
 
     /// Every page keyed: for a build with no previous manifest, and for `dossier serve`'s fast path.
     static let everyPage = BriefingPageRekeying(keyed: nil, current: nil)
 
-    private init(keyed: Set<String>?, current: PageKeying?) {
+    private init(keyed: Set<String>?, current: PageKeying?, changedCount: Int? = nil) {
         self.keyed = keyed
         self.current = current
+        self.changedCount = changedCount
     }
 
     init(contexts: PageContexts, fingerprints: DocumentFingerprints, templates: String, previous: PageKeying?) {
@@ -50,7 +56,7 @@ struct BriefingPageRekeying: Sendable {
             self.init(keyed: nil, current: current)
             return
         }
-        self.init(keyed: Self.pagesReading(changed, contexts: contexts), current: current)
+        self.init(keyed: Self.pagesReading(changed, contexts: contexts), current: current, changedCount: changed.count)
     }
 
     /// The briefings whose pages read a changed document's fingerprint (items 2–4).

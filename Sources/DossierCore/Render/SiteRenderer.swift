@@ -45,10 +45,6 @@ public enum SiteRenderer {
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
-        // Needed only to make a mentions or passages file, which a cached build seldom does.
-        let mentionPositions = ComputedOnce<[[Int]]>(), exportPassages = ComputedOnce<ExportPassages>()
-        @Sendable func positions() -> [[Int]] { mentionPositions.value { EntitiesExport.mentionPositions(model) } }
-        @Sendable func passages() -> ExportPassages { exportPassages.value { ExportPassages(model.mentions) } }
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
@@ -61,8 +57,9 @@ public enum SiteRenderer {
             BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
         } ?? .everyPage
         keyingSink?.keep(rekeying.current)
+        let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil
-        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, exportPassages, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
+        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
@@ -94,13 +91,12 @@ public enum SiteRenderer {
                     slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints), coMentions: coMentionRanges[index],
                     in: model, fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
-                    EntitiesExport.actorMentions(
-                        slug, positions: positions()[index], coMentions: coMentionRanges[index], in: model, passages: passages())
+                    exportTables.mentionsFile(actor: index, coMentions: coMentionRanges[index])
                 }
             case .documentPassages(let index):
                 let path = urls.file(EntitiesExport.passagesFile(mentionDocuments.ids[index]))
                 let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
-                return memoised(path, key: key, sink: sink) { EntitiesExport.documentPassages(index, passages: passages(), in: model) }
+                return memoised(path, key: key, sink: sink) { exportTables.passagesFile(index) }
             case .actorCard(let index):
                 let actor = model.actors[index].actor
                 return ActorCards.write(actor, language: actor.language ?? model.config.languageTag, theme: theme, to: sink)
