@@ -12,8 +12,8 @@ import Foundation
 /// (`BuildIdentity`, in `site`); a maker that starts reading something new must add
 /// it here — `AggregateMemoTests` edits each input and compares with a clean build.
 enum AggregateKeys {
-    /// `data/mentions/SLUG.json` (`EntitiesExport.actorMentions`): the actor's slug and
-    /// fingerprint (its profile's mentions of itself), its mention list as its page
+    /// `data/mentions/SLUG.json` (`EntitiesExport.actorMentions`): the actor's slug, its
+    /// fingerprint if its profile names it (`profileNamesActor`), its mention list as its page
     /// keys it (`PageContexts.mentionListDigest`: every other document holding its
     /// mentions, in order, with its fingerprint — a document's mentions and passages
     /// are part of its linked form, and the site order of two documents follows from
@@ -22,7 +22,8 @@ enum AggregateKeys {
     /// from `model.mentions`: finding each actor's mentions there took 684,000
     /// lookups at 10,000 briefings on every build.
     static func actorMentions(
-        _ slug: String, mentionList: String?, coMentions: Range<Int>, in model: SiteModel, fingerprints: DocumentFingerprints
+        _ slug: String, mentionList: String?, profileNamesActor: Bool, coMentions: Range<Int>, in model: SiteModel,
+        fingerprints: DocumentFingerprints
     ) -> String? {
         guard !fingerprints.isEmpty, let mentionList else { return nil }
         var hasher = StableHasher()
@@ -30,7 +31,9 @@ enum AggregateKeys {
         hasher.combine(EntitiesExport.version)
         hasher.combine(fingerprints.site)
         hasher.combine(slug)
-        guard combine(DocumentID(.actor, slug), fingerprints, into: &hasher) else { return nil }
+        // An alias found in no text changes the actor's fingerprint, not this file.
+        hasher.combine(profileNamesActor)
+        if profileNamesActor, !combine(DocumentID(.actor, slug), fingerprints, into: &hasher) { return nil }
         hasher.combine(mentionList)
         hasher.combine(coMentions.count)
         for pair in model.coMentions[coMentions] {

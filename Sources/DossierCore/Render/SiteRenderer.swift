@@ -88,8 +88,9 @@ public enum SiteRenderer {
             case .actorMentions(let index):
                 let actor = model.actors[index], slug = actor.actor.slug
                 let key = AggregateKeys.actorMentions(
-                    slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints), coMentions: coMentionRanges[index],
-                    in: model, fingerprints: fingerprints)
+                    slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
+                    profileNamesActor: actor.profile.mentions.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
+                    fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
                     exportTables.mentionsFile(actor: index, coMentions: coMentionRanges[index])
                 }
