@@ -175,9 +175,7 @@ import Testing
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
         let model = try #require(project.build().model)
-        let positions = EntitiesExport.mentionPositions(model)
-        let documents = AggregateKeys.MentionDocuments(model, fingerprints: .none)
-        #expect(AggregateKeys.actorMentions("aldoria", positions: positions[0], coMentions: 0..<0, in: model, documents: documents, fingerprints: .none) == nil)
+        #expect(AggregateKeys.actorMentions("aldoria", mentionList: "a digest", profileNamesActor: true, coMentions: 0..<0, in: model, fingerprints: .none) == nil)
         #expect(AggregateKeys.mentionRows(DocumentID(.briefing, "first"), fingerprints: .none) == nil)
         #expect(AggregateKeys.searchIndex(model, fingerprints: .none) == nil)
     }

@@ -206,18 +206,18 @@ import Testing
         #expect(CSVExportWriter.RowTable(CSVExportWriter.RowTable(headerLength: 5, rows: []).text)?.rows == [])
     }
 
-    /// The actors' mentions files are keyed through each document's stretch of the
-    /// model's mentions, found by position.
-    @Test func everyMentionFindsItsDocumentsStretch() throws {
+    /// The passages files are listed and keyed through each document's stretch of the
+    /// model's mentions, which must be the export's documents in the same order.
+    @Test func theMentionDocumentsAreTheExportsDocumentsInOrder() throws {
         let project = try TestProject(Self.project(briefings: 5, paragraphs: 4))
         defer { project.remove() }
         let model = try #require(project.build().model)
         let documents = AggregateKeys.MentionDocuments(model, fingerprints: .none)
         #expect(documents.starts.count == 5)
-        for (position, mention) in model.mentions.enumerated() {
-            let stretch = documents.stretch(holding: position)
-            #expect(model.mentions[documents.starts[stretch]].document == mention.document)
-            #expect(stretch == documents.starts.count - 1 || documents.starts[stretch + 1] > position)
+        #expect(documents.ids == ExportPassages(model.mentions).documents.map(\.id))
+        for (stretch, start) in documents.starts.enumerated() {
+            #expect(model.mentions[start].document == documents.ids[stretch])
+            #expect(start == 0 || model.mentions[start - 1].document != documents.ids[stretch])
         }
     }
 

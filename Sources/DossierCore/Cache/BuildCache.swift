@@ -22,7 +22,7 @@ public final class BuildCache: @unchecked Sendable {
     private var used: Set<String> = []
     private var usedNames: Set<String> = []
     /// Output folder path → the render manifest of what the last good build put there.
-    private var renderManifests: [String: [String: RenderManifest.Entry]] = [:]
+    private var renderManifests: [String: (entries: [String: RenderManifest.Entry], keying: PageKeying?)] = [:]
 
     struct CachedLink: Sendable {
         /// The `NameTable.key` of the names the entry is valid under.
@@ -201,11 +201,11 @@ public final class BuildCache: @unchecked Sendable {
         lock.lock()
         let remembered = renderManifests[name]
         lock.unlock()
-        if let remembered { return RenderManifest(previous: remembered) }
-        guard let bytes = read(renderedFile(name)), var decoder = Self.open(bytes, kind: "rendered", key: name),
-              let entries = try? decoder.renderEntries(), decoder.isAtEnd
+        if let remembered { return RenderManifest(previous: remembered.entries, keying: remembered.keying) }
+        guard let bytes = read(renderedFile(name)), var decoder = Self.open(bytes, kind: RenderManifest.fileKind, key: name),
+              let entries = try? decoder.renderEntries(), let keying = try? decoder.pageKeying(), decoder.isAtEnd
         else { return RenderManifest() }
-        return RenderManifest(previous: entries)
+        return RenderManifest(previous: entries, keying: keying)
     }
 
     /// Keeps what a build that has just replaced `output` rendered there.
@@ -216,12 +216,13 @@ public final class BuildCache: @unchecked Sendable {
             // new time keeps it among the most recent (`removeOldRenderManifests`).
             return
         }
-        let entries = manifest.recorded
+        let entries = manifest.recorded, keying = manifest.keying
         lock.lock()
-        renderManifests[name] = entries
+        renderManifests[name] = (entries, keying)
         lock.unlock()
-        var encoder = Self.header(kind: "rendered", key: name)
+        var encoder = Self.header(kind: RenderManifest.fileKind, key: name)
         encoder.renderEntries(entries)
+        encoder.pageKeying(keying)
         write(encoder, to: renderedFile(name))
         removeOldRenderManifests(keeping: name)
     }

@@ -52,6 +52,9 @@ struct DocumentFingerprints: Sendable {
 
     var isEmpty: Bool { documents.isEmpty }
 
+    /// Every document's fingerprint, for the next build to compare (`PageKeying`).
+    var all: [DocumentID: String] { documents }
+
     static func hash(_ text: String) -> String {
         var hasher = StableHasher()
         hasher.combine(text)

@@ -51,12 +51,33 @@ public final class RenderManifest: @unchecked Sendable {
         }
     }
 
+    /// The manifest file's kind in the cache: "rendered-2" since it ends with the build's
+    /// `PageKeying`, so a manifest of the earlier layout is read as none.
+    static let fileKind = "rendered-2"
+
     private let previous: [String: Entry]
     private let lock = NSLock()
     private var current: [String: Entry] = [:]
+    /// What the previous build's pages were keyed under, and this build's (`PageKeying`).
+    let previousKeying: PageKeying?
+    private var currentKeying: PageKeying?
 
-    init(previous: [String: Entry] = [:]) {
+    init(previous: [String: Entry] = [:], keying: PageKeying? = nil) {
         self.previous = previous
+        previousKeying = keying
+    }
+
+    /// Keeps what this build's pages were keyed under, for the next build.
+    func keep(_ keying: PageKeying?) {
+        lock.lock()
+        currentKeying = keying
+        lock.unlock()
+    }
+
+    var keying: PageKeying? {
+        lock.lock()
+        defer { lock.unlock() }
+        return currentKeying
     }
 
     /// Whether the previous output's file at `path` (its full path `previousFile`)
@@ -99,6 +120,14 @@ public final class RenderManifest: @unchecked Sendable {
         return entry
     }
 
+    /// The previous build's entry for `path` if its inputs key ends with `suffix` and
+    /// its file (stamped `stamp`) is untouched since: a page whose key's other
+    /// ingredients are known to be unchanged (`BriefingPageRekeying`).
+    func entry(_ path: String, inputsEndingWith suffix: String, stamp: FileStamp?) -> Entry? {
+        guard let stamp, let entry = previous[path], entry.inputs?.hasSuffix(suffix) == true, stamp == entry.file else { return nil }
+        return entry
+    }
+
     /// `previousEntry(_:previousFile:)`, with the previous file's stamp as the caller found it.
     func previousEntry(_ path: String, stamp: FileStamp?) -> Entry? {
         guard let stamp, let entry = previous[path], stamp == entry.file else { return nil }
@@ -121,6 +150,8 @@ public final class RenderManifest: @unchecked Sendable {
 
     func previousKey(of path: String) -> String? { previous[path]?.key }
 
+    func previousInputs(of path: String) -> String? { previous[path]?.inputs }
+
     /// Takes back `record` for a file that was removed again.
     func forget(_ path: String) {
         lock.lock()
@@ -133,7 +164,7 @@ public final class RenderManifest: @unchecked Sendable {
     var isUnchanged: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return current == previous
+        return current == previous && currentKeying == previousKeying
     }
 
     /// This build's entries, for the next build.

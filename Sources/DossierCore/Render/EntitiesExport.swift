@@ -145,16 +145,27 @@ public enum EntitiesExport {
     static func actorMentions(
         _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, passages table: ExportPassages
     ) -> Data {
-        var entries: [(passage: Int, mentions: [Mention])] = []
-        var entryOf: [Int: Int] = [:]
+        actorMentions(slug, positions: positions, coMentions: coMentions, in: model) { _ in table }
+    }
+
+    /// `actorMentions`, with the passages of each mention's document from the table
+    /// `tableHolding` gives for the mention's position (a cached build makes the
+    /// tables of the documents it needs only).
+    static func actorMentions(
+        _ slug: String, positions: [Int], coMentions: Range<Int>, in model: SiteModel, tableHolding: (Int) -> ExportPassages
+    ) -> Data {
+        var entries: [(passage: ExportPassages.Passage, table: ExportPassages, mentions: [Mention])] = []
+        // By the position of the passage's first mention: the same in every table.
+        var entryOf: [Int32: Int] = [:]
         for position in positions {
             let mention = model.mentions[position]
-            let passage = Int(table.passageOfMention[position])
-            if let existing = entryOf[passage] {
+            let table = tableHolding(position)
+            let passage = table.passages[table.passage(ofMention: position)]
+            if let existing = entryOf[passage.first] {
                 entries[existing].mentions.append(mention)
             } else {
-                entryOf[passage] = entries.count
-                entries.append((passage, [mention]))
+                entryOf[passage.first] = entries.count
+                entries.append((passage, table, [mention]))
             }
         }
         var writer = JSONWriter(capacity: 256 * entries.count + 64 * coMentions.count + 256)
@@ -174,8 +185,8 @@ public enum EntitiesExport {
             json.array { list in
                 for entry in entries {
                     let first = entry.mentions[0]
-                    let passage = table.passages[entry.passage]
-                    let snippet = table.snippetRange(of: first, in: passage)
+                    let passage = entry.passage
+                    let snippet = entry.table.snippetRange(of: first, in: passage)
                     // Marks were counted in the snippet as shown, after its "…".
                     let shift = snippet.lowerBound - (first.quotedSnippet.cutBefore ? 1 : 0)
                     list.object { item in

@@ -28,17 +28,28 @@ struct ExportPassages: Sendable {
     /// Each document with mentions, in site order, and the range of `passages` that is its list.
     private(set) var documents: [(id: DocumentID, passages: Range<Int>)] = []
     private(set) var passages: [Passage] = []
-    /// For each mention of `model.mentions`, the index of its passage in `passages`.
-    private(set) var passageOfMention: [Int32] = []
+    /// For each mention of `range`, the index of its passage in `passages`.
+    private var passageOfMention: [Int32] = []
+    /// The stretch of `model.mentions` the table covers: all of it, or the documents a
+    /// cached build makes files of (`init(_:range:)`).
+    let range: Range<Int>
 
     init(_ mentions: [Mention]) {
-        passageOfMention.reserveCapacity(mentions.count)
+        self.init(mentions, range: mentions.indices)
+    }
+
+    /// The passages of the documents whose mentions are `range`, a run of whole
+    /// documents' stretches; positions (`Passage.first`) are still `mentions`'s.
+    init(_ mentions: [Mention], range: Range<Int>) {
+        self.range = range
+        passageOfMention.reserveCapacity(range.count)
         var document: DocumentID?
         var start = 0
         // Mentions in one block share its passage; the rare mention outside any block
         // shares one with those of the same snippet, as on the actor page.
         var byKey: [String: Int] = [:]
-        for (position, mention) in mentions.enumerated() {
+        for position in range {
+            let mention = mentions[position]
             if mention.document != document {
                 if let document { documents.append((document, start..<passages.count)) }
                 document = mention.document
@@ -59,6 +70,11 @@ struct ExportPassages: Sendable {
                                     lower: Int32(quoted.bytes.lowerBound), upper: Int32(quoted.bytes.upperBound)))
         }
         if let document { documents.append((document, start..<passages.count)) }
+    }
+
+    /// The index in `passages` of the passage holding the mention at `position` of `model.mentions`.
+    func passage(ofMention position: Int) -> Int {
+        Int(passageOfMention[position - range.lowerBound])
     }
 
     /// The passage's text: the part of its block its snippets quote.

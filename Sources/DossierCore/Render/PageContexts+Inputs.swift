@@ -137,13 +137,19 @@ extension PageContexts {
     /// (`mentionListDigests`): an actor with many "Mentioned in" pages hashed its whole
     /// list for each of them.
     private func combineMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
-        let digest = mentionListDigests.value(for: actor.actor.slug) {
+        guard let digest = mentionListDigest(of: actor, fingerprints: fingerprints) else { return false }
+        hasher.combine(digest)
+        return true
+    }
+
+    /// The actor's mention count and every document of its mention list, in order,
+    /// with its fingerprint, hashed; nil when one has none. Shared with the key of the
+    /// actor's mentions file (`AggregateKeys.actorMentions`).
+    func mentionListDigest(of actor: ActorModel, fingerprints: DocumentFingerprints) -> String? {
+        mentionListDigests.value(for: actor.actor.slug) {
             var list = StableHasher()
             return hashMentionList(of: actor, into: &list, fingerprints) ? list.finalize() : nil
         }
-        guard let digest else { return false }
-        hasher.combine(digest)
-        return true
     }
 
     private func hashMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {

@@ -4,11 +4,25 @@ extension SiteRenderer {
         var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.actors, model.actors.count),
                                          (.timeline, model.timeline.count)]
         lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
-        var pagers = lists.map { list, count in (list, contexts.pager(list, count: count)) }
-        pagers += model.actors.map { (PagedList.actorMentions($0.actor.slug), contexts.mentionPager($0)) }
-        return pagers.flatMap { list, pager -> [Job] in
-            pager.pageCount < 2 ? [] : (2...pager.pageCount).map { Job.listPage(list, $0) }
+        var pageCounts = lists.map { list, count in (list, contexts.pager(list, count: count).pageCount) }
+        pageCounts += model.actors.compactMap { actor in
+            fitsOnePage(actor, contexts: contexts) ? nil : (PagedList.actorMentions(actor.actor.slug), contexts.mentionPager(actor).pageCount)
         }
+        return pageCounts.flatMap { list, pageCount -> [Job] in
+            pageCount < 2 ? [] : (2...pageCount).map { Job.listPage(list, $0) }
+        }
+    }
+
+    /// Whether an actor's "Mentioned in" fits on its own page however its mentions
+    /// fall into passages: no more documents than a page holds, and no more mentions
+    /// than its passage budget (a document weighs its passages, at most its mentions).
+    /// Most actors do, and paging them counted the passages of every group each build.
+    static func fitsOnePage(_ actor: ActorModel, contexts: PageContexts) -> Bool {
+        let size = contexts.model.config.paginateBy
+        guard actor.mentionsByDocument.count <= size else { return false }
+        var mentions = 0
+        for group in actor.mentionsByDocument { mentions += group.mentions.count }
+        return mentions <= size * PageContexts.passagesPerDocumentOnAverage
     }
 
     /// The template and context of page `number` ≥ 2 of `list`; nil if the list is gone.

@@ -43,18 +43,23 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
-        let mentionPositions = EntitiesExport.mentionPositions(model), coMentionRanges = EntitiesExport.coMentionRanges(model)
+        let coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
-        let exportPassages = ExportPassages(model.mentions)
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
         let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
-            + model.actors.indices.map(Job.actorMentions) + exportPassages.documents.indices.map(Job.documentPassages)
+            + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
             + model.actors.indices.map(Job.actorCard)
 
+        let keyingSink = sink as? PageKeyingSink
+        let rekeying = keyingSink.map {
+            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
+        } ?? .everyPage
+        keyingSink?.keep(rekeying.current)
+        let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil
-        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, mentionPositions, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
+        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
@@ -81,18 +86,18 @@ public enum SiteRenderer {
                     EntitiesExport.json(model, urls: urls)
                 }
             case .actorMentions(let index):
-                let slug = model.actors[index].actor.slug
+                let actor = model.actors[index], slug = actor.actor.slug
                 let key = AggregateKeys.actorMentions(
-                    slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, documents: mentionDocuments,
+                    slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
+                    profileNamesActor: actor.profile.mentions.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
                     fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
-                    EntitiesExport.actorMentions(
-                        slug, positions: mentionPositions[index], coMentions: coMentionRanges[index], in: model, passages: exportPassages)
+                    exportTables.mentionsFile(actor: index, coMentions: coMentionRanges[index])
                 }
             case .documentPassages(let index):
-                let path = urls.file(EntitiesExport.passagesFile(exportPassages.documents[index].id))
+                let path = urls.file(EntitiesExport.passagesFile(mentionDocuments.ids[index]))
                 let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
-                return memoised(path, key: key, sink: sink) { EntitiesExport.documentPassages(index, passages: exportPassages, in: model) }
+                return memoised(path, key: key, sink: sink) { exportTables.passagesFile(index) }
             case .actorCard(let index):
                 let actor = model.actors[index].actor
                 return ActorCards.write(actor, language: actor.language ?? model.config.languageTag, theme: theme, to: sink)
@@ -111,7 +116,7 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints)
+                                  fingerprints: fingerprints, rekeying: rekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -139,7 +144,7 @@ public enum SiteRenderer {
 
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
-        fingerprints: DocumentFingerprints
+        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage
     ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         var inputs: String?
@@ -154,7 +159,11 @@ public enum SiteRenderer {
         case .briefing(let index):
             let briefing = model.briefings[index]
             page = .briefing(briefing.briefing.slug)
-            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            // The page's shape ends its key: kept, it says the page's other inputs are as before.
+            let shape = BriefingPageRekeying.shape(of: briefing, contexts: contexts)
+            if !rekeying.keys(briefing.briefing.slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(page), inputsEndingWith: shape) { return nil }
+            inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + shape }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefing", contexts.briefing(briefing))
         case .actor(let index):

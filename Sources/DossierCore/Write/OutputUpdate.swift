@@ -183,6 +183,15 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         return reuse(path, renderedFrom: entry.key, inputs: inputs)
     }
 
+    func reuse(_ path: String, inputsEndingWith suffix: String) -> Bool {
+        guard let entry = renderManifest.entry(path, inputsEndingWith: suffix, stamp: inventory.value.stamp(of: path)) else { return false }
+        return reuse(path, renderedFrom: entry.key, inputs: entry.inputs)
+    }
+
+    var previousKeying: PageKeying? { renderManifest.previousKeying }
+
+    func keep(_ keying: PageKeying?) { renderManifest.keep(keying) }
+
     func reuse(_ path: String, madeFrom key: String) -> Bool {
         reuse(path, madeFrom: key, inputs: nil)
     }

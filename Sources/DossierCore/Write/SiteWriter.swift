@@ -103,6 +103,16 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return reuse(path, renderedFrom: entry.key, inputs: inputs)
     }
 
+    func reuse(_ path: String, inputsEndingWith suffix: String) -> Bool {
+        let previous = output.appendingPathComponent(path).path
+        guard let entry = renderManifest.entry(path, inputsEndingWith: suffix, stamp: RenderManifest.FileStamp(path: previous)) else { return false }
+        return reuse(path, renderedFrom: entry.key, inputs: entry.inputs)
+    }
+
+    var previousKeying: PageKeying? { renderManifest.previousKeying }
+
+    func keep(_ keying: PageKeying?) { renderManifest.keep(keying) }
+
     public func reuse(_ path: String, madeFrom key: String) -> Bool {
         reuse(path, madeFrom: key, inputs: nil)
     }

@@ -1,0 +1,15 @@
+/// A sink that holds the previous build's render manifest (`OutputUpdate`,
+/// `StagingFolder`), through which a page keeps its previous inputs key without
+/// computing it, when `BriefingPageRekeying` shows that nothing it reads changed.
+protocol PageKeyingSink: OutputSink {
+    /// `reuse(_:inputs:)` for a page whose inputs key is not computed: the previous
+    /// one is taken if it ends with `suffix`, and the file is untouched since.
+    func reuse(_ path: String, inputsEndingWith suffix: String) -> Bool
+    /// What the previous build's pages were keyed under.
+    var previousKeying: PageKeying? { get }
+    /// Keeps what this build's pages are keyed under, for the next build.
+    func keep(_ keying: PageKeying?)
+}
+
+extension OutputUpdate: PageKeyingSink {}
+extension StagingFolder: PageKeyingSink {}
