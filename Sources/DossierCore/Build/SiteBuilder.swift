@@ -122,7 +122,7 @@ public enum SiteBuilder {
         diagnostics += linkDiagnostics
         if options.releasesDocumentsAsRendered {
             project.dropBodiesAfterLinking()
-            documents.spillHTML()
+            documents.spillHTMLAndText()
             FreedMemory.giveBack()
         }
 
