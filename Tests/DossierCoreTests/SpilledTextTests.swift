@@ -125,3 +125,35 @@ import Testing
         #expect(keptFiles.keys.contains { $0.hasPrefix("data/passages/") } && keptFiles.keys.contains { $0.hasPrefix("assets/search/documents/") })
     }
 }
+
+/// A one-shot build spills each document's HTML as soon as it is linked (given a spill
+/// file in `LinkSettings.htmlSpill`), so the link stage never holds every document's
+/// HTML at once; the build cache's entries are still written from it.
+@Suite struct HTMLSpilledWhileLinkingTests {
+    @Test func eachDocumentLeavesTheLinkerWithItsHTMLInTheSpillFile() throws {
+        let project = try TestProject(DocumentLifetimeTests.projectText)
+        defer { project.remove() }
+        let loaded = ProjectLoader.load(root: project.root)
+        let (index, _) = EntityIndexer.build(loaded)
+        let kept = ProjectLinker.linkEach(loaded, index: index, settings: LinkSettings())
+        var settings = LinkSettings()
+        settings.htmlSpill = try #require(HTMLSpillFile())
+        let spilled = ProjectLinker.linkEach(loaded, index: index, settings: settings)
+        #expect(spilled.count == kept.count && spilled.count > 20)
+        #expect(spilled.allSatisfy { $0.document.isHTMLSpilled } && kept.allSatisfy { !$0.document.isHTMLSpilled })
+        #expect(spilled.map(\.document.html) == kept.map(\.document.html))
+        #expect(settings == LinkSettings())
+    }
+
+    @Test func aBuildCacheFilledByALinkerThatSpillsReadsBackTheSameDocuments() throws {
+        let project = try TestProject(DocumentLifetimeTests.projectText)
+        defer { project.remove() }
+        let cacheFolder = project.root.appendingPathComponent(".dossier/cache")
+        let (_, reference) = DocumentLifetimeTests.build(project.root, releasing: false)
+        let (first, firstFiles) = DocumentLifetimeTests.build(project.root, releasing: true, cache: BuildCache(folder: cacheFolder))
+        // A new process: every document comes from the entries the releasing build wrote.
+        let (second, secondFiles) = DocumentLifetimeTests.build(project.root, releasing: false, cache: BuildCache(folder: cacheFolder))
+        #expect(first.diagnostics.isEmpty && second.diagnostics.isEmpty)
+        #expect(firstFiles == reference && secondFiles == reference)
+    }
+}

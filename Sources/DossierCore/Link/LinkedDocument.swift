@@ -280,6 +280,8 @@ public struct LinkedDocument: Sendable, Hashable {
 
     var isHTMLReleased: Bool { htmlStorage.isReleased }
 
+    var isHTMLSpilled: Bool { htmlStorage.isSpilled }
+
     /// Moves the HTML out of memory into `file` for every copy of this document; it
     /// is read back from there each time it is asked for.
     func spillHTML(to file: HTMLSpillFile) { htmlStorage.spill(to: file) }

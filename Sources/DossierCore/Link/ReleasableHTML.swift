@@ -50,6 +50,13 @@ final class ReleasableHTML: @unchecked Sendable {
         return false
     }
 
+    var isSpilled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .spilled = storage { return true }
+        return false
+    }
+
     func release() {
         lock.lock()
         storage = .released
