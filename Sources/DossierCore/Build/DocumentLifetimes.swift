@@ -18,11 +18,17 @@ extension LoadedProject {
 }
 
 extension Dictionary where Key == DocumentID, Value == LinkedDocument {
-    /// Moves every document's HTML out of memory into one unnamed temporary file until
-    /// its page is rendered; a document whose HTML cannot be written keeps it in memory.
-    func spillHTML() {
-        guard let file = HTMLSpillFile() else { return }
-        for id in keys.sorted() { self[id]!.spillHTML(to: file) }
+    /// Moves every document's HTML and text out of memory into `file` (the one linking
+    /// spilled each HTML into as it went, else a new unnamed temporary file): the HTML
+    /// until its page is rendered, the text for the snippets and search passages that
+    /// quote it, each read back where it is shown. A document whose HTML or text cannot
+    /// be written keeps it in memory.
+    func spillHTMLAndText(to file: HTMLSpillFile?) {
+        guard let file = file ?? HTMLSpillFile() else { return }
+        for id in keys.sorted() {
+            self[id]!.spillHTML(to: file)
+            self[id]!.spillText(to: file)
+        }
     }
 }
 

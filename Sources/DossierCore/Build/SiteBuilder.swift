@@ -107,7 +107,8 @@ public enum SiteBuilder {
         let (index, indexDiagnostics) = timed("index") { EntityIndexer.build(project) }
         diagnostics += indexDiagnostics
 
-        let settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
+        var settings = LinkSettings(mode: project.config.linking.mode, urlStyle: project.config.urlStyle)
+        if options.releasesDocumentsAsRendered { settings.htmlSpill = HTMLSpillFile() }
         let proseMatcher = options.keepsProseForSuggestions ? NameSuggester.proseMatcher(actors: index.actors, config: project.config) : nil
         let (documents, linkDiagnostics, linkFingerprints) = timed("parse and link") {
             // Kept prose is for `check` and `suggest`, which write nothing: the cache holds no prose.
@@ -122,7 +123,7 @@ public enum SiteBuilder {
         diagnostics += linkDiagnostics
         if options.releasesDocumentsAsRendered {
             project.dropBodiesAfterLinking()
-            documents.spillHTML()
+            documents.spillHTMLAndText(to: settings.htmlSpill)
             FreedMemory.giveBack()
         }
 

@@ -4,10 +4,21 @@ import DossierMarkdown
 public struct LinkSettings: Sendable, Hashable {
     public var mode: LinkingMode
     public var urlStyle: URLStyle
+    /// Where a build that runs once in its process (`dossier build`) moves each
+    /// document's HTML as soon as it is linked, rather than after every document is
+    /// (`DocumentLifetimes.swift`). Not a setting of the links: left out of equality.
+    var htmlSpill: HTMLSpillFile?
 
     public init(mode: LinkingMode = .first, urlStyle: URLStyle = .disk) {
         self.mode = mode
         self.urlStyle = urlStyle
+    }
+
+    public static func == (lhs: LinkSettings, rhs: LinkSettings) -> Bool { lhs.mode == rhs.mode && lhs.urlStyle == rhs.urlStyle }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mode)
+        hasher.combine(urlStyle)
     }
 }
 

@@ -43,12 +43,15 @@ struct DocumentText {
         return start..<(start + size)
     }
 
-    /// `before + source[bytes] + after`, copied straight into the new string's storage.
+    /// `before + source[bytes] + after`.
     static func string(_ source: String, _ bytes: Range<Int>, before: String, after: String) -> String {
-        var source = source
-        return source.withUTF8 { text in
-            let quoted = UnsafeBufferPointer(rebasing: text[bytes.clamped(to: 0..<text.count)])
-            return String(unsafeUninitializedCapacity: before.utf8.count + quoted.count + after.utf8.count) { buffer in
+        string(.own(source), bytes, before: before, after: after)
+    }
+
+    /// `before + source[bytes] + after`, copied straight into the new string's storage.
+    static func string(_ source: QuotedSource, _ bytes: Range<Int>, before: String, after: String) -> String {
+        source.withBytes(bytes) { quoted, _ in
+            String(unsafeUninitializedCapacity: before.utf8.count + quoted.count + after.utf8.count) { buffer in
                 var written = 0
                 for byte in before.utf8 { buffer[written] = byte; written += 1 }
                 for byte in quoted { buffer[written] = byte; written += 1 }
@@ -60,17 +63,18 @@ struct DocumentText {
 
     /// The bytes of `source` in `first` and then `more`, in order, with every run of
     /// spaces made one space and none at either end: a search passage's text.
-    static func collapsingSpaces(_ source: String, first: Range<Int>, more: [Range<Int>]) -> String {
-        var source = source
-        return source.withUTF8 { text in
+    static func collapsingSpaces(_ source: QuotedSource, first: Range<Int>, more: [Range<Int>]) -> String {
+        // One read covers every piece: a spilled text is read once, not once a piece.
+        let pieces = ([first] + more).filter { !$0.isEmpty }
+        guard let lower = pieces.map(\.lowerBound).min(), let upper = pieces.map(\.upperBound).max() else { return "" }
+        return source.withBytes(lower..<upper) { text, start in
             let whole = 0..<text.count
-            var size = first.clamped(to: whole).count
-            for piece in more { size += piece.clamped(to: whole).count }
-            return String(unsafeUninitializedCapacity: size) { buffer in
+            let local = pieces.map { ($0.lowerBound - start)..<($0.upperBound - start) }.map { $0.clamped(to: whole) }
+            return String(unsafeUninitializedCapacity: local.reduce(0) { $0 + $1.count }) { buffer in
                 var written = 0
                 var pendingSpace = false
-                func copy(_ piece: Range<Int>) {
-                    for byte in text[piece.clamped(to: whole)] {
+                for piece in local {
+                    for byte in text[piece] {
                         if byte == UInt8(ascii: " ") {
                             pendingSpace = written > 0
                             continue
@@ -84,8 +88,6 @@ struct DocumentText {
                         written += 1
                     }
                 }
-                copy(first)
-                for piece in more { copy(piece) }
                 return written
             }
         }

@@ -171,17 +171,21 @@ public struct Mention: Sendable, Hashable {
 /// Equal when the snippets read the same.
 struct MentionSnippet: Sendable, Hashable {
     /// The text quoted from: the document's text, or the snippet itself.
-    var source: String
-    /// The quoted part of `source`, in UTF-8 bytes.
+    var quoting: QuotedSource
+    /// The quoted part of the source, in UTF-8 bytes.
     var bytes: Range<Int>
     var cutBefore: Bool
     var cutAfter: Bool
 
-    init(source: String, bytes: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
-        self.source = source
+    init(quoting: QuotedSource, bytes: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        self.quoting = quoting
         self.bytes = bytes
         self.cutBefore = cutBefore
         self.cutAfter = cutAfter
+    }
+
+    init(source: String, bytes: Range<Int>, cutBefore: Bool, cutAfter: Bool) {
+        self.init(quoting: .own(source), bytes: bytes, cutBefore: cutBefore, cutAfter: cutAfter)
     }
 
     /// A snippet that is its own source.
@@ -189,8 +193,11 @@ struct MentionSnippet: Sendable, Hashable {
         self.init(source: snippet, bytes: 0..<snippet.utf8.count, cutBefore: false, cutAfter: false)
     }
 
+    /// The whole text quoted from, for the build cache.
+    var source: String { quoting.string }
+
     var string: String {
-        DocumentText.string(source, bytes, before: cutBefore ? Snippet.ellipsis : "", after: cutAfter ? Snippet.ellipsis : "")
+        DocumentText.string(quoting, bytes, before: cutBefore ? Snippet.ellipsis : "", after: cutAfter ? Snippet.ellipsis : "")
     }
 
     static func == (lhs: MentionSnippet, rhs: MentionSnippet) -> Bool { lhs.string == rhs.string }
@@ -224,8 +231,14 @@ public struct LinkedDocument: Sendable, Hashable {
     public var tableOfContents: [TableOfContentsEntry]
     public var mentions: [Mention]
     /// The text without markup, one top-level block a line: what the mentions' snippets
-    /// and the search passages quote, held once for all of them.
-    public var text: String
+    /// and the search passages quote, held once for all of them (`textStorage`).
+    public var text: String {
+        get { textStorage.string }
+        set { textStorage = SpillableText(newValue) }
+    }
+    /// Shared with the mentions' origin and the search passages, so that spilling it
+    /// (`spillText`) takes it out of memory for every one of them.
+    private var textStorage: SpillableText
     /// `text`, under the name the build cache reads it by.
     public var plainText: String { text }
     public var wordCount: Int
@@ -244,11 +257,13 @@ public struct LinkedDocument: Sendable, Hashable {
         self.id = id
         self.htmlStorage = ReleasableHTML(html)
         self.tableOfContents = tableOfContents
-        // Shared here, where both the linker's and the build cache's documents pass.
-        self.mentions = MentionSharing.share(mentions, text: plainText)
-        self.text = plainText
+        // Shared here, where both the linker's and the build cache's documents pass: one
+        // text object for the document, its mentions and its passages.
+        let storage = MentionSharing.sharedText(of: mentions, sameAs: plainText) ?? SpillableText(plainText)
+        self.mentions = MentionSharing.share(mentions, text: storage, sameAs: plainText)
+        self.textStorage = storage
         self.wordCount = wordCount
-        self.searchPassages = searchPassages
+        self.searchPassages = searchPassages.map { $0.quoting(storage, ifSameAs: plainText) }
         self.images = images
     }
 
@@ -265,9 +280,17 @@ public struct LinkedDocument: Sendable, Hashable {
 
     var isHTMLReleased: Bool { htmlStorage.isReleased }
 
+    var isHTMLSpilled: Bool { htmlStorage.isSpilled }
+
     /// Moves the HTML out of memory into `file` for every copy of this document; it
     /// is read back from there each time it is asked for.
     func spillHTML(to file: HTMLSpillFile) { htmlStorage.spill(to: file) }
+
+    /// Moves the text out of memory into `file` for every copy of this document, its
+    /// mentions and its search passages; each snippet and passage reads back its bytes.
+    func spillText(to file: HTMLSpillFile) { textStorage.spill(to: file) }
+
+    var isTextSpilled: Bool { textStorage.isSpilled }
 
     public static func == (lhs: LinkedDocument, rhs: LinkedDocument) -> Bool {
         lhs.id == rhs.id && lhs.htmlStorage.string == rhs.htmlStorage.string && lhs.tableOfContents == rhs.tableOfContents

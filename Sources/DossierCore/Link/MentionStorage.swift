@@ -46,14 +46,21 @@ final class WideMention: Sendable {
 /// anchors, section titles, names as written, a snippet that quotes anything else).
 final class MentionOrigin: Sendable {
     let document: DocumentID
-    let text: String
+    /// Shared with the document and its search passages (`SpillableText`).
+    let textStorage: SpillableText
     let strings: [String]
 
-    init(document: DocumentID, text: String, strings: [String]) {
+    init(document: DocumentID, textStorage: SpillableText, strings: [String]) {
         self.document = document
-        self.text = text
+        self.textStorage = textStorage
         self.strings = strings
     }
+
+    convenience init(document: DocumentID, text: String, strings: [String]) {
+        self.init(document: document, textStorage: SpillableText(text), strings: strings)
+    }
+
+    var text: String { textStorage.string }
 }
 
 /// A mention as positions in its `MentionOrigin`: 64 bytes where the wide form takes
@@ -108,7 +115,7 @@ final class CompactMention: Sendable {
     var snippetMatch: Range<Int> { Int(matchStart)..<Int(matchEnd) }
 
     var quotedSnippet: MentionSnippet {
-        MentionSnippet(source: snippetSource == Self.none ? origin.text : origin.strings[Int(snippetSource)],
+        MentionSnippet(quoting: snippetSource == Self.none ? .document(origin.textStorage) : .own(origin.strings[Int(snippetSource)]),
                        bytes: Int(snippetStart)..<Int(snippetEnd), cutBefore: flags.contains(.cutBefore), cutAfter: flags.contains(.cutAfter))
     }
 
@@ -126,9 +133,10 @@ final class CompactMention: Sendable {
 /// Makes a document's mentions compact, sharing one `MentionOrigin` per document.
 enum MentionSharing {
     /// `mentions` with the same fields, compact where every range and position fits in
-    /// 32 bits. Snippets that quote `text` (compared by identity first, so the usual
-    /// case costs nothing) keep quoting it; any other source is kept as a string.
-    static func share(_ mentions: [Mention], text: String) -> [Mention] {
+    /// 32 bits. Snippets that quote `string` (compared by identity first, so the usual
+    /// case costs nothing) quote `text`, which reads the same; any other source is kept
+    /// as a string.
+    static func share(_ mentions: [Mention], text: SpillableText, sameAs string: String) -> [Mention] {
         guard !mentions.isEmpty else { return mentions }
         if isShared(mentions, text: text) { return mentions }
         var tables: [Table] = []
@@ -154,12 +162,12 @@ enum MentionSharing {
                 fields.anchor.map { tables[table].position($0) } ?? CompactMention.none,
                 fields.section.map { tables[table].position($0) } ?? CompactMention.none,
                 tables[table].position(fields.text),
-                fields.snippet.source == text ? CompactMention.none : tables[table].position(fields.snippet.source),
+                fields.snippet.quoting.isText(text, sameAs: string) ? CompactMention.none : tables[table].position(fields.snippet.source),
             ]
             planned.append((table, fields, strings))
         }
         guard tables.allSatisfy({ $0.strings.count < Int(CompactMention.none) }) else { return mentions }
-        let origins = tables.map { MentionOrigin(document: $0.document, text: text, strings: $0.strings) }
+        let origins = tables.map { MentionOrigin(document: $0.document, textStorage: text, strings: $0.strings) }
         return zip(mentions, planned).map { mention, plan in
             guard let plan else { return mention }
             let fields = plan.fields
@@ -184,10 +192,24 @@ enum MentionSharing {
         }
     }
 
-    /// Whether `mentions` are already compact over one origin that quotes `text`, as
-    /// the build cache decodes an entry's mentions.
-    private static func isShared(_ mentions: [Mention], text: String) -> Bool {
-        guard case .compact(let first) = mentions[0].storage, first.origin.text == text else { return false }
+    /// `share` over a text object of its own: for mentions whose document holds none.
+    static func share(_ mentions: [Mention], text: String) -> [Mention] {
+        share(mentions, text: SpillableText(text), sameAs: text)
+    }
+
+    /// The text object of `mentions` when they are compact over one origin whose text
+    /// reads `string`, as the build cache decodes an entry's mentions: the document
+    /// then shares it rather than holding a second one.
+    static func sharedText(of mentions: [Mention], sameAs string: String) -> SpillableText? {
+        guard let first = mentions.first, case .compact(let compact) = first.storage, compact.origin.text == string,
+              isShared(mentions, text: compact.origin.textStorage)
+        else { return nil }
+        return compact.origin.textStorage
+    }
+
+    /// Whether `mentions` are already compact over one origin that quotes `text`.
+    private static func isShared(_ mentions: [Mention], text: SpillableText) -> Bool {
+        guard case .compact(let first) = mentions[0].storage, first.origin.textStorage === text else { return false }
         return mentions.allSatisfy { mention in
             if case .compact(let compact) = mention.storage { compact.origin === first.origin } else { false }
         }

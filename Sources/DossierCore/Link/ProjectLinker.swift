@@ -67,6 +67,9 @@ public enum ProjectLinker {
                 actorFileLinks: references.actorFileLinks)
             result.document.images = references.images
             result.document.prose = prose
+            // At 100,000 briefings every document's HTML held until the last one is linked
+            // was about 1.3 GB of the stage's peak.
+            if let spill = settings.htmlSpill { result.document.spillHTML(to: spill) }
             return (result.document, references.diagnostics + unresolved + result.diagnostics)
         }
     }

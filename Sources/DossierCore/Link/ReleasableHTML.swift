@@ -50,6 +50,13 @@ final class ReleasableHTML: @unchecked Sendable {
         return false
     }
 
+    var isSpilled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .spilled = storage { return true }
+        return false
+    }
+
     func release() {
         lock.lock()
         storage = .released
@@ -66,9 +73,9 @@ final class ReleasableHTML: @unchecked Sendable {
 }
 
 /// An unnamed temporary file (created in the temporary folder and unlinked at once,
-/// so nothing is left behind even if the build dies) that holds documents' HTML
-/// between linking and rendering. Reads and writes name their offsets, so pages on
-/// several threads read it at once.
+/// so nothing is left behind even if the build dies) that holds documents' HTML and
+/// text (`SpillableText`) between linking and rendering. Reads and writes name their
+/// offsets, so pages on several threads read it at once.
 final class HTMLSpillFile: @unchecked Sendable {
     private let descriptor: Int32
     private let lock = NSLock()
@@ -106,17 +113,20 @@ final class HTMLSpillFile: @unchecked Sendable {
     func read(offset: Int, length: Int) -> String? {
         var complete = true
         let text = String(unsafeUninitializedCapacity: length) { buffer in
-            var done = 0
-            while done < length {
-                let count = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
-                if count <= 0 {
-                    complete = false
-                    break
-                }
-                done += count
-            }
-            return done
+            complete = read(into: UnsafeMutableRawBufferPointer(buffer), offset: offset)
+            return complete ? length : 0
         }
         return complete ? text : nil
+    }
+
+    /// Fills `buffer` from `offset`; false unless every byte could be read.
+    func read(into buffer: UnsafeMutableRawBufferPointer, offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if count <= 0 { return false }
+            done += count
+        }
+        return true
     }
 }

@@ -28,34 +28,49 @@ public struct SearchPassage: Sendable, Hashable {
     /// space; or, when `collapses` is false, one piece read as it is. Equal when the
     /// texts read the same.
     struct Quoted: Sendable, Hashable {
-        var source: String
+        var quoting: QuotedSource
         /// Most passages are one piece: it is kept inline, and only the pieces after
         /// it (text around a nested block) take an array.
         var firstPiece: Range<Int>
         var morePieces: [Range<Int>]
         var collapses: Bool
 
-        init(source: String, pieces: [Range<Int>], collapses: Bool) {
-            self.source = source
+        init(quoting: QuotedSource, pieces: [Range<Int>], collapses: Bool) {
+            self.quoting = quoting
             firstPiece = pieces.first ?? 0..<0
             morePieces = Array(pieces.dropFirst())
             self.collapses = collapses
+        }
+
+        init(source: String, pieces: [Range<Int>], collapses: Bool) {
+            self.init(quoting: .own(source), pieces: pieces, collapses: collapses)
         }
 
         init(_ text: String) {
             self.init(source: text, pieces: [0..<text.utf8.count], collapses: false)
         }
 
+        /// The whole text quoted from, for the build cache.
+        var source: String { quoting.string }
+
         var pieces: [Range<Int>] { [firstPiece] + morePieces }
 
         var string: String {
             collapses
-                ? DocumentText.collapsingSpaces(source, first: firstPiece, more: morePieces)
-                : DocumentText.string(source, firstPiece, before: "", after: "")
+                ? DocumentText.collapsingSpaces(quoting, first: firstPiece, more: morePieces)
+                : DocumentText.string(quoting, firstPiece, before: "", after: "")
         }
 
         static func == (lhs: Quoted, rhs: Quoted) -> Bool { lhs.string == rhs.string }
         func hash(into hasher: inout Hasher) { hasher.combine(string) }
+    }
+
+    /// This passage quoting `text` instead of its own copy when its source reads `string`.
+    func quoting(_ text: SpillableText, ifSameAs string: String) -> SearchPassage {
+        guard case .own(let source) = quoted.quoting, source == string else { return self }
+        var passage = self
+        passage.quoted.quoting = .document(text)
+        return passage
     }
 }
 

@@ -58,7 +58,7 @@ struct ExportPassages: Sendable {
             }
             let quoted = mention.quotedSnippet
             let key = mention.anchor.map { "a" + $0 } ?? "s" + quoted.string
-            if let index = byKey[key], mentions[Int(passages[index].first)].quotedSnippet.source.utf8.count == quoted.source.utf8.count {
+            if let index = byKey[key], mentions[Int(passages[index].first)].quotedSnippet.quoting.utf8Count == quoted.quoting.utf8Count {
                 passages[index].lower = min(passages[index].lower, Int32(quoted.bytes.lowerBound))
                 passages[index].upper = max(passages[index].upper, Int32(quoted.bytes.upperBound))
                 passageOfMention.append(Int32(index))
@@ -79,21 +79,24 @@ struct ExportPassages: Sendable {
 
     /// The passage's text: the part of its block its snippets quote.
     func text(of passage: Passage, in mentions: [Mention]) -> String {
-        let source = mentions[Int(passage.first)].quotedSnippet.source
+        let source = mentions[Int(passage.first)].quotedSnippet.quoting
         return DocumentText.string(source, Int(passage.lower)..<Int(passage.upper), before: "", after: "")
     }
 
     /// Where `mention`'s snippet lies in its passage's text, in Unicode scalars.
     func snippetRange(of mention: Mention, in passage: Passage) -> Range<Int> {
         let quoted = mention.quotedSnippet
-        var source = quoted.source
-        return source.withUTF8 { bytes in
+        // One read from the passage's start to the snippet's end covers both counts.
+        let lower = min(Int(passage.lower), quoted.bytes.lowerBound)
+        return quoted.quoting.withBytes(lower..<max(lower, quoted.bytes.upperBound)) { bytes, start in
             func scalars(_ range: Range<Int>) -> Int {
                 var count = 0
-                for byte in bytes[range.clamped(to: 0..<bytes.count)] where byte & 0xC0 != 0x80 { count += 1 }
+                let local = (range.lowerBound - start)..<max(range.lowerBound - start, range.upperBound - start)
+                for byte in bytes[local.clamped(to: 0..<bytes.count)] where byte & 0xC0 != 0x80 { count += 1 }
                 return count
             }
-            let start = scalars(Int(passage.lower)..<quoted.bytes.lowerBound)
+            let before = Int(passage.lower)..<max(Int(passage.lower), quoted.bytes.lowerBound)
+            let start = scalars(before)
             return start..<(start + scalars(quoted.bytes))
         }
     }
