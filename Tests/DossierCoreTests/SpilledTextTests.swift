@@ -29,7 +29,7 @@ import Testing
         return document.mentions.map(\.snippet) + document.searchPassages.map(\.text)
             + passages.passages.map { passages.text(of: $0, in: document.mentions) }
             + document.mentions.enumerated().map { position, mention in
-                let range = passages.snippetRange(of: mention, in: passages.passages[Int(passages.passageOfMention[position])])
+                let range = passages.snippetRange(of: mention, in: passages.passages[passages.passage(ofMention: position)])
                 return "\(range)"
             }
     }
@@ -137,7 +137,8 @@ import Testing
         let (index, _) = EntityIndexer.build(loaded)
         let kept = ProjectLinker.linkEach(loaded, index: index, settings: LinkSettings())
         var settings = LinkSettings()
-        settings.htmlSpill = try #require(HTMLSpillFile())
+        let spillFile = try #require(HTMLSpillFile())
+        settings.htmlSpill = spillFile
         let spilled = ProjectLinker.linkEach(loaded, index: index, settings: settings)
         #expect(spilled.count == kept.count && spilled.count > 20)
         #expect(spilled.allSatisfy { $0.document.isHTMLSpilled } && kept.allSatisfy { !$0.document.isHTMLSpilled })
