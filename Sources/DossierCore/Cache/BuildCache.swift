@@ -186,11 +186,22 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func storeMemo(_ body: CacheEncoder, kind: String, name: String) {
-        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name) else { return }
-        var encoder = Self.header(kind: kind, key: name)
-        encoder.string(BuildIdentity.current)
+        var encoder = Self.memoEncoder(kind: kind, name: name)
         encoder.append(body)
-        write(encoder, to: file)
+        storeMemo(encoded: &encoder, kind: kind, name: name)
+    }
+
+    /// A memo's header, for a large body encoded straight after it (`storeMemo(encoded:)`).
+    static func memoEncoder(kind: String, name: String) -> CacheEncoder {
+        var encoder = header(kind: kind, key: name)
+        encoder.string(BuildIdentity.current)
+        return encoder
+    }
+
+    /// Stores a memo begun with `memoEncoder`, taking its bytes rather than copying them.
+    func storeMemo(encoded encoder: inout CacheEncoder, kind: String, name: String) {
+        guard let file = folder?.appendingPathComponent(kind).appendingPathComponent(name) else { return }
+        writeTaking(&encoder, to: file)
     }
 
     // MARK: Rendered pages
@@ -373,8 +384,15 @@ public final class BuildCache: @unchecked Sendable {
     /// entry, the new one, or none, never a part. A cache that cannot be written is
     /// only slower, so failures are ignored.
     func write(_ encoder: CacheEncoder, to url: URL?) {
+        var copy = encoder
+        writeTaking(&copy, to: url)
+    }
+
+    /// `write`, with the encoder's bytes taken: the checksum is appended in place and
+    /// the bytes written from where they are, so a large memo is never copied.
+    private func writeTaking(_ encoder: inout CacheEncoder, to url: URL?) {
         guard let url else { return }
-        var bytes = encoder.bytes
+        var bytes = encoder.takeBytes()
         var sum = Self.checksum(bytes)
         for _ in 0..<8 {
             bytes.append(UInt8(sum & 0xFF))
@@ -388,7 +406,7 @@ public final class BuildCache: @unchecked Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")
         do {
-            try FileReuse.write(Data(bytes), to: temporary.path)
+            try FileReuse.write(bytes, to: temporary.path)
             if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

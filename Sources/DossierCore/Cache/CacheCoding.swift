@@ -41,15 +41,32 @@ struct CacheEncoder {
 
     /// A count, then 4 little-endian bytes a value: long lists of ids decode by copying.
     mutating func int32s(_ values: [Int32]) {
-        int(values.count)
-        bytes.reserveCapacity(bytes.count + 4 * values.count)
-        for value in values {
-            let word = UInt32(bitPattern: value)
-            bytes.append(UInt8(word & 0xFF))
-            bytes.append(UInt8(word >> 8 & 0xFF))
-            bytes.append(UInt8(word >> 16 & 0xFF))
-            bytes.append(UInt8(word >> 24))
+        int32s(count: values.count) { values[$0] }
+    }
+
+    /// `int32s` of `value(0..<count)`, written straight into the buffer: a column made
+    /// from another (the model memo's co-mention pairs, tens of millions at 100,000
+    /// briefings) needs no array of its own first.
+    mutating func int32s(count: Int, _ value: (Int) -> Int32) {
+        int(count)
+        let start = bytes.count
+        let end = start + 4 * count
+        // Grown by doubling: reserving exactly the new size each column copied the
+        // whole buffer once per column.
+        if end > bytes.capacity { bytes.reserveCapacity(Swift.max(end, 2 * bytes.capacity)) }
+        bytes.append(contentsOf: repeatElement(0, count: 4 * count))
+        bytes.withUnsafeMutableBytes { raw in
+            for index in 0..<count {
+                raw.storeBytes(of: UInt32(bitPattern: value(index)).littleEndian, toByteOffset: start + 4 * index, as: UInt32.self)
+            }
         }
+    }
+
+    /// The encoded bytes, taken out so that appending to them does not copy them.
+    mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        bytes = []
+        return taken
     }
 
     mutating func array<T>(_ values: [T], _ element: (inout CacheEncoder, T) -> Void) {

@@ -93,10 +93,13 @@ extension BuildCache {
 
     func storeModelAggregates(_ aggregates: MentionAggregates, key: String, root: URL) {
         guard folder != nil else { return }
-        var encoder = CacheEncoder()
+        // Encoded behind the memo's header at once: at 100,000 briefings the body is
+        // hundreds of megabytes, and each copy of it raised the build's peak.
+        let name = Self.modelMemoName(root)
+        var encoder = Self.memoEncoder(kind: "model", name: name)
         encoder.string(key)
         encoder.mentionAggregates(aggregates)
-        storeMemo(encoder, kind: "model", name: Self.modelMemoName(root))
+        storeMemo(encoded: &encoder, kind: "model", name: name)
     }
 
     /// One per project folder, replaced whenever its key changes.
@@ -140,10 +143,10 @@ extension CacheEncoder {
     /// positions in the table's slugs, one 32-bit column per field.
     private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32]) {
         let ids = pairs.slugs.map { positions[$0] ?? -1 }
-        int32s(pairs.actors.map { ids[Int($0)] })
-        int32s(pairs.others.map { ids[Int($0)] })
-        int32s(pairs.sameBlock.map { Int32(clamping: $0) })
-        int32s(pairs.sameDocument.map { Int32(clamping: $0) })
+        int32s(count: pairs.actors.count) { ids[Int(pairs.actors[$0])] }
+        int32s(count: pairs.others.count) { ids[Int(pairs.others[$0])] }
+        int32s(count: pairs.sameBlock.count) { Int32(clamping: pairs.sameBlock[$0]) }
+        int32s(count: pairs.sameDocument.count) { Int32(clamping: pairs.sameDocument[$0]) }
     }
 
     private mutating func coMentions(_ pairs: [CoMention], positions: [String: Int32]) {

@@ -37,7 +37,7 @@ enum FileReuse {
     }
 
     /// open/write/close, no fsync; replaces whatever is at `path`.
-    static func write(_ contents: Data, to path: String) throws {
+    static func write(_ contents: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -45,7 +45,7 @@ enum FileReuse {
     }
 
     /// Writes all of `contents` to the open file `descriptor`.
-    static func write(_ contents: Data, toOpen descriptor: Int32) throws {
+    static func write(_ contents: some ContiguousBytes, toOpen descriptor: Int32) throws {
         try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
