@@ -38,6 +38,35 @@ enum FreedMemory {
     /// use it again; the loader's files and the linker's scratch, freed on the worker
     /// threads, would otherwise still count towards the peak while the model and the
     /// pages allocate elsewhere.
+    /// Sites from this many documents up have large blocks mapped on their own
+    /// (`mapLargeBlocksOnTheirOwn`). Below it a build peaks well under 1 GiB and the
+    /// system time the mappings cost (about 4 % of a 10,000-briefing build's CPU) buys
+    /// little (30 MB there).
+    static let largeSiteDocuments = 25_000
+
+    /// Makes glibc map every block of 128 KiB or more (a page's bytes, a file read
+    /// whole, a data file) on its own and unmap it when freed, and trim the heap's
+    /// free top at 128 KiB. By default both thresholds rise with the largest block
+    /// freed so far, up to 32 MiB, after which such blocks stay in the arenas once
+    /// freed: at 100,000 briefings the resident size rose by about 0.5 GB over the
+    /// last part of rendering while the live heap did not (docs/benchmarks.md,
+    /// "Seventh round, all merged"). Fixed thresholds: 4,322 → 4,078 MiB peak there.
+    static func isLargeSite(_ project: LoadedProject) -> Bool {
+        project.briefings.count + project.pages.count + project.actors.count >= largeSiteDocuments
+    }
+
+    static func mapLargeBlocksOnTheirOwn() {
+        #if canImport(Glibc)
+        // mallopt and its M_* numbers are in <malloc.h>, which the Glibc module leaves out.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3
+        _ = mallopt(mmapThreshold, 128 * 1024)
+        _ = mallopt(trimThreshold, 128 * 1024)
+        #endif
+    }
+
     static func giveBack() {
         #if canImport(Glibc)
         // malloc_trim is declared in <malloc.h>, which the Glibc module leaves out.

@@ -103,6 +103,7 @@ public enum SiteBuilder {
             project.diagnostics.append(warning)
         }
         diagnostics += project.diagnostics
+        if options.releasesDocumentsAsRendered, FreedMemory.isLargeSite(project) { FreedMemory.mapLargeBlocksOnTheirOwn() }
 
         let (index, indexDiagnostics) = timed("index") { EntityIndexer.build(project) }
         diagnostics += indexDiagnostics
