@@ -16,12 +16,6 @@ import Testing
 
     static func count(_ text: String, in output: String) -> Int { output.components(separatedBy: text).count - 1 }
 
-    /// How long a build may take. In the full parallel suite on 2 cores this test's
-    /// debug-built server takes 70–80 s for what takes 2 s alone, and CI's run once
-    /// needed more than 60 s for the rebuild after the fast path; waiting longer costs
-    /// nothing when it passes.
-    static let patience: Double = 300
-
     @Test(.enabled(if: ServeProcess.executable != nil, "build the dossier executable first"))
     func anEditedBriefingsPageIsWrittenBeforeTheFullRebuildReports() async throws {
         let root = try makeTemporaryFolder("dossier-serve-fast")
@@ -38,7 +32,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temporary) }
         let server = try ServeProcess(root: root, temporaryFolder: temporary, extraArguments: ["--output", output.path])
         defer { server.stop() }
-        let port = try #require(await server.servingPort(within: Self.patience), "no 'Serving' line: \(server.standardError)")
+        let port = try #require(await server.servingPort(within: ServeProcess.buildPatience), "no 'Serving' line: \(server.standardError)")
         let base = "http://127.0.0.1:\(port)"
         let page = "/briefings/welcome/"
         func version() async -> String? {
@@ -57,7 +51,7 @@ import Testing
         // on them would first look after the rebuild had reported.
         let rebuildsWhenWritten: Int? = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                let deadline = Date().addingTimeInterval(Self.patience)
+                let deadline = Date().addingTimeInterval(ServeProcess.buildPatience)
                 while Date() < deadline {
                     if let page = try? String(contentsOf: file, encoding: .utf8), page.contains("A sentence written while serving.") {
                         continuation.resume(returning: Self.count("Rebuilt in", in: server.standardError))
@@ -70,7 +64,7 @@ import Testing
         }
         #expect(rebuildsWhenWritten == 1, "the page was on disk before the full rebuild reported: \(server.standardError)")
         #expect(await version() != before, "the page reloads at once")
-        let rebuilt = await eventually(Self.patience) { Self.count("Rebuilt in", in: server.standardError) == 2 }
+        let rebuilt = await eventually(ServeProcess.buildPatience) { Self.count("Rebuilt in", in: server.standardError) == 2 }
         #expect(rebuilt, "no full rebuild reported after the fast path: \(server.standardError)")
         let log = server.standardError
         let updated = try #require(log.range(of: "Updated briefings/welcome/index.html in "), "\(log)")

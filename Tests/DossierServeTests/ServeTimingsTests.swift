@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temporary) }
         let server = try ServeProcess(root: root, temporaryFolder: temporary, extraArguments: ["--output", output.path, "--timings"])
         defer { server.stop() }
-        _ = try #require(await server.servingPort(within: ServeFastPathTests.patience), "no 'Serving' line: \(server.standardError)")
+        _ = try #require(await server.servingPort(within: ServeProcess.buildPatience), "no 'Serving' line: \(server.standardError)")
         let first = server.standardError
         for stage in ["old output removal", "load", "parse and link", "model", "render and write", "swap and rest"] {
             #expect(Self.seconds(of: stage, in: first) != nil, "\(stage) in: \(first)")
@@ -37,7 +37,7 @@ import Testing
         let actor = folder.appendingPathComponent(named)
         let text = try String(contentsOf: actor, encoding: .utf8)
         try text.replacingOccurrences(of: "aliases: [", with: "aliases: [Zorblax Accord, ").write(to: actor, atomically: true, encoding: .utf8)
-        #expect(await eventually(ServeFastPathTests.patience) { ServeFastPathTests.count("stages:", in: server.standardError) == 2 }, "\(server.standardError)")
+        #expect(await eventually(ServeProcess.buildPatience) { ServeFastPathTests.count("stages:", in: server.standardError) == 2 }, "\(server.standardError)")
         let log = server.standardError
         #expect(log.contains("Updated actors/"), "the fast path took the alias edit: \(log)")
         let reused = log.components(separatedBy: "\n").last(where: { $0.contains("stages:") }) ?? ""

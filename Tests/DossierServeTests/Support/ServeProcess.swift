@@ -12,6 +12,12 @@ final class ServeProcess: @unchecked Sendable {
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }()
 
+    /// How long a test waits for a build of a few hundred briefings. In the full
+    /// parallel suite on 2 cores the debug-built server takes 70–80 s for what takes
+    /// 2 s alone, and CI's run once needed more than 60 s for a rebuild; waiting longer
+    /// costs nothing when it passes.
+    static let buildPatience: Double = 300
+
     let process = Process()
     let temporaryFolder: URL
     private let lock = NSLock()
