@@ -52,8 +52,9 @@ public final class RenderManifest: @unchecked Sendable {
     }
 
     /// The manifest file's kind in the cache: "rendered-2" since it ends with the build's
-    /// `PageKeying`, so a manifest of the earlier layout is read as none.
-    static let fileKind = "rendered-2"
+    /// `PageKeying`, "rendered-3" since that holds each actor page's shape, so a
+    /// manifest of an earlier layout is read as none.
+    static let fileKind = "rendered-3"
 
     private let previous: [String: Entry]
     private let lock = NSLock()

@@ -36,12 +36,24 @@ public enum SiteRenderer {
     ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
+        let keyingSink = sink as? PageKeyingSink
+        let rekeying = keyingSink.map {
+            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
+        } ?? .everyPage
+        let actorRekeying = keyingSink.map {
+            ActorPageRekeying(contexts: contexts, changed: rekeying.changed, previous: $0.previousKeying?.actors)
+        } ?? .everyActor
+        keyingSink?.keep(rekeying.current.map { keying in
+            var keying = keying
+            keying.actors = actorRekeying.current
+            return keying
+        })
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
         pageJobs += model.briefings.indices.map(Job.briefing)
         pageJobs += model.actors.indices.map(Job.actor)
         pageJobs += model.tags.indices.map(Job.tag)
         pageJobs += model.pages.indices.map(Job.page)
-        pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
+        pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count, actorRekeying: actorRekeying)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
@@ -52,11 +64,6 @@ public enum SiteRenderer {
             + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
             + model.actors.indices.map(Job.actorCard)
 
-        let keyingSink = sink as? PageKeyingSink
-        let rekeying = keyingSink.map {
-            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
-        } ?? .everyPage
-        keyingSink?.keep(rekeying.current)
         let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil
         defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
@@ -87,6 +94,7 @@ public enum SiteRenderer {
                 }
             case .actorMentions(let index):
                 let actor = model.actors[index], slug = actor.actor.slug
+                if !actorRekeying.keys(slug), reusePrevious(urls.file(EntitiesExport.mentionsFile(slug)), sink: sink) { return nil }
                 let key = AggregateKeys.actorMentions(
                     slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
                     profileNamesActor: actor.profile.mentions.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
@@ -116,7 +124,7 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints, rekeying: rekeying)
+                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -144,7 +152,7 @@ public enum SiteRenderer {
 
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
-        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage
+        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage, actorRekeying: ActorPageRekeying = .everyActor
     ) -> Diagnostic? {
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         var inputs: String?
@@ -169,6 +177,9 @@ public enum SiteRenderer {
         case .actor(let index):
             let actor = model.actors[index]
             page = .actor(actor.actor.slug)
+            // Not keyed: nothing the page reads changed, so its previous inputs key stands.
+            if !actorRekeying.keys(actor.actor.slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(page), inputsEndingWith: "") { return nil }
             inputs = contexts.actorInputs(actor, fingerprints: fingerprints, templates: theme.templatesFingerprint)
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
@@ -191,6 +202,8 @@ public enum SiteRenderer {
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
+            if case .actorMentions(let slug) = list, !actorRekeying.keys(slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(list.page(number)), inputsEndingWith: "") { return nil }
             inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
             if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
@@ -232,6 +245,14 @@ public enum SiteRenderer {
         let file = OutputFile(path: path, contents: make())
         guard let key else { return write(file, to: sink) }
         return memoisedWrite(file, key: key, to: sink)
+    }
+
+    /// Takes the previous output's file at `path` under the key it was made from, for a
+    /// file nothing of which changed (`ActorPageRekeying`); false if there is none or it
+    /// was touched since.
+    private static func reusePrevious(_ path: String, sink: OutputSink) -> Bool {
+        guard let previous = sink.previousOutput(path) else { return false }
+        return sink.reuse(path, madeFrom: previous.key)
     }
 
     /// Writes `file` under `key`, so that the next build can reuse it.
