@@ -116,7 +116,7 @@ public enum SiteRenderer {
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                return SearchIndexWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
+                return SearchIndexWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints, changed: rekeying.changed)
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
