@@ -55,7 +55,10 @@ struct BriefingPageRekeying: Sendable {
             return
         }
         let current = PageKeying(common: common.finalize(), documents: fingerprints.all)
-        guard let changed = current.changedDocuments(since: previous) else {
+        // A document with no fingerprint is in no comparison: what reads it is keyed.
+        let model = contexts.model
+        guard fingerprints.all.count == model.briefings.count + model.actors.count + model.pages.count,
+              let changed = current.changedDocuments(since: previous) else {
             self.init(keyed: nil, current: current)
             return
         }

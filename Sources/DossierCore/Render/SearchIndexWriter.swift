@@ -30,18 +30,21 @@ enum SearchIndexWriter {
     static func write(
         _ model: SiteModel, urls: SiteURLs, to sink: OutputSink, fingerprints: DocumentFingerprints, changed: Set<DocumentID>? = nil
     ) -> Diagnostic? {
-        let numbering = SearchIndex.numbering(model, urls: urls)
-        let titles = SearchIndex.actorTitles(model)
+        let documentCount = model.briefings.count + model.actors.count + model.pages.count
+        // Sorting 12,000 titles is needed only for the documents made.
+        let numbered = ComputedOnce<[SearchIndex.Numbered]>(), titles = ComputedOnce<[String: String]>()
+        let numbering: @Sendable () -> [SearchIndex.Numbered] = { numbered.value { SearchIndex.numbering(model, urls: urls) } }
         let reached = changed.map { documentsReached(by: $0, model: model) }
         let make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document = {
-            SearchIndex.document($0, model: model, urls: urls, actorTitles: titles)
+            SearchIndex.document($0, model: model, urls: urls, actorTitles: titles.value { SearchIndex.actorTitles(model) })
         }
-        let (made, documentFailure) = writeDocuments(numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
+        let (made, documentFailure) = writeDocuments(
+            count: documentCount, numbering: numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
         if let documentFailure { return documentFailure }
 
         let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
         if let key, sink.reuseGroup(madeFrom: key, members: isTermsOutput) { return nil }
-        let postings = self.postings(made, numbering: numbering, sink: sink, make: make)
+        let postings = self.postings(made, numbering: numbering(), sink: sink, make: make)
         let shards = SearchIndex.shards(postings)
         let count = shards.count + 1
         func put(_ path: String, _ contents: [UInt8]) -> Diagnostic? {
@@ -57,7 +60,7 @@ enum SearchIndexWriter {
                 return .error("\(error)", at: SourceLocation(path: path))
             }
         }
-        if let failure = put(manifestPath, Array(SearchIndex.manifest(documentCount: numbering.count, shards: shards).utf8)) { return failure }
+        if let failure = put(manifestPath, Array(SearchIndex.manifest(documentCount: documentCount, shards: shards).utf8)) { return failure }
         for (number, shard) in shards.enumerated() {
             if let failure = put(termsPath(number), SearchIndex.part("terms/\(number)", SearchIndex.shardJSON(shard))) { return failure }
         }
@@ -81,12 +84,17 @@ enum SearchIndexWriter {
     /// A part records its document's id (as its inputs), so that a document `reached`
     /// leaves out can take the previous part at its number without being made: it is the
     /// same document, and nothing it shows changed.
+    /// When no document changed (`reached` is empty), the numbers are the previous
+    /// build's, and every part is taken without the documents being numbered at all.
     private static func writeDocuments(
-        _ numbering: [SearchIndex.Numbered], reached: Set<DocumentID>?, to sink: OutputSink, fingerprints: DocumentFingerprints,
-        make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document
+        count: Int, numbering: @Sendable () -> [SearchIndex.Numbered], reached: Set<DocumentID>?, to sink: OutputSink,
+        fingerprints: DocumentFingerprints, make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document
     ) -> (made: [SearchIndex.Document?], failure: Diagnostic?) {
-        let outcomes = Array(numbering.indices).parallelMap { number -> (made: SearchIndex.Document?, failure: Diagnostic?) in
-            let path = documentPath(number), item = numbering[number], id = item.id.description
+        let outcomes = Array(0..<count).parallelMap { number -> (made: SearchIndex.Document?, failure: Diagnostic?) in
+            let path = documentPath(number)
+            if reached?.isEmpty == true, let previous = sink.previousOutput(path), previous.inputs != nil,
+               sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return (nil, nil) }
+            let item = numbering()[number], id = item.id.description
             if let reached, !reached.contains(item.id), let previous = sink.previousOutput(path), previous.inputs == id,
                sink.reuse(path, madeFrom: previous.key, inputs: id) { return (nil, nil) }
             let document = make(item)
