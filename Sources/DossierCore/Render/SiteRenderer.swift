@@ -43,6 +43,7 @@ public enum SiteRenderer {
         let actorRekeying = keyingSink.map {
             ActorPageRekeying(contexts: contexts, changed: rekeying.changed, previous: $0.previousKeying?.actors)
         } ?? .everyActor
+        let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed) } ?? .everyPage
         keyingSink?.keep(rekeying.current.map { keying in
             var keying = keying
             keying.actors = actorRekeying.current
@@ -125,7 +126,7 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying)
+                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying, listRekeying: listRekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -153,16 +154,22 @@ public enum SiteRenderer {
 
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
-        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage, actorRekeying: ActorPageRekeying = .everyActor
+        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage, actorRekeying: ActorPageRekeying = .everyActor,
+        listRekeying: ListPageRekeying = .everyPage
     ) -> Diagnostic? {
+        func reuseUnreached(_ list: PagedList, _ number: Int) -> (reused: Bool, shape: String?) {
+            reuseUnreachedListPage(list, number, rekeying: listRekeying, contexts: contexts, urls: urls, sink: sink)
+        }
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         var inputs: String?
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings:
             page = .briefings
+            let unreached = reuseUnreached(.briefings, 1)
+            if unreached.reused { return nil }
             inputs = contexts.briefingListInputs(.briefings, briefings: Array(model.briefings.indices), pageNumber: 1, fingerprints: fingerprints,
-                                                 templates: theme.templatesFingerprint)
+                                                 templates: theme.templatesFingerprint).map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefings", contexts.briefingsIndex())
         case .briefing(let index):
@@ -190,14 +197,18 @@ public enum SiteRenderer {
         case .tag(let index):
             let tag = model.tags[index]
             page = .tag(tag.tag)
+            let unreached = reuseUnreached(.tag(tag.tag), 1)
+            if unreached.reused { return nil }
             inputs = contexts.briefingPositions(tag.briefings).flatMap {
                 contexts.briefingListInputs(.tag(tag.tag), briefings: $0, pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
-            }
+            }.map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("tag", contexts.tag(tag.tag, briefings: tag.briefings))
         case .timeline:
             page = .timeline
-            inputs = contexts.timelineInputs(pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            let unreached = reuseUnreached(.timeline, 1)
+            if unreached.reused { return nil }
+            inputs = contexts.timelineInputs(pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("timeline", contexts.timeline())
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
@@ -205,7 +216,10 @@ public enum SiteRenderer {
         case .listPage(let list, let number):
             if case .actorMentions(let slug) = list, !actorRekeying.keys(slug), let keyingSink = sink as? PageKeyingSink,
                keyingSink.reuse(urls.file(list.page(number)), inputsEndingWith: "") { return nil }
+            let unreached = reuseUnreached(list, number)
+            if unreached.reused { return nil }
             inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+                .map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
             return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
