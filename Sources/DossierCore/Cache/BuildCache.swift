@@ -213,10 +213,13 @@ public final class BuildCache: @unchecked Sendable {
         let remembered = renderManifests[name]
         lock.unlock()
         if let remembered { return RenderManifest(previous: remembered.entries, keying: remembered.keying) }
-        guard let bytes = read(renderedFile(name)), var decoder = Self.open(bytes, kind: RenderManifest.fileKind, key: name),
-              let entries = try? decoder.renderEntries(), let keying = try? decoder.pageKeying(), decoder.isAtEnd
-        else { return RenderManifest() }
-        return RenderManifest(previous: entries, keying: keying)
+        // Read while the build loads the project: rendering is the first to need it.
+        return RenderManifest { [self] in
+            guard let bytes = read(renderedFile(name)), var decoder = Self.open(bytes, kind: RenderManifest.fileKind, key: name),
+                  let entries = try? decoder.renderEntries(), let keying = try? decoder.pageKeying(), decoder.isAtEnd
+            else { return nil }
+            return (entries, keying)
+        }
     }
 
     /// Keeps what a build that has just replaced `output` rendered there.

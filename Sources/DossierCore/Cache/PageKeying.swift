@@ -9,6 +9,8 @@ struct PageKeying: Sendable, Equatable {
     /// The templates' fingerprint, the site's, and every free page's in the navigation.
     var common: String
     var documents: [DocumentID: String]
+    /// Each actor page's shape and "Mentioned in" page count (`ActorPageRekeying`).
+    var actors: [String: ActorPageKeying] = [:]
 
     /// The documents whose fingerprint differs from `previous`'s; nil when the two
     /// builds' keys cannot be compared document by document (something every page
@@ -24,6 +26,16 @@ struct PageKeying: Sendable, Equatable {
     }
 }
 
+/// What an actor page's key depends on beyond the documents' fingerprints, kept per
+/// actor so the next build can tell which actors' pages a change reaches without
+/// reading their mention lists (`ActorPageRekeying`).
+struct ActorPageKeying: Sendable, Equatable {
+    /// `ActorPageRekeying.shape`: counts, relations, events and their timeline pages.
+    var shape: String
+    /// How many pages its "Mentioned in" takes (1: no later pages).
+    var mentionPages: Int
+}
+
 extension CacheEncoder {
     mutating func pageKeying(_ keying: PageKeying?) {
         guard let keying else { return int(0) }
@@ -33,6 +45,12 @@ extension CacheEncoder {
             encoder.string(id.kind.rawValue)
             encoder.string(id.slug)
             encoder.string(keying.documents[id]!)
+        }
+        array(keying.actors.keys.sorted()) { encoder, slug in
+            let actor = keying.actors[slug]!
+            encoder.string(slug)
+            encoder.string(actor.shape)
+            encoder.int(actor.mentionPages)
         }
     }
 }
@@ -46,6 +64,12 @@ extension CacheDecoder {
             return (DocumentID(kind, try decoder.string()), try decoder.string())
         }
         guard Set(pairs.map(\.0)).count == pairs.count else { throw Malformed() }
-        return PageKeying(common: common, documents: Dictionary(uniqueKeysWithValues: pairs))
+        let actors = try array { decoder -> (String, ActorPageKeying) in
+            let slug = try decoder.string(), shape = try decoder.string(), mentionPages = try decoder.int()
+            guard mentionPages >= 1 else { throw Malformed() }
+            return (slug, ActorPageKeying(shape: shape, mentionPages: mentionPages))
+        }
+        guard Set(actors.map(\.0)).count == actors.count else { throw Malformed() }
+        return PageKeying(common: common, documents: Dictionary(uniqueKeysWithValues: pairs), actors: Dictionary(uniqueKeysWithValues: actors))
     }
 }

@@ -23,8 +23,11 @@ struct BriefingPageRekeying: Sendable {
     private let keyed: Set<String>?
     /// This build's keying, for the next build's manifest.
     let current: PageKeying?
+    /// The documents that changed since the previous build; nil when unknown (every page is keyed).
+    let changed: Set<DocumentID>?
+
     /// How many documents changed since the previous build; nil when unknown.
-    let changedCount: Int?
+    var changedCount: Int? { changed?.count }
 
     /// Few documents changed: the files made from them are few too (`ExportTables`).
     var isSmallChange: Bool { changedCount.map { $0 <= 16 } ?? false }
@@ -32,10 +35,10 @@ struct BriefingPageRekeying: Sendable {
     /// Every page keyed: for a build with no previous manifest, and for `dossier serve`'s fast path.
     static let everyPage = BriefingPageRekeying(keyed: nil, current: nil)
 
-    private init(keyed: Set<String>?, current: PageKeying?, changedCount: Int? = nil) {
+    private init(keyed: Set<String>?, current: PageKeying?, changed: Set<DocumentID>? = nil) {
         self.keyed = keyed
         self.current = current
-        self.changedCount = changedCount
+        self.changed = changed
     }
 
     init(contexts: PageContexts, fingerprints: DocumentFingerprints, templates: String, previous: PageKeying?) {
@@ -52,11 +55,14 @@ struct BriefingPageRekeying: Sendable {
             return
         }
         let current = PageKeying(common: common.finalize(), documents: fingerprints.all)
-        guard let changed = current.changedDocuments(since: previous) else {
+        // A document with no fingerprint is in no comparison: what reads it is keyed.
+        let model = contexts.model
+        guard fingerprints.all.count == model.briefings.count + model.actors.count + model.pages.count,
+              let changed = current.changedDocuments(since: previous) else {
             self.init(keyed: nil, current: current)
             return
         }
-        self.init(keyed: Self.pagesReading(changed, contexts: contexts), current: current, changedCount: changed.count)
+        self.init(keyed: Self.pagesReading(changed, contexts: contexts), current: current, changed: changed)
     }
 
     /// The briefings whose pages read a changed document's fingerprint (items 2–4).

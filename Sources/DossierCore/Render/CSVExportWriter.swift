@@ -99,8 +99,17 @@ enum CSVExportWriter {
         }
     }
 
-    static func write(_ model: SiteModel, urls: SiteURLs, path: String, to sink: OutputSink, fingerprints: DocumentFingerprints) -> Diagnostic? {
-        let runs = self.runs(model, fingerprints: fingerprints)
+    /// `changed`: the documents that changed since the previous build, nil if unknown;
+    /// none changed: the previous file is taken as it is, its table unread.
+    /// `documents`: the model's mentions' stretches, when the caller has them.
+    static func write(
+        _ model: SiteModel, urls: SiteURLs, path: String, to sink: OutputSink, fingerprints: DocumentFingerprints,
+        changed: Set<DocumentID>? = nil, documents mentionDocuments: AggregateKeys.MentionDocuments? = nil
+    ) -> Diagnostic? {
+        if changed?.isEmpty == true, let previous = sink.previousOutput(path), previous.inputs != nil,
+           sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return nil }
+        let runs = mentionDocuments.map { self.runs($0, mentionCount: model.mentions.count, fingerprints: fingerprints) }
+            ?? self.runs(model, fingerprints: fingerprints)
         let documents = CSVExport.mentionDocuments(model)
         let header = CSVExport.mentionHeader
         let previous = PreviousRows(sink.previousOutput(path), header: header)
@@ -181,6 +190,15 @@ enum CSVExportWriter {
             start = end
         }
         return runs
+    }
+
+    /// `runs(_:fingerprints:)` from the stretches the render stage has already found.
+    static func runs(_ documents: AggregateKeys.MentionDocuments, mentionCount: Int, fingerprints: DocumentFingerprints) -> [Run] {
+        documents.ids.indices.map { index in
+            let end = index + 1 < documents.starts.count ? documents.starts[index + 1] : mentionCount
+            return Run(document: documents.ids[index], mentions: documents.starts[index]..<end,
+                       key: AggregateKeys.mentionRows(documents.ids[index], fingerprints: fingerprints))
+        }
     }
 
     /// A table row for rows made under `key`; an empty key (no fingerprint) keeps the

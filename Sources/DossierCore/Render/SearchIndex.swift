@@ -64,36 +64,68 @@ enum SearchIndex {
     /// Every briefing, actor and page, numbered in order of title (then URL), so that
     /// results that score the same are listed by title without loading them.
     static func documents(_ model: SiteModel, urls: SiteURLs) -> [Document] {
-        var documents: [Document] = []
-        let titles = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0.actor.title) })
+        let titles = actorTitles(model)
+        return numbering(model, urls: urls).map { document($0, model: model, urls: urls, actorTitles: titles) }
+    }
+
+    /// A document of the index before it is made: which one, and its position in the
+    /// model's briefings, actors or pages.
+    struct Numbered: Sendable {
+        var id: DocumentID
+        var position: Int
+    }
+
+    /// The documents in the order `documents` numbers them, without making them: a
+    /// cached build makes only those a change can reach (`SearchIndexWriter`).
+    static func numbering(_ model: SiteModel, urls: SiteURLs) -> [Numbered] {
+        var sortable: [(key: String, url: String, item: Numbered)] = []
+        sortable.reserveCapacity(model.briefings.count + model.actors.count + model.pages.count)
+        for (position, briefing) in model.briefings.enumerated() {
+            let slug = briefing.briefing.slug
+            sortable.append((briefing.briefing.title.lowercased(), urls.path(.briefing(slug)), Numbered(id: DocumentID(.briefing, slug), position: position)))
+        }
+        for (position, actor) in model.actors.enumerated() {
+            let slug = actor.actor.slug
+            sortable.append((actor.actor.title.lowercased(), urls.path(.actor(slug)), Numbered(id: DocumentID(.actor, slug), position: position)))
+        }
+        for (position, page) in model.pages.enumerated() {
+            let slug = page.page.slug
+            sortable.append((page.page.title.lowercased(), urls.path(.page(slug)), Numbered(id: DocumentID(.page, slug), position: position)))
+        }
+        return sortable.sorted { ($0.key, $0.url) < ($1.key, $1.url) }.map(\.item)
+    }
+
+    /// Each actor's title by slug: a briefing's keywords name its actors.
+    static func actorTitles(_ model: SiteModel) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: model.actors.map { ($0.actor.slug, $0.actor.title) })
+    }
+
+    /// The document `item` as the index shows and searches it.
+    static func document(_ item: Numbered, model: SiteModel, urls: SiteURLs, actorTitles titles: [String: String]) -> Document {
         func language(_ tag: LanguageTag?) -> String? {
             tag.flatMap { $0.tag == model.config.language ? nil : $0.tag }
         }
-        for briefing in model.briefings {
-            let value = briefing.briefing
+        switch item.id.kind {
+        case .briefing:
+            let briefing = model.briefings[item.position], value = briefing.briefing
             let names = (briefing.principalActors + briefing.secondaryActors).compactMap { titles[$0] }
-            documents.append(Document(
+            return Document(
                 title: value.title, url: urls.path(.briefing(value.slug)), kind: "briefing", date: DisplayFormat.date(value.date),
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: names + value.tags, passages: briefing.linked.searchPassages, id: DocumentID(.briefing, value.slug)))
-        }
-        for actor in model.actors {
-            let value = actor.actor
-            documents.append(Document(
+                keywords: names + value.tags, passages: briefing.linked.searchPassages, id: item.id)
+        case .actor:
+            let actor = model.actors[item.position], value = actor.actor
+            return Document(
                 title: value.title, url: urls.path(.actor(value.slug)), kind: value.kind.rawValue, date: "",
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: value.aliases.map(\.value), passages: actor.profile.searchPassages, id: DocumentID(.actor, value.slug)))
-        }
-        for page in model.pages {
-            documents.append(Document(
+                keywords: value.aliases.map(\.value), passages: actor.profile.searchPassages, id: item.id)
+        case .page:
+            let page = model.pages[item.position]
+            return Document(
                 title: page.page.title, url: urls.path(.page(page.page.slug)), kind: "page", date: "",
                 summary: page.page.summary ?? "", language: language(page.page.language),
-                keywords: [], passages: page.linked.searchPassages, id: DocumentID(.page, page.page.slug)))
+                keywords: [], passages: page.linked.searchPassages, id: item.id)
         }
-        return documents
-            .map { (key: $0.title.lowercased(), document: $0) }
-            .sorted { ($0.key, $0.document.url) < ($1.key, $1.document.url) }
-            .map(\.document)
     }
 
     /// Every term of every document, in the order `search.js` compares strings (UTF-16

@@ -24,15 +24,27 @@ enum SearchIndexWriter {
         path == manifestPath || path.hasPrefix("assets/search/terms/")
     }
 
-    /// Writes every part; the first failure, if any.
-    static func write(_ model: SiteModel, urls: SiteURLs, to sink: OutputSink, fingerprints: DocumentFingerprints) -> Diagnostic? {
-        let documents = SearchIndex.documents(model, urls: urls)
-        let (taken, documentFailure) = writeDocuments(documents, to: sink, fingerprints: fingerprints)
+    /// Writes every part; the first failure, if any. `changed`: the documents that
+    /// changed since the previous build (`BriefingPageRekeying`), nil if unknown; a
+    /// document no change can reach keeps its previous part without being made or keyed.
+    static func write(
+        _ model: SiteModel, urls: SiteURLs, to sink: OutputSink, fingerprints: DocumentFingerprints, changed: Set<DocumentID>? = nil
+    ) -> Diagnostic? {
+        let documentCount = model.briefings.count + model.actors.count + model.pages.count
+        // Sorting 12,000 titles is needed only for the documents made.
+        let numbered = ComputedOnce<[SearchIndex.Numbered]>(), titles = ComputedOnce<[String: String]>()
+        let numbering: @Sendable () -> [SearchIndex.Numbered] = { numbered.value { SearchIndex.numbering(model, urls: urls) } }
+        let reached = changed.map { documentsReached(by: $0, model: model) }
+        let make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document = {
+            SearchIndex.document($0, model: model, urls: urls, actorTitles: titles.value { SearchIndex.actorTitles(model) })
+        }
+        let (made, documentFailure) = writeDocuments(
+            count: documentCount, numbering: numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
         if let documentFailure { return documentFailure }
 
         let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
         if let key, sink.reuseGroup(madeFrom: key, members: isTermsOutput) { return nil }
-        let postings = self.postings(documents, taken: taken, sink: sink)
+        let postings = self.postings(made, numbering: numbering(), sink: sink, make: make)
         let shards = SearchIndex.shards(postings)
         let count = shards.count + 1
         func put(_ path: String, _ contents: [UInt8]) -> Diagnostic? {
@@ -48,59 +60,87 @@ enum SearchIndexWriter {
                 return .error("\(error)", at: SourceLocation(path: path))
             }
         }
-        if let failure = put(manifestPath, Array(SearchIndex.manifest(documentCount: documents.count, shards: shards).utf8)) { return failure }
+        if let failure = put(manifestPath, Array(SearchIndex.manifest(documentCount: documentCount, shards: shards).utf8)) { return failure }
         for (number, shard) in shards.enumerated() {
             if let failure = put(termsPath(number), SearchIndex.part("terms/\(number)", SearchIndex.shardJSON(shard))) { return failure }
         }
         return nil
     }
 
-    /// Writes or takes each document's part, on every core; which were taken from the
-    /// previous output, by number.
+    /// The documents whose entry in the index a change of `changed` can reach: those
+    /// documents, and the briefings whose keywords name a changed actor's title.
+    static func documentsReached(by changed: Set<DocumentID>, model: SiteModel) -> Set<DocumentID> {
+        var reached = changed
+        let actors = Set(changed.filter { $0.kind == .actor }.map(\.slug))
+        guard !actors.isEmpty else { return reached }
+        for briefing in model.briefings where (briefing.principalActors + briefing.secondaryActors).contains(where: actors.contains) {
+            reached.insert(DocumentID(.briefing, briefing.briefing.slug))
+        }
+        return reached
+    }
+
+    /// Writes or takes each document's part, on every core; the documents made, by
+    /// number (nil: its part was taken from the previous output, with its postings).
+    /// A part records its document's id (as its inputs), so that a document `reached`
+    /// leaves out can take the previous part at its number without being made: it is the
+    /// same document, and nothing it shows changed.
+    /// When no document changed (`reached` is empty), the numbers are the previous
+    /// build's, and every part is taken without the documents being numbered at all.
     private static func writeDocuments(
-        _ documents: [SearchIndex.Document], to sink: OutputSink, fingerprints: DocumentFingerprints
-    ) -> (taken: [Bool], failure: Diagnostic?) {
-        let outcomes = Array(documents.indices).parallelMap { number -> (taken: Bool, failure: Diagnostic?) in
-            let path = documentPath(number), document = documents[number]
+        count: Int, numbering: @Sendable () -> [SearchIndex.Numbered], reached: Set<DocumentID>?, to sink: OutputSink,
+        fingerprints: DocumentFingerprints, make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document
+    ) -> (made: [SearchIndex.Document?], failure: Diagnostic?) {
+        let outcomes = Array(0..<count).parallelMap { number -> (made: SearchIndex.Document?, failure: Diagnostic?) in
+            let path = documentPath(number)
+            if reached?.isEmpty == true, let previous = sink.previousOutput(path), previous.inputs != nil,
+               sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return (nil, nil) }
+            let item = numbering()[number], id = item.id.description
+            if let reached, !reached.contains(item.id), let previous = sink.previousOutput(path), previous.inputs == id,
+               sink.reuse(path, madeFrom: previous.key, inputs: id) { return (nil, nil) }
+            let document = make(item)
             let documentKey = AggregateKeys.searchDocument(document, fingerprints: fingerprints)
             let key = documentKey.map { AggregateKeys.searchDocumentFile($0, number: number) }
-            if let key, sink.reuse(path, madeFrom: key) { return (true, nil) }
+            if let key, sink.reuse(path, madeFrom: key, inputs: id) { return (nil, nil) }
             let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", SearchIndex.documentJSON(document))))
             do {
                 if let key {
-                    try sink.write(file, renderedFrom: key)
+                    try sink.write(file, renderedFrom: key, inputs: id)
                 } else {
                     try sink.write(file)
                 }
-                return (false, nil)
+                return (document, nil)
             } catch {
-                return (false, .error("\(error)", at: SourceLocation(path: path)))
+                return (document, .error("\(error)", at: SourceLocation(path: path)))
             }
         }
-        return (outcomes.map(\.taken), outcomes.lazy.compactMap(\.failure).first)
+        return (outcomes.map(\.made), outcomes.lazy.compactMap(\.failure).first)
     }
 
     /// The postings of every document: those of the documents whose part was taken
-    /// from the previous output (same document, same number) from the previous term
-    /// shards, the others by tokenizing them.
-    private static func postings(_ documents: [SearchIndex.Document], taken: [Bool], sink: OutputSink) -> [SearchIndex.Postings] {
+    /// from the previous output (same document, same number; nil in `made`) from the
+    /// previous term shards, the others by tokenizing them.
+    private static func postings(
+        _ made: [SearchIndex.Document?], numbering: [SearchIndex.Numbered], sink: OutputSink, make: (SearchIndex.Numbered) -> SearchIndex.Document
+    ) -> [SearchIndex.Postings] {
         var kept: [SearchIndex.Postings] = []
         var keptAny = false
-        if taken.contains(true), let previous = previousPostings(sink) {
+        if made.contains(where: { $0 == nil }), let previous = previousPostings(sink) {
             keptAny = true
             kept = previous.compactMap { entry in
                 let packed = entry.packed.filter { posting in
                     let number = Int(posting >> 2)
-                    return number < taken.count && taken[number]
+                    return number < made.count && made[number] == nil
                 }
                 return packed.isEmpty ? nil : SearchIndex.Postings(term: entry.term, packed: packed)
             }
         }
-        var made = SearchIndexPostings()
-        made.add(documents.indices.compactMap { number in
-            keptAny && taken[number] ? nil : (number: number, document: documents[number])
+        // Without the previous shards, a document taken from the previous output is made again here.
+        var tokenized = SearchIndexPostings()
+        tokenized.add(made.indices.compactMap { number in
+            if let document = made[number] { return (number: number, document: document) }
+            return keptAny ? nil : (number: number, document: make(numbering[number]))
         })
-        return keptAny ? SearchIndexPostings.merge(kept, made.take()) : made.take()
+        return keptAny ? SearchIndexPostings.merge(kept, tokenized.take()) : tokenized.take()
     }
 
     /// Every entry of the previous build's term shards, if the manifest and all its

@@ -1,12 +1,14 @@
 extension SiteRenderer {
     /// Pages 2 and later of every paginated list, in a fixed order (for the sitemap).
-    static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int) -> [Job] {
+    /// `actorRekeying` knows the "Mentioned in" page counts of the actors it does not key.
+    static func laterPages(_ model: SiteModel, contexts: PageContexts, sourceCount: Int, actorRekeying: ActorPageRekeying = .everyActor) -> [Job] {
         var lists: [(PagedList, Int)] = [(.briefings, model.briefings.count), (.sources, sourceCount), (.tags, model.tags.count), (.actors, model.actors.count),
                                          (.timeline, model.timeline.count)]
         lists += model.tags.map { (PagedList.tag($0.tag), $0.briefings.count) }
         var pageCounts = lists.map { list, count in (list, contexts.pager(list, count: count).pageCount) }
         pageCounts += model.actors.compactMap { actor in
-            fitsOnePage(actor, contexts: contexts) ? nil : (PagedList.actorMentions(actor.actor.slug), contexts.mentionPager(actor).pageCount)
+            let count = actorRekeying.mentionPageCount(of: actor, contexts: contexts)
+            return count < 2 ? nil : (PagedList.actorMentions(actor.actor.slug), count)
         }
         return pageCounts.flatMap { list, pageCount -> [Job] in
             pageCount < 2 ? [] : (2...pageCount).map { Job.listPage(list, $0) }

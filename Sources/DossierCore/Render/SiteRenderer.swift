@@ -36,12 +36,25 @@ public enum SiteRenderer {
     ) -> [Diagnostic] {
         let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
+        let keyingSink = sink as? PageKeyingSink
+        let rekeying = keyingSink.map {
+            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
+        } ?? .everyPage
+        let actorRekeying = keyingSink.map {
+            ActorPageRekeying(contexts: contexts, changed: rekeying.changed, previous: $0.previousKeying?.actors)
+        } ?? .everyActor
+        let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed) } ?? .everyPage
+        keyingSink?.keep(rekeying.current.map { keying in
+            var keying = keying
+            keying.actors = actorRekeying.current
+            return keying
+        })
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
         pageJobs += model.briefings.indices.map(Job.briefing)
         pageJobs += model.actors.indices.map(Job.actor)
         pageJobs += model.tags.indices.map(Job.tag)
         pageJobs += model.pages.indices.map(Job.page)
-        pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count)
+        pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count, actorRekeying: actorRekeying)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
         let coMentionRanges = EntitiesExport.coMentionRanges(model)
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
@@ -52,11 +65,6 @@ public enum SiteRenderer {
             + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
             + model.actors.indices.map(Job.actorCard)
 
-        let keyingSink = sink as? PageKeyingSink
-        let rekeying = keyingSink.map {
-            BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
-        } ?? .everyPage
-        keyingSink?.keep(rekeying.current)
         let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil
         defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
@@ -87,6 +95,7 @@ public enum SiteRenderer {
                 }
             case .actorMentions(let index):
                 let actor = model.actors[index], slug = actor.actor.slug
+                if !actorRekeying.keys(slug), reusePrevious(urls.file(EntitiesExport.mentionsFile(slug)), sink: sink) { return nil }
                 let key = AggregateKeys.actorMentions(
                     slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
                     profileNamesActor: actor.profile.mentions.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
@@ -104,11 +113,12 @@ public enum SiteRenderer {
             case .graphExports:
                 return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:
-                return CSVExportWriter.write(model, urls: urls, path: urls.file(.data("mentions.csv")), to: sink, fingerprints: fingerprints)
+                return CSVExportWriter.write(model, urls: urls, path: urls.file(.data("mentions.csv")), to: sink, fingerprints: fingerprints,
+                                             changed: rekeying.changed, documents: mentionDocuments)
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
-                return SearchIndexWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
+                return SearchIndexWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints, changed: rekeying.changed)
             case .asset(let name):
                 guard OutputFile.isSafe("assets/" + name), let contents = theme.assets[name] else { return nil }
                 return write(OutputFile(path: "assets/" + name, contents: contents), to: sink)
@@ -116,7 +126,7 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints, rekeying: rekeying)
+                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying, listRekeying: listRekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -144,16 +154,22 @@ public enum SiteRenderer {
 
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
-        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage
+        fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage, actorRekeying: ActorPageRekeying = .everyActor,
+        listRekeying: ListPageRekeying = .everyPage
     ) -> Diagnostic? {
+        func reuseUnreached(_ list: PagedList, _ number: Int) -> (reused: Bool, shape: String?) {
+            reuseUnreachedListPage(list, number, rekeying: listRekeying, contexts: contexts, urls: urls, sink: sink)
+        }
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
         var inputs: String?
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings:
             page = .briefings
+            let unreached = reuseUnreached(.briefings, 1)
+            if unreached.reused { return nil }
             inputs = contexts.briefingListInputs(.briefings, briefings: Array(model.briefings.indices), pageNumber: 1, fingerprints: fingerprints,
-                                                 templates: theme.templatesFingerprint)
+                                                 templates: theme.templatesFingerprint).map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefings", contexts.briefingsIndex())
         case .briefing(let index):
@@ -169,6 +185,9 @@ public enum SiteRenderer {
         case .actor(let index):
             let actor = model.actors[index]
             page = .actor(actor.actor.slug)
+            // Not keyed: nothing the page reads changed, so its previous inputs key stands.
+            if !actorRekeying.keys(actor.actor.slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(page), inputsEndingWith: "") { return nil }
             inputs = contexts.actorInputs(actor, fingerprints: fingerprints, templates: theme.templatesFingerprint)
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
@@ -178,20 +197,29 @@ public enum SiteRenderer {
         case .tag(let index):
             let tag = model.tags[index]
             page = .tag(tag.tag)
+            let unreached = reuseUnreached(.tag(tag.tag), 1)
+            if unreached.reused { return nil }
             inputs = contexts.briefingPositions(tag.briefings).flatMap {
                 contexts.briefingListInputs(.tag(tag.tag), briefings: $0, pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
-            }
+            }.map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("tag", contexts.tag(tag.tag, briefings: tag.briefings))
         case .timeline:
             page = .timeline
-            inputs = contexts.timelineInputs(pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+            let unreached = reuseUnreached(.timeline, 1)
+            if unreached.reused { return nil }
+            inputs = contexts.timelineInputs(pageNumber: 1, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("timeline", contexts.timeline())
         case .graph: (page, template, context) = (.graph, "graph", contexts.graph(network: Pictures.network(contexts: contexts)))
         case .sources: (page, template, context) = (.sources, "sources", contexts.sources(sourceEntries))
         case .listPage(let list, let number):
+            if case .actorMentions(let slug) = list, !actorRekeying.keys(slug), let keyingSink = sink as? PageKeyingSink,
+               keyingSink.reuse(urls.file(list.page(number)), inputsEndingWith: "") { return nil }
+            let unreached = reuseUnreached(list, number)
+            if unreached.reused { return nil }
             inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+                .map { $0 + (unreached.shape ?? "") }
             if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
             return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
@@ -232,6 +260,14 @@ public enum SiteRenderer {
         let file = OutputFile(path: path, contents: make())
         guard let key else { return write(file, to: sink) }
         return memoisedWrite(file, key: key, to: sink)
+    }
+
+    /// Takes the previous output's file at `path` under the key it was made from, for a
+    /// file nothing of which changed (`ActorPageRekeying`); false if there is none or it
+    /// was touched since.
+    private static func reusePrevious(_ path: String, sink: OutputSink) -> Bool {
+        guard let previous = sink.previousOutput(path) else { return false }
+        return sink.reuse(path, madeFrom: previous.key)
     }
 
     /// Writes `file` under `key`, so that the next build can reuse it.
