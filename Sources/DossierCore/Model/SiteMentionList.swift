@@ -44,6 +44,21 @@ final class SiteMentionList: Sendable {
         made = Mutex(mentions)
     }
 
+    /// The mentions at `range`, decoding only its document's when the range lies in one
+    /// document's stretch and the whole list has not been made.
+    func slice(_ range: Range<Int>) -> ArraySlice<Mention> {
+        if let whole = made.withLock({ $0 }) { return whole[range] }
+        var lower = 0, upper = starts.count
+        while upper - lower > 1 {
+            let middle = (lower + upper) / 2
+            if starts[middle] <= range.lowerBound { lower = middle } else { upper = middle }
+        }
+        guard !starts.isEmpty, !range.isEmpty else { return mentions[range] }
+        let start = starts[lower], end = lower + 1 < starts.count ? starts[lower + 1] : count
+        guard range.upperBound <= end else { return mentions[range] }
+        return ArraySlice(sources[lower].mentions[(range.lowerBound - start)..<(range.upperBound - start)])
+    }
+
     /// Made once, each document decoded on its own thread.
     var mentions: [Mention] {
         made.withLock { made in
