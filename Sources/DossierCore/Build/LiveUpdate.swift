@@ -161,11 +161,10 @@ public enum LiveUpdate {
         let affected = documents.parallelMap { document -> Bool in
             if document.id.kind == .actor, changes.actors.contains(document.id.slug) { return true }
             if let path = paths[document.id], pathsWithDiagnostics.contains(path) { return true }
-            // By index: iterating would copy every mention.
-            let mentions = document.mentions
-            for position in mentions.indices {
-                if mentions[position].explicit, changes.actors.contains(mentions[position].actor) { return true }
-                if !changes.retitled.isEmpty, changes.retitled.contains(mentions[position].actor) { return true }
+            // The actors it names, without decoding its mentions (`MentionList`).
+            for named in document.mentionedActors {
+                if named.explicit, changes.actors.contains(named.actor) { return true }
+                if !changes.retitled.isEmpty, changes.retitled.contains(named.actor) { return true }
             }
             return occurrence.occurs(in: document.plainText)
         }
@@ -228,7 +227,9 @@ public enum LiveUpdate {
         var mentionsOf: [String: [Mention]] = [:]
         var sharedPassages: [Mention] = []
         for id in documentOrder {
-            guard let mentions = linked[id]?.mentions else { continue }
+            // Only the documents that name an affected actor are decoded (`MentionList`).
+            guard let document = linked[id], document.mentionedActors.contains(where: { affected.contains($0.actor) }) else { continue }
+            let mentions = document.mentions
             var mentionsAffected = false
             for position in mentions.indices where affected.contains(mentions[position].actor) {
                 mentionsOf[mentions[position].actor, default: []].append(mentions[position])

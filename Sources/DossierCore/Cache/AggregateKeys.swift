@@ -57,18 +57,13 @@ enum AggregateKeys {
         let digests: [String?]
 
         init(_ model: SiteModel, fingerprints: DocumentFingerprints) {
-            var starts: [Int] = [], ids: [DocumentID] = [], digests: [String?] = []
-            var previous: DocumentID?
-            for (position, mention) in model.mentions.enumerated() where mention.document != previous {
-                previous = mention.document
-                starts.append(position)
-                ids.append(mention.document)
+            // From the model's list of documents, without making the list of mentions (`SiteMentionList`).
+            starts = model.mentionList.starts
+            ids = model.mentionList.documents
+            digests = ids.map { id in
                 var hasher = StableHasher()
-                digests.append(AggregateKeys.combine(mention.document, fingerprints, into: &hasher) ? hasher.finalize() : nil)
+                return AggregateKeys.combine(id, fingerprints, into: &hasher) ? hasher.finalize() : nil
             }
-            self.starts = starts
-            self.ids = ids
-            self.digests = digests
         }
     }
 

@@ -152,6 +152,13 @@ struct CacheDecoder {
         return values
     }
 
+    /// The next `count` bytes, copied out, checked against what is left.
+    mutating func bytes(_ count: Int) throws -> [UInt8] {
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
+
     /// Moves past `count` bytes, checked against what is left.
     mutating func skip(_ count: Int) throws {
         guard count >= 0, count <= end - position else { throw Malformed() }
@@ -173,11 +180,12 @@ struct LinkResult: Sendable {
     var diagnostics: [Diagnostic]
 }
 
-/// A linked document's layout (format version 3): the document's text once, then
+/// A linked document's layout (cache format 7): the document's text once, then
 /// the strings its mentions and search passages repeat (actor slugs, anchors,
 /// sections) once each in a table that they refer to by position, so a document read
 /// back shares them as the linker made them; snippets and passages are byte ranges
-/// of the text, as in memory.
+/// of the text, as in memory. The mentions come after the actors they name and their
+/// own length, so that a reader can leave them undecoded (`MentionList`).
 extension CacheEncoder {
     /// Without the HTML (`includingHTML` false) for an entry file that keeps it apart (`LinkedEntryFile`).
     mutating func linkResult(_ result: LinkResult, includingHTML: Bool = true) {
@@ -193,8 +201,20 @@ extension CacheEncoder {
             encoder.string(entry.anchor)
         }
         var table = StringTable()
+        var mentionBlock = CacheEncoder()
+        let mentions = document.mentions
+        mentionBlock.array(mentions) { encoder, mention in encoder.mention(mention, text: document.text, table: &table) }
         var body = CacheEncoder()
-        body.array(document.mentions) { encoder, mention in encoder.mention(mention, text: document.text, table: &table) }
+        // The actors before the mentions, and the mentions' length, so that a reader
+        // learns which actors the document names and leaves the mentions undecoded (`MentionList`).
+        body.array(MentionedActor.summary(of: mentions)) { encoder, actor in
+            encoder.int(table.position(actor.actor))
+            encoder.int(actor.count)
+            encoder.int(actor.passages)
+            encoder.bool(actor.explicit)
+        }
+        body.int(mentionBlock.bytes.count)
+        body.append(mentionBlock)
         body.array(document.searchPassages) { encoder, passage in encoder.passage(passage, text: document.text, table: &table) }
         array(table.strings) { encoder, string in encoder.string(string) }
         bytes.append(contentsOf: body.bytes)
@@ -273,7 +293,16 @@ extension CacheDecoder {
             TableOfContentsEntry(level: try decoder.int(), title: try decoder.string(), anchor: try decoder.string())
         }
         let table = try array { decoder in try decoder.string() }
-        let mentions = try self.mentions(of: id, text: text, table: table)
+        let actors = try array { decoder in
+            MentionedActor(actor: try decoder.entry(table), count: try decoder.count(), passages: try decoder.count(), explicit: try decoder.bool())
+        }
+        let textStorage = SpillableText(text)
+        let mentionBytes = try bytes(try count())
+        // Checked now, decoded when read: an entry that would not decode is a miss, as before.
+        var skimmer = CacheDecoder(mentionBytes)
+        try skimmer.skimMentions(table: table, textLength: text.utf8.count, expecting: actors.reduce(0) { $0 + $1.count })
+        let encoded = MentionList.EncodedMentions(
+            bytes: mentionBytes, origin: MentionOrigin(document: id, textStorage: textStorage, strings: table), textLength: text.utf8.count)
         let searchPassages = try array { decoder in try decoder.passage(text: text, table: table) }
         let images = try array { decoder in
             PublishedImage(source: try decoder.string(), output: try decoder.string(), file: URL(fileURLWithPath: try decoder.string()))
@@ -284,8 +313,8 @@ extension CacheDecoder {
             return Diagnostic(severity, try decoder.string(), at: location)
         }
         var document = LinkedDocument(
-            id: id, html: html, tableOfContents: tableOfContents, mentions: mentions, plainText: text, wordCount: wordCount,
-            searchPassages: searchPassages, images: images)
+            id: id, html: html, tableOfContents: tableOfContents, mentionList: MentionList(encoded: encoded, actors: actors),
+            textStorage: textStorage, wordCount: wordCount, searchPassages: searchPassages, images: images)
         if let kept { document = LinkedDocument(document, htmlStorage: kept) }
         return LinkResult(document: document, diagnostics: diagnostics)
     }
@@ -315,23 +344,67 @@ extension CacheDecoder {
     /// strings: what `MentionSharing.share` would make of the wide ones, without hashing
     /// every string of every entry again (13 % of a cached 10k build). A mention of
     /// another document, quoting another text or with a range past 32 bits stays wide.
-    private mutating func mentions(of id: DocumentID, text: String, table: [String]) throws -> [Mention] {
-        let origin = MentionOrigin(document: id, text: text, strings: table)
+    /// Decoded when first read (`MentionList`): `textLength` is the origin's text's, so
+    /// that a spilled text is read back only for a mention that quotes something else.
+    mutating func mentions(over origin: MentionOrigin, textLength: Int) throws -> [Mention] {
+        let table = origin.strings
         var checkedDocument: (kind: Int, slug: Int)?
-        return try array { decoder -> Mention in
+        var allCompact = true
+        let mentions = try array { decoder -> Mention in
             let start = decoder.position
-            if let compact = try decoder.compactMention(in: origin, checkedDocument: &checkedDocument) {
+            if let compact = try decoder.compactMention(in: origin, textLength: textLength, checkedDocument: &checkedDocument) {
                 return Mention(storage: .compact(compact))
             }
             decoder.position = start
-            return try decoder.mention(text: text, table: table)
+            allCompact = false
+            return try decoder.mention(text: origin.text, table: table)
         }
+        // As `LinkedDocument.init` shares a freshly linked document's mentions.
+        return allCompact ? mentions : MentionSharing.share(mentions, text: origin.textStorage, sameAs: origin.text)
+    }
+
+    /// Reads the mentions as `mentions(over:textLength:)` does, making nothing, and
+    /// throws where it would: so that decoding them later cannot fail.
+    mutating func skimMentions(table: [String], textLength: Int, expecting count: Int) throws {
+        let tableCount = table.count
+        func position() throws {
+            let value = try int()
+            guard value >= 0, value < tableCount else { throw Malformed() }
+        }
+        func optionalPosition() throws {
+            let value = try int()
+            guard value == -1 || (value >= 0 && value < tableCount) else { throw Malformed() }
+        }
+        var checkedKinds: Set<Int> = []
+        let length = try self.count()
+        guard length == count else { throw Malformed() }
+        for _ in 0..<length {
+            try position()
+            let kind = try int()
+            guard kind >= 0, kind < tableCount else { throw Malformed() }
+            if checkedKinds.insert(kind).inserted, DocumentID.Kind(rawValue: table[kind]) == nil { throw Malformed() }
+            try position()
+            try optionalPosition()
+            try position()
+            let quotesText = try bool()
+            let sourceLength = quotesText ? textLength : try string().utf8.count
+            let snippet = try range()
+            guard snippet.upperBound <= sourceLength else { throw Malformed() }
+            for _ in 0..<4 { _ = try bool() }
+            _ = try range()
+            let others = try self.count()
+            for _ in 0..<others { _ = try range() }
+            try optionalPosition()
+        }
+        guard isAtEnd else { throw Malformed() }
     }
 
     /// The next mention over `origin`, or nil (having read it) when it must stay wide.
     /// `checkedDocument`: the table positions of a kind and slug already found to name
     /// the origin's document, so the strings are compared once per entry.
-    private mutating func compactMention(in origin: MentionOrigin, checkedDocument: inout (kind: Int, slug: Int)?) throws -> CompactMention? {
+    private mutating func compactMention(
+        in origin: MentionOrigin, textLength: Int, checkedDocument: inout (kind: Int, slug: Int)?
+    ) throws -> CompactMention? {
         let table = origin.strings, limit = Int(CompactMention.none)
         let actor = try entryPosition(table)
         let kind = try entryPosition(table), slug = try entryPosition(table)
@@ -339,7 +412,7 @@ extension CacheDecoder {
         let mentionText = try entryPosition(table)
         guard try bool() else { return nil }
         let snippet = try range()
-        guard snippet.upperBound <= origin.text.utf8.count else { throw Malformed() }
+        guard snippet.upperBound <= textLength else { throw Malformed() }
         var flags: CompactMention.Flags = []
         for flag in [CompactMention.Flags.cutBefore, .cutAfter, .linked, .explicit] where try bool() { flags.insert(flag) }
         let match = try range()

@@ -101,7 +101,8 @@ enum LinkMemo {
             guard let entry = found[position], let (changes, occurrence) = tables[entry.namesKey] ?? nil else { return false }
             let document = entry.result.document
             if document.id.kind == .actor, changes.actors.contains(document.id.slug) { return false }
-            if document.mentions.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
+            // The actors it names, without decoding its mentions.
+            if document.mentionedActors.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
                 return false
             }
             return !occurrence.occurs(in: document.plainText)

@@ -14,13 +14,22 @@ enum ModelMemo {
         mentions: [Mention], documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
         linkedForms: [DocumentID: String] = [:], cache: BuildCache, root: URL
     ) -> (aggregates: MentionAggregates, reused: Bool) {
+        aggregates(mentions: SiteMentionList(mentions), documentOrder: documentOrder, briefings: briefings, linked: linked,
+                   linkedForms: linkedForms, cache: cache, root: root)
+    }
+
+    /// `mentions` are made into one list only when the aggregates are counted again.
+    static func aggregates(
+        mentions: SiteMentionList, documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
+        linkedForms: [DocumentID: String] = [:], cache: BuildCache, root: URL
+    ) -> (aggregates: MentionAggregates, reused: Bool) {
         let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
         let (key, hashes) = key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
         if hashes.hashes != known.hashes { cache.storeModelDocumentHashes(hashes, root: root) }
         if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
             return (kept, true)
         }
-        let aggregates = MentionAggregates(mentions: mentions, briefings: briefings, linked: linked)
+        let aggregates = MentionAggregates(mentions: mentions.mentions, briefings: briefings, linked: linked)
         cache.storeModelAggregates(aggregates, key: key, root: root)
         return (aggregates, false)
     }

@@ -229,7 +229,15 @@ public struct LinkedDocument: Sendable, Hashable {
     }
     private var htmlStorage: ReleasableHTML
     public var tableOfContents: [TableOfContentsEntry]
-    public var mentions: [Mention]
+    public var mentions: [Mention] {
+        get { mentionList.mentions }
+        set { mentionList = MentionList(newValue) }
+    }
+    /// Decoded when first read, for a document from the build cache (`MentionList`).
+    private(set) var mentionList: MentionList
+    /// The actors its mentions name, in the order of their first mention, without decoding the mentions.
+    var mentionedActors: [MentionedActor] { mentionList.actors }
+    var mentionCount: Int { mentionList.count }
     /// The text without markup, one top-level block a line: what the mentions' snippets
     /// and the search passages quote, held once for all of them (`textStorage`).
     public var text: String {
@@ -260,10 +268,26 @@ public struct LinkedDocument: Sendable, Hashable {
         // Shared here, where both the linker's and the build cache's documents pass: one
         // text object for the document, its mentions and its passages.
         let storage = MentionSharing.sharedText(of: mentions, sameAs: plainText) ?? SpillableText(plainText)
-        self.mentions = MentionSharing.share(mentions, text: storage, sameAs: plainText)
+        self.mentionList = MentionList(MentionSharing.share(mentions, text: storage, sameAs: plainText))
         self.textStorage = storage
         self.wordCount = wordCount
         self.searchPassages = searchPassages.map { $0.quoting(storage, ifSameAs: plainText) }
+        self.images = images
+    }
+
+    /// A build cache entry's document, its mentions undecoded over `textStorage`.
+    init(
+        id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentionList: MentionList, textStorage: SpillableText,
+        wordCount: Int, searchPassages: [SearchPassage], images: [PublishedImage]
+    ) {
+        self.id = id
+        self.htmlStorage = ReleasableHTML(html)
+        self.tableOfContents = tableOfContents
+        self.mentionList = mentionList
+        self.textStorage = textStorage
+        self.wordCount = wordCount
+        let text = textStorage.string
+        self.searchPassages = searchPassages.map { $0.quoting(textStorage, ifSameAs: text) }
         self.images = images
     }
 

@@ -9,7 +9,7 @@ enum ActorMentions {
     static func groups(
         _ mentions: [Mention], title: (DocumentID) -> String
     ) -> [(document: DocumentID, mentions: [Mention])] {
-        inReadingOrder(siteOrderGroups(mentions), title: title)
+        inReadingOrder(siteOrderGroups(mentions), document: \.document, title: title)
     }
 
     /// `mentions` (in site order) grouped by document, each group where its document first comes.
@@ -33,9 +33,7 @@ enum ActorMentions {
 
     /// `groups` (one per document, in site order) with briefings first as they come,
     /// then actor profiles and pages, each by title: the order `groups` gives.
-    static func inReadingOrder(
-        _ groups: [(document: DocumentID, mentions: [Mention])], title: (DocumentID) -> String
-    ) -> [(document: DocumentID, mentions: [Mention])] {
+    static func inReadingOrder<Group>(_ groups: [Group], document: (Group) -> DocumentID, title: (DocumentID) -> String) -> [Group] {
         func rank(_ kind: DocumentID.Kind) -> Int {
             switch kind {
             case .briefing: 0
@@ -45,7 +43,7 @@ enum ActorMentions {
         }
         // Briefings keep the order they came in; the rest are ordered by title.
         let order = groups.indices.sorted { lhs, rhs in
-            let left = groups[lhs].document, right = groups[rhs].document
+            let left = document(groups[lhs]), right = document(groups[rhs])
             if left.kind != right.kind { return rank(left.kind) < rank(right.kind) }
             if left.kind == .briefing { return lhs < rhs }
             let leftTitle = title(left), rightTitle = title(right)

@@ -44,7 +44,13 @@ public struct ActorModel: Sendable {
     public var relations: [RelationEnd]
     /// Mentions in other documents, grouped by document (briefings newest first, then
     /// profiles and pages by title), each group in reading order.
-    public var mentionsByDocument: [(document: DocumentID, mentions: [Mention])]
+    public var mentionsByDocument: [(document: DocumentID, mentions: [Mention])] {
+        get { mentionGroups.mentionGroups }
+        set { mentionGroups = ActorMentionGroups(newValue) }
+    }
+    /// `mentionsByDocument`, made when first read; what the render stage's keys and
+    /// pagers read of every actor is here without making it.
+    var mentionGroups: ActorMentionGroups
     public var mentionCount: Int
     /// The actors sharing a passage of `mentionsByDocument`, ranked by shared passages,
     /// then shared documents, then slug; none with zero shared passages; the first
@@ -70,7 +76,13 @@ public struct SiteModel: Sendable {
     public var relationTypes: [String: RelationType]
     /// Oldest first.
     public var timeline: [TimelineEvent]
-    public var mentions: [Mention]
+    public var mentions: [Mention] {
+        get { mentionList.mentions }
+        set { mentionList = SiteMentionList(newValue) }
+    }
+    /// `mentions`, made when first read; which documents hold them, and where each
+    /// one's stretch starts, are here without making it.
+    var mentionList: SiteMentionList
     /// Each unordered pair once, `actor < other`.
     public var coMentions: CoMentionPairs
     /// Tag → briefing slugs, newest first.

@@ -45,15 +45,15 @@ public enum SiteModelBuilder {
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        let siteMentions = SiteMentions(documentOrder: documentOrder, linked: linked)
-        let mentions = siteMentions.all
+        // Made into one list only if the aggregates are counted again or an export reads it.
+        let siteMentions = SiteMentionList(documentOrder: documentOrder, linked: linked)
 
         let aggregates = if let cache, let root {
-            ModelMemo.aggregates(mentions: mentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
+            ModelMemo.aggregates(mentions: siteMentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
                                  linkedForms: linkedForms, cache: cache, root: root)
                 .aggregates
         } else {
-            MentionAggregates(mentions: mentions, briefings: sortedBriefings, linked: linked)
+            MentionAggregates(mentions: siteMentions.mentions, briefings: sortedBriefings, linked: linked)
         }
         let passageTable = aggregates.table
         let coMentions = aggregates.coMentions
@@ -90,15 +90,14 @@ public enum SiteModelBuilder {
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
         let eventsOf = eventsByActor
+        let groupsOf = siteOrderGroups(documentOrder: documentOrder, linked: linked)
         let actorModels = Array(index.actors.enumerated()).parallelMap { position, actor -> ActorModel in
-            // Actors follow the briefings in site order; a profile's own mentions are not listed.
-            let (groups, count) = actorIDs[actor.slug].map {
-                siteMentions.groups(at: passageTable.actorMentions[$0], excludingDocumentAt: sortedBriefings.count + position)
-            } ?? ([], 0)
+            // A profile's own mentions are not listed.
+            let profile = DocumentID(.actor, actor.slug)
+            let groups = (groupsOf[actor.slug] ?? []).filter { $0.document != profile }
             return actorModel(
-                actor, profile: linked[DocumentID(.actor, actor.slug)], siteOrderGroups: groups, mentionCount: count,
-                relations: relationEnds[actor.slug] ?? [], events: eventsOf[actor.slug] ?? [],
-                coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
+                actor, profile: linked[profile], siteOrderGroups: groups, relations: relationEnds[actor.slug] ?? [],
+                events: eventsOf[actor.slug] ?? [], coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
         }
 
         let pageModels = project.pages.sorted { $0.slug < $1.slug }.map { page in
@@ -113,7 +112,7 @@ public enum SiteModelBuilder {
 
         let model = SiteModel(
             config: project.config, briefings: briefingModels, actors: actorModels, pages: pageModels,
-            relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentions: mentions,
+            relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentionList: siteMentions,
             coMentions: coMentions, tags: tags)
         return (model, diagnostics)
     }
@@ -129,7 +128,7 @@ public enum SiteModelBuilder {
         let document = linked ?? emptyDocument(DocumentID(.briefing, briefing.slug))
         let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
         var seenSecondary: Set<String> = Set(principal)
-        let secondary = document.mentions.map(\.actor).filter { seenSecondary.insert($0).inserted }
+        let secondary = document.mentionedActors.map(\.actor).filter { seenSecondary.insert($0).inserted }
         return BriefingModel(
             briefing: briefing, linked: document, principalActors: principal, secondaryActors: secondary,
             related: related, events: events)
@@ -166,14 +165,50 @@ public enum SiteModelBuilder {
         _ actor: Actor, profile: LinkedDocument?, siteOrderGroups: [(document: DocumentID, mentions: [Mention])], mentionCount: Int,
         relations: [RelationEnd], events: [TimelineEvent], coMentions: [CoMention], documentTitle: (DocumentID) -> String
     ) -> ActorModel {
+        let groups = ActorMentionGroups(ActorMentions.inReadingOrder(siteOrderGroups, document: \.document, title: documentTitle))
+        return actorModel(actor, profile: profile, groups: groups, mentionCount: mentionCount, relations: relations, events: events,
+                          coMentions: coMentions)
+    }
+
+    /// An actor's entry from the groups of the documents that mention it, in site order,
+    /// whose mentions are made only when a page reads them.
+    static func actorModel(
+        _ actor: Actor, profile: LinkedDocument?, siteOrderGroups: [ActorMentionGroups.Group], relations: [RelationEnd],
+        events: [TimelineEvent], coMentions: [CoMention], documentTitle: (DocumentID) -> String
+    ) -> ActorModel {
+        let groups = ActorMentionGroups(actor: actor.slug, groups: ActorMentions.inReadingOrder(siteOrderGroups, document: \.document,
+                                                                                                   title: documentTitle))
+        return actorModel(actor, profile: profile, groups: groups, mentionCount: siteOrderGroups.reduce(0) { $0 + $1.count },
+                          relations: relations, events: events, coMentions: coMentions)
+    }
+
+    private static func actorModel(
+        _ actor: Actor, profile: LinkedDocument?, groups: ActorMentionGroups, mentionCount: Int, relations: [RelationEnd],
+        events: [TimelineEvent], coMentions: [CoMention]
+    ) -> ActorModel {
         let id = DocumentID(.actor, actor.slug)
-        let groups = ActorMentions.inReadingOrder(siteOrderGroups, title: documentTitle)
         let ends = relations.sorted { lhs, rhs in
             (lhs.label, lhs.other, lhs.relation.since?.text ?? "") < (rhs.label, rhs.other, rhs.relation.since?.text ?? "")
         }
         return ActorModel(
-            actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionsByDocument: groups,
+            actor: actor, profile: profile ?? emptyDocument(id), relations: ends, mentionGroups: groups,
             mentionCount: mentionCount, coMentions: Array(coMentions.prefix(coMentionsPerActor)), events: events)
+    }
+
+    /// Each actor's groups, one per document that mentions it, in site order, from the
+    /// documents' summaries (`MentionedActor`): no mention is decoded or copied.
+    static func siteOrderGroups(
+        documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]
+    ) -> [String: [ActorMentionGroups.Group]] {
+        var groups: [String: [ActorMentionGroups.Group]] = [:]
+        for id in documentOrder {
+            guard let list = linked[id]?.mentionList else { continue }
+            for named in list.actors {
+                groups[named.actor, default: []].append(
+                    ActorMentionGroups.Group(document: id, count: named.count, passages: named.passages, source: list))
+            }
+        }
+        return groups
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
@@ -233,7 +268,7 @@ struct RelatedInputs: Sendable {
 
     /// The actors a briefing shares with others: its principal actors and every actor its text mentions.
     static func actors(of briefing: Briefing, linked: LinkedDocument?) -> [String] {
-        briefing.actors.map(\.value) + (linked?.mentions ?? []).map(\.actor)
+        briefing.actors.map(\.value) + (linked?.mentionedActors ?? []).map(\.actor)
     }
 
     private mutating func ids(for slugs: [String]) -> [Int] {

@@ -81,7 +81,7 @@ struct BriefingPageRekeying: Sendable {
         keyed.formUnion(changedBriefings)
         for slug in changedActors {
             if let actor = contexts.actorsBySlug[slug] {
-                for group in actor.mentionsByDocument where group.document.kind == .briefing { keyed.insert(group.document.slug) }
+                for group in actor.mentionGroups.groups where group.document.kind == .briefing { keyed.insert(group.document.slug) }
             }
             for position in contexts.principalBriefingsByActor[slug] ?? [] { keyed.insert(model.briefings[position].briefing.slug) }
         }

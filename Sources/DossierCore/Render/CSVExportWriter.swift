@@ -113,7 +113,8 @@ enum CSVExportWriter {
         let documents = CSVExport.mentionDocuments(model)
         let header = CSVExport.mentionHeader
         let previous = PreviousRows(sink.previousOutput(path), header: header)
-        func rows(_ run: Run) -> Data { CSVExport.mentionRows(model.mentions[run.mentions], documents: documents, urls: urls) }
+        // Only the documents whose rows are made again decode their mentions (`SiteMentionList`).
+        func rows(_ run: Run) -> Data { CSVExport.mentionRows(model.mentionList.slice(run.mentions), documents: documents, urls: urls) }
         func carried(_ run: Run) -> (offset: Int, row: RowTable.Row)? { run.key.flatMap { previous?.ranges[$0] } }
 
         // Rows made before writing, to see whether the file comes out as it was.
@@ -179,17 +180,13 @@ enum CSVExportWriter {
 
     /// Each document's stretch of the model's mentions, in order.
     static func runs(_ model: SiteModel, fingerprints: DocumentFingerprints) -> [Run] {
-        var runs: [Run] = []
-        var start = 0
-        let mentions = model.mentions
-        while start < mentions.count {
-            let document = mentions[start].document
-            var end = start + 1
-            while end < mentions.count, mentions[end].document == document { end += 1 }
-            runs.append(Run(document: document, mentions: start..<end, key: AggregateKeys.mentionRows(document, fingerprints: fingerprints)))
-            start = end
+        // From the model's list of documents, without making the list of mentions (`SiteMentionList`).
+        let list = model.mentionList
+        return list.documents.indices.map { stretch in
+            let end = stretch + 1 < list.starts.count ? list.starts[stretch + 1] : list.count
+            return Run(document: list.documents[stretch], mentions: list.starts[stretch]..<end,
+                       key: AggregateKeys.mentionRows(list.documents[stretch], fingerprints: fingerprints))
         }
-        return runs
     }
 
     /// `runs(_:fingerprints:)` from the stretches the render stage has already found.

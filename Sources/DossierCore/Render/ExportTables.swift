@@ -62,7 +62,7 @@ final class ExportTables: @unchecked Sendable {
     /// mentions: those of its mention list and its own profile.
     private func stretches(of actor: ActorModel) -> [Int] {
         let index = stretchOf.value { Dictionary(uniqueKeysWithValues: documents.ids.enumerated().map { ($1, $0) }) }
-        let ids = actor.mentionsByDocument.map(\.document) + [DocumentID(.actor, actor.actor.slug)]
+        let ids = actor.mentionGroups.documents + [DocumentID(.actor, actor.actor.slug)]
         return Set(ids.compactMap { index[$0] }).sorted()
     }
 }

@@ -29,7 +29,7 @@ extension PageContexts {
         guard combineNavigation(into: &hasher, fingerprints) else { return nil }
         hasher.combine(briefing.principalActors.joined(separator: "\n"))
         hasher.combine(briefing.secondaryActors.joined(separator: "\n"))
-        var shown = briefing.principalActors + briefing.secondaryActors + briefing.linked.mentions.map(\.actor)
+        var shown = briefing.principalActors + briefing.secondaryActors + briefing.linked.mentionedActors.map(\.actor)
         for item in briefing.events {
             shown += item.event.actors.map(\.value)
             if let place = item.event.place { shown.append(place.value) }
@@ -128,7 +128,7 @@ extension PageContexts {
             hasher.combine(fingerprints(item.origin) ?? "no such document")
             for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) { combineActor(slug) }
         }
-        for slug in Set(actor.profile.mentions.map(\.actor)).sorted() { combineActor(slug) }
+        for slug in Set(actor.profile.mentionedActors.map(\.actor)).sorted() { combineActor(slug) }
         return hasher.finalize()
     }
 
@@ -154,8 +154,10 @@ extension PageContexts {
 
     private func hashMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
         hasher.combine(actor.mentionCount)
-        hasher.combine(actor.mentionsByDocument.count)
-        for group in actor.mentionsByDocument {
+        // The documents only (`ActorMentionGroups`): the mentions are made for pages that are rendered.
+        let groups = actor.mentionGroups.groups
+        hasher.combine(groups.count)
+        for group in groups {
             guard let fingerprint = fingerprints(group.document) else { return false }
             hasher.combine(group.document.description)
             hasher.combine(fingerprint)

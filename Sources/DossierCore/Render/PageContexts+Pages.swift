@@ -108,7 +108,7 @@ extension PageContexts {
         context["params"] = params(value.params)
         context["has_relations_out"] = actor.relations.contains { $0.direction == .outgoing }
         context["has_relations_in"] = actor.relations.contains { $0.direction == .incoming }
-        context["has_mentions"] = !actor.mentionsByDocument.isEmpty
+        context["has_mentions"] = !actor.mentionGroups.groups.isEmpty
         context["has_co_mentions"] = actor.coMentions.contains { $0.sameBlock > 0 }
         context["has_events"] = !actor.events.isEmpty
         context["has_sources"] = !listedSources.isEmpty

@@ -125,10 +125,8 @@ extension PageContexts {
     /// times as many passages, so a run of documents that quote the actor in every
     /// paragraph does not make one page as long as all of them.
     func mentionPager(_ actor: ActorModel) -> Pager {
-        // A group of one mention (most of them) needs no set: every build pages every actor.
-        let weights = actor.mentionsByDocument.map { group in
-            group.mentions.count < 2 ? group.mentions.count : Set(group.mentions.map { $0.anchor ?? $0.snippet }).count
-        }
+        // Counted with the documents' summaries (`MentionedActor.passages`): every build pages every actor.
+        let weights = actor.mentionGroups.groups.map(\.passages)
         let size = model.config.paginateBy
         return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage)
     }

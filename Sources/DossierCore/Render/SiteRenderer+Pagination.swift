@@ -21,9 +21,10 @@ extension SiteRenderer {
     /// Most actors do, and paging them counted the passages of every group each build.
     static func fitsOnePage(_ actor: ActorModel, contexts: PageContexts) -> Bool {
         let size = contexts.model.config.paginateBy
-        guard actor.mentionsByDocument.count <= size else { return false }
+        let groups = actor.mentionGroups.groups
+        guard groups.count <= size else { return false }
         var mentions = 0
-        for group in actor.mentionsByDocument { mentions += group.mentions.count }
+        for group in groups { mentions += group.count }
         return mentions <= size * PageContexts.passagesPerDocumentOnAverage
     }
 

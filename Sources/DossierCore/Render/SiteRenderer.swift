@@ -98,7 +98,7 @@ public enum SiteRenderer {
                 if !actorRekeying.keys(slug), reusePrevious(urls.file(EntitiesExport.mentionsFile(slug)), sink: sink) { return nil }
                 let key = AggregateKeys.actorMentions(
                     slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
-                    profileNamesActor: actor.profile.mentions.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
+                    profileNamesActor: actor.profile.mentionedActors.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
                     fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
                     exportTables.mentionsFile(actor: index, coMentions: coMentionRanges[index])

@@ -1,0 +1,73 @@
+import Synchronization
+
+/// Every mention of the site in site order (briefings newest first, then actors, then
+/// pages), made into one list only when an export reads it: which documents hold
+/// mentions and where each one's stretch starts are known from the documents'
+/// counts, without decoding them (`MentionList`).
+final class SiteMentionList: Sendable {
+    /// The documents that hold mentions, in site order.
+    let documents: [DocumentID]
+    /// Where each of `documents`' stretch of the list starts, ascending.
+    let starts: [Int]
+    let count: Int
+    private let sources: [MentionList]
+    private let made: Mutex<[Mention]?>
+
+    init(documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]) {
+        var documents: [DocumentID] = [], starts: [Int] = [], sources: [MentionList] = []
+        var count = 0
+        for id in documentOrder {
+            guard let list = linked[id]?.mentionList, list.count > 0 else { continue }
+            documents.append(id)
+            starts.append(count)
+            sources.append(list)
+            count += list.count
+        }
+        self.documents = documents
+        self.starts = starts
+        self.sources = sources
+        self.count = count
+        made = Mutex(nil)
+    }
+
+    /// A list given whole: its stretches are its runs of one document.
+    init(_ mentions: [Mention]) {
+        var documents: [DocumentID] = [], starts: [Int] = []
+        for index in mentions.indices where documents.last != mentions[index].document {
+            documents.append(mentions[index].document)
+            starts.append(index)
+        }
+        self.documents = documents
+        self.starts = starts
+        sources = []
+        count = mentions.count
+        made = Mutex(mentions)
+    }
+
+    /// The mentions at `range`, decoding only its document's when the range lies in one
+    /// document's stretch and the whole list has not been made.
+    func slice(_ range: Range<Int>) -> ArraySlice<Mention> {
+        if let whole = made.withLock({ $0 }) { return whole[range] }
+        var lower = 0, upper = starts.count
+        while upper - lower > 1 {
+            let middle = (lower + upper) / 2
+            if starts[middle] <= range.lowerBound { lower = middle } else { upper = middle }
+        }
+        guard !starts.isEmpty, !range.isEmpty else { return mentions[range] }
+        let start = starts[lower], end = lower + 1 < starts.count ? starts[lower + 1] : count
+        guard range.upperBound <= end else { return mentions[range] }
+        return ArraySlice(sources[lower].mentions[(range.lowerBound - start)..<(range.upperBound - start)])
+    }
+
+    /// Made once, each document decoded on its own thread.
+    var mentions: [Mention] {
+        made.withLock { made in
+            if let made { return made }
+            var all: [Mention] = []
+            all.reserveCapacity(count)
+            for mentions in sources.parallelMap({ $0.mentions }) { all += mentions }
+            made = all
+            return all
+        }
+    }
+}
