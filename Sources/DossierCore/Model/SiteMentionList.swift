@@ -59,6 +59,19 @@ final class SiteMentionList: Sendable {
         return ArraySlice(sources[lower].mentions[(range.lowerBound - start)..<(range.upperBound - start)])
     }
 
+    /// The mention at `position` of `mentions`, decoding only its document's when the
+    /// whole list has not been made: a cached build's few export files read a few
+    /// documents' mentions.
+    subscript(position: Int) -> Mention {
+        if let whole = made.withLock({ $0 }) { return whole[position] }
+        var lower = 0, upper = starts.count
+        while upper - lower > 1 {
+            let middle = (lower + upper) / 2
+            if starts[middle] <= position { lower = middle } else { upper = middle }
+        }
+        return sources[lower].mentions[position - starts[lower]]
+    }
+
     /// Made once, each document decoded on its own thread.
     var mentions: [Mention] {
         made.withLock { made in

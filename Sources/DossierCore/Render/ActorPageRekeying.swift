@@ -97,12 +97,12 @@ struct ActorPageRekeying: Sendable {
             switch id.kind {
             case .briefing:
                 guard let briefing = contexts.briefingsBySlug[id.slug] else { continue }
-                keyed.formUnion(briefing.linked.mentions.map(\.actor))
+                keyed.formUnion(briefing.linked.mentionedActors.map(\.actor))
                 keyed.formUnion(briefing.principalActors)
                 keyed.formUnion(briefing.secondaryActors)
             case .actor:
                 reaching.insert(id.slug)
-                if let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentions.map(\.actor)) }
+                if let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentionedActors.map(\.actor)) }
             // A free page is in the navigation, hence in `common`: never reached.
             case .page: break
             }
@@ -116,7 +116,7 @@ struct ActorPageRekeying: Sendable {
             guard let actor = contexts.actorsBySlug[slug] else { continue }
             keyed.formUnion(actor.relations.map(\.other))
             for item in actor.events { keyed.formUnion(Self.named(in: item)) }
-            for group in actor.mentionsByDocument where group.document.kind == .actor { keyed.insert(group.document.slug) }
+            for group in actor.mentionGroups.groups where group.document.kind == .actor { keyed.insert(group.document.slug) }
         }
         for actor in model.actors where !keyed.contains(actor.actor.slug) {
             if actor.coMentions.contains(where: { reaching.contains($0.other) }) { keyed.insert(actor.actor.slug) }
@@ -134,7 +134,7 @@ struct ActorPageRekeying: Sendable {
     static func shape(of actor: ActorModel, contexts: PageContexts) -> String {
         var hasher = StableHasher()
         hasher.combine(actor.mentionCount)
-        hasher.combine(actor.mentionsByDocument.count)
+        hasher.combine(actor.mentionGroups.groups.count)
         hasher.combine(contexts.principalBriefingsByActor[actor.actor.slug]?.count ?? 0)
         hasher.combine(actor.coMentions.count)
         hasher.combine(actor.relations.count)

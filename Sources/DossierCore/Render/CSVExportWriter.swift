@@ -108,7 +108,7 @@ enum CSVExportWriter {
     ) -> Diagnostic? {
         if changed?.isEmpty == true, let previous = sink.previousOutput(path), previous.inputs != nil,
            sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return nil }
-        let runs = mentionDocuments.map { self.runs($0, mentionCount: model.mentions.count, fingerprints: fingerprints) }
+        let runs = mentionDocuments.map { self.runs($0, mentionCount: model.mentionList.count, fingerprints: fingerprints) }
             ?? self.runs(model, fingerprints: fingerprints)
         let documents = CSVExport.mentionDocuments(model)
         let header = CSVExport.mentionHeader

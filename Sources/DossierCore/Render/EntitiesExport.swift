@@ -158,7 +158,7 @@ public enum EntitiesExport {
         // By the position of the passage's first mention: the same in every table.
         var entryOf: [Int32: Int] = [:]
         for position in positions {
-            let mention = model.mentions[position]
+            let mention = model.mentionList[position]
             let table = tableHolding(position)
             let passage = table.passages[table.passage(ofMention: position)]
             if let existing = entryOf[passage.first] {
@@ -240,11 +240,11 @@ public enum EntitiesExport {
             json.key("passages")
             json.array { list in
                 for passage in table.passages[document.passages] {
-                    let first = model.mentions[Int(passage.first)]
+                    let first = model.mentionList[Int(passage.first)]
                     list.object { item in
                         item.field("anchor", first.anchor)
                         item.field("section", first.section)
-                        item.field("text", table.text(of: passage, in: model.mentions))
+                        item.field("text", table.text(of: passage, first: first))
                     }
                 }
             }

@@ -41,6 +41,13 @@ struct ExportPassages: Sendable {
     /// The passages of the documents whose mentions are `range`, a run of whole
     /// documents' stretches; positions (`Passage.first`) are still `mentions`'s.
     init(_ mentions: [Mention], range: Range<Int>) {
+        self.init(range: range) { mentions[$0] }
+    }
+
+    /// The passages of the documents whose mentions are `range` of the site's list,
+    /// each read through `mention` (`SiteMentionList`'s subscript decodes only the
+    /// documents read, where `model.mentions` would decode every document).
+    init(range: Range<Int>, mention mentionAt: (Int) -> Mention) {
         self.range = range
         passageOfMention.reserveCapacity(range.count)
         var document: DocumentID?
@@ -49,7 +56,7 @@ struct ExportPassages: Sendable {
         // shares one with those of the same snippet, as on the actor page.
         var byKey: [String: Int] = [:]
         for position in range {
-            let mention = mentions[position]
+            let mention = mentionAt(position)
             if mention.document != document {
                 if let document { documents.append((document, start..<passages.count)) }
                 document = mention.document
@@ -58,7 +65,7 @@ struct ExportPassages: Sendable {
             }
             let quoted = mention.quotedSnippet
             let key = mention.anchor.map { "a" + $0 } ?? "s" + quoted.string
-            if let index = byKey[key], mentions[Int(passages[index].first)].quotedSnippet.quoting.utf8Count == quoted.quoting.utf8Count {
+            if let index = byKey[key], mentionAt(Int(passages[index].first)).quotedSnippet.quoting.utf8Count == quoted.quoting.utf8Count {
                 passages[index].lower = min(passages[index].lower, Int32(quoted.bytes.lowerBound))
                 passages[index].upper = max(passages[index].upper, Int32(quoted.bytes.upperBound))
                 passageOfMention.append(Int32(index))
@@ -79,7 +86,12 @@ struct ExportPassages: Sendable {
 
     /// The passage's text: the part of its block its snippets quote.
     func text(of passage: Passage, in mentions: [Mention]) -> String {
-        let source = mentions[Int(passage.first)].quotedSnippet.quoting
+        text(of: passage, first: mentions[Int(passage.first)])
+    }
+
+    /// The passage's text, given the mention at its `first` position.
+    func text(of passage: Passage, first: Mention) -> String {
+        let source = first.quotedSnippet.quoting
         return DocumentText.string(source, Int(passage.lower)..<Int(passage.upper), before: "", after: "")
     }
 

@@ -38,7 +38,7 @@ final class ExportTables: @unchecked Sendable {
         }
         var positions: [Int] = [], stretchByPosition: [Int: Int] = [:]
         for stretch in stretches(of: actor) {
-            for position in range(stretch) where model.mentions[position].actor == slug {
+            for position in range(stretch) where model.mentionList[position].actor == slug {
                 positions.append(position)
                 stretchByPosition[position] = stretch
             }
@@ -51,11 +51,11 @@ final class ExportTables: @unchecked Sendable {
     }
 
     private func range(_ stretch: Int) -> Range<Int> {
-        documents.starts[stretch]..<(stretch + 1 < documents.starts.count ? documents.starts[stretch + 1] : model.mentions.count)
+        documents.starts[stretch]..<(stretch + 1 < documents.starts.count ? documents.starts[stretch + 1] : model.mentionList.count)
     }
 
     private func table(_ stretch: Int) -> ExportPassages {
-        tables.value(for: stretch) { ExportPassages(model.mentions, range: range(stretch)) }
+        tables.value(for: stretch) { ExportPassages(range: range(stretch)) { model.mentionList[$0] } }
     }
 
     /// The stretches, in site order, of the documents that can hold the actor's
