@@ -39,7 +39,7 @@ enum LoadMemo {
         let memo = cache.loadMemo(root: root)
         let previous = memo.records
         let outcomes = listed.parallelMap { file -> Outcome in
-            let identity = FileIdentity.of(file.absolutePath)
+            let identity = file.identity
             let old = previous[file.path]
             if let old, let identity, old.settled, old.identity == identity { return .unread(old) }
             guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
