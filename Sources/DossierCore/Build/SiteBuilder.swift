@@ -82,12 +82,10 @@ public enum SiteBuilder {
     /// Runs every stage. Rendered files go to `sink` (none when it is nil: the
     /// model is built but nothing is rendered).
     public static func run(_ options: BuildOptions, into sink: OutputSink? = CountingSink()) -> BuildReport {
-        run(options, into: sink, beforeRender: {})
+        run(options, into: sink, hooks: StageHooks())
     }
 
-    /// `beforeRender` runs once the model is built, before the theme is loaded and
-    /// anything rendered (`build` hands the output its render manifest there).
-    static func run(_ options: BuildOptions, into sink: OutputSink?, beforeRender: () -> Void) -> BuildReport {
+    static func run(_ options: BuildOptions, into sink: OutputSink?, hooks: StageHooks) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         func timed<T>(_ name: String, _ body: () -> T) -> T {
@@ -128,6 +126,7 @@ public enum SiteBuilder {
                                     readsHTMLOnDemand: !options.keepsLiveState, recordsRevalidated: true)
         }
         diagnostics += linkDiagnostics
+        hooks.afterLinking()
         var spill: BackgroundWork<Bool>?
         if options.releasesDocumentsAsRendered {
             project.dropBodiesAfterLinking()
@@ -148,7 +147,7 @@ public enum SiteBuilder {
 
         var liveState: LiveState?
         if let sink {
-            beforeRender()
+            hooks.beforeRender()
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
             let (staticFiles, staticDiagnostics) = timed("static files") { StaticFolder.files(projectRoot: options.root) }
@@ -225,11 +224,16 @@ public enum SiteBuilder {
             return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
-        // Read beside the first stages: rendering is the first to need it (`BackgroundWork`).
-        let previousManifest = BackgroundWork { cache.renderManifest(for: output) }
         var buildOptions = options
         buildOptions.cache = cache
-        var report = run(buildOptions, into: staging, beforeRender: { staging.renderManifest = previousManifest.value })
+        var previousManifest: BackgroundWork<RenderManifest>?
+        let hooks = StageHooks(
+            afterLinking: {
+                previousManifest = BackgroundWork { cache.renderManifest(for: output) }
+                (staging as? OutputUpdate)?.beginInventory()
+            },
+            beforeRender: { staging.renderManifest = previousManifest?.value ?? cache.renderManifest(for: output) })
+        var report = run(buildOptions, into: staging, hooks: hooks)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
             staging.discard()
