@@ -175,12 +175,13 @@ extension CacheDecoder {
             ends.append(position)
         }
         let whole = self
+        let rootPath = root.path
         let records = Array(zip(starts, ends)).parallelMap { start, end -> LoadMemo.Record? in
             var decoder = whole.at(start)
             guard let path = try? decoder.string(), let device = try? decoder.int(), let inode = try? decoder.int(),
                   let size = try? decoder.int(), let modified = try? decoder.int(), let changed = try? decoder.int(),
                   let settled = try? decoder.bool(), let fingerprint = try? decoder.string(),
-                  let decoded = try? decoder.decodedFile(root: root, sourceFingerprint: fingerprint), decoder.position == end
+                  let decoded = try? decoder.decodedFile(rootPath: rootPath, sourceFingerprint: fingerprint), decoder.position == end
             else { return nil }
             let identity = FileIdentity(
                 device: UInt64(UInt(bitPattern: device)), inode: UInt64(UInt(bitPattern: inode)), size: Int64(size),
