@@ -82,6 +82,10 @@ public enum SiteBuilder {
     /// Runs every stage. Rendered files go to `sink` (none when it is nil: the
     /// model is built but nothing is rendered).
     public static func run(_ options: BuildOptions, into sink: OutputSink? = CountingSink()) -> BuildReport {
+        run(options, into: sink, hooks: StageHooks())
+    }
+
+    static func run(_ options: BuildOptions, into sink: OutputSink?, hooks: StageHooks) -> BuildReport {
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         func timed<T>(_ name: String, _ body: () -> T) -> T {
@@ -122,18 +126,28 @@ public enum SiteBuilder {
                                     readsHTMLOnDemand: !options.keepsLiveState, recordsRevalidated: true)
         }
         diagnostics += linkDiagnostics
+        hooks.afterLinking()
+        var spill: BackgroundWork<Bool>?
         if options.releasesDocumentsAsRendered {
             project.dropBodiesAfterLinking()
-            documents.spillHTMLAndText(to: settings.htmlSpill)
-            FreedMemory.giveBack()
+            // Beside the model stage, which runs mostly on one thread (`BackgroundWork`).
+            let linked = documents, spillFile = settings.htmlSpill
+            spill = BackgroundWork {
+                linked.spillHTMLAndText(to: spillFile)
+                FreedMemory.giveBack()
+                return true
+            }
         }
 
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(
             project: project, index: index, linked: documents, linkedForms: linkFingerprints, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
+        // Waited for before rendering, so that the texts are out of memory before its peak.
+        _ = spill?.value
 
         var liveState: LiveState?
         if let sink {
+            hooks.beforeRender()
             let (theme, themeDiagnostics) = timed("theme") { Theme.load(projectRoot: options.root) }
             diagnostics += themeDiagnostics
             let (staticFiles, staticDiagnostics) = timed("static files") { StaticFolder.files(projectRoot: options.root) }
@@ -210,10 +224,16 @@ public enum SiteBuilder {
             return BuildReport(diagnostics: (cleanup + [.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent))]).sorted(),
                                paths: [], timings: [], model: nil)
         }
-        staging.renderManifest = cache.renderManifest(for: output)
         var buildOptions = options
         buildOptions.cache = cache
-        var report = run(buildOptions, into: staging)
+        var previousManifest: BackgroundWork<RenderManifest>?
+        let hooks = StageHooks(
+            afterLinking: {
+                previousManifest = BackgroundWork { cache.renderManifest(for: output) }
+                (staging as? OutputUpdate)?.beginInventory()
+            },
+            beforeRender: { staging.renderManifest = previousManifest?.value ?? cache.renderManifest(for: output) })
+        var report = run(buildOptions, into: staging, hooks: hooks)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
             staging.discard()
@@ -228,6 +248,8 @@ public enum SiteBuilder {
             report.reusedDataFiles = staging.reusedDataFiles
             // A commit stopped as by a crash stores nothing, as a dead process would not.
             if options.interruptsCommitAfter == nil { cache.storeRenderManifest(staging.renderManifest, for: output) }
+            // Its manifest and inventory are large (`ExitWithoutTeardown`).
+            if options.exitsAfterBuild { ExitWithoutTeardown.keep(staging) }
         } catch {
             report.diagnostics.append(.error("\(error)", at: SourceLocation(path: options.outputFolder.lastPathComponent)))
         }

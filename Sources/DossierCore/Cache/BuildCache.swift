@@ -292,19 +292,48 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
         guard let folder else { return }
         let manager = FileManager.default
-        let linkedFolder = folder.appendingPathComponent("linked")
-        for shard in (try? manager.contentsOfDirectory(atPath: linkedFolder.path)) ?? [] {
-            let shardFolder = linkedFolder.appendingPathComponent(shard)
-            for name in (try? manager.contentsOfDirectory(atPath: shardFolder.path)) ?? [] where !keep.contains(name) {
-                try? manager.removeItem(at: shardFolder.appendingPathComponent(name))
-            }
-        }
+        removeUnusedLinkedEntries(keeping: keep)
         for (kind, kept) in [("names", keepNames), ("revalidated", keepRevalidated)] {
             let namesFolder = folder.appendingPathComponent(kind)
             for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !kept.contains(name) {
                 try? manager.removeItem(at: namesFolder.appendingPathComponent(name))
             }
         }
+    }
+
+    /// Removes every entry file under `linked/` but `keep`, listing only the shard
+    /// folders changed since the last build's upkeep or holding other names than
+    /// those kept (`LinkedShardStamps`).
+    private func removeUnusedLinkedEntries(keeping keep: Set<String>) {
+        guard let linkedFolderPath, let stampsFile = folder?.appendingPathComponent(LinkedShardStamps.fileName) else { return }
+        var previous = LinkedShardStamps()
+        if let bytes = read(stampsFile), var decoder = Self.open(bytes, kind: LinkedShardStamps.fileName, key: ""),
+           let stamps = try? decoder.linkedShardStamps(), decoder.isAtEnd {
+            previous = stamps
+        }
+        var kept: [String: [String]] = [:]
+        for key in keep { kept[LinkedShardStamps.shard(of: key), default: []].append(key) }
+        var stamps = LinkedShardStamps()
+        for shard in LinkedShardStamps.names(inFolder: linkedFolderPath) ?? [] {
+            let path = linkedFolderPath + "/" + shard
+            let names = LinkedShardStamps.namesHash(kept[shard] ?? [])
+            if let old = previous.shards[shard], old.names == names, LinkedShardStamps.FolderIdentity(path: path) == old.folder {
+                stamps.shards[shard] = old
+                continue
+            }
+            guard let present = LinkedShardStamps.names(inFolder: path) else { continue }
+            var remaining: [String] = []
+            for name in present {
+                if keep.contains(name) || (try? FileManager.default.removeItem(atPath: path + "/" + name)) == nil { remaining.append(name) }
+            }
+            if let identity = LinkedShardStamps.FolderIdentity(path: path) {
+                stamps.shards[shard] = LinkedShardStamps.Shard(folder: identity, names: LinkedShardStamps.namesHash(remaining))
+            }
+        }
+        guard stamps != previous else { return }
+        var encoder = Self.header(kind: LinkedShardStamps.fileName, key: "")
+        encoder.linkedShardStamps(stamps)
+        write(encoder, to: stampsFile)
     }
 
     /// Forgets the linked documents held in memory (they stay on disk): after a build

@@ -26,7 +26,8 @@ enum LoadMemo {
 
     /// What became of one listed file.
     private enum Outcome: Sendable {
-        case unread(Record)
+        /// The memo's record, at the file's position in `LoadMemo.PreviousRecords`.
+        case unread
         case readUnchanged(Record)
         case parsed(ProjectLoader.DecodedFile, fingerprint: String, record: Record?)
         case failed(Diagnostic)
@@ -37,11 +38,12 @@ enum LoadMemo {
     static func load(root: URL, drafts: Bool, cache: BuildCache, readStart: Int64 = FileIdentity.now()) -> LoadedProject {
         let (configText, listed, media, listDiagnostics) = ProjectLoader.listFiles(root: root)
         let memo = cache.loadMemo(root: root)
-        let previous = memo.records
-        let outcomes = listed.parallelMap { file -> Outcome in
-            let identity = FileIdentity.of(file.absolutePath)
-            let old = previous[file.path]
-            if let old, let identity, old.settled, old.identity == identity { return .unread(old) }
+        let previous = PreviousRecords(memo, listed: listed)
+        let outcomes = Array(listed.indices).parallelMap { position -> Outcome in
+            let file = listed[position]
+            let identity = file.identity
+            let old = previous.record(at: position, file.path)
+            if let old, let identity, old.settled, old.identity == identity { return .unread }
             guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
                 return .failed(.error("cannot read file", at: SourceLocation(path: file.path)))
             }
@@ -67,9 +69,13 @@ enum LoadMemo {
         var fingerprints: [String: String] = [:]
         var counts = LoadCounts()
         var changed: Set<String> = []
-        for (file, outcome) in zip(listed, outcomes) {
+        decoded.reserveCapacity(listed.count)
+        records.reserveCapacity(listed.count)
+        fingerprints.reserveCapacity(listed.count)
+        for (position, (file, outcome)) in zip(listed, outcomes).enumerated() {
             switch outcome {
-            case .unread(let record):
+            case .unread:
+                let record = previous.record(at: position, file.path)!
                 counts.unread += 1
                 records.append(record)
                 decoded.append(record.decoded)
@@ -101,6 +107,26 @@ enum LoadMemo {
         // Only what changed is written (`LoadMemoChanges`); nothing when nothing did.
         cache.storeLoadMemo(records, changed: changed, previous: memo, root: root)
         return project
+    }
+
+    /// The memo's records looked up by the listed files' positions: the memo keeps them
+    /// in the listing's order, so when its paths are the listing's (no file added,
+    /// removed or renamed) a file's record is the one at its own position, and the
+    /// records are never copied into a dictionary. Otherwise, by path.
+    private struct PreviousRecords: Sendable {
+        let ordered: [Record]
+        let aligned: Bool
+        let byPath: [String: Record]
+
+        init(_ memo: LoadMemoChanges, listed: [ProjectLoader.ListedFile]) {
+            ordered = memo.ordered
+            aligned = ordered.count == listed.count && zip(ordered, listed).allSatisfy { $0.path == $1.path }
+            byPath = aligned ? [:] : memo.records
+        }
+
+        func record(at position: Int, _ path: String) -> Record? {
+            aligned ? ordered[position] : byPath[path]
+        }
     }
 
     /// `DocumentFingerprints.hash` of the text these bytes hold, without making the text.
@@ -149,12 +175,13 @@ extension CacheDecoder {
             ends.append(position)
         }
         let whole = self
+        let rootPath = root.path
         let records = Array(zip(starts, ends)).parallelMap { start, end -> LoadMemo.Record? in
             var decoder = whole.at(start)
             guard let path = try? decoder.string(), let device = try? decoder.int(), let inode = try? decoder.int(),
                   let size = try? decoder.int(), let modified = try? decoder.int(), let changed = try? decoder.int(),
                   let settled = try? decoder.bool(), let fingerprint = try? decoder.string(),
-                  let decoded = try? decoder.decodedFile(root: root, sourceFingerprint: fingerprint), decoder.position == end
+                  let decoded = try? decoder.decodedFile(rootPath: rootPath, sourceFingerprint: fingerprint), decoder.position == end
             else { return nil }
             let identity = FileIdentity(
                 device: UInt64(UInt(bitPattern: device)), inode: UInt64(UInt(bitPattern: inode)), size: Int64(size),

@@ -9,16 +9,46 @@ import Foundation
 /// do not read back whole are ignored: the files they recorded are then read again and
 /// hashed, never taken on a stale record.
 struct LoadMemoChanges: Sendable {
-    /// The records by path, with the changes applied.
-    var records: [String: LoadMemo.Record] = [:]
-    /// The whole file's checksum and paths; nil when there is no whole file.
+    /// The records with the changes applied, in the order of their paths: the
+    /// listing's order, so that the load memo finds each file's record at the file's
+    /// own position without a dictionary of 12,000 records (`LoadMemo.load`).
+    var ordered: [LoadMemo.Record] = []
+    /// The whole file's checksum; nil when there is no whole file.
     var baseChecksum: UInt64?
-    var basePaths: Set<String> = []
+    /// The whole file's paths, in its order.
+    var basePathList: [String] = []
     /// The paths the changes file holds records of.
     var changedPaths: Set<String> = []
 
+    /// The records by path.
+    var records: [String: LoadMemo.Record] {
+        Dictionary(ordered.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var basePaths: Set<String> { Set(basePathList) }
+
     /// Changes kept beside the whole file, at most: a sixteenth of the records, or 64.
     static func changesLimit(recordCount: Int) -> Int { max(64, recordCount / 16) }
+}
+
+extension LoadMemoChanges {
+    /// `base` (sorted by path) with each changed record in place of its path's and the
+    /// removed paths left out, still sorted by path; one record per path.
+    static func applying(_ changed: [LoadMemo.Record], removing removed: [String], to base: [LoadMemo.Record]) -> [LoadMemo.Record] {
+        guard !changed.isEmpty || !removed.isEmpty else { return base }
+        var replacements = Dictionary(changed.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+        let removedPaths = Set(removed)
+        var seen: Set<String> = []
+        var result: [LoadMemo.Record] = []
+        result.reserveCapacity(base.count + replacements.count)
+        for record in base where !removedPaths.contains(record.path) && seen.insert(record.path).inserted {
+            result.append(replacements.removeValue(forKey: record.path) ?? record)
+        }
+        guard !replacements.isEmpty else { return result }
+        result += replacements.values
+        result.sort { $0.path < $1.path }
+        return result
+    }
 }
 
 extension BuildCache {
@@ -26,18 +56,15 @@ extension BuildCache {
         guard let (base, checksum) = loadRecordsFile(root: root) else { return LoadMemoChanges() }
         var memo = LoadMemoChanges()
         memo.baseChecksum = checksum
-        memo.records = Dictionary(base.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        memo.basePaths = Set(memo.records.keys)
+        memo.ordered = base
+        memo.basePathList = base.map(\.path)
         let name = Self.loadMemoName(root)
         guard let bytes = read(loadChangesFile(name)), var decoder = Self.open(bytes, kind: "loaded-changes", key: name),
               (try? decoder.string()) == BuildIdentity.current, (try? decoder.string()) == String(checksum),
               let removed = try? decoder.array({ try $0.string() }), let changed = try? decoder.loadRecords(root: root), decoder.isAtEnd
         else { return memo }
-        for path in removed { memo.records[path] = nil }
-        for record in changed {
-            memo.records[record.path] = record
-            memo.changedPaths.insert(record.path)
-        }
+        memo.ordered = LoadMemoChanges.applying(changed, removing: removed, to: base)
+        memo.changedPaths = Set(changed.map(\.path))
         return memo
     }
 
@@ -46,8 +73,9 @@ extension BuildCache {
     /// as a new whole file. Nothing is written when nothing changed.
     func storeLoadMemo(_ records: [LoadMemo.Record], changed: Set<String>, previous: LoadMemoChanges, root: URL) {
         guard folder != nil else { return }
+        // Both in the listing's order: the same paths are the same list.
+        guard !changed.isEmpty || !records.map(\.path).elementsEqual(previous.ordered.map(\.path)) else { return }
         let current = Set(records.map(\.path))
-        guard !changed.isEmpty || current != Set(previous.records.keys) else { return }
         let name = Self.loadMemoName(root)
         let changedSinceBase = previous.changedPaths.intersection(current).union(changed)
         let removed = previous.basePaths.subtracting(current)

@@ -180,10 +180,11 @@ extension CacheEncoder {
 }
 
 extension CacheDecoder {
-    /// `root`: the project the file is in, which a deferred body is read from.
-    mutating func decodedFile(root: URL, sourceFingerprint: String) throws -> ProjectLoader.DecodedFile {
+    /// `rootPath`: the project folder the file is in (`URL.path`), which a deferred
+    /// body is read from.
+    mutating func decodedFile(rootPath: String, sourceFingerprint: String) throws -> ProjectLoader.DecodedFile {
         let body = { (decoder: inout CacheDecoder, path: String) throws -> Body in
-            try decoder.body(file: root.appendingPathComponent(path), sourceFingerprint: sourceFingerprint)
+            try decoder.body(path: rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path, sourceFingerprint: sourceFingerprint)
         }
         let value: ProjectLoader.DecodedFile.Value
         switch try int() {
@@ -248,10 +249,10 @@ extension CacheDecoder {
             body: try body(&self, path), slugLocation: try optionalLocation())
     }
 
-    private mutating func body(file: URL, sourceFingerprint: String) throws -> Body {
+    private mutating func body(path: String, sourceFingerprint: String) throws -> Body {
         let firstLine = try int()
         let fingerprint = try string()
-        let deferred = BodyText.Deferred(file: file, sourceFingerprint: sourceFingerprint, firstLine: firstLine)
+        let deferred = BodyText.Deferred(path: path, sourceFingerprint: sourceFingerprint, firstLine: firstLine)
         return Body(BodyText(deferred: deferred, fingerprint: fingerprint), firstLine: firstLine)
     }
 

@@ -24,11 +24,8 @@ struct FileIdentity: Sendable, Hashable {
     /// The identity of the file at `path`, links followed; nil unless it is a regular file.
     static func of(_ path: String) -> FileIdentity? {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileIdentity(
-            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
-            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
-            changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec))
+        guard stat(path, &status) == 0 else { return nil }
+        return FileIdentity(status)
     }
 
     /// The wall clock in nanoseconds since 1970, as file timestamps count.
@@ -43,5 +40,16 @@ struct FileIdentity: Sendable, Hashable {
     /// before the read, so that no later write can share its timestamps.
     func isSettled(readStart: Int64) -> Bool {
         max(modified, changed) < readStart - Self.settlingNanoseconds
+    }
+}
+
+extension FileIdentity {
+    /// The identity `stat` (links followed) reported; nil unless it is a regular file.
+    init?(_ status: stat) {
+        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.init(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+            changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec))
     }
 }

@@ -38,10 +38,10 @@ public struct MediaInventory: Sendable, Hashable {
 
     /// Records `relative` (to the project root) if it is an image and a regular file,
     /// links inside the project followed.
-    mutating func consider(_ relative: String, at url: URL) {
+    mutating func consider(_ relative: String, atPath path: String) {
         guard Self.isImage(relative) else { return }
         var info = stat()
-        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         images.insert(relative)
     }
 }

@@ -57,6 +57,8 @@ public enum ProjectLoader {
         var path: String
         /// Where it is on disk.
         var absolutePath: String
+        /// Its identity when it was listed (`FileIdentity.of`): nil unless a regular file.
+        var identity: FileIdentity?
     }
 
     /// Reads `dossier.yml` and finds every Markdown file under `content/`, in sorted order.
@@ -74,40 +76,36 @@ public enum ProjectLoader {
         }
         let contentURL = root.appendingPathComponent(contentFolder)
         let contentPath = contentURL.path
-        var paths: [String] = []
+        var markdown: [ContentListing.Markdown] = []
         var media = MediaInventory(root: root)
         if !boundary.admits(contentFolder) {
             // Refused as a whole, at the link.
             media.refused.insert(contentFolder)
-        } else if let enumerator = FileManager.default.enumerator(atPath: contentURL.path) {
-            // Paths joined as strings: a URL per file cost more than its `lstat`.
-            while let relative = enumerator.nextObject() as? String {
-                // A link to a folder is refused too, though it is never entered.
-                if ProjectBoundary.isSymbolicLink(atPath: contentPath + "/" + relative),
-                   !boundary.admits(contentFolder + "/" + relative) {
+        } else if let listing = ContentListing.walk(
+            contentPath: contentPath,
+            // A link to a folder is refused too, though it is never entered.
+            admitsLink: { relative in
+                guard boundary.admits(contentFolder + "/" + relative) else {
                     media.refused.insert(contentFolder + "/" + relative)
-                    enumerator.skipDescendants()
-                    continue
+                    return false
                 }
-                if relative.hasSuffix(".md") {
-                    paths.append(relative)
-                } else {
-                    media.consider(contentFolder + "/" + relative, at: contentURL.appendingPathComponent(relative))
-                }
-            }
+                return true
+            },
+            other: { relative, path in media.consider(contentFolder + "/" + relative, atPath: path) }) {
+            markdown = listing.markdown
         } else if !FileManager.default.fileExists(atPath: contentURL.path) {
             diagnostics.append(.warning("no 'content' folder: the site will be empty", at: SourceLocation(path: contentFolder)))
         }
-        paths.sort()
+        markdown.sort { $0.relative < $1.relative }
         var files: [ListedFile] = []
-        for relative in paths {
+        for (relative, identity) in markdown.lazy.map({ ($0.relative, $0.identity) }) {
             let path = contentFolder + "/" + relative
             let first = relative.split(separator: "/").first.map(String.init) ?? ""
             guard let section = ContentFile.Section(rawValue: first), relative.contains("/") else {
                 diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
                 continue
             }
-            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative))
+            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative, identity: identity))
         }
         return (configText, files, media, diagnostics + boundary.diagnostics)
     }

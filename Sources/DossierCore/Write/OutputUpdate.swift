@@ -22,7 +22,8 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
     /// The update folder beside the output.
     let url: URL
     private let staged: URL
-    private let inventory: PendingInventory
+    private let inventoryLock = NSLock()
+    private var pendingInventory: PendingInventory?
     var renderManifest = RenderManifest()
     /// For tests: stop the commit after this many journal steps, as a crash would.
     var interruptsCommitAfter: Int?
@@ -57,7 +58,24 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         } catch {
             throw StagingFolder.Failure(description: "cannot create \(url.path): \(error.localizedDescription)")
         }
-        inventory = PendingInventory(walking: output)
+    }
+
+    /// Starts the walk of the output (`OutputInventory`) on a thread of its own, once;
+    /// the first writer that needs it starts it otherwise. `SiteBuilder.build` starts
+    /// it after linking (`StageHooks`): beside the load stage, it held up its decoding.
+    func beginInventory() {
+        inventoryLock.lock()
+        if pendingInventory == nil { pendingInventory = PendingInventory(walking: output) }
+        inventoryLock.unlock()
+    }
+
+    private var inventory: PendingInventory {
+        inventoryLock.lock()
+        defer { inventoryLock.unlock() }
+        if let pendingInventory { return pendingInventory }
+        let started = PendingInventory(walking: output)
+        pendingInventory = started
+        return started
     }
 
     // MARK: Writing
