@@ -226,13 +226,14 @@ public enum SiteBuilder {
         }
         var buildOptions = options
         buildOptions.cache = cache
-        var previousManifest: BackgroundWork<RenderManifest>?
+        // `renderManifest(for:)` reads the file on a thread of its own.
+        var previousManifest: RenderManifest?
         let hooks = StageHooks(
             afterLinking: {
-                previousManifest = BackgroundWork { cache.renderManifest(for: output) }
+                previousManifest = cache.renderManifest(for: output)
                 (staging as? OutputUpdate)?.beginInventory()
             },
-            beforeRender: { staging.renderManifest = previousManifest?.value ?? cache.renderManifest(for: output) })
+            beforeRender: { staging.renderManifest = previousManifest ?? cache.renderManifest(for: output) })
         var report = run(buildOptions, into: staging, hooks: hooks)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
