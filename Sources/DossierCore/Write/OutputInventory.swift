@@ -75,32 +75,10 @@ struct OutputInventory: Sendable {
 
 /// An inventory taken on a thread of its own while the build's first stages run; the
 /// first writer to need it waits for it.
-final class PendingInventory: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var result: OutputInventory?
+typealias PendingInventory = BackgroundWork<OutputInventory>
 
-    init(walking output: URL) {
-        Thread.detachNewThread { [self] in
-            let inventory = OutputInventory.walk(output)
-            lock.lock()
-            result = inventory
-            lock.unlock()
-            done.signal()
-        }
-    }
-
-    var value: OutputInventory {
-        lock.lock()
-        if let result {
-            lock.unlock()
-            return result
-        }
-        lock.unlock()
-        done.wait()
-        done.signal()
-        lock.lock()
-        defer { lock.unlock() }
-        return result!
+extension BackgroundWork where Value == OutputInventory {
+    convenience init(walking output: URL) {
+        self.init { OutputInventory.walk(output) }
     }
 }
