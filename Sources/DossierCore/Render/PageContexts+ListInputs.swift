@@ -9,6 +9,19 @@ extension PageContexts {
     /// is built, so an unchanged list page is neither built nor keyed through its
     /// context; nil when a document it reads has no fingerprint.
     func briefingListInputs(_ list: PagedList, briefings: [Int], pageNumber: Int, fingerprints: DocumentFingerprints, templates: String) -> String? {
+        briefingListInputs(list, count: briefings.count, pageNumber: pageNumber, fingerprints: fingerprints, templates: templates) {
+            Array(briefings[$0])
+        }
+    }
+
+    /// `briefingListInputs` of a list of `count` briefings whose positions in
+    /// `model.briefings` on a range of the list `positions` gives (nil: one is not
+    /// there): a page of a long list finds its own briefings only, where finding the
+    /// whole list's for each of its pages grew with the square of the site.
+    func briefingListInputs(
+        _ list: PagedList, count: Int, pageNumber: Int, fingerprints: DocumentFingerprints, templates: String,
+        positions: (Range<Int>) -> [Int]?
+    ) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
         hasher.combine("briefing list page")
@@ -18,9 +31,10 @@ extension PageContexts {
         hasher.combine(templates)
         hasher.combine(fingerprints.site)
         guard combineNavigation(into: &hasher, fingerprints) else { return nil }
-        let pager = pager(list, count: briefings.count)
-        hasher.combine(briefings.count)
-        for position in briefings[pager.range(ofPage: pageNumber)] {
+        let pager = pager(list, count: count)
+        hasher.combine(count)
+        guard let onPage = positions(pager.range(ofPage: pageNumber)) else { return nil }
+        for position in onPage {
             let briefing = model.briefings[position], value = briefing.briefing
             for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
             hasher.combine(value.summary)
@@ -68,7 +82,7 @@ extension PageContexts {
 
     /// The positions in `model.briefings` of a tag's briefings, in the tag's order;
     /// nil when one of them is not in the model.
-    func briefingPositions(_ slugs: [String]) -> [Int]? {
+    func briefingPositions(_ slugs: some Collection<String>) -> [Int]? {
         var positions: [Int] = []
         positions.reserveCapacity(slugs.count)
         for slug in slugs {

@@ -58,11 +58,13 @@ extension SiteRenderer {
             guard let actor = contexts.actorsBySlug[slug] else { return nil }
             return contexts.actorMentionsInputs(actor, pageNumber: number, fingerprints: fingerprints, templates: templates)
         case .briefings:
-            return contexts.briefingListInputs(.briefings, briefings: Array(model.briefings.indices), pageNumber: number, fingerprints: fingerprints,
-                                               templates: templates)
+            return contexts.briefingListInputs(.briefings, count: model.briefings.count, pageNumber: number, fingerprints: fingerprints,
+                                               templates: templates) { Array($0) }
         case .tag(let tag):
-            guard let slugs = model.tags.first(where: { $0.tag == tag })?.briefings, let positions = contexts.briefingPositions(slugs) else { return nil }
-            return contexts.briefingListInputs(list, briefings: positions, pageNumber: number, fingerprints: fingerprints, templates: templates)
+            guard let slugs = model.tags.first(where: { $0.tag == tag })?.briefings else { return nil }
+            return contexts.briefingListInputs(list, count: slugs.count, pageNumber: number, fingerprints: fingerprints, templates: templates) {
+                contexts.briefingPositions(slugs[$0])
+            }
         case .timeline:
             return contexts.timelineInputs(pageNumber: number, fingerprints: fingerprints, templates: templates)
         case .sources, .tags, .actors:
