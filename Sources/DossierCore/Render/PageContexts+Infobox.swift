@@ -19,10 +19,15 @@ extension PageContexts {
         let value = actor.actor
         let language = language(of: page)
         let rows = infoboxRelationRows(actor, on: page)
-        let briefingGroups = actor.mentionsByDocument.filter { $0.document.kind == .briefing }
-        // Briefing groups come newest first.
-        let latest = briefingGroups.first.map { mentionLink($0.document, $0.mentions, on: page) }
-        let earliest = briefingGroups.count > 1 ? briefingGroups.last.map { mentionLink($0.document, $0.mentions, on: page) } : nil
+        // Briefing groups come newest first; only the first and the last are made.
+        let groups = actor.mentionGroups
+        let first = groups.groups.firstIndex { $0.document.kind == .briefing }
+        let last = groups.groups.lastIndex { $0.document.kind == .briefing }
+        func link(_ index: Int?) -> Context? {
+            index.flatMap { groups.groups(in: $0..<($0 + 1)).first }.map { mentionLink($0.document, $0.mentions, on: page) }
+        }
+        let latest = link(first)
+        let earliest = first != last ? link(last) : nil
         let principal = (principalBriefingsByActor[value.slug] ?? []).map { model.briefings[$0] }
         let shown = principal.prefix(Self.infoboxBriefingsShown).map { briefing -> Context in
             let slug = briefing.briefing.slug

@@ -7,7 +7,7 @@ extension PageContexts {
     /// `documents` selects the documents of one page of the list (all by default).
     func mentionSections(_ actor: ActorModel, documents: Range<Int>? = nil, on page: SiteURLs.Page) -> [Context] {
         let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
-        let listed = actor.mentionsByDocument[documents ?? actor.mentionsByDocument.indices]
+        let listed = actor.mentionGroups.groups(in: documents ?? actor.mentionGroups.groups.indices)
         return kinds.compactMap { kind, label -> Context? in
             let groups = listed.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
             guard !groups.isEmpty else { return nil }
