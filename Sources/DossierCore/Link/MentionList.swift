@@ -5,12 +5,29 @@ import Synchronization
 struct MentionedActor: Sendable, Hashable {
     var actor: String
     /// Its mentions in the document.
-    var count: Int
+    var count: Int {
+        get { Int(storedCount) }
+        set { storedCount = Int32(newValue) }
+    }
     /// The distinct passages (blocks, or snippets where a mention has no block) those
     /// mentions fall in, as "Mentioned in" pages weigh a document (`PageContexts.mentionPager`).
-    var passages: Int
+    var passages: Int {
+        get { Int(storedPassages) }
+        set { storedPassages = Int32(newValue) }
+    }
     /// Whether one of them is written as `[text](@slug)`.
     var explicit: Bool
+    // 32-bit: one of these per actor of each document, about 4 million at 100,000
+    // briefings (a document's mentions are far fewer than 2^31).
+    private var storedCount: Int32
+    private var storedPassages: Int32
+
+    init(actor: String, count: Int, passages: Int, explicit: Bool) {
+        self.actor = actor
+        self.explicit = explicit
+        storedCount = Int32(count)
+        storedPassages = Int32(passages)
+    }
 
     /// Each actor of `mentions` in the order of its first mention.
     static func summary(of mentions: [Mention]) -> [MentionedActor] {

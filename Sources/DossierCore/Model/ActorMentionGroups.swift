@@ -9,12 +9,22 @@ final class ActorMentionGroups: Sendable {
     struct Group: Sendable {
         let document: DocumentID
         /// The actor's mentions in the document.
-        let count: Int
+        var count: Int { Int(storedCount) }
         /// The distinct passages they fall in (`MentionedActor.passages`).
-        let passages: Int
+        var passages: Int { Int(storedPassages) }
         /// The document's mentions, of which the actor's are this group's; nil when the
         /// group was given as mentions.
         let source: MentionList?
+        // 32-bit: one group per actor of each document, about 4 million at 100,000 briefings.
+        private let storedCount: Int32
+        private let storedPassages: Int32
+
+        init(document: DocumentID, count: Int, passages: Int, source: MentionList?) {
+            self.document = document
+            self.source = source
+            storedCount = Int32(count)
+            storedPassages = Int32(passages)
+        }
     }
 
     let actor: String
