@@ -106,26 +106,9 @@ import Testing
 
     static let actors = ["aldoria", "brevia", "corvo", "dunmark", "estoria", "farland"]
 
-    struct Rebuild {
-        /// The actors the second build keyed; nil: every actor.
-        var keyed: Set<String>?
-        var report: BuildReport
-        /// Each actor page's inputs key before and after the edit.
-        var inputsBefore: [String: String], inputsAfter: [String: String]
-        /// The actors whose page's bytes changed.
-        var changedPages: Set<String> {
-            Set(report.changedPaths.compactMap { path in
-                let parts = path.split(separator: "/")
-                return parts.count == 3 && parts[0] == "actors" && parts[2] == "index.html" && parts[1] != "page" ? String(parts[1]) : nil
-            })
-        }
-        /// The actors whose page's inputs key changed.
-        var rekeyedPages: Set<String> { Set(inputsAfter.keys.filter { inputsBefore[$0] != inputsAfter[$0] }) }
-    }
-
     /// Builds the project, applies `edit`, builds again through the cache, and compares
     /// the result with a clean build.
-    static func rebuild(_ edit: (TestProject) throws -> Void) throws -> Rebuild {
+    static func rebuild(_ edit: (TestProject) throws -> Void) throws -> RekeyedPages {
         let project = try TestProject(projectText)
         defer { project.remove() }
         #expect(project.cachedBuild().succeeded)
@@ -143,14 +126,11 @@ import Testing
             ActorPageRekeying.actorsReached(by: $0, shapes: shapes, previous: before.actors, contexts: contexts)
         }
         #expect(try project.differenceFromCleanBuild() == nil)
-        return Rebuild(keyed: keyed, report: report, inputsBefore: inputsBefore, inputsAfter: Self.actorInputs(project))
+        return RekeyedPages(folder: "actors", keyed: keyed, report: report, inputsBefore: inputsBefore, inputsAfter: Self.actorInputs(project))
     }
 
     static func actorInputs(_ project: TestProject) -> [String: String] {
-        let manifest = BriefingPageRekeyingTests.manifest(project)
-        var inputs: [String: String] = [:]
-        for slug in actors { inputs[slug] = manifest.previousInputs(of: "actors/\(slug)/index.html") }
-        return inputs
+        RekeyedPages.inputs(of: actors, in: "actors", project)
     }
 
     @Test func theProjectIsRelatedAndPagedAsTheTestsAssume() throws {

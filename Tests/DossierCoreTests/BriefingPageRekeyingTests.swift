@@ -87,26 +87,9 @@ import Testing
     Brevia spoke.
     """
 
-    struct Rebuild {
-        /// The briefings whose pages the second build keyed; nil: every page.
-        var keyed: Set<String>?
-        var report: BuildReport
-        /// Each briefing page's inputs key before and after the edit.
-        var inputsBefore: [String: String], inputsAfter: [String: String]
-        /// The briefings whose page's bytes changed.
-        var changedPages: Set<String> {
-            Set(report.changedPaths.compactMap { path in
-                let parts = path.split(separator: "/")
-                return parts.count == 3 && parts[0] == "briefings" && parts[2] == "index.html" && parts[1] != "page" ? String(parts[1]) : nil
-            })
-        }
-        /// The briefings whose page's inputs key changed: keyed, or reached through their shape.
-        var rekeyedPages: Set<String> { Set(inputsAfter.keys.filter { inputsBefore[$0] != inputsAfter[$0] }) }
-    }
-
     /// Builds the project, applies `edit`, builds again through the cache, and compares
     /// the result with a clean build.
-    static func rebuild(_ edit: (TestProject) throws -> Void) throws -> Rebuild {
+    static func rebuild(_ edit: (TestProject) throws -> Void) throws -> RekeyedPages {
         let project = try TestProject(projectText)
         defer { project.remove() }
         #expect(project.cachedBuild().succeeded)
@@ -120,7 +103,7 @@ import Testing
         let contexts = PageContexts(model: model, urls: SiteURLs(style: model.config.urlStyle))
         let keyed = after.changedDocuments(since: before).map { BriefingPageRekeying.pagesReading($0, contexts: contexts) }
         #expect(try project.differenceFromCleanBuild() == nil)
-        return Rebuild(keyed: keyed, report: report, inputsBefore: inputsBefore, inputsAfter: Self.briefingInputs(project))
+        return RekeyedPages(folder: "briefings", keyed: keyed, report: report, inputsBefore: inputsBefore, inputsAfter: Self.briefingInputs(project))
     }
 
     static func manifest(_ project: TestProject) -> RenderManifest {
@@ -130,10 +113,7 @@ import Testing
     static func keying(_ project: TestProject) -> PageKeying? { manifest(project).previousKeying }
 
     static func briefingInputs(_ project: TestProject) -> [String: String] {
-        let manifest = manifest(project)
-        var inputs: [String: String] = [:]
-        for slug in ["b1", "b2", "b3", "b4", "b5"] { inputs[slug] = manifest.previousInputs(of: "briefings/\(slug)/index.html") }
-        return inputs
+        RekeyedPages.inputs(of: ["b1", "b2", "b3", "b4", "b5"], in: "briefings", project)
     }
 
     @Test func theProjectIsRelatedAndPagedAsTheTestsAssume() throws {
