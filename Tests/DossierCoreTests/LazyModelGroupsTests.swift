@@ -78,7 +78,8 @@ import Testing
         let groupsOf = SiteModelBuilder.siteOrderGroups(documentOrder: order, linked: linked)
         for actor in index.actors {
             let own = DocumentID(.actor, actor.slug)
-            let groups = ActorMentionGroups(actor: actor.slug, groups: (groupsOf[actor.slug] ?? []).filter { $0.document != own })
+            let groups = ActorMentionGroups(actor: actor.slug, sources: groupsOf.sources,
+                                            groups: groupsOf.groups(of: actor.slug, leavingOut: own))
             let expected = ActorMentions.siteOrderGroups(all.filter { $0.actor == actor.slug && $0.document != own })
             #expect(groups.documents == expected.map(\.document))
             #expect(groups.groups.map(\.count) == expected.map(\.mentions.count))
@@ -87,10 +88,12 @@ import Testing
             #expect(groups.groups.map(\.passages) == ActorMentionGroups(expected).groups.map(\.passages))
         }
         // Aldoria's own profile mentions it twice; its list holds both briefings, Brevia's profile and the page.
-        let aldoria = (groupsOf["aldoria"] ?? []).filter { $0.document != DocumentID(.actor, "aldoria") }
-        #expect(aldoria.map(\.document) == [DocumentID(.briefing, "talks"), DocumentID(.briefing, "harbour"), DocumentID(.actor, "brevia"),
-                                             DocumentID(.page, "about")])
-        #expect(aldoria.reduce(0) { $0 + $1.count } == 5)
+        let aldoria = groupsOf.groups(of: "aldoria", leavingOut: DocumentID(.actor, "aldoria"))
+        #expect(aldoria.map(groupsOf.document(of:)) == [DocumentID(.briefing, "talks"), DocumentID(.briefing, "harbour"),
+                                                        DocumentID(.actor, "brevia"), DocumentID(.page, "about")])
+        #expect(aldoria.reduce(0) { $0 + Int($1.count) } == 5)
+        // The table holds each document that mentions an actor once, in site order.
+        #expect(groupsOf.sources.documents == order.filter { !(linked[$0]?.mentions ?? []).isEmpty })
     }
 
     @Test func aModelFromCachedDocumentsEqualsTheModelFromFreshlyLinkedOnes() throws {

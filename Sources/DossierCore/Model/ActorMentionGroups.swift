@@ -6,45 +6,64 @@ import Synchronization
 /// each holds) comes from the documents' `MentionedActor` summaries, so an actor whose
 /// page is not made again costs no decoding and no copies of its mentions.
 final class ActorMentionGroups: Sendable {
+    /// One document's group as readers see it, made from the stored columns when read.
     struct Group: Sendable {
         let document: DocumentID
         /// The actor's mentions in the document.
-        var count: Int { Int(storedCount) }
+        let count: Int
         /// The distinct passages they fall in (`MentionedActor.passages`).
-        var passages: Int { Int(storedPassages) }
-        /// The document's mentions, of which the actor's are this group's; nil when the
-        /// group was given as mentions.
-        let source: MentionList?
-        // 32-bit: one group per actor of each document, about 4 million at 100,000 briefings.
-        private let storedCount: Int32
-        private let storedPassages: Int32
+        let passages: Int
+    }
 
-        init(document: DocumentID, count: Int, passages: Int, source: MentionList?) {
-            self.document = document
-            self.source = source
-            storedCount = Int32(count)
-            storedPassages = Int32(passages)
+    /// A group as the model keeps it: 12 bytes, where a `Group` with its document and
+    /// list would take 40. There is one per actor of each document, about 4 million at
+    /// 100,000 briefings, and they live until the end of the build.
+    struct StoredGroup: Sendable {
+        /// The document's position in the `MentionSources` table.
+        let source: Int32
+        let count: Int32
+        let passages: Int32
+
+        init(source: Int, count: Int, passages: Int) {
+            self.source = Int32(source)
+            self.count = Int32(count)
+            self.passages = Int32(passages)
+        }
+    }
+
+    /// The groups in reading order, each made from its stored columns when read.
+    struct Groups: RandomAccessCollection, Sendable {
+        fileprivate let sources: MentionSources
+        fileprivate let stored: [StoredGroup]
+
+        var startIndex: Int { stored.startIndex }
+        var endIndex: Int { stored.endIndex }
+
+        subscript(position: Int) -> Group {
+            let group = stored[position]
+            return Group(document: sources.documents[Int(group.source)], count: Int(group.count), passages: Int(group.passages))
         }
     }
 
     let actor: String
-    let groups: [Group]
+    let groups: Groups
     private let made: Mutex<[(document: DocumentID, mentions: [Mention])]?>
 
-    /// Groups whose mentions are those of `actor` in each group's `source`.
-    init(actor: String, groups: [Group]) {
+    /// Groups whose mentions are those of `actor` in each group's document's list in `sources`.
+    init(actor: String, sources: MentionSources, groups: [StoredGroup]) {
         self.actor = actor
-        self.groups = groups
+        self.groups = Groups(sources: sources, stored: groups)
         made = Mutex(nil)
     }
 
     /// Groups given as mentions (`dossier serve`'s patched actors, a model set by hand).
     init(_ mentionGroups: [(document: DocumentID, mentions: [Mention])]) {
         actor = ""
-        groups = mentionGroups.map { group in
+        let sources = MentionSources(documents: mentionGroups.map(\.document), lists: [])
+        groups = Groups(sources: sources, stored: mentionGroups.enumerated().map { position, group in
             let passages = group.mentions.count < 2 ? group.mentions.count : Set(group.mentions.map { $0.anchor ?? $0.snippet }).count
-            return Group(document: group.document, count: group.mentions.count, passages: passages, source: nil)
-        }
+            return StoredGroup(source: position, count: group.mentions.count, passages: passages)
+        })
         made = Mutex(mentionGroups)
     }
 
@@ -70,12 +89,48 @@ final class ActorMentionGroups: Sendable {
     }
 
     private func group(at index: Int) -> (document: DocumentID, mentions: [Mention]) {
-        let group = groups[index]
-        let mentions = group.source?.mentions ?? []
+        let stored = groups.stored[index]
+        let source = Int(stored.source)
+        let document = groups.sources.documents[source]
+        let mentions = groups.sources.list(at: source)?.mentions ?? []
         var own: [Mention] = []
-        own.reserveCapacity(group.count)
+        own.reserveCapacity(Int(stored.count))
         // By index: iterating would copy every mention.
         for position in mentions.indices where mentions[position].actor == actor { own.append(mentions[position]) }
-        return (group.document, own)
+        return (document, own)
+    }
+}
+
+/// The documents every actor's groups point into, by position, with each one's
+/// mentions: one table for the whole site, so a group holds a 32-bit position.
+final class MentionSources: Sendable {
+    let documents: [DocumentID]
+    /// Empty when the groups were given as mentions.
+    private let lists: [MentionList]
+
+    init(documents: [DocumentID], lists: [MentionList]) {
+        precondition(lists.isEmpty || lists.count == documents.count, "a mention list for each document, or none")
+        self.documents = documents
+        self.lists = lists
+    }
+
+    func list(at position: Int) -> MentionList? {
+        lists.isEmpty ? nil : lists[position]
+    }
+}
+
+/// Each actor's groups, one per document that mentions it, in site order, over one
+/// shared table of the documents (`SiteModelBuilder.siteOrderGroups`).
+struct SiteOrderGroups: Sendable {
+    let sources: MentionSources
+    let byActor: [String: [ActorMentionGroups.StoredGroup]]
+
+    /// `actor`'s groups in site order, leaving out the document `leavingOut` (its own profile).
+    func groups(of actor: String, leavingOut excluded: DocumentID) -> [ActorMentionGroups.StoredGroup] {
+        (byActor[actor] ?? []).filter { sources.documents[Int($0.source)] != excluded }
+    }
+
+    func document(of group: ActorMentionGroups.StoredGroup) -> DocumentID {
+        sources.documents[Int(group.source)]
     }
 }

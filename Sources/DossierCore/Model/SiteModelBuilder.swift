@@ -94,9 +94,9 @@ public enum SiteModelBuilder {
         let actorModels = Array(index.actors.enumerated()).parallelMap { position, actor -> ActorModel in
             // A profile's own mentions are not listed.
             let profile = DocumentID(.actor, actor.slug)
-            let groups = (groupsOf[actor.slug] ?? []).filter { $0.document != profile }
             return actorModel(
-                actor, profile: linked[profile], siteOrderGroups: groups, relations: relationEnds[actor.slug] ?? [],
+                actor, profile: linked[profile], siteOrderGroups: groupsOf.groups(of: actor.slug, leavingOut: profile), in: groupsOf,
+                relations: relationEnds[actor.slug] ?? [],
                 events: eventsOf[actor.slug] ?? [], coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
         }
 
@@ -173,12 +173,12 @@ public enum SiteModelBuilder {
     /// An actor's entry from the groups of the documents that mention it, in site order,
     /// whose mentions are made only when a page reads them.
     static func actorModel(
-        _ actor: Actor, profile: LinkedDocument?, siteOrderGroups: [ActorMentionGroups.Group], relations: [RelationEnd],
-        events: [TimelineEvent], coMentions: [CoMention], documentTitle: (DocumentID) -> String
+        _ actor: Actor, profile: LinkedDocument?, siteOrderGroups: [ActorMentionGroups.StoredGroup], in site: SiteOrderGroups,
+        relations: [RelationEnd], events: [TimelineEvent], coMentions: [CoMention], documentTitle: (DocumentID) -> String
     ) -> ActorModel {
-        let groups = ActorMentionGroups(actor: actor.slug, groups: ActorMentions.inReadingOrder(siteOrderGroups, document: \.document,
-                                                                                                   title: documentTitle))
-        return actorModel(actor, profile: profile, groups: groups, mentionCount: siteOrderGroups.reduce(0) { $0 + $1.count },
+        let inReadingOrder = ActorMentions.inReadingOrder(siteOrderGroups, document: site.document(of:), title: documentTitle)
+        let groups = ActorMentionGroups(actor: actor.slug, sources: site.sources, groups: inReadingOrder)
+        return actorModel(actor, profile: profile, groups: groups, mentionCount: siteOrderGroups.reduce(0) { $0 + Int($1.count) },
                           relations: relations, events: events, coMentions: coMentions)
     }
 
@@ -199,16 +199,21 @@ public enum SiteModelBuilder {
     /// documents' summaries (`MentionedActor`): no mention is decoded or copied.
     static func siteOrderGroups(
         documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]
-    ) -> [String: [ActorMentionGroups.Group]] {
-        var groups: [String: [ActorMentionGroups.Group]] = [:]
+    ) -> SiteOrderGroups {
+        var documents: [DocumentID] = []
+        var lists: [MentionList] = []
+        var groups: [String: [ActorMentionGroups.StoredGroup]] = [:]
         for id in documentOrder {
-            guard let list = linked[id]?.mentionList else { continue }
+            guard let list = linked[id]?.mentionList, !list.actors.isEmpty else { continue }
+            let source = documents.count
+            documents.append(id)
+            lists.append(list)
             for named in list.actors {
                 groups[named.actor, default: []].append(
-                    ActorMentionGroups.Group(document: id, count: named.count, passages: named.passages, source: list))
+                    ActorMentionGroups.StoredGroup(source: source, count: named.count, passages: named.passages))
             }
         }
-        return groups
+        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), byActor: groups)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
