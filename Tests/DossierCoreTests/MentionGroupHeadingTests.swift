@@ -128,19 +128,37 @@ import Testing
 
     @Test func eachHeadingIsRenderedOncePerDocumentDepthAndLanguage() throws {
         let theme = try #require(Theme.load(projectRoot: URL(fileURLWithPath: "/nonexistent-project")).0)
-        let headings = MentionGroupHeadings(library: theme.library)
+        let headings = MentionGroupHeadings(library: theme.library, keepsValues: false)
         var made = 0
         func heading(_ prefix: String) -> String? {
             let key = DocumentLinkKey(id: DocumentID(.briefing, "talks"), rootPrefix: prefix, language: .english)
-            let context = headings.document(key) {
+            let heading = headings.document(key) {
                 made += 1
                 return ["title": "Talks", "url": prefix + "briefings/talks/", "lang_dir_html": " dir=\"auto\"", "kind": "briefing", "date": false]
             }
-            return context["title_html"] as? String
+            #expect(heading.url == prefix + "briefings/talks/")
+            #expect(heading.langDirHTML == " dir=\"auto\"")
+            // The built-in sections read only the strings: the values are not kept.
+            #expect(heading.values == nil)
+            return heading.titleHTML
         }
         #expect(heading("../../") == "<h4><a href=\"../../briefings/talks/\" dir=\"auto\">Talks</a></h4>\n")
         #expect(heading("../../") == "<h4><a href=\"../../briefings/talks/\" dir=\"auto\">Talks</a></h4>\n")
         #expect(heading("../../../../") == "<h4><a href=\"../../../../briefings/talks/\" dir=\"auto\">Talks</a></h4>\n")
         #expect(made == 2)
+    }
+
+    @Test func aHeadingKeepsTheLinksValuesWhenATemplateMayReadThem() throws {
+        let theme = try #require(Theme.load(projectRoot: URL(fileURLWithPath: "/nonexistent-project")).0)
+        let headings = MentionGroupHeadings(library: theme.library, keepsValues: true)
+        let key = DocumentLinkKey(id: DocumentID(.briefing, "talks"), rootPrefix: "../../", language: .english)
+        let heading = headings.document(key) {
+            ["title": "Talks", "url": "../../briefings/talks/", "lang_dir_html": "", "kind": "briefing", "date": false]
+        }
+        let values = try #require(heading.values)
+        #expect(values["title"] as? String == "Talks")
+        #expect(values["kind"] as? String == "briefing")
+        #expect(values["title_html"] as? String == heading.titleHTML)
+        #expect(values["date_html"] as? String == heading.dateHTML)
     }
 }

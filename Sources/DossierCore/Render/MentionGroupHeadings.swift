@@ -24,25 +24,44 @@ final class MentionGroupHeadings: Sendable {
         var language: LanguageTag
     }
 
-    /// Nil when contexts are built without a theme: headings then carry their values only.
-    private let library: MustacheLibrary?
-    private let documents = BuildMemo<DocumentLinkKey, PageContexts.Context>()
-    private let counts = BuildMemo<CountKey, PageContexts.Context>()
-
-    init(library: MustacheLibrary?) {
-        self.library = library
+    /// A document's heading as the build keeps it: one per document, page depth and
+    /// language, about 240,000 at 100,000 briefings, each kept to the end of rendering.
+    /// As the link's whole values (a dictionary, about 1.6 KB with its copy in
+    /// `PageContexts.documentLinks`) they rose the 100,000-briefing build's resident size
+    /// by about 0.4 GB over rendering; the built-in sections read only these strings.
+    struct Heading {
+        let url: String
+        let titleHTML: String
+        let dateHTML: String
+        let langDirHTML: String
+        /// The link's values with `title_html` and `date_html`, kept only when a template
+        /// may read a group's values (`MentionSectionsHTML.groupValuesMayBeRead`).
+        let values: PageContexts.Context?
     }
 
-    /// The document's link values with its title and date rendered; `link` makes the
-    /// values the first time this (document, depth, language) is asked for.
-    func document(_ key: DocumentLinkKey, link: () -> PageContexts.Context) -> PageContexts.Context {
+    /// Nil when contexts are built without a theme: headings then carry their values only.
+    private let library: MustacheLibrary?
+    private let keepsValues: Bool
+    private let documents = BuildMemo<DocumentLinkKey, Heading>()
+    private let counts = BuildMemo<CountKey, PageContexts.Context>()
+
+    init(library: MustacheLibrary?, keepsValues: Bool) {
+        self.library = library
+        self.keepsValues = keepsValues
+    }
+
+    /// The document's heading; `link` makes the link's values the first time this
+    /// (document, depth, language) is asked for.
+    func document(_ key: DocumentLinkKey, link: () -> PageContexts.Context) -> Heading {
         documents.value(for: key) {
             var context = link()
             if let library {
                 context["title_html"] = library.render(context, withTemplate: Self.titlePartial) ?? ""
                 context["date_html"] = library.render(context, withTemplate: Self.datePartial) ?? ""
             }
-            return context
+            return Heading(url: context["url"] as? String ?? "", titleHTML: context["title_html"] as? String ?? "",
+                           dateHTML: context["date_html"] as? String ?? "", langDirHTML: context["lang_dir_html"] as? String ?? "",
+                           values: keepsValues ? context : nil)
         }
     }
 

@@ -17,8 +17,8 @@ extension PageContexts {
                 var html = ""
                 for group in groups {
                     MentionSectionsHTML.appendGroup(
-                        titleHTML: group.link["title_html"] as? String ?? "", countHTML: group.count["count_html"] as? String ?? "",
-                        dateHTML: group.link["date_html"] as? String ?? "", langDirHTML: group.link["lang_dir_html"] as? String ?? "",
+                        titleHTML: group.heading.titleHTML, countHTML: group.count["count_html"] as? String ?? "",
+                        dateHTML: group.heading.dateHTML, langDirHTML: group.heading.langDirHTML,
                         passages: group.passages, shown: Self.passagesShownPerDocument, moreLabel: group.moreLabel, to: &html)
                 }
                 html.removeLast()
@@ -30,8 +30,8 @@ extension PageContexts {
 
     /// A group of "Mentioned in": one document's distinct passages naming the actor.
     private struct MentionGroup {
-        /// The document's link values with its title and date HTML (`MentionGroupHeadings`).
-        var link: Context
+        /// The document's title and date HTML and link (`MentionGroupHeadings`).
+        var heading: MentionGroupHeadings.Heading
         /// The count's values with its HTML.
         var count: Context
         /// The mentions listed, one per passage, and their passages.
@@ -42,10 +42,11 @@ extension PageContexts {
 
     private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionGroup {
         let language = language(of: page)
-        let link = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
-            documentLink(document, from: page)
+        // Made anew, not through `documentLinks`: the heading keeps what groups read of it.
+        let heading = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
+            newDocumentLink(document, from: page)
         }
-        let documentURL = link["url"] as? String ?? ""
+        let documentURL = heading.url
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
         let listed = mentions.filter { seenAnchors.insert($0.anchor ?? $0.snippet).inserted }
@@ -59,7 +60,7 @@ extension PageContexts {
                  + (passages.count == mentions.count ? "" : " in " + DisplayFormat.count(passages.count, "passage", in: language))]
         }
         let folded = max(0, passages.count - Self.passagesShownPerDocument)
-        return MentionGroup(link: link, count: count, mentions: listed, passages: passages,
+        return MentionGroup(heading: heading, count: count, mentions: listed, passages: passages,
                             moreLabel: DisplayFormat.count(folded, "more passage", in: language))
     }
 
@@ -72,7 +73,8 @@ extension PageContexts {
         }
         let shown = Array(passages.prefix(Self.passagesShownPerDocument))
         let folded = Array(passages.dropFirst(Self.passagesShownPerDocument))
-        var values = merge(group.link, group.count)
+        // Kept whenever group values may be read (`MentionGroupHeadings.Heading.values`).
+        var values = merge(group.heading.values ?? [:], group.count)
         values["passages"] = shown
         values["more_passages"] = folded
         values["has_more_passages"] = !folded.isEmpty

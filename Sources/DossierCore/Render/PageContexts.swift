@@ -48,9 +48,9 @@ struct PageContexts {
         chips = ActorChips(library: theme?.library)
         layoutPartials = theme?.layoutPartials ?? LayoutPartials(spliced: [])
         partialsLibrary = theme?.library
-        mentionHeadings = MentionGroupHeadings(library: theme?.library)
         includesSnippetSegments = theme?.mayRead("segments") ?? true
         mentionSectionsHTML = theme?.mentionSectionsHTML ?? .inactive
+        mentionHeadings = MentionGroupHeadings(library: theme?.library, keepsValues: mentionSectionsHTML.groupValuesMayBeRead)
         actorsBySlug = SlugLookup(model.actors) { $0.actor.slug }
         briefingsBySlug = SlugLookup(model.briefings) { $0.briefing.slug }
         pagesBySlug = SlugLookup(model.pages) { $0.page.slug }
@@ -178,11 +178,12 @@ struct PageContexts {
     /// once per page depth and language.
     func documentLink(_ id: DocumentID, from page: SiteURLs.Page) -> Context {
         documentLinks.value(for: DocumentLinkKey(id: id, rootPrefix: urls.rootPrefix(from: page), language: language(of: page))) {
-            makeDocumentLink(id, from: page)
+            newDocumentLink(id, from: page)
         }
     }
 
-    private func makeDocumentLink(_ id: DocumentID, from page: SiteURLs.Page) -> Context {
+    /// `documentLink` made anew, for a caller that keeps what it needs of it itself.
+    func newDocumentLink(_ id: DocumentID, from page: SiteURLs.Page) -> Context {
         let langDir = langDirHTML(language(of: id), on: page)
         switch id.kind {
         case .briefing:
