@@ -15,7 +15,8 @@
 /// - the graph page and the actors index: every actor's file (titles, kinds,
 ///   relations, aliases) and mention counts (in the shape) — reached by any actor;
 /// - home: the newest briefings, the most mentioned actors with their counts and the
-///   latest events (in the shape), each with its document and its actors' — reached
+///   latest events with their timeline pages (in the shape), each with its document
+///   and its actors' — reached
 ///   by any actor, free page or a changed briefing among those it shows;
 /// - the sources index and free pages: only when nothing changed at all.
 struct SitePageRekeying: Sendable {
@@ -97,6 +98,8 @@ struct SitePageRekeying: Sendable {
             for item in events {
                 hasher.combine(item.anchor)
                 hasher.combine(item.origin.description)
+                // Each event links to its timeline page, which earlier events elsewhere move.
+                hasher.combine(contexts.timelinePageByAnchor[item.anchor] ?? 1)
             }
             unreached = !actorChanged && !pageChanged && !(changed ?? []).contains { id in
                 id.kind == .briefing && (newest.contains { $0.briefing.slug == id.slug } || events.contains { $0.origin == id })
