@@ -312,6 +312,7 @@ public enum SiteRenderer {
     /// file nothing of which changed (`ActorPageRekeying`); false if there is none or it
     /// was touched since.
     private static func reusePrevious(_ path: String, sink: OutputSink) -> Bool {
+        if let keyingSink = sink as? PageKeyingSink { return keyingSink.reuseUnchanged(path, asPage: false) }
         guard let previous = sink.previousOutput(path) else { return false }
         return sink.reuse(path, madeFrom: previous.key)
     }
@@ -324,8 +325,7 @@ public enum SiteRenderer {
 
     /// `reusePrevious` for a page: taken under its previous render and inputs keys.
     private static func reusePreviousPage(_ path: String, sink: OutputSink) -> Bool {
-        guard let previous = sink.previousOutput(path) else { return false }
-        return sink.reuse(path, renderedFrom: previous.key, inputs: previous.inputs)
+        (sink as? PageKeyingSink)?.reuseUnchanged(path, asPage: true) ?? false
     }
 
     /// Writes `file` under `key`, so that the next build can reuse it.
