@@ -1,9 +1,7 @@
 extension PageContexts {
     func home() -> Context {
         let page = SiteURLs.Page.home
-        let topActors = model.actors.filter { $0.mentionCount > 0 }
-            .sorted { $0.mentionCount != $1.mentionCount ? $0.mentionCount > $1.mentionCount : $0.actor.slug < $1.actor.slug }
-            .prefix(12)
+        let topActors = homeTopActors
         return merge(common(page, title: nil, description: nil, section: "home"), [
             "briefings": model.briefings.prefix(10).map { briefingCard($0, from: page) },
             "more_briefings": model.briefings.count > 10,

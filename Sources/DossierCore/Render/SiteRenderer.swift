@@ -20,6 +20,13 @@ public enum SiteRenderer {
         case documentPassages(Int)
         /// `actors/SLUG/card.html`, the preview card pages fetch on demand (`ActorCards`).
         case actorCard(Int)
+
+        var isFeed: Bool {
+            switch self {
+            case .atomFeed, .jsonFeed: true
+            default: false
+            }
+        }
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -44,6 +51,7 @@ public enum SiteRenderer {
             ActorPageRekeying(contexts: contexts, changed: rekeying.changed, previous: $0.previousKeying?.actors)
         } ?? .everyActor
         let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed) } ?? .everyPage
+        let siteRekeying = keyingSink.map { _ in SitePageRekeying(changed: rekeying.changed) } ?? .everyPage
         keyingSink?.keep(rekeying.current.map { keying in
             var keying = keying
             keying.actors = actorRekeying.current
@@ -56,7 +64,9 @@ public enum SiteRenderer {
         pageJobs += model.pages.indices.map(Job.page)
         pageJobs += laterPages(model, contexts: contexts, sourceCount: sourceEntries.count, actorRekeying: actorRekeying)
         let sitemapPages = pageJobs.compactMap { page(for: $0, model: model) }
-        let coMentionRanges = EntitiesExport.coMentionRanges(model)
+        // Only the actors whose mentions file is keyed read it: none when nothing changed.
+        let coMentionRangesMemo = ComputedOnce<[Range<Int>]>()
+        @Sendable func coMentionRanges() -> [Range<Int>] { coMentionRangesMemo.value { EntitiesExport.coMentionRanges(model) } }
         let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
@@ -67,44 +77,30 @@ public enum SiteRenderer {
 
         let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil
-        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRanges, mentionDocuments, sitemapPages, jobs)) } }
+        defer { if keepingUntilExit { ExitWithoutTeardown.keep((contexts, sourceEntries, exportTables, coMentionRangesMemo, mentionDocuments, sitemapPages, jobs)) } }
         let failures = jobs.parallelMap { job -> Diagnostic? in
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
             switch job {
-            case .atomFeed:
-                return memoised(urls.file(.feed("feed.xml")), key: AggregateKeys.feed("feed.xml", model, fingerprints: fingerprints), sink: sink) {
-                    Data(Feeds.atom(model, urls: urls).utf8)
-                }
-            case .jsonFeed:
-                return memoised(urls.file(.feed("feed.json")), key: AggregateKeys.feed("feed.json", model, fingerprints: fingerprints), sink: sink) {
-                    Feeds.jsonFeed(model, urls: urls)
-                }
-            case .sitemap:
-                var lastModified: [SiteURLs.Page: PartialDate] = [:]
-                for briefing in model.briefings {
-                    lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
-                }
-                let key = AggregateKeys.sitemap(sitemapPages, lastModified: lastModified, urls: urls, fingerprints: fingerprints)
-                return memoised(urls.file(.feed("sitemap.xml")), key: key, sink: sink) {
-                    Data(Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified).utf8)
-                }
-            case .entities:
-                return memoised(urls.file(.data("entities.json")), key: AggregateKeys.entities(model, fingerprints: fingerprints), sink: sink) {
-                    EntitiesExport.json(model, urls: urls)
-                }
+            case .atomFeed, .jsonFeed, .sitemap, .entities:
+                // Made from the model alone, which no change reached (a feed with no entries reads the environment).
+                if siteRekeying.nothingChanged, !(model.briefings.isEmpty && job.isFeed), let path = dataFilePath(job, urls: urls),
+                   reusePrevious(path, sink: sink) { return nil }
+                return makeSiteDataFile(job, model: model, urls: urls, sink: sink, fingerprints: fingerprints, sitemapPages: sitemapPages)
             case .actorMentions(let index):
                 let actor = model.actors[index], slug = actor.actor.slug
                 if !actorRekeying.keys(slug), reusePrevious(urls.file(EntitiesExport.mentionsFile(slug)), sink: sink) { return nil }
                 let key = AggregateKeys.actorMentions(
                     slug, mentionList: contexts.mentionListDigest(of: actor, fingerprints: fingerprints),
-                    profileNamesActor: actor.profile.mentionedActors.contains { $0.actor == slug }, coMentions: coMentionRanges[index], in: model,
+                    profileNamesActor: actor.profile.mentionedActors.contains { $0.actor == slug }, coMentions: coMentionRanges()[index], in: model,
                     fingerprints: fingerprints)
                 return memoised(urls.file(EntitiesExport.mentionsFile(slug)), key: key, sink: sink) {
-                    exportTables.mentionsFile(actor: index, coMentions: coMentionRanges[index])
+                    exportTables.mentionsFile(actor: index, coMentions: coMentionRanges()[index])
                 }
             case .documentPassages(let index):
                 let path = urls.file(EntitiesExport.passagesFile(mentionDocuments.ids[index]))
+                // The file reads its own document and the site only.
+                if siteRekeying.keepsFile(of: mentionDocuments.ids[index]), reusePrevious(path, sink: sink) { return nil }
                 let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
                 return memoised(path, key: key, sink: sink) { exportTables.passagesFile(index) }
             case .actorCard(let index):
@@ -126,7 +122,8 @@ public enum SiteRenderer {
                 return PublishedImages.publish(image, to: sink)
             default:
                 return renderPage(job, model: model, contexts: contexts, sourceEntries: sourceEntries, theme: theme, urls: urls, sink: sink,
-                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying, listRekeying: listRekeying)
+                                  fingerprints: fingerprints, rekeying: rekeying, actorRekeying: actorRekeying, listRekeying: listRekeying,
+                                  siteRekeying: siteRekeying)
             }
         }
         return failures.compactMap { $0 }
@@ -155,13 +152,17 @@ public enum SiteRenderer {
     static func renderPage(
         _ job: Job, model: SiteModel, contexts: PageContexts, sourceEntries: [SourceEntry], theme: Theme, urls: SiteURLs, sink: OutputSink,
         fingerprints: DocumentFingerprints, rekeying: BriefingPageRekeying = .everyPage, actorRekeying: ActorPageRekeying = .everyActor,
-        listRekeying: ListPageRekeying = .everyPage
+        listRekeying: ListPageRekeying = .everyPage, siteRekeying: SitePageRekeying = .everyPage
     ) -> Diagnostic? {
         func reuseUnreached(_ list: PagedList, _ number: Int) -> (reused: Bool, shape: String?) {
             reuseUnreachedListPage(list, number, rekeying: listRekeying, contexts: contexts, urls: urls, sink: sink)
         }
         let (page, template, context): (SiteURLs.Page, String, [String: Any])
-        var inputs: String?
+        // Nothing changed: every page is what the previous build made, whatever its shape.
+        if siteRekeying.nothingChanged, let path = pagePath(job, model: model, urls: urls), reusePreviousPage(path, sink: sink) { return nil }
+        let site = reuseUnreachedSitePage(job, model: model, urls: urls, rekeying: siteRekeying, contexts: contexts, sink: sink)
+        if site.reused { return nil }
+        var inputs: String? = site.inputs
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings:
@@ -216,11 +217,14 @@ public enum SiteRenderer {
         case .listPage(let list, let number):
             if case .actorMentions(let slug) = list, !actorRekeying.keys(slug), let keyingSink = sink as? PageKeyingSink,
                keyingSink.reuse(urls.file(list.page(number)), inputsEndingWith: "") { return nil }
-            let unreached = reuseUnreached(list, number)
-            if unreached.reused { return nil }
-            inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
-                .map { $0 + (unreached.shape ?? "") }
-            if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
+            // A whole-site list's inputs key is its shape alone (`SitePageRekeying`): never matched without its reach.
+            if inputs == nil {
+                let unreached = reuseUnreached(list, number)
+                if unreached.reused { return nil }
+                inputs = listPageInputs(list, number, model: model, contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint)
+                    .map { $0 + (unreached.shape ?? "") }
+                if let inputs, sink.reuse(urls.file(list.page(number)), inputs: inputs) { return nil }
+            }
             guard let (template, listContext) = laterPage(list, number, model: model, contexts: contexts, sourceEntries: sourceEntries) else { return nil }
             return renderTemplate(template, context: listContext, page: list.page(number), theme: theme, urls: urls, sink: sink, inputs: inputs)
         case .search: (page, template, context) = (.search, "search", contexts.search())
@@ -262,12 +266,66 @@ public enum SiteRenderer {
         return memoisedWrite(file, key: key, to: sink)
     }
 
+    /// The feeds, the sitemap and `entities.json`, each keyed on what it reads (`AggregateKeys`).
+    private static func makeSiteDataFile(
+        _ job: Job, model: SiteModel, urls: SiteURLs, sink: OutputSink, fingerprints: DocumentFingerprints, sitemapPages: [SiteURLs.Page]
+    ) -> Diagnostic? {
+        switch job {
+        case .atomFeed:
+            return memoised(urls.file(.feed("feed.xml")), key: AggregateKeys.feed("feed.xml", model, fingerprints: fingerprints), sink: sink) {
+                Data(Feeds.atom(model, urls: urls).utf8)
+            }
+        case .jsonFeed:
+            return memoised(urls.file(.feed("feed.json")), key: AggregateKeys.feed("feed.json", model, fingerprints: fingerprints), sink: sink) {
+                Feeds.jsonFeed(model, urls: urls)
+            }
+        case .sitemap:
+            var lastModified: [SiteURLs.Page: PartialDate] = [:]
+            for briefing in model.briefings {
+                lastModified[.briefing(briefing.briefing.slug)] = briefing.briefing.updated ?? briefing.briefing.date
+            }
+            let key = AggregateKeys.sitemap(sitemapPages, lastModified: lastModified, urls: urls, fingerprints: fingerprints)
+            return memoised(urls.file(.feed("sitemap.xml")), key: key, sink: sink) {
+                Data(Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified).utf8)
+            }
+        case .entities:
+            return memoised(urls.file(.data("entities.json")), key: AggregateKeys.entities(model, fingerprints: fingerprints), sink: sink) {
+                EntitiesExport.json(model, urls: urls)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Where `makeSiteDataFile` writes `job`'s file.
+    private static func dataFilePath(_ job: Job, urls: SiteURLs) -> String? {
+        switch job {
+        case .atomFeed: urls.file(.feed("feed.xml"))
+        case .jsonFeed: urls.file(.feed("feed.json"))
+        case .sitemap: urls.file(.feed("sitemap.xml"))
+        case .entities: urls.file(.data("entities.json"))
+        default: nil
+        }
+    }
+
     /// Takes the previous output's file at `path` under the key it was made from, for a
     /// file nothing of which changed (`ActorPageRekeying`); false if there is none or it
     /// was touched since.
     private static func reusePrevious(_ path: String, sink: OutputSink) -> Bool {
+        if let keyingSink = sink as? PageKeyingSink { return keyingSink.reuseUnchanged(path, asPage: false) }
         guard let previous = sink.previousOutput(path) else { return false }
         return sink.reuse(path, madeFrom: previous.key)
+    }
+
+    /// The file of the page `job` renders, if it renders one.
+    static func pagePath(_ job: Job, model: SiteModel, urls: SiteURLs) -> String? {
+        if case .notFound = job { return urls.file(.notFound) }
+        return page(for: job, model: model).map(urls.file)
+    }
+
+    /// `reusePrevious` for a page: taken under its previous render and inputs keys.
+    private static func reusePreviousPage(_ path: String, sink: OutputSink) -> Bool {
+        (sink as? PageKeyingSink)?.reuseUnchanged(path, asPage: true) ?? false
     }
 
     /// Writes `file` under `key`, so that the next build can reuse it.

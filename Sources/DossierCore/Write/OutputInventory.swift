@@ -51,6 +51,12 @@ struct OutputInventory: Sendable {
             }
             if name == "." || name == ".." { continue }
             if isRoot, name == OutputGuard.gitName { continue }
+            // A folder needs no stamp: readdir's type spares its stat (17,550 of the
+            // 61,000 at 10,000 briefings). File systems that leave the type unknown are stat'ed.
+            if entry.pointee.d_type == UInt8(DT_DIR) {
+                subfolders.append(name)
+                continue
+            }
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let path = prefix + name

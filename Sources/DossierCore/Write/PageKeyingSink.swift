@@ -9,6 +9,17 @@ protocol PageKeyingSink: OutputSink {
     var previousKeying: PageKeying? { get }
     /// Keeps what this build's pages are keyed under, for the next build.
     func keep(_ keying: PageKeying?)
+    /// Takes the previous build's file at `path`, untouched since, under the key it was
+    /// made from — and, for a page (`asPage`), its inputs key — for a file nothing of
+    /// which changed; false if there is none or it was touched since.
+    func reuseUnchanged(_ path: String, asPage: Bool) -> Bool
+}
+
+extension PageKeyingSink {
+    func reuseUnchanged(_ path: String, asPage: Bool) -> Bool {
+        guard let previous = previousOutput(path) else { return false }
+        return asPage ? reuse(path, renderedFrom: previous.key, inputs: previous.inputs) : reuse(path, madeFrom: previous.key)
+    }
 }
 
 extension OutputUpdate: PageKeyingSink {}
