@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -64,10 +64,10 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Linked documents
 
-    /// `relink`, when given, makes the entry's HTML read from its file only when a
-    /// page asks for it (`CachedHTML`), and links the document again if it no longer
-    /// reads back; without it the whole entry is read now.
-    func link(_ key: String, relink: (@Sendable () -> String?)? = nil) -> CachedLink? {
+    /// `relink`, when given, makes the entry's HTML and text read from its file only
+    /// when a page asks for them (`CachedHTML`, `CachedText`), and links the document
+    /// again if they no longer read back; without it the whole entry is read now.
+    func link(_ key: String, relink: (@Sendable () -> LinkedEntryFile.Relinked?)? = nil) -> CachedLink? {
         lock.lock()
         let remembered = linked[key]
         // A hit in memory is a use too: `keepOnlyUsed` would otherwise forget (and

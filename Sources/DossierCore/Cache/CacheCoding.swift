@@ -180,20 +180,22 @@ struct LinkResult: Sendable {
     var diagnostics: [Diagnostic]
 }
 
-/// A linked document's layout (cache format 7): the document's text once, then
+/// A linked document's layout (cache format 8): the document's text once (or, in an
+/// entry file, apart after the rest: `LinkedEntryFile`), then
 /// the strings its mentions and search passages repeat (actor slugs, anchors,
 /// sections) once each in a table that they refer to by position, so a document read
 /// back shares them as the linker made them; snippets and passages are byte ranges
 /// of the text, as in memory. The mentions come after the actors they name and their
 /// own length, so that a reader can leave them undecoded (`MentionList`).
 extension CacheEncoder {
-    /// Without the HTML (`includingHTML` false) for an entry file that keeps it apart (`LinkedEntryFile`).
-    mutating func linkResult(_ result: LinkResult, includingHTML: Bool = true) {
+    /// Without the HTML and the text (`includingHTML`, `includingText` false) for an
+    /// entry file that keeps them apart (`LinkedEntryFile`).
+    mutating func linkResult(_ result: LinkResult, includingHTML: Bool = true, includingText: Bool = true) {
         let document = result.document
         string(document.id.kind.rawValue)
         string(document.id.slug)
         if includingHTML { string(document.html) }
-        string(document.text)
+        if includingText { string(document.text) }
         int(document.wordCount)
         array(document.tableOfContents) { encoder, entry in
             encoder.int(entry.level)
@@ -283,11 +285,14 @@ extension CacheEncoder {
 }
 
 extension CacheDecoder {
-    /// `html`: the document's HTML when the bytes leave it out (`linkResult(_:includingHTML:)`).
-    mutating func linkResult(html kept: ReleasableHTML? = nil) throws -> LinkResult {
+    /// `html` and `text`: the document's HTML and text when the bytes leave them out
+    /// (`linkResult(_:includingHTML:includingText:)`).
+    mutating func linkResult(html kept: ReleasableHTML? = nil, text keptText: SpillableText? = nil) throws -> LinkResult {
         let id = try documentID()
         let html = kept == nil ? try string() : ""
-        let text = try string()
+        let textStorage = try keptText ?? SpillableText(try string())
+        // Its length only: a text left in its entry file is not read for this.
+        let textLength = textStorage.utf8Count
         let wordCount = try int()
         let tableOfContents = try array { decoder in
             TableOfContentsEntry(level: try decoder.int(), title: try decoder.string(), anchor: try decoder.string())
@@ -296,14 +301,13 @@ extension CacheDecoder {
         let actors = try array { decoder in
             MentionedActor(actor: try decoder.entry(table), count: try decoder.count(), passages: try decoder.count(), explicit: try decoder.bool())
         }
-        let textStorage = SpillableText(text)
         let mentionBytes = try bytes(try count())
         // Checked now, decoded when read: an entry that would not decode is a miss, as before.
         var skimmer = CacheDecoder(mentionBytes)
-        try skimmer.skimMentions(table: table, textLength: text.utf8.count, expecting: actors.reduce(0) { $0 + $1.count })
+        try skimmer.skimMentions(table: table, textLength: textLength, expecting: actors.reduce(0) { $0 + $1.count })
         let encoded = MentionList.EncodedMentions(
-            bytes: mentionBytes, origin: MentionOrigin(document: id, textStorage: textStorage, strings: table), textLength: text.utf8.count)
-        let searchPassages = try array { decoder in try decoder.passage(text: text, table: table) }
+            bytes: mentionBytes, origin: MentionOrigin(document: id, textStorage: textStorage, strings: table), textLength: textLength)
+        let searchPassages = try array { decoder in try decoder.passage(text: textStorage, table: table) }
         let images = try array { decoder in
             PublishedImage(source: try decoder.string(), output: try decoder.string(), file: URL(fileURLWithPath: try decoder.string()))
         }
@@ -459,13 +463,15 @@ extension CacheDecoder {
             section: try optionalEntry(table))
     }
 
-    private mutating func passage(text: String, table: [String]) throws -> SearchPassage {
+    /// A passage quoting the document's text quotes `text` itself, shared, not a copy.
+    private mutating func passage(text: SpillableText, table: [String]) throws -> SearchPassage {
         let anchor = try entry(table)
         let isHeading = try bool()
-        let source = try bool() ? text : try string()
+        let source: QuotedSource = try bool() ? .document(text) : .own(try string())
         let pieces = try array { decoder in try decoder.range() }
-        guard pieces.allSatisfy({ $0.upperBound <= source.utf8.count }) else { throw Malformed() }
-        return SearchPassage(anchor: anchor, quoting: SearchPassage.Quoted(source: source, pieces: pieces, collapses: try bool()), isHeading: isHeading)
+        let sourceLength = source.utf8Count
+        guard pieces.allSatisfy({ $0.upperBound <= sourceLength }) else { throw Malformed() }
+        return SearchPassage(anchor: anchor, quoting: SearchPassage.Quoted(quoting: source, pieces: pieces, collapses: try bool()), isHeading: isHeading)
     }
 
     private mutating func range() throws -> Range<Int> {

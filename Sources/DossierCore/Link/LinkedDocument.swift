@@ -275,7 +275,8 @@ public struct LinkedDocument: Sendable, Hashable {
         self.images = images
     }
 
-    /// A build cache entry's document, its mentions undecoded over `textStorage`.
+    /// A build cache entry's document, its mentions undecoded over `textStorage`, which
+    /// its search passages quote.
     init(
         id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentionList: MentionList, textStorage: SpillableText,
         wordCount: Int, searchPassages: [SearchPassage], images: [PublishedImage]
@@ -286,8 +287,9 @@ public struct LinkedDocument: Sendable, Hashable {
         self.mentionList = mentionList
         self.textStorage = textStorage
         self.wordCount = wordCount
-        let text = textStorage.string
-        self.searchPassages = searchPassages.map { $0.quoting(textStorage, ifSameAs: text) }
+        // Quoting `textStorage` already (`CacheDecoder.linkResult`): comparing them
+        // with the text here would read every text a cached build leaves in its entry.
+        self.searchPassages = searchPassages
         self.images = images
     }
 
@@ -315,6 +317,12 @@ public struct LinkedDocument: Sendable, Hashable {
     func spillText(to file: HTMLSpillFile) { textStorage.spill(to: file) }
 
     var isTextSpilled: Bool { textStorage.isSpilled }
+
+    /// Whether its text is still in its build cache entry file, unread (`CachedText`).
+    var isTextInCacheEntry: Bool { textStorage.isInCacheEntry }
+
+    /// Whether its text or HTML is held in memory, for `spillHTMLAndText`.
+    var holdsTextOrHTMLInMemory: Bool { textStorage.isInMemory || htmlStorage.isInMemory }
 
     public static func == (lhs: LinkedDocument, rhs: LinkedDocument) -> Bool {
         lhs.id == rhs.id && lhs.htmlStorage.string == rhs.htmlStorage.string && lhs.tableOfContents == rhs.tableOfContents
