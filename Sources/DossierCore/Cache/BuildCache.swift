@@ -386,14 +386,20 @@ public final class BuildCache: @unchecked Sendable {
     /// A decoder past the header, if the checksum, magic, version, kind and key all match.
     /// It reads `bytes` in place, up to the checksum.
     static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
-        guard bytes.count > 8 else { return nil }
-        let bodyEnd = bytes.count - 8
+        open(bytes, in: 0..<bytes.count, kind: kind, key: key)
+    }
+
+    /// `open` of the part `range` of `bytes`, read with what follows it in its file
+    /// (a link memo entry's light part: `LinkedEntryFile`).
+    static func open(_ bytes: [UInt8], in range: Range<Int>, kind: String, key: String) -> CacheDecoder? {
+        guard range.count > 8, range.upperBound <= bytes.count else { return nil }
+        let bodyEnd = range.upperBound - 8
         var stored: UInt64 = 0
-        for byte in bytes[bodyEnd...].reversed() { stored = stored << 8 | UInt64(byte) }
+        for byte in bytes[bodyEnd..<range.upperBound].reversed() { stored = stored << 8 | UInt64(byte) }
         var hasher = StableHasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range.lowerBound..<bodyEnd])) }
         guard hasher.checksum() == stored else { return nil }
-        var decoder = CacheDecoder(bytes, to: bodyEnd)
+        var decoder = CacheDecoder(bytes, from: range.lowerBound, to: bodyEnd)
         guard (try? decoder.string()) == magic, (try? decoder.int()) == formatVersion,
               (try? decoder.string()) == kind, (try? decoder.string()) == key else { return nil }
         return decoder

@@ -121,11 +121,16 @@ struct CacheDecoder {
         return bytes[position - 1] == 1
     }
 
+    /// Every decoder reads bytes that passed their file's checksum (`BuildCache.open`),
+    /// so they are the UTF-8 this build's encoder wrote: they are decoded (which would
+    /// repair, never fail) rather than validated. `String(validating:)` of a slice went
+    /// through the standard library's unspecialised validator, 2.7 times slower per
+    /// string, and took 6 % of a cached 10,000-briefing build's CPU.
     mutating func string() throws -> String {
         let length = try count()
         defer { position += length }
-        guard let text = String(validating: bytes[position..<position + length], as: UTF8.self) else { throw Malformed() }
-        return text
+        let start = position
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self) }
     }
 
     mutating func optional() throws -> String? {

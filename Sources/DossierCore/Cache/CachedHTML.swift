@@ -25,7 +25,8 @@ struct CachedHTML: Sendable {
         return html
     }
 
-    /// The HTML if all of it reads back with its checksum.
+    /// The HTML if all of it reads back with its checksum; an entry whose HTML does
+    /// not is removed (`LinkedEntryFile.discardDamaged`).
     func readEntry() -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -36,6 +37,7 @@ struct CachedHTML: Sendable {
             LinkedEntryFile.discardDamaged(path: path)
             return nil
         }
-        return String(validating: bytes, as: UTF8.self)
+        // Its checksum passed: the UTF-8 the encoder wrote (`CacheDecoder.string`).
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

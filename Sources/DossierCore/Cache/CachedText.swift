@@ -16,7 +16,8 @@ struct CachedText: Sendable {
     /// build loaded.
     var relink: @Sendable () -> LinkedEntryFile.Relinked?
 
-    /// `body` with the whole text, if all of it reads back with its checksum; nil otherwise.
+    /// `body` with the whole text, if all of it reads back with its checksum; nil
+    /// otherwise, and the entry is removed (`LinkedEntryFile.discardDamaged`).
     func withVerifiedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

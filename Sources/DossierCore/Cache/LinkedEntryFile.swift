@@ -53,6 +53,11 @@ struct LinkedEntryFile {
         return hasher.finalize()
     }
 
+    /// How much of an entry file is read at first: its light part, with its length
+    /// before it, in one read for nearly every entry (3.5 KB at most for 9 in 10 of the
+    /// 10,000-briefing benchmark's), the rest read only if it is longer.
+    static let firstRead = 4096
+
     /// The entry for `key` at `path`, nil unless it reads back whole. With `relink`,
     /// the text and the HTML are left in the file (`CachedText`, `CachedHTML`); without,
     /// they are read and checked now.
@@ -63,10 +68,12 @@ struct LinkedEntryFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        guard size >= 16, let prefix = WholeFile.read(descriptor, count: 8, at: 0) else { return nil }
-        let lightLength = Int(truncatingIfNeeded: prefix.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
-        guard lightLength > 0, lightLength <= size - 16, let light = WholeFile.read(descriptor, count: lightLength + 8, at: 8),
-              var decoder = BuildCache.open(light, kind: "linked", key: key),
+        guard size >= 16, let head = WholeFile.read(descriptor, count: min(size, firstRead), at: 0) else { return nil }
+        let lightLength = Int(truncatingIfNeeded: head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        guard lightLength > 0, lightLength <= size - 16 else { return nil }
+        let lightEnd = 8 + lightLength + 8
+        guard let light = lightEnd <= head.count ? head : WholeFile.read(descriptor, count: lightEnd, at: 0),
+              var decoder = BuildCache.open(light, in: 8..<lightEnd, kind: "linked", key: key),
               let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(),
               let textLength = try? decoder.int(), let textChecksum = try? decoder.int(),
               let htmlLength = try? decoder.int(), let htmlChecksum = try? decoder.int(),
@@ -83,7 +90,7 @@ struct LinkedEntryFile {
             text = SpillableText(inCacheEntry: textLocation)
             html = ReleasableHTML(inCacheEntry: htmlLocation)
         } else {
-            guard let textRead = textLocation.withVerifiedBytes({ String(validating: $0, as: UTF8.self) }), let textRead,
+            guard let textRead = textLocation.withVerifiedBytes({ String(decoding: $0, as: UTF8.self) }),
                   let htmlRead = htmlLocation.readEntry()
             else { return nil }
             text = SpillableText(textRead)
