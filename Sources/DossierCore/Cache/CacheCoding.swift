@@ -312,7 +312,11 @@ extension CacheDecoder {
         try skimmer.skimMentions(table: table, textLength: textLength, expecting: actors.reduce(0) { $0 + $1.count })
         let encoded = MentionList.EncodedMentions(
             bytes: mentionBytes, origin: MentionOrigin(document: id, textStorage: textStorage, strings: table), textLength: textLength)
-        let searchPassages = try array { decoder in try decoder.passage(text: textStorage, table: table) }
+        // Checked now, decoded when read (`PassageList`), as the mentions are.
+        let passagesStart = position
+        try skimPassages(tableCount: table.count, textLength: textLength)
+        let passages = PassageList(encoded: PassageList.EncodedPassages(
+            bytes: Array(bytes[passagesStart..<position]), text: textStorage, strings: table, document: id))
         let images = try array { decoder in
             PublishedImage(source: try decoder.string(), output: try decoder.string(), file: URL(fileURLWithPath: try decoder.string()))
         }
@@ -323,7 +327,7 @@ extension CacheDecoder {
         }
         var document = LinkedDocument(
             id: id, html: html, tableOfContents: tableOfContents, mentionList: MentionList(encoded: encoded, actors: actors),
-            textStorage: textStorage, wordCount: wordCount, searchPassages: searchPassages, images: images)
+            textStorage: textStorage, wordCount: wordCount, passageList: passages, images: images)
         if let kept { document = LinkedDocument(document, htmlStorage: kept) }
         return LinkResult(document: document, diagnostics: diagnostics)
     }
@@ -466,6 +470,35 @@ extension CacheDecoder {
             actor: actor, document: document, anchor: anchor, text: mentionText, quoting: snippet, linked: try bool(),
             explicit: try bool(), snippetMatch: try range(), otherMatches: try array { decoder in try decoder.range() },
             section: try optionalEntry(table))
+    }
+
+    /// An entry's search passages, as `skimPassages` checked them (`PassageList`).
+    mutating func passages(text: SpillableText, table: [String]) throws -> [SearchPassage] {
+        try array { decoder in try decoder.passage(text: text, table: table) }
+    }
+
+    /// Reads the passages as `passages(text:table:)` does, making nothing, and throws
+    /// where it would: so that decoding them later cannot fail.
+    mutating func skimPassages(tableCount: Int, textLength: Int) throws {
+        let count = try self.count()
+        for _ in 0..<count {
+            let anchor = try int()
+            guard anchor >= 0, anchor < tableCount else { throw Malformed() }
+            _ = try bool()
+            let sourceLength = try bool() ? textLength : try skipString()
+            let pieces = try self.count()
+            for _ in 0..<pieces {
+                guard try range().upperBound <= sourceLength else { throw Malformed() }
+            }
+            _ = try bool()
+        }
+    }
+
+    /// Moves past a string, returning its length in bytes.
+    private mutating func skipString() throws -> Int {
+        let length = try count()
+        position += length
+        return length
     }
 
     /// A passage quoting the document's text quotes `text` itself, shared, not a copy.

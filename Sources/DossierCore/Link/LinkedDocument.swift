@@ -251,7 +251,12 @@ public struct LinkedDocument: Sendable, Hashable {
     public var plainText: String { text }
     public var wordCount: Int
     /// Each block's own text with its anchor, for full-text search.
-    public var searchPassages: [SearchPassage] = []
+    public var searchPassages: [SearchPassage] {
+        get { passageList.passages }
+        set { passageList = PassageList(newValue) }
+    }
+    /// Decoded when first read, for a document from the build cache (`PassageList`).
+    private var passageList: PassageList
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
     /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
@@ -271,15 +276,15 @@ public struct LinkedDocument: Sendable, Hashable {
         self.mentionList = MentionList(MentionSharing.share(mentions, text: storage, sameAs: plainText))
         self.textStorage = storage
         self.wordCount = wordCount
-        self.searchPassages = searchPassages.map { $0.quoting(storage, ifSameAs: plainText) }
+        self.passageList = PassageList(searchPassages.map { $0.quoting(storage, ifSameAs: plainText) })
         self.images = images
     }
 
-    /// A build cache entry's document, its mentions undecoded over `textStorage`, which
-    /// its search passages quote.
+    /// A build cache entry's document, its mentions and search passages undecoded over
+    /// `textStorage`.
     init(
         id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentionList: MentionList, textStorage: SpillableText,
-        wordCount: Int, searchPassages: [SearchPassage], images: [PublishedImage]
+        wordCount: Int, passageList: PassageList, images: [PublishedImage]
     ) {
         self.id = id
         self.htmlStorage = ReleasableHTML(html)
@@ -289,7 +294,7 @@ public struct LinkedDocument: Sendable, Hashable {
         self.wordCount = wordCount
         // Quoting `textStorage` already (`CacheDecoder.linkResult`): comparing them
         // with the text here would read every text a cached build leaves in its entry.
-        self.searchPassages = searchPassages
+        self.passageList = passageList
         self.images = images
     }
 
@@ -317,6 +322,8 @@ public struct LinkedDocument: Sendable, Hashable {
     func spillText(to file: HTMLSpillFile) { textStorage.spill(to: file) }
 
     var isTextSpilled: Bool { textStorage.isSpilled }
+
+    var arePassagesDecoded: Bool { passageList.isDecoded }
 
     /// Whether its text is still in its build cache entry file, unread (`CachedText`).
     var isTextInCacheEntry: Bool { textStorage.isInCacheEntry }
