@@ -252,11 +252,23 @@ public struct LinkedDocument: Sendable, Hashable {
     public var wordCount: Int
     /// Each block's own text with its anchor, for full-text search.
     public var searchPassages: [SearchPassage] {
-        get { passageList.passages }
-        set { passageList = PassageList(newValue) }
+        get {
+            switch passageStorage {
+            case .decoded(let passages): passages
+            case .encoded(let list): list.passages
+            }
+        }
+        set { passageStorage = .decoded(newValue) }
     }
-    /// Decoded when first read, for a document from the build cache (`PassageList`).
-    private var passageList: PassageList
+    /// Decoded when first read, for a document from the build cache (`PassageList`). A
+    /// freshly linked document holds its array as before, with no object of its own:
+    /// 100,000 more of them would raise a clean build's peak.
+    private var passageStorage: PassageStorage
+
+    private enum PassageStorage: Sendable {
+        case decoded([SearchPassage])
+        case encoded(PassageList)
+    }
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
     /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
@@ -276,7 +288,7 @@ public struct LinkedDocument: Sendable, Hashable {
         self.mentionList = MentionList(MentionSharing.share(mentions, text: storage, sameAs: plainText))
         self.textStorage = storage
         self.wordCount = wordCount
-        self.passageList = PassageList(searchPassages.map { $0.quoting(storage, ifSameAs: plainText) })
+        self.passageStorage = .decoded(searchPassages.map { $0.quoting(storage, ifSameAs: plainText) })
         self.images = images
     }
 
@@ -294,7 +306,7 @@ public struct LinkedDocument: Sendable, Hashable {
         self.wordCount = wordCount
         // Quoting `textStorage` already (`CacheDecoder.linkResult`): comparing them
         // with the text here would read every text a cached build leaves in its entry.
-        self.passageList = passageList
+        self.passageStorage = .encoded(passageList)
         self.images = images
     }
 
@@ -323,7 +335,9 @@ public struct LinkedDocument: Sendable, Hashable {
 
     var isTextSpilled: Bool { textStorage.isSpilled }
 
-    var arePassagesDecoded: Bool { passageList.isDecoded }
+    var arePassagesDecoded: Bool {
+        if case .encoded(let list) = passageStorage { list.isDecoded } else { true }
+    }
 
     /// Whether its text is still in its build cache entry file, unread (`CachedText`).
     var isTextInCacheEntry: Bool { textStorage.isInCacheEntry }

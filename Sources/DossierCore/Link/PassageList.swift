@@ -21,10 +21,6 @@ final class PassageList: Sendable {
         let document: DocumentID
     }
 
-    init(_ passages: [SearchPassage]) {
-        state = Mutex(.decoded(passages))
-    }
-
     init(encoded: EncodedPassages) {
         state = Mutex(.encoded(encoded))
     }
