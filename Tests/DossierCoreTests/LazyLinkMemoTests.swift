@@ -89,7 +89,7 @@ import Testing
         try Data(file.bytes).write(to: URL(fileURLWithPath: path))
 
         let whole = try #require(LinkedEntryFile.read(path: path, key: "k1", relink: nil))
-        let relink: @Sendable () -> String? = { "relinked" }
+        let relink: @Sendable () -> LinkedEntryFile.Relinked? = { ("relinked", "Aldoria opened the Northern Harbour.") }
         let read = LinkedEntryFile.read(path: path, key: "k1", relink: relink)
         let deferred = try #require(read)
         #expect(whole.result.document == document)

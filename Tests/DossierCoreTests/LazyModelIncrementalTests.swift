@@ -153,12 +153,12 @@ import Testing
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
         #expect(project.cachedBuild().succeeded)
-        // Flip a byte inside the mentions of the briefing's entry (its light part, before the HTML).
+        // Flip a byte in the middle of the briefing's entry's light part (its mentions and
+        // passages, before its text and HTML).
         let entry = try LazyLinkMemoTests.entryFile(holding: "Aldoria paid for it", in: project)
         var bytes = [UInt8](try Data(contentsOf: entry))
-        let phrase = Array("Aldoria paid".utf8)
-        let start = try #require((0...(bytes.count - phrase.count)).first { Array(bytes[$0..<$0 + phrase.count]) == phrase })
-        bytes[start + phrase.count + 40] ^= 0x01
+        let middle = 8 + (try CachedTextOnDemandTests.textStart(entry) - 16) / 2
+        bytes[middle] ^= 0x01
         try Data(bytes).write(to: entry)
         try LazyLinkMemoTests.changeFooter(project, revision: 1)
         #expect(project.cachedBuild().succeeded)
@@ -167,7 +167,7 @@ import Testing
         // Truncated inside the mentions: a miss too.
         let truncated = try LazyLinkMemoTests.entryFile(holding: "Aldoria paid for it", in: project)
         let whole = try Data(contentsOf: truncated)
-        try whole.prefix(start + phrase.count + 40).write(to: truncated)
+        try whole.prefix(middle).write(to: truncated)
         try LazyLinkMemoTests.changeFooter(project, revision: 2)
         #expect(project.cachedBuild().succeeded)
         #expect(try project.differenceFromCleanBuild() == nil)

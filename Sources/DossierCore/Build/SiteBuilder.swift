@@ -133,8 +133,8 @@ public enum SiteBuilder {
             // Beside the model stage, which runs mostly on one thread (`BackgroundWork`).
             let linked = documents, spillFile = settings.htmlSpill
             spill = BackgroundWork {
-                linked.spillHTMLAndText(to: spillFile)
-                FreedMemory.giveBack()
+                let spilled = linked.spillHTMLAndText(to: spillFile)
+                if FreedMemory.isWorthGivingBack(afterSpilling: spilled, of: linked.count) { FreedMemory.giveBack() }
                 return true
             }
         }

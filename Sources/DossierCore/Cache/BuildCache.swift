@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.
@@ -64,10 +64,10 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Linked documents
 
-    /// `relink`, when given, makes the entry's HTML read from its file only when a
-    /// page asks for it (`CachedHTML`), and links the document again if it no longer
-    /// reads back; without it the whole entry is read now.
-    func link(_ key: String, relink: (@Sendable () -> String?)? = nil) -> CachedLink? {
+    /// `relink`, when given, makes the entry's HTML and text read from its file only
+    /// when a page asks for them (`CachedHTML`, `CachedText`), and links the document
+    /// again if they no longer read back; without it the whole entry is read now.
+    func link(_ key: String, relink: (@Sendable () -> LinkedEntryFile.Relinked?)? = nil) -> CachedLink? {
         lock.lock()
         let remembered = linked[key]
         // A hit in memory is a use too: `keepOnlyUsed` would otherwise forget (and
@@ -386,14 +386,20 @@ public final class BuildCache: @unchecked Sendable {
     /// A decoder past the header, if the checksum, magic, version, kind and key all match.
     /// It reads `bytes` in place, up to the checksum.
     static func open(_ bytes: [UInt8], kind: String, key: String) -> CacheDecoder? {
-        guard bytes.count > 8 else { return nil }
-        let bodyEnd = bytes.count - 8
+        open(bytes, in: 0..<bytes.count, kind: kind, key: key)
+    }
+
+    /// `open` of the part `range` of `bytes`, read with what follows it in its file
+    /// (a link memo entry's light part: `LinkedEntryFile`).
+    static func open(_ bytes: [UInt8], in range: Range<Int>, kind: String, key: String) -> CacheDecoder? {
+        guard range.count > 8, range.upperBound <= bytes.count else { return nil }
+        let bodyEnd = range.upperBound - 8
         var stored: UInt64 = 0
-        for byte in bytes[bodyEnd...].reversed() { stored = stored << 8 | UInt64(byte) }
+        for byte in bytes[bodyEnd..<range.upperBound].reversed() { stored = stored << 8 | UInt64(byte) }
         var hasher = StableHasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<bodyEnd])) }
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range.lowerBound..<bodyEnd])) }
         guard hasher.checksum() == stored else { return nil }
-        var decoder = CacheDecoder(bytes, to: bodyEnd)
+        var decoder = CacheDecoder(bytes, from: range.lowerBound, to: bodyEnd)
         guard (try? decoder.string()) == magic, (try? decoder.int()) == formatVersion,
               (try? decoder.string()) == kind, (try? decoder.string()) == key else { return nil }
         return decoder

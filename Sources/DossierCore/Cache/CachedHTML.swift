@@ -11,27 +11,33 @@ struct CachedHTML: Sendable {
     var offset: Int
     var length: Int
     var checksum: UInt64
-    /// Links the document again and returns its HTML; nil when its source file no
-    /// longer holds what this build loaded.
-    var relink: @Sendable () -> String?
+    /// Links the document again; nil when its source file no longer holds what this
+    /// build loaded.
+    var relink: @Sendable () -> LinkedEntryFile.Relinked?
 
     func read() -> String {
         if let html = readEntry() { return html }
         // The link stage has passed, so there is no diagnostic to report: a page made
         // from HTML that is not the document's would be silently wrong.
-        guard let html = relink() else {
+        guard let html = relink()?.html else {
             preconditionFailure("the build cache entry \(path) changed, and its document's file changed during the build: build again")
         }
         return html
     }
 
-    /// The HTML if all of it reads back with its checksum.
+    /// The HTML if all of it reads back with its checksum; an entry whose HTML does
+    /// not is removed (`LinkedEntryFile.discardDamaged`).
     func readEntry() -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard let bytes = WholeFile.read(descriptor, count: length, at: offset),
-              LinkedEntryFile.checksum(bytes) == checksum else { return nil }
-        return String(validating: bytes, as: UTF8.self)
+              LinkedEntryFile.checksum(bytes) == checksum
+        else {
+            LinkedEntryFile.discardDamaged(path: path)
+            return nil
+        }
+        // Its checksum passed: the UTF-8 the encoder wrote (`CacheDecoder.string`).
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

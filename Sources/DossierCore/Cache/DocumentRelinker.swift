@@ -1,5 +1,5 @@
-/// Links one document again after the link stage, for HTML that its build cache
-/// entry no longer gives back intact (`CachedHTML`). It keeps the project as the
+/// Links one document again after the link stage, for HTML or text that its build
+/// cache entry no longer gives back intact (`CachedHTML`, `CachedText`). It keeps the project as the
 /// link stage saw it: a body the load memo deferred is read then, and checked
 /// against the file as it was loaded.
 final class DocumentRelinker: Sendable {
@@ -13,11 +13,11 @@ final class DocumentRelinker: Sendable {
         self.settings = settings
     }
 
-    /// The HTML of the document at `position` in `ProjectLinker.jobs`; nil when its
-    /// file no longer holds what was loaded.
-    func html(at position: Int) -> String? {
+    /// The HTML and text of the document at `position` in `ProjectLinker.jobs`; nil
+    /// when its file no longer holds what was loaded.
+    func relinked(at position: Int) -> LinkedEntryFile.Relinked? {
         let linked = ProjectLinker.linkEach(project, index: index, settings: settings, only: [position])
         guard let (document, diagnostics) = linked.first, !diagnostics.hasErrors else { return nil }
-        return document.html
+        return (document.html, document.text)
     }
 }

@@ -10,9 +10,9 @@ import Foundation
 /// title also re-links every document that mentions the actor (links show the title).
 /// A document whose linking reported anything is re-linked after any change.
 enum LinkMemo {
-    /// `readsHTMLOnDemand`: the HTML of a document taken from the disk is read from
-    /// its entry only when a page asks for it (`CachedHTML`); for a build that renders
-    /// once, which reuses most pages unrendered. `recordsRevalidated`: entries found
+    /// `readsHTMLOnDemand`: the HTML and text of a document taken from the disk are read
+    /// from its entry only when a page or an export asks for them (`CachedHTML`,
+    /// `CachedText`); for a build that renders once, which reuses most pages unrendered. `recordsRevalidated`: entries found
     /// unaffected by a names change are recorded on disk (`RevalidatedEntries`); serve's
     /// fast path leaves that to the full build that follows it.
     static func linkAll(
@@ -27,7 +27,7 @@ enum LinkMemo {
 
         let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
         let found = Array(keys.indices).parallelMap { position in
-            cache.link(keys[position], relink: relinker.map { relinker in { relinker.html(at: position) } })
+            cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } })
         }
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []

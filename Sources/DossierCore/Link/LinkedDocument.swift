@@ -251,7 +251,24 @@ public struct LinkedDocument: Sendable, Hashable {
     public var plainText: String { text }
     public var wordCount: Int
     /// Each block's own text with its anchor, for full-text search.
-    public var searchPassages: [SearchPassage] = []
+    public var searchPassages: [SearchPassage] {
+        get {
+            switch passageStorage {
+            case .decoded(let passages): passages
+            case .encoded(let list): list.passages
+            }
+        }
+        set { passageStorage = .decoded(newValue) }
+    }
+    /// Decoded when first read, for a document from the build cache (`PassageList`). A
+    /// freshly linked document holds its array as before, with no object of its own:
+    /// 100,000 more of them would raise a clean build's peak.
+    private var passageStorage: PassageStorage
+
+    private enum PassageStorage: Sendable {
+        case decoded([SearchPassage])
+        case encoded(PassageList)
+    }
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
     /// Its prose as `dossier suggest` reads it, when the build was asked to keep it
@@ -271,14 +288,15 @@ public struct LinkedDocument: Sendable, Hashable {
         self.mentionList = MentionList(MentionSharing.share(mentions, text: storage, sameAs: plainText))
         self.textStorage = storage
         self.wordCount = wordCount
-        self.searchPassages = searchPassages.map { $0.quoting(storage, ifSameAs: plainText) }
+        self.passageStorage = .decoded(searchPassages.map { $0.quoting(storage, ifSameAs: plainText) })
         self.images = images
     }
 
-    /// A build cache entry's document, its mentions undecoded over `textStorage`.
+    /// A build cache entry's document, its mentions and search passages undecoded over
+    /// `textStorage`.
     init(
         id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentionList: MentionList, textStorage: SpillableText,
-        wordCount: Int, searchPassages: [SearchPassage], images: [PublishedImage]
+        wordCount: Int, passageList: PassageList, images: [PublishedImage]
     ) {
         self.id = id
         self.htmlStorage = ReleasableHTML(html)
@@ -286,8 +304,9 @@ public struct LinkedDocument: Sendable, Hashable {
         self.mentionList = mentionList
         self.textStorage = textStorage
         self.wordCount = wordCount
-        let text = textStorage.string
-        self.searchPassages = searchPassages.map { $0.quoting(textStorage, ifSameAs: text) }
+        // Quoting `textStorage` already (`CacheDecoder.linkResult`): comparing them
+        // with the text here would read every text a cached build leaves in its entry.
+        self.passageStorage = .encoded(passageList)
         self.images = images
     }
 
@@ -315,6 +334,16 @@ public struct LinkedDocument: Sendable, Hashable {
     func spillText(to file: HTMLSpillFile) { textStorage.spill(to: file) }
 
     var isTextSpilled: Bool { textStorage.isSpilled }
+
+    var arePassagesDecoded: Bool {
+        if case .encoded(let list) = passageStorage { list.isDecoded } else { true }
+    }
+
+    /// Whether its text is still in its build cache entry file, unread (`CachedText`).
+    var isTextInCacheEntry: Bool { textStorage.isInCacheEntry }
+
+    /// Whether its text or HTML is held in memory, for `spillHTMLAndText`.
+    var holdsTextOrHTMLInMemory: Bool { textStorage.isInMemory || htmlStorage.isInMemory }
 
     public static func == (lhs: LinkedDocument, rhs: LinkedDocument) -> Bool {
         lhs.id == rhs.id && lhs.htmlStorage.string == rhs.htmlStorage.string && lhs.tableOfContents == rhs.tableOfContents

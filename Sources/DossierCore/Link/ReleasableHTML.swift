@@ -50,6 +50,13 @@ final class ReleasableHTML: @unchecked Sendable {
         return false
     }
 
+    var isInMemory: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .memory = storage { return true }
+        return false
+    }
+
     var isSpilled: Bool {
         lock.lock()
         defer { lock.unlock() }
