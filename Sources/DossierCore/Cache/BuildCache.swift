@@ -11,7 +11,7 @@ import Foundation
 /// key includes the identity of the running executable, so a cache written by
 /// another Dossier is never trusted.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = "dossier-build-cache"
 
     /// Nil: the cache lives in memory only.

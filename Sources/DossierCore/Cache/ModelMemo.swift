@@ -26,7 +26,7 @@ enum ModelMemo {
         let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
         let (key, hashes) = key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
         if hashes.hashes != known.hashes { cache.storeModelDocumentHashes(hashes, root: root) }
-        if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
+        if let kept = cache.modelAggregates(key: key, root: root), kept.fits(briefingCount: briefings.count) {
             return (kept, true)
         }
         let aggregates = MentionAggregates(mentions: mentions.mentions, briefings: briefings, linked: linked)
@@ -75,7 +75,8 @@ enum ModelMemo {
 
     private static func combinedKey(_ documentHashes: [String], briefings: [Briefing]) -> String {
         var hasher = StableHasher()
-        hasher.combine("mention aggregates")
+        // Names the memo's layout too: the pairs and rankings, without the passage table.
+        hasher.combine("mention aggregates without the passage table")
         hasher.combine(BuildIdentity.current)
         hasher.combine(SiteModelBuilder.relatedLimit)
         hasher.combine(SiteModelBuilder.coMentionsPerActor)
@@ -120,25 +121,23 @@ extension BuildCache {
     }
 }
 
-/// Actors as positions in the table's slugs; every list of numbers as a column of
-/// 32-bit values (`int32s`), so that reading it back is a copy, not a parse per value.
+/// Actors as positions in one list of slugs (the pairs' own, with any ranked actor
+/// not among them); every list of numbers as a column of 32-bit values (`int32s`),
+/// so that reading it back is a copy, not a parse per value.
 extension CacheEncoder {
     mutating func mentionAggregates(_ aggregates: MentionAggregates) {
-        let table = aggregates.table
-        array(table.slugs) { $0.string($1) }
-        array(table.documents) { encoder, document in
-            encoder.string(document.kind.rawValue)
-            encoder.string(document.slug)
-        }
-        int32s(table.passageDocument)
-        for segments in [table.passageActors, table.documentActors, table.actorMentions, table.actorPassages, table.actorDocuments] {
-            int32s(segments.offsets.map { Int32(clamping: $0) })
-            int32s(segments.values)
-        }
-        let positions = Dictionary(uniqueKeysWithValues: table.slugs.enumerated().map { ($1, Int32($0)) })
-        coMentions(aggregates.coMentions, positions: positions)
         let ranked = aggregates.rankedCoMentions
         let rankedActors = ranked.keys.sorted()
+        let pairs = aggregates.coMentions
+        // The counted pairs already number every actor, in slug order: then the ids are written as they are.
+        var slugs = pairs.slugs
+        let known = Set(slugs)
+        let missing = Set(rankedActors.filter { !known.contains($0) } + ranked.values.joined().flatMap { [$0.actor, $0.other] }
+            .filter { !known.contains($0) })
+        if !missing.isEmpty { slugs = (slugs + missing).sorted() }
+        let positions = Dictionary(slugs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        array(slugs) { $0.string($1) }
+        coMentions(pairs, positions: positions, renumbered: !missing.isEmpty)
         int32s(rankedActors.map { positions[$0] ?? -1 })
         int32s(rankedActors.map { Int32(clamping: ranked[$0]?.count ?? 0) })
         coMentions(rankedActors.flatMap { ranked[$0] ?? [] }, positions: positions)
@@ -149,9 +148,9 @@ extension CacheEncoder {
     }
 
     /// The site's pairs as the model memo stores them (`mentionAggregates`): actors as
-    /// positions in the table's slugs, one 32-bit column per field.
-    private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32]) {
-        let ids = pairs.slugs.map { positions[$0] ?? -1 }
+    /// positions in the memo's slugs, one 32-bit column per field.
+    private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32], renumbered: Bool) {
+        let ids = renumbered ? pairs.slugs.map { positions[$0] ?? -1 } : pairs.slugs.indices.map { Int32($0) }
         int32s(count: pairs.actors.count) { ids[Int(pairs.actors[$0])] }
         int32s(count: pairs.others.count) { ids[Int(pairs.others[$0])] }
         int32s(count: pairs.sameBlock.count) { Int32(clamping: pairs.sameBlock[$0]) }
@@ -169,24 +168,7 @@ extension CacheEncoder {
 extension CacheDecoder {
     mutating func mentionAggregates() throws -> MentionAggregates {
         let slugs = try array { try $0.string() }
-        let documents = try array { decoder -> DocumentID in
-            guard let kind = DocumentID.Kind(rawValue: try decoder.string()) else { throw Malformed() }
-            return DocumentID(kind, try decoder.string())
-        }
-        let passageDocument = try int32s()
-        var segments: [ActorPassageTable.Segments] = []
-        for _ in 0..<5 {
-            let offsets = try int32s().map(Int.init)
-            let values = try int32s()
-            // Every list must lie inside the values.
-            guard offsets.first == 0, offsets.last == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
-            else { throw Malformed() }
-            segments.append(ActorPassageTable.Segments(offsets: offsets, values: values))
-        }
-        let table = ActorPassageTable(
-            slugs: slugs, documents: documents, passageDocument: passageDocument, passageActors: segments[0], documentActors: segments[1],
-            actorMentions: segments[2], actorPassages: segments[3], actorDocuments: segments[4])
-        // The site's pairs stay columns of ids into the table's slugs, the numbering
+        // The site's pairs stay columns of ids into the slugs, the numbering
         // `CoMentionCounter.count` gives them: made into values, they cost a dictionary
         // lookup per slug per pair to number again (0.26 CPU-s of a cached 10k build).
         let coMentions = try pairColumns(slugs)
@@ -212,7 +194,7 @@ extension CacheDecoder {
             related.append((start..<start + Int(count)).map { (position: Int(relatedPositions[$0]), shared: Int(relatedShared[$0])) })
             start += Int(count)
         }
-        return MentionAggregates(table: table, coMentions: coMentions, rankedCoMentions: ranked, related: related)
+        return MentionAggregates(coMentions: coMentions, rankedCoMentions: ranked, related: related)
     }
 
     private mutating func coMentions(_ slugs: [String]) throws -> [CoMention] {
