@@ -23,9 +23,38 @@ enum ModelMemo {
         mentions: SiteMentionList, documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
         linkedForms: [DocumentID: String] = [:], cache: BuildCache, root: URL
     ) -> (aggregates: MentionAggregates, reused: Bool) {
-        let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
-        let (key, hashes) = key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
-        if hashes.hashes != known.hashes { cache.storeModelDocumentHashes(hashes, root: root) }
+        aggregatesAndKeySource(mentions: mentions, documentOrder: documentOrder, briefings: briefings, linked: linked,
+                               linkedForms: linkedForms, cache: cache, root: root).result
+    }
+
+    /// `aggregates`, and whether the key was taken by the documents' linked forms
+    /// (`ModelKeyByLinkedForms`) rather than computed.
+    static func aggregatesAndKeySource(
+        mentions: SiteMentionList, documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
+        linkedForms: [DocumentID: String], cache: BuildCache, root: URL
+    ) -> (result: (aggregates: MentionAggregates, reused: Bool), keyByLinkedForms: Bool) {
+        let digest = linkedForms.isEmpty ? nil
+            : ModelKeyByLinkedForms.digest(documentOrder: documentOrder, briefings: briefings, linkedForms: linkedForms)
+        let key: String
+        let keyByLinkedForms: Bool
+        if let digest, let filed = cache.modelKeyByLinkedForms(root: root), filed.digest == digest {
+            key = filed.key
+            keyByLinkedForms = true
+        } else {
+            let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
+            let computed = self.key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
+            if computed.hashes.hashes != known.hashes { cache.storeModelDocumentHashes(computed.hashes, root: root) }
+            if let digest { cache.storeModelKeyByLinkedForms(ModelKeyByLinkedForms(digest: digest, key: computed.key), root: root) }
+            key = computed.key
+            keyByLinkedForms = false
+        }
+        return (memoized(mentions: mentions, briefings: briefings, linked: linked, key: key, cache: cache, root: root), keyByLinkedForms)
+    }
+
+    /// The aggregates kept under `key`, or counted and kept under it.
+    private static func memoized(
+        mentions: SiteMentionList, briefings: [Briefing], linked: [DocumentID: LinkedDocument], key: String, cache: BuildCache, root: URL
+    ) -> (aggregates: MentionAggregates, reused: Bool) {
         if let kept = cache.modelAggregates(key: key, root: root), kept.fits(briefingCount: briefings.count) {
             return (kept, true)
         }

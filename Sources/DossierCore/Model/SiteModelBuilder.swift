@@ -59,7 +59,7 @@ public enum SiteModelBuilder {
         for briefing in sortedBriefings {
             // The actors the text mentions, from the document's summaries, without reading its mentions.
             let mentioned = linked[DocumentID(.briefing, briefing.slug)]?.mentionedActors ?? []
-            for reference in briefing.actors where index.actor(reference.value) != nil
+            for reference in briefing.actors where index.position(of: reference.value) != nil
                 && !mentioned.contains(where: { $0.actor == reference.value }) {
                 diagnostics.append(.warning(
                     "principal actor '\(reference.value)' is never mentioned in the text of this briefing", at: reference.location))
@@ -125,7 +125,8 @@ public enum SiteModelBuilder {
         related: [(slug: String, shared: Int)], events: [TimelineEvent]
     ) -> BriefingModel {
         let document = linked ?? emptyDocument(DocumentID(.briefing, briefing.slug))
-        let principal = briefing.actors.map(\.value).filter { index.actor($0) != nil }
+        // By position: `index.actor` would copy the actor only to test that it exists.
+        let principal = briefing.actors.map(\.value).filter { index.position(of: $0) != nil }
         // The summaries name each actor once, so only the few principal ones are left out:
         // a set of them per briefing cost more than looking through them.
         let secondary = document.mentionedActors.compactMap { principal.contains($0.actor) ? nil : $0.actor }
