@@ -310,4 +310,28 @@ import Testing
         let refiled = try #require(cache.modelKeyByLinkedForms(root: project.root))
         #expect(refiled.digest != filed.digest && refiled.key != filed.key)
     }
+
+    @Test func pairsReadBackAsWrittenWhetherOrNotSortedByTheirFirstActor() throws {
+        let sorted: CoMentionPairs = [
+            CoMention(actor: "aldoria", other: "brevia", sameBlock: 2, sameDocument: 1),
+            CoMention(actor: "aldoria", other: "corvel", sameBlock: 0, sameDocument: 3),
+            CoMention(actor: "corvel", other: "league", sameBlock: 1, sameDocument: 1),
+        ]
+        let unsorted: CoMentionPairs = [
+            CoMention(actor: "corvel", other: "league", sameBlock: 1, sameDocument: 1),
+            CoMention(actor: "aldoria", other: "brevia", sameBlock: 2, sameDocument: 1),
+        ]
+        let ranked = ["aldoria": [CoMention(actor: "aldoria", other: "brevia", sameBlock: 2, sameDocument: 1)], "zeta": []]
+        for pairs in [sorted, unsorted, []] {
+            let aggregates = MentionAggregates(coMentions: pairs, rankedCoMentions: ranked, related: [[(position: 1, shared: 2)], []])
+            var encoder = CacheEncoder()
+            encoder.mentionAggregates(aggregates)
+            var decoder = CacheDecoder(encoder.takeBytes())
+            let decoded = try decoder.mentionAggregates()
+            #expect(decoder.isAtEnd)
+            #expect(decoded.coMentions == pairs)
+            #expect(decoded.rankedCoMentions == ranked)
+            #expect(decoded.related.map { $0.map { [$0.position, $0.shared] } } == [[[1, 2]], []])
+        }
+    }
 }

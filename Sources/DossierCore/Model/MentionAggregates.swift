@@ -12,8 +12,8 @@ struct MentionAggregates: Sendable {
     var related: [[(position: Int, shared: Int)]]
 
     /// `mentions` in site order; `briefings` newest first. The passage table they are
-    /// counted over is not kept: nothing after the count reads it, and it was most of
-    /// the model memo (31 of 32 MB at 10,000 briefings), read back on every cached build.
+    /// counted over is not kept: nothing after the count reads it, and it was a third
+    /// of the model memo (10 of 32 MB at 10,000 briefings), read back on every cached build.
     init(mentions: [Mention], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
         let table = ActorPassageTable(mentions)
         coMentions = CoMentionCounter.count(table)
