@@ -29,12 +29,15 @@ public enum SiteModelBuilder {
         var rawEvents: [(Event, DocumentID)] = []
         for briefing in sortedBriefings { rawEvents += briefing.events.map { ($0, DocumentID(.briefing, briefing.slug)) } }
         for actor in index.actors { rawEvents += actor.events.map { ($0, DocumentID(.actor, actor.slug)) } }
-        rawEvents.sort { lhs, rhs in
-            if lhs.0.date != rhs.0.date { return lhs.0.date < rhs.0.date }
-            if lhs.0.title != rhs.0.title { return lhs.0.title < rhs.0.title }
-            return lhs.1 < rhs.1
+        // Sorted as positions, for the same reason as the briefings (`newestFirst`).
+        let eventOrder = rawEvents.indices.sorted { lhs, rhs in
+            if rawEvents[lhs].0.date != rawEvents[rhs].0.date { return rawEvents[lhs].0.date < rawEvents[rhs].0.date }
+            if rawEvents[lhs].0.title != rawEvents[rhs].0.title { return rawEvents[lhs].0.title < rawEvents[rhs].0.title }
+            return rawEvents[lhs].1 < rawEvents[rhs].1
         }
-        for (event, origin) in rawEvents {
+        timeline.reserveCapacity(rawEvents.count)
+        for position in eventOrder {
+            let (event, origin) = rawEvents[position]
             let anchor = eventNamer.name(for: .heading(level: 3), text: "event " + event.date.isoDay + " " + event.title)
             timeline.append(TimelineEvent(event: event, origin: origin, anchor: anchor))
         }
@@ -93,7 +96,9 @@ public enum SiteModelBuilder {
             let actor = actors[position]
             // A profile's own mentions are not listed.
             let profile = DocumentID(.actor, actor.slug)
-            let groups = (groupsOf[actor.slug] ?? []).filter { $0.document != profile }
+            // Filtered only when the profile is among them: a filter copies every group.
+            let all = groupsOf[actor.slug] ?? []
+            let groups = all.contains { $0.document == profile } ? all.filter { $0.document != profile } : all
             return actorModel(
                 actor, profile: linked[profile], siteOrderGroups: groups, relations: relationEnds[actor.slug] ?? [],
                 events: eventsOf[actor.slug] ?? [], coMentions: rankedCoMentions[actor.slug] ?? [], documentTitle: documentTitle)
