@@ -74,12 +74,7 @@ import Testing
     }
 
     static func same(_ lhs: MentionAggregates, _ rhs: MentionAggregates) -> Bool {
-        func lists(_ table: ActorPassageTable) -> [[Int32]] {
-            [table.passageDocument] + [table.passageActors, table.documentActors, table.actorMentions, table.actorPassages, table.actorDocuments]
-                .flatMap { [$0.values, $0.offsets.map { Int32($0) }] }
-        }
-        return lhs.table.slugs == rhs.table.slugs && lhs.table.documents == rhs.table.documents && lists(lhs.table) == lists(rhs.table)
-            && lhs.coMentions == rhs.coMentions && lhs.rankedCoMentions == rhs.rankedCoMentions
+        lhs.coMentions.slugs == rhs.coMentions.slugs && lhs.coMentions == rhs.coMentions && lhs.rankedCoMentions == rhs.rankedCoMentions
             && lhs.related.map { $0.map { [$0.position, $0.shared] } } == rhs.related.map { $0.map { [$0.position, $0.shared] } }
     }
 

@@ -28,9 +28,21 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Taken once, at the end: the values are moved out rather than copied, since a
+    /// copy retained every reference a value holds (a briefing's model, about twenty)
+    /// and freeing the slots released them all again.
     func values() -> [T] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0! }
+        let count = slots.count
+        return slots.withUnsafeMutableBufferPointer { source in
+            [T](unsafeUninitializedCapacity: count) { target, initialized in
+                for index in 0..<count {
+                    target.initializeElement(at: index, to: source.moveElement(from: index)!)
+                    source.initializeElement(at: index, to: nil)
+                }
+                initialized = count
+            }
+        }
     }
 }

@@ -23,10 +23,39 @@ enum ModelMemo {
         mentions: SiteMentionList, documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
         linkedForms: [DocumentID: String] = [:], cache: BuildCache, root: URL
     ) -> (aggregates: MentionAggregates, reused: Bool) {
-        let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
-        let (key, hashes) = key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
-        if hashes.hashes != known.hashes { cache.storeModelDocumentHashes(hashes, root: root) }
-        if let kept = cache.modelAggregates(key: key, root: root), kept.fits(mentionCount: mentions.count, briefingCount: briefings.count) {
+        aggregatesAndKeySource(mentions: mentions, documentOrder: documentOrder, briefings: briefings, linked: linked,
+                               linkedForms: linkedForms, cache: cache, root: root).result
+    }
+
+    /// `aggregates`, and whether the key was taken by the documents' linked forms
+    /// (`ModelKeyByLinkedForms`) rather than computed.
+    static func aggregatesAndKeySource(
+        mentions: SiteMentionList, documentOrder: [DocumentID], briefings: [Briefing], linked: [DocumentID: LinkedDocument],
+        linkedForms: [DocumentID: String], cache: BuildCache, root: URL
+    ) -> (result: (aggregates: MentionAggregates, reused: Bool), keyByLinkedForms: Bool) {
+        let digest = linkedForms.isEmpty ? nil
+            : ModelKeyByLinkedForms.digest(documentOrder: documentOrder, briefings: briefings, linkedForms: linkedForms)
+        let key: String
+        let keyByLinkedForms: Bool
+        if let digest, let filed = cache.modelKeyByLinkedForms(root: root), filed.digest == digest {
+            key = filed.key
+            keyByLinkedForms = true
+        } else {
+            let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
+            let computed = self.key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
+            if computed.hashes.hashes != known.hashes { cache.storeModelDocumentHashes(computed.hashes, root: root) }
+            if let digest { cache.storeModelKeyByLinkedForms(ModelKeyByLinkedForms(digest: digest, key: computed.key), root: root) }
+            key = computed.key
+            keyByLinkedForms = false
+        }
+        return (memoized(mentions: mentions, briefings: briefings, linked: linked, key: key, cache: cache, root: root), keyByLinkedForms)
+    }
+
+    /// The aggregates kept under `key`, or counted and kept under it.
+    private static func memoized(
+        mentions: SiteMentionList, briefings: [Briefing], linked: [DocumentID: LinkedDocument], key: String, cache: BuildCache, root: URL
+    ) -> (aggregates: MentionAggregates, reused: Bool) {
+        if let kept = cache.modelAggregates(key: key, root: root), kept.fits(briefingCount: briefings.count) {
             return (kept, true)
         }
         let aggregates = MentionAggregates(mentions: mentions.mentions, briefings: briefings, linked: linked)
@@ -75,7 +104,8 @@ enum ModelMemo {
 
     private static func combinedKey(_ documentHashes: [String], briefings: [Briefing]) -> String {
         var hasher = StableHasher()
-        hasher.combine("mention aggregates")
+        // Names the memo's layout too: the pairs and rankings, without the passage table.
+        hasher.combine("mention aggregates without the passage table, first actors as runs")
         hasher.combine(BuildIdentity.current)
         hasher.combine(SiteModelBuilder.relatedLimit)
         hasher.combine(SiteModelBuilder.coMentionsPerActor)
@@ -120,25 +150,23 @@ extension BuildCache {
     }
 }
 
-/// Actors as positions in the table's slugs; every list of numbers as a column of
-/// 32-bit values (`int32s`), so that reading it back is a copy, not a parse per value.
+/// Actors as positions in one list of slugs (the pairs' own, with any ranked actor
+/// not among them); every list of numbers as a column of 32-bit values (`int32s`),
+/// so that reading it back is a copy, not a parse per value.
 extension CacheEncoder {
     mutating func mentionAggregates(_ aggregates: MentionAggregates) {
-        let table = aggregates.table
-        array(table.slugs) { $0.string($1) }
-        array(table.documents) { encoder, document in
-            encoder.string(document.kind.rawValue)
-            encoder.string(document.slug)
-        }
-        int32s(table.passageDocument)
-        for segments in [table.passageActors, table.documentActors, table.actorMentions, table.actorPassages, table.actorDocuments] {
-            int32s(segments.offsets.map { Int32(clamping: $0) })
-            int32s(segments.values)
-        }
-        let positions = Dictionary(uniqueKeysWithValues: table.slugs.enumerated().map { ($1, Int32($0)) })
-        coMentions(aggregates.coMentions, positions: positions)
         let ranked = aggregates.rankedCoMentions
         let rankedActors = ranked.keys.sorted()
+        let pairs = aggregates.coMentions
+        // The counted pairs already number every actor, in slug order: then the ids are written as they are.
+        var slugs = pairs.slugs
+        let known = Set(slugs)
+        let missing = Set(rankedActors.filter { !known.contains($0) } + ranked.values.joined().flatMap { [$0.actor, $0.other] }
+            .filter { !known.contains($0) })
+        if !missing.isEmpty { slugs = (slugs + missing).sorted() }
+        let positions = Dictionary(slugs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        array(slugs) { $0.string($1) }
+        coMentions(pairs, positions: positions, renumbered: !missing.isEmpty)
         int32s(rankedActors.map { positions[$0] ?? -1 })
         int32s(rankedActors.map { Int32(clamping: ranked[$0]?.count ?? 0) })
         coMentions(rankedActors.flatMap { ranked[$0] ?? [] }, positions: positions)
@@ -149,10 +177,32 @@ extension CacheEncoder {
     }
 
     /// The site's pairs as the model memo stores them (`mentionAggregates`): actors as
-    /// positions in the table's slugs, one 32-bit column per field.
-    private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32]) {
-        let ids = pairs.slugs.map { positions[$0] ?? -1 }
-        int32s(count: pairs.actors.count) { ids[Int(pairs.actors[$0])] }
+    /// positions in the memo's slugs, one 32-bit column per field. Counted pairs come
+    /// sorted by their first actor, whose column is then written as the number of
+    /// pairs of each actor: a quarter of the memo (a million pairs at 10,000 briefings)
+    /// that every cached build read and checked.
+    private mutating func coMentions(_ pairs: CoMentionPairs, positions: [String: Int32], renumbered: Bool) {
+        let ids = renumbered ? pairs.slugs.map { positions[$0] ?? -1 } : pairs.slugs.indices.map { Int32($0) }
+        // Counted as they are read, without a column of their own: tens of millions of
+        // pairs at 100,000 briefings.
+        var runs = [Int32](repeating: 0, count: positions.count)
+        var sortedByFirstActor = true
+        var previous: Int32 = 0
+        for position in pairs.actors.indices {
+            let actor = ids[Int(pairs.actors[position])]
+            guard actor >= previous, Int(actor) < runs.count else {
+                sortedByFirstActor = false
+                break
+            }
+            runs[Int(actor)] += 1
+            previous = actor
+        }
+        bool(sortedByFirstActor)
+        if sortedByFirstActor {
+            int32s(runs)
+        } else {
+            int32s(count: pairs.actors.count) { ids[Int(pairs.actors[$0])] }
+        }
         int32s(count: pairs.others.count) { ids[Int(pairs.others[$0])] }
         int32s(count: pairs.sameBlock.count) { Int32(clamping: pairs.sameBlock[$0]) }
         int32s(count: pairs.sameDocument.count) { Int32(clamping: pairs.sameDocument[$0]) }
@@ -169,27 +219,10 @@ extension CacheEncoder {
 extension CacheDecoder {
     mutating func mentionAggregates() throws -> MentionAggregates {
         let slugs = try array { try $0.string() }
-        let documents = try array { decoder -> DocumentID in
-            guard let kind = DocumentID.Kind(rawValue: try decoder.string()) else { throw Malformed() }
-            return DocumentID(kind, try decoder.string())
-        }
-        let passageDocument = try int32s()
-        var segments: [ActorPassageTable.Segments] = []
-        for _ in 0..<5 {
-            let offsets = try int32s().map(Int.init)
-            let values = try int32s()
-            // Every list must lie inside the values.
-            guard offsets.first == 0, offsets.last == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
-            else { throw Malformed() }
-            segments.append(ActorPassageTable.Segments(offsets: offsets, values: values))
-        }
-        let table = ActorPassageTable(
-            slugs: slugs, documents: documents, passageDocument: passageDocument, passageActors: segments[0], documentActors: segments[1],
-            actorMentions: segments[2], actorPassages: segments[3], actorDocuments: segments[4])
-        // The site's pairs stay columns of ids into the table's slugs, the numbering
+        // The site's pairs stay columns of ids into the slugs, the numbering
         // `CoMentionCounter.count` gives them: made into values, they cost a dictionary
         // lookup per slug per pair to number again (0.26 CPU-s of a cached 10k build).
-        let coMentions = try pairColumns(slugs)
+        let coMentions = try sitePairColumns(slugs)
         let rankedActors = try int32s(), rankedCounts = try int32s()
         let rankedPairs = try self.coMentions(slugs)
         guard rankedActors.count == rankedCounts.count, rankedCounts.allSatisfy({ $0 >= 0 }),
@@ -212,11 +245,40 @@ extension CacheDecoder {
             related.append((start..<start + Int(count)).map { (position: Int(relatedPositions[$0]), shared: Int(relatedShared[$0])) })
             start += Int(count)
         }
-        return MentionAggregates(table: table, coMentions: coMentions, rankedCoMentions: ranked, related: related)
+        return MentionAggregates(coMentions: coMentions, rankedCoMentions: ranked, related: related)
     }
 
     private mutating func coMentions(_ slugs: [String]) throws -> [CoMention] {
         Array(try pairColumns(slugs))
+    }
+
+    /// The site's pairs as `coMentions(_:positions:renumbered:)` writes them.
+    private mutating func sitePairColumns(_ slugs: [String]) throws -> CoMentionPairs {
+        let actors: [UInt32]
+        if try bool() {
+            let runs = try int32s()
+            guard runs.count == slugs.count, runs.allSatisfy({ $0 >= 0 }) else { throw Malformed() }
+            var expanded: [UInt32] = []
+            expanded.reserveCapacity(runs.reduce(0) { $0 + Int($1) })
+            for (actor, run) in runs.enumerated() { expanded.append(contentsOf: repeatElement(UInt32(actor), count: Int(run))) }
+            actors = expanded
+        } else {
+            actors = try Self.unsigned(int32s(), below: slugs.count)
+        }
+        let others = try Self.unsigned(int32s(), below: slugs.count)
+        let sameBlock = try Self.unsigned(int32s()), sameDocument = try Self.unsigned(int32s())
+        guard others.count == actors.count, sameBlock.count == actors.count, sameDocument.count == actors.count else { throw Malformed() }
+        return CoMentionPairs(slugs: slugs, actors: actors, others: others, sameBlock: sameBlock, sameDocument: sameDocument)
+    }
+
+    /// `values`, each checked to be at least 0 (and below `bound`), as unsigned values:
+    /// the bits copied at once rather than converted one by one.
+    private static func unsigned(_ values: [Int32], below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
+        guard values.allSatisfy({ $0 >= 0 && Int($0) < bound }) else { throw Malformed() }
+        return [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            values.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = values.count
+        }
     }
 
     private mutating func pairColumns(_ slugs: [String]) throws -> CoMentionPairs {

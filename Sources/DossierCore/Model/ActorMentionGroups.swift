@@ -127,7 +127,9 @@ struct SiteOrderGroups: Sendable {
 
     /// `actor`'s groups in site order, leaving out the document `leavingOut` (its own profile).
     func groups(of actor: String, leavingOut excluded: DocumentID) -> [ActorMentionGroups.StoredGroup] {
-        (byActor[actor] ?? []).filter { sources.documents[Int($0.source)] != excluded }
+        let all = byActor[actor] ?? []
+        // Filtered only when the document is among them: a filter copies every group.
+        return all.contains { sources.documents[Int($0.source)] == excluded } ? all.filter { sources.documents[Int($0.source)] != excluded } : all
     }
 
     func document(of group: ActorMentionGroups.StoredGroup) -> DocumentID {

@@ -41,7 +41,24 @@ enum ActorMentions {
             case .page: 2
             }
         }
-        // Briefings keep the order they came in; the rest are ordered by title.
+        // Briefings keep the order they came in; the rest are ordered by title. Site
+        // order puts briefings first, so only the groups after them are sorted (each
+        // comparison copies two document ids, for every actor of the site).
+        var briefings = 0
+        while briefings < groups.count, document(groups[briefings]).kind == .briefing { briefings += 1 }
+        let rest = groups.indices[briefings...]
+        if !rest.contains(where: { document(groups[$0]).kind == .briefing }) {
+            if rest.count < 2 { return groups }
+            let sortedRest = rest.sorted { lhs, rhs in
+                let left = document(groups[lhs]), right = document(groups[rhs])
+                if left.kind != right.kind { return rank(left.kind) < rank(right.kind) }
+                let leftTitle = title(left), rightTitle = title(right)
+                let comparison = leftTitle.localizedStandardCompare(rightTitle)
+                if comparison != .orderedSame { return comparison == .orderedAscending }
+                return left.slug < right.slug
+            }
+            return Array(groups[..<briefings]) + sortedRest.map { groups[$0] }
+        }
         let order = groups.indices.sorted { lhs, rhs in
             let left = document(groups[lhs]), right = document(groups[rhs])
             if left.kind != right.kind { return rank(left.kind) < rank(right.kind) }
