@@ -26,12 +26,7 @@ struct ModelKeyByLinkedForms: Equatable {
             hasher.combine(id.slug)
             hasher.combine(form)
         }
-        hasher.combine(briefings.count)
-        for briefing in briefings {
-            hasher.combine(briefing.slug)
-            hasher.combine(briefing.actors.count)
-            for actor in briefing.actors { hasher.combine(actor.value) }
-        }
+        ModelMemo.combinePrincipalActors(of: briefings, into: &hasher)
         return hasher.finalize()
     }
 }

@@ -102,6 +102,17 @@ enum ModelMemo {
         return hasher.finalize()
     }
 
+    /// Each briefing's front-matter actors, which the model reads beside the mentions:
+    /// part of the key and of the digest it is filed under (`ModelKeyByLinkedForms`).
+    static func combinePrincipalActors(of briefings: [Briefing], into hasher: inout StableHasher) {
+        hasher.combine(briefings.count)
+        for briefing in briefings {
+            hasher.combine(briefing.slug)
+            hasher.combine(briefing.actors.count)
+            for actor in briefing.actors { hasher.combine(actor.value) }
+        }
+    }
+
     private static func combinedKey(_ documentHashes: [String], briefings: [Briefing]) -> String {
         var hasher = StableHasher()
         // Names the memo's layout too: the pairs and rankings, without the passage table.
@@ -111,12 +122,7 @@ enum ModelMemo {
         hasher.combine(SiteModelBuilder.coMentionsPerActor)
         hasher.combine(documentHashes.count)
         for hash in documentHashes { hasher.combine(hash) }
-        hasher.combine(briefings.count)
-        for briefing in briefings {
-            hasher.combine(briefing.slug)
-            hasher.combine(briefing.actors.count)
-            for actor in briefing.actors { hasher.combine(actor.value) }
-        }
+        ModelMemo.combinePrincipalActors(of: briefings, into: &hasher)
         return hasher.finalize()
     }
 }
