@@ -28,16 +28,9 @@ struct CachedHTML: Sendable {
     /// The HTML if all of it reads back with its checksum; an entry whose HTML does
     /// not is removed (`LinkedEntryFile.discardDamaged`).
     func readEntry() -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        guard let bytes = WholeFile.read(descriptor, count: length, at: offset),
-              LinkedEntryFile.checksum(bytes) == checksum
-        else {
-            LinkedEntryFile.discardDamaged(path: path)
-            return nil
-        }
         // Its checksum passed: the UTF-8 the encoder wrote (`CacheDecoder.string`).
-        return String(decoding: bytes, as: UTF8.self)
+        LinkedEntryFile.withVerifiedRegion(path: path, offset: offset, length: length, checksum: checksum) {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

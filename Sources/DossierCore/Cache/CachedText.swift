@@ -19,19 +19,7 @@ struct CachedText: Sendable {
     /// `body` with the whole text, if all of it reads back with its checksum; nil
     /// otherwise, and the entry is removed (`LinkedEntryFile.discardDamaged`).
     func withVerifiedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, length)) { buffer -> Result? in
-            let bytes = UnsafeMutableBufferPointer(rebasing: buffer[0..<length])
-            guard WholeFile.read(descriptor, into: UnsafeMutableRawBufferPointer(bytes), at: offset),
-                  LinkedEntryFile.checksum(UnsafeRawBufferPointer(bytes)) == checksum
-            else {
-                LinkedEntryFile.discardDamaged(path: path)
-                return nil
-            }
-            return body(UnsafeBufferPointer(bytes))
-        }
+        LinkedEntryFile.withVerifiedRegion(path: path, offset: offset, length: length, checksum: checksum, body)
     }
 
     /// The text linked again, if it is the one the entry held (its checksum matches):

@@ -108,6 +108,27 @@ struct LinkedEntryFile {
         unlink(path)
     }
 
+    /// `body` with the `length` bytes at `offset` of the entry at `path` (its text or
+    /// its HTML, `CachedText` and `CachedHTML`), if all of them read back with
+    /// `checksum`; nil otherwise, and the entry is removed (`discardDamaged`).
+    static func withVerifiedRegion<Result>(
+        path: String, offset: Int, length: Int, checksum: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, length)) { buffer -> Result? in
+            let bytes = UnsafeMutableBufferPointer(rebasing: buffer[0..<length])
+            guard WholeFile.read(descriptor, into: UnsafeMutableRawBufferPointer(bytes), at: offset),
+                  Self.checksum(UnsafeRawBufferPointer(bytes)) == checksum
+            else {
+                discardDamaged(path: path)
+                return nil
+            }
+            return body(UnsafeBufferPointer(bytes))
+        }
+    }
+
     static func checksum(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { checksum($0) }
     }
