@@ -127,7 +127,7 @@ public enum SiteBuilder {
         }
         diagnostics += linkDiagnostics
         hooks.afterLinking()
-        var spill: BackgroundWork<Bool>?
+        var spill: BackgroundWork<Void>?
         if options.releasesDocumentsAsRendered {
             project.dropBodiesAfterLinking()
             // Beside the model stage, which runs mostly on one thread (`BackgroundWork`).
@@ -135,7 +135,6 @@ public enum SiteBuilder {
             spill = BackgroundWork {
                 let spilled = linked.spillHTMLAndText(to: spillFile)
                 if FreedMemory.isWorthGivingBack(afterSpilling: spilled, of: linked.count) { FreedMemory.giveBack() }
-                return true
             }
         }
 

@@ -39,38 +39,30 @@ struct ContentListing {
     /// Reads the folder open at `descriptor` (and closes it), then its subfolders.
     private mutating func walk(folder descriptor: Int32, path: String, prefix: String,
                                admitsLink: (String) -> Bool, other: (String, String) -> Void) {
-        guard let stream = fdopendir(descriptor) else {
-            close(descriptor)
-            return
-        }
-        defer { closedir(stream) }
         var subfolders: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        FolderEntries.read(descriptor, entry: { name, entryType in
             let relative = prefix + name
-            var type = entry.pointee.d_type
+            var type = entryType
             if type == UInt8(DT_UNKNOWN) {
                 // Some file systems leave the type out of the entry.
                 var status = stat()
-                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
                 type = Self.entryType(status.st_mode)
             }
-            if type == UInt8(DT_LNK), !admitsLink(relative) { continue }
+            if type == UInt8(DT_LNK), !admitsLink(relative) { return }
             if relative.hasSuffix(".md") {
                 markdown.append(Markdown(relative: relative, identity: Self.identity(of: name, in: descriptor)))
             } else {
                 other(relative, path + "/" + name)
             }
             if type == UInt8(DT_DIR) { subfolders.append(name) }
-        }
-        for name in subfolders {
-            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-            guard child >= 0 else { continue }
-            walk(folder: child, path: path + "/" + name, prefix: prefix + name + "/", admitsLink: admitsLink, other: other)
-        }
+        }, afterwards: {
+            for name in subfolders {
+                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                guard child >= 0 else { continue }
+                walk(folder: child, path: path + "/" + name, prefix: prefix + name + "/", admitsLink: admitsLink, other: other)
+            }
+        })
     }
 
     /// `FileIdentity.of`, resolved from the open folder: links followed, nil unless a regular file.
