@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One actor as a document's mentions name it: what the model and the render stage's
 /// keys read of a document's mentions, held without the mentions themselves.
 struct MentionedActor: Sendable, Hashable {
@@ -70,12 +68,7 @@ final class MentionList: Sendable {
     /// The actors, in the order of their first mention.
     let actors: [MentionedActor]
     let count: Int
-    private let state: Mutex<State>
-
-    private enum State: Sendable {
-        case decoded([Mention])
-        case encoded(EncodedMentions)
-    }
+    private let storage: DecodedOnce<EncodedMentions, [Mention]>
 
     /// The bytes of an entry's mentions (`CacheEncoder.linkResult`) and what decoding them needs.
     struct EncodedMentions: Sendable {
@@ -87,32 +80,20 @@ final class MentionList: Sendable {
     init(_ mentions: [Mention]) {
         actors = MentionedActor.summary(of: mentions)
         count = mentions.count
-        state = Mutex(.decoded(mentions))
+        storage = DecodedOnce(decoded: mentions)
     }
 
     init(encoded: EncodedMentions, actors: [MentionedActor]) {
         self.actors = actors
         count = actors.reduce(0) { $0 + $1.count }
-        state = Mutex(.encoded(encoded))
+        storage = DecodedOnce(encoded: encoded)
     }
 
-    /// Decoded once, under the lock, so threads that ask at the same time share one list.
     var mentions: [Mention] {
-        state.withLock { state in
-            switch state {
-            case .decoded(let mentions):
-                return mentions
-            case .encoded(let encoded):
-                let mentions = Self.decode(encoded, expecting: count)
-                state = .decoded(mentions)
-                return mentions
-            }
-        }
+        storage.value { Self.decode($0, expecting: count) }
     }
 
-    var isDecoded: Bool {
-        state.withLock { if case .decoded = $0 { true } else { false } }
-    }
+    var isDecoded: Bool { storage.isDecoded }
 
     /// The entry's light part passed its checksum when it was read (`LinkedEntryFile`),
     /// so these are the bytes this build's encoder wrote: a failure here is a defect in
