@@ -138,6 +138,10 @@ public enum SiteBuilder {
             }
         }
 
+        // Beside the model stage too: only the render stage reads them.
+        let fingerprintsWork = sink == nil ? nil : { [project] in
+            BackgroundWork { DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root) }
+        }()
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(
             project: project, index: index, linked: documents, linkedForms: linkFingerprints, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
@@ -153,7 +157,8 @@ public enum SiteBuilder {
             diagnostics += staticDiagnostics
             if let theme, !diagnostics.hasErrors {
                 let urls = SiteURLs(style: project.config.urlStyle)
-                let fingerprints = DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
+                let fingerprints = fingerprintsWork?.value
+                    ?? DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root)
                 diagnostics += timed("render and write") { SiteRenderer.render(
                     model, theme: theme, urls: urls, into: sink, fingerprints: fingerprints, releasingHTML: options.releasesDocumentsAsRendered,
                     keepingUntilExit: options.exitsAfterBuild) }

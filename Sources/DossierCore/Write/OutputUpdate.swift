@@ -318,19 +318,28 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         lock.lock()
         let produced = self.produced, moves = stagedPaths.sorted()
         lock.unlock()
+        let removals = files.files.keys.filter { !produced.contains($0) }.sorted()
+        let emptied = Self.foldersLeftEmpty(files.folders, produced: produced)
+            .sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
+        guard let folder = PhysicalPath.identity(of: output) else { throw StagingFolder.Failure(description: "cannot read \(output.path)") }
+        return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) }, outputFolder: folder)
+    }
+
+    /// The output's `folders` that will hold no produced file. Found by walking up from
+    /// each produced path by its UTF-8 bytes until a folder already seen: Character
+    /// indexing here was half of a cached build's commit at 10,000 briefings.
+    static func foldersLeftEmpty(_ folders: [String], produced: Set<String>) -> [String] {
         var neededFolders: Set<Substring> = []
+        neededFolders.reserveCapacity(folders.count)
         for path in produced {
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            let bytes = path.utf8
+            var end = bytes.endIndex
+            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 guard neededFolders.insert(path[..<slash]).inserted else { break }
                 end = slash
             }
         }
-        let removals = files.files.keys.filter { !produced.contains($0) }.sorted()
-        let emptied = files.folders.filter { !neededFolders.contains(Substring($0)) }
-            .sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
-        guard let folder = PhysicalPath.identity(of: output) else { throw StagingFolder.Failure(description: "cannot read \(output.path)") }
-        return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) }, outputFolder: folder)
+        return folders.filter { !neededFolders.contains(Substring($0)) }
     }
 
     /// Writes the journal, applies it, and removes the update folder. A commit with
