@@ -80,6 +80,20 @@ import Testing
         #expect(!takenBack.isUnchanged, "a forgotten entry may have been removed from the output in between")
     }
 
+    @Test func previousEntriesTakenAsTheyWereLeaveTheManifestUnchangedUnlessTheirInputsAreDropped() {
+        let kept = RenderManifest(previous: Self.previous)
+        kept.recordPrevious("index.html", Self.previous["index.html"]!, keepingInputs: true)
+        kept.recordPrevious("data/entities.json", Self.previous["data/entities.json"]!, keepingInputs: false)
+        #expect(kept.isUnchanged)
+        #expect(kept.recorded == Self.previous)
+
+        let dropped = RenderManifest(previous: Self.previous)
+        dropped.recordPrevious("index.html", Self.previous["index.html"]!, keepingInputs: false)
+        dropped.recordPrevious("data/entities.json", Self.previous["data/entities.json"]!, keepingInputs: false)
+        #expect(!dropped.isUnchanged)
+        #expect(dropped.recorded["index.html"]?.inputs == nil)
+    }
+
     @Test func anotherKeyingChangesTheManifest() {
         let manifest = RenderManifest(previous: Self.previous, keying: nil)
         manifest.record("index.html", renderedFrom: "k1", inputs: "i1", stamp: Self.stamp)

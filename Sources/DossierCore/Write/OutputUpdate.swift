@@ -249,7 +249,8 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
     /// each: a cached build with nothing changed takes its 43,600 files this way.
     func reuseUnchanged(_ path: String, asPage: Bool) -> Bool {
         guard let stamp = inventory.value.stamp(of: path), let entry = renderManifest.previousEntry(path, stamp: stamp) else { return false }
-        renderManifest.record(path, renderedFrom: entry.key, inputs: asPage ? entry.inputs : nil, stamp: stamp)
+        // `previousEntry` matched the stamp: the file is the one the entry names.
+        renderManifest.recordPrevious(path, entry, keepingInputs: asPage)
         lock.lock()
         paths.append(path)
         produced.insert(path)
