@@ -174,9 +174,11 @@ public enum SiteBuilder {
                 diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }
             }
         }
+        // Sorted (43,600 paths at 10,000 briefings) beside the cache's upkeep.
+        let writtenPaths = sink.map { sink in BackgroundWork { sink.writtenPaths } }
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         if options.releasesDocumentsAsRendered { cache.forgetLinkedDocumentsInMemory() }
-        var report = BuildReport(diagnostics: diagnostics.sorted(), paths: sink?.writtenPaths ?? [], timings: timings, model: model)
+        var report = BuildReport(diagnostics: diagnostics.sorted(), paths: writtenPaths?.value ?? [], timings: timings, model: model)
         report.draftsLeftOut = project.draftsLeftOut
         report.loadCounts = project.loadCounts
         report.liveState = liveState
@@ -246,11 +248,13 @@ public enum SiteBuilder {
         }
         do {
             let started = DispatchTime.now().uptimeNanoseconds
+            // The commit changes neither list: they are sorted beside it.
+            let reused = BackgroundWork { (renders: staging.reusedRenders, dataFiles: staging.reusedDataFiles) }
             try staging.commit()
             report.timings.append(("commit", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
             report.changedPaths = staging.changedPaths
-            report.reusedRenders = staging.reusedRenders
-            report.reusedDataFiles = staging.reusedDataFiles
+            report.reusedRenders = reused.value.renders
+            report.reusedDataFiles = reused.value.dataFiles
             // A commit stopped as by a crash stores nothing, as a dead process would not.
             if options.interruptsCommitAfter == nil { cache.storeRenderManifest(staging.renderManifest, for: output) }
             // Its manifest and inventory are large (`ExitWithoutTeardown`).

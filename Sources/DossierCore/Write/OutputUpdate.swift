@@ -319,8 +319,11 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         lock.lock()
         let produced = self.produced, moves = stagedPaths.sorted()
         lock.unlock()
+        // Each a pass over some 40,000 paths at 10,000 briefings: the two run side by side.
+        let folders = files.folders
+        let leftEmpty = BackgroundWork { Self.foldersLeftEmpty(folders, produced: produced) }
         let removals = files.files.keys.filter { !produced.contains($0) }.sorted()
-        let emptied = Self.foldersLeftEmpty(files.folders, produced: produced)
+        let emptied = leftEmpty.value
             .sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
         guard let folder = PhysicalPath.identity(of: output) else { throw StagingFolder.Failure(description: "cannot read \(output.path)") }
         return OutputJournal(steps: removals.map { .remove($0) } + emptied.map { .removeFolder($0) } + moves.map { .move($0) }, outputFolder: folder)
