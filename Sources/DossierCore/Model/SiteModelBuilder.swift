@@ -21,31 +21,16 @@ public enum SiteModelBuilder {
         cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-
-        // Events, oldest first, each with a stable anchor.
-        var timeline: [TimelineEvent] = []
-        var eventNamer = AnchorNamer()
         let sortedBriefings = newestFirst(project.briefings)
-        var rawEvents: [(Event, DocumentID)] = []
-        for briefing in sortedBriefings { rawEvents += briefing.events.map { ($0, DocumentID(.briefing, briefing.slug)) } }
-        for actor in index.actors { rawEvents += actor.events.map { ($0, DocumentID(.actor, actor.slug)) } }
-        // Sorted as positions, for the same reason as the briefings (`newestFirst`).
-        let eventOrder = rawEvents.indices.sorted { lhs, rhs in
-            if rawEvents[lhs].0.date != rawEvents[rhs].0.date { return rawEvents[lhs].0.date < rawEvents[rhs].0.date }
-            if rawEvents[lhs].0.title != rawEvents[rhs].0.title { return rawEvents[lhs].0.title < rawEvents[rhs].0.title }
-            return rawEvents[lhs].1 < rawEvents[rhs].1
-        }
-        timeline.reserveCapacity(rawEvents.count)
-        for position in eventOrder {
-            let (event, origin) = rawEvents[position]
-            let anchor = eventNamer.name(for: .heading(level: 3), text: "event " + event.date.isoDay + " " + event.title)
-            timeline.append(TimelineEvent(event: event, origin: origin, anchor: anchor))
-        }
+        // The timeline and the actors' groups depend on no count over the mentions: they
+        // are made beside the aggregates, which a cached build reads from its memo.
+        let timelineWork = BackgroundWork { orderedTimeline(sortedBriefings: sortedBriefings, actors: index.actors) }
 
         // All mentions in site order: briefings newest first, then actors, then pages.
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
+        let groupsWork = BackgroundWork { siteOrderGroups(documentOrder: documentOrder, linked: linked) }
         // Made into one list only if the aggregates are counted again or an export reads it.
         let siteMentions = SiteMentionList(documentOrder: documentOrder, linked: linked)
 
@@ -58,6 +43,7 @@ public enum SiteModelBuilder {
         }
         let coMentions = aggregates.coMentions
         let related = aggregates.related
+        let timeline = timelineWork.value
         let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
         for briefing in sortedBriefings {
             // The actors the text mentions, from the document's summaries, without reading its mentions.
@@ -90,7 +76,7 @@ public enum SiteModelBuilder {
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
         let eventsOf = eventsByActor
-        let groupsOf = siteOrderGroups(documentOrder: documentOrder, linked: linked)
+        let groupsOf = groupsWork.value
         let actors = index.actors
         let actorModels = Array(actors.indices).parallelMap { position -> ActorModel in
             let actor = actors[position]
@@ -117,6 +103,29 @@ public enum SiteModelBuilder {
             relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentionList: siteMentions,
             coMentions: coMentions, tags: tags)
         return (model, diagnostics)
+    }
+
+    /// Every event of the briefings (`sortedBriefings`, newest first) and actors, oldest
+    /// first, each with a stable anchor.
+    static func orderedTimeline(sortedBriefings: [Briefing], actors: [Actor]) -> [TimelineEvent] {
+        var timeline: [TimelineEvent] = []
+        var eventNamer = AnchorNamer()
+        var rawEvents: [(Event, DocumentID)] = []
+        for briefing in sortedBriefings { rawEvents += briefing.events.map { ($0, DocumentID(.briefing, briefing.slug)) } }
+        for actor in actors { rawEvents += actor.events.map { ($0, DocumentID(.actor, actor.slug)) } }
+        // Sorted as positions, for the same reason as the briefings (`newestFirst`).
+        let eventOrder = rawEvents.indices.sorted { lhs, rhs in
+            if rawEvents[lhs].0.date != rawEvents[rhs].0.date { return rawEvents[lhs].0.date < rawEvents[rhs].0.date }
+            if rawEvents[lhs].0.title != rawEvents[rhs].0.title { return rawEvents[lhs].0.title < rawEvents[rhs].0.title }
+            return rawEvents[lhs].1 < rawEvents[rhs].1
+        }
+        timeline.reserveCapacity(rawEvents.count)
+        for position in eventOrder {
+            let (event, origin) = rawEvents[position]
+            let anchor = eventNamer.name(for: .heading(level: 3), text: "event " + event.date.isoDay + " " + event.title)
+            timeline.append(TimelineEvent(event: event, origin: origin, anchor: anchor))
+        }
+        return timeline
     }
 
     // MARK: One entry each
