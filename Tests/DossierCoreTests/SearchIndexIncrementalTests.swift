@@ -92,6 +92,29 @@ import Testing
         return (project, report)
     }
 
+    /// `SearchIndexEdit.numbers` counts instead of sorting: the same numbers as
+    /// `SearchIndex.numbering`, with titles that differ only in case, non-ASCII titles
+    /// and titles that tie (then the URL decides).
+    @Test func theNumbersOfChangedDocumentsAreTheNumberingsWithoutSortingIt() throws {
+        let titles = ["alpha", "Alpha", "Émile", "zeta", "Ünter", "beta", "Beta", "eclair", "Zeta", "a", "ALPHA"]
+        var text = "-- dossier.yml --\ntitle: Numbers\nbase_url: https://dossier.test/\n"
+        for (number, title) in titles.enumerated() {
+            text += "-- content/briefings/n\(number).md --\n---\ntitle: \(title)\ndate: 2025-02-01\n---\nText.\n"
+        }
+        text += "-- content/actors/alpha.md --\n---\ntitle: alpha\nkind: state\n---\nA state.\n"
+        let project = try TestProject(text)
+        defer { project.remove() }
+        let model = try #require(project.build().model)
+        let urls = SiteURLs(style: model.config.urlStyle)
+        let numbering = SearchIndex.numbering(model, urls: urls)
+        for (number, item) in numbering.enumerated() {
+            #expect(SearchIndexEdit.numbers(of: [item.id], model: model, urls: urls).map(\.number) == [number])
+        }
+        let all = SearchIndexEdit.numbers(of: Set(numbering.map(\.id)), model: model, urls: urls)
+        #expect(all.map(\.number) == Array(numbering.indices))
+        #expect(all.map(\.item.id) == numbering.map(\.id))
+    }
+
     @Test func nothingChangedTakesEveryPartAndShardWithoutWritingAny() throws {
         let (project, report) = try Self.afterEdit { _ in }
         defer { project.remove() }

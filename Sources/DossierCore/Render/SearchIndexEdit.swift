@@ -58,20 +58,30 @@ struct SearchIndexEdit: Sendable {
             var title: String, url: String
             var item: SearchIndex.Numbered
         }
+        var slugs: [DocumentID.Kind: Set<String>] = [:]
+        for id in reached { slugs[id.kind, default: []].insert(id.slug) }
         var keys: [Sorted] = []
-        forEachDocument(model, urls: urls) { id, position, title, url in
-            if reached.contains(id) { keys.append(Sorted(title: title.lowercased(), url: url(), item: SearchIndex.Numbered(id: id, position: position))) }
+        forEachDocument(model) { kind, slug, position, title in
+            guard slugs[kind]?.contains(slug) == true else { return }
+            let id = DocumentID(kind, slug)
+            keys.append(Sorted(title: title.lowercased(), url: url(id, urls), item: SearchIndex.Numbered(id: id, position: position)))
         }
         keys.sort { ($0.title, $0.url) < ($1.title, $1.url) }
         // below[i]: the documents that sort before keys[i] and not before keys[i - 1].
         var below = [Int](repeating: 0, count: keys.count + 1)
-        forEachDocument(model, urls: urls) { _, _, title, url in
-            let lowered = title.lowercased()
-            var cachedURL: String?
+        forEachDocument(model) { kind, slug, _, title in
+            var lowered: String?
             func precedes(_ key: Sorted) -> Bool {
-                if lowered != key.title { return lowered < key.title }
-                if cachedURL == nil { cachedURL = url() }
-                return cachedURL! < key.url
+                let order: Int? = lowered == nil ? Self.asciiOrder(title, loweredAgainst: key.title) : nil
+                switch order {
+                case .some(-1): return true
+                case .some(1): return false
+                case .some(0): break
+                default:
+                    if lowered == nil { lowered = title.lowercased() }
+                    if lowered! != key.title { return lowered! < key.title }
+                }
+                return url(DocumentID(kind, slug), urls) < key.url
             }
             var low = 0, high = keys.count
             while low < high {
@@ -91,21 +101,41 @@ struct SearchIndexEdit: Sendable {
         }
     }
 
-    /// Each briefing, actor and page with what `SearchIndex.numbering` sorts it by.
-    private static func forEachDocument(
-        _ model: SiteModel, urls: SiteURLs, _ body: (DocumentID, Int, String, () -> String) -> Void
-    ) {
-        for (position, briefing) in model.briefings.enumerated() {
-            let slug = briefing.briefing.slug
-            body(DocumentID(.briefing, slug), position, briefing.briefing.title) { urls.path(.briefing(slug)) }
+    /// How `title.lowercased()` compares with `lowered` (-1, 0, 1) when both are ASCII,
+    /// where lowercasing is A–Z only and `String` compares bytes; nil otherwise.
+    static func asciiOrder(_ title: String, loweredAgainst lowered: String) -> Int? {
+        var title = title, lowered = lowered
+        return title.withUTF8 { left in
+            lowered.withUTF8 { right -> Int? in
+                guard !left.contains(where: { $0 >= 0x80 }), !right.contains(where: { $0 >= 0x80 }) else { return nil }
+                for (a, b) in zip(left, right) {
+                    let folded = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+                    if folded != b { return folded < b ? -1 : 1 }
+                }
+                return left.count == right.count ? 0 : left.count < right.count ? -1 : 1
+            }
         }
-        for (position, actor) in model.actors.enumerated() {
-            let slug = actor.actor.slug
-            body(DocumentID(.actor, slug), position, actor.actor.title) { urls.path(.actor(slug)) }
+    }
+
+    private static func url(_ id: DocumentID, _ urls: SiteURLs) -> String {
+        switch id.kind {
+        case .briefing: urls.path(.briefing(id.slug))
+        case .actor: urls.path(.actor(id.slug))
+        case .page: urls.path(.page(id.slug))
         }
-        for (position, page) in model.pages.enumerated() {
-            let slug = page.page.slug
-            body(DocumentID(.page, slug), position, page.page.title) { urls.path(.page(slug)) }
+    }
+
+    /// Each briefing, actor and page with what `SearchIndex.numbering` sorts it by, read
+    /// in place (a copy of each model took most of the time).
+    private static func forEachDocument(_ model: SiteModel, _ body: (DocumentID.Kind, String, Int, String) -> Void) {
+        for position in model.briefings.indices {
+            body(.briefing, model.briefings[position].briefing.slug, position, model.briefings[position].briefing.title)
+        }
+        for position in model.actors.indices {
+            body(.actor, model.actors[position].actor.slug, position, model.actors[position].actor.title)
+        }
+        for position in model.pages.indices {
+            body(.page, model.pages[position].page.slug, position, model.pages[position].page.title)
         }
     }
 
