@@ -258,6 +258,25 @@ import Testing
         project.remove()
     }
 
+    /// An output without its marker is staged in a new folder and swapped in
+    /// (`StagingFolder`), not updated in place: the taken parts and shards are links.
+    @Test func aStagedOutputTakesTheUnchangedShardsAsWell() throws {
+        let (project, _) = try Self.afterEdit { _ in }
+        defer { project.remove() }
+        for edit in ["Zyzzogeton.", ""] {
+            try FileManager.default.removeItem(at: project.output.appendingPathComponent(OutputGuard.markerName))
+            if !edit.isEmpty { try project.write("content/briefings/b3.md", Self.briefing(3, body: Self.body(3, extra: edit))) }
+            var options = BuildOptions(root: project.root)
+            options.cache = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+            options.replaceForeignOutput = true
+            let report = SiteBuilder.build(options)
+            RetiredOutputs.waitUntilRemoved()
+            #expect(report.succeeded)
+            #expect(Self.takenShards(report).count >= Self.shardPaths(report).count - 1)
+            #expect(try project.differenceFromCleanBuild() == nil)
+        }
+    }
+
     /// Two edits in a row: the second starts from shards the first patched.
     @Test func twoBodyEditsInARowEqualACleanBuild() throws {
         let (project, _) = try Self.afterEdit { project in
