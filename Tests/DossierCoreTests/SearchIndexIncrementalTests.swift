@@ -277,6 +277,21 @@ import Testing
         }
     }
 
+    /// The edited document's previous part is where its previous terms are read from:
+    /// truncated by hand, it cannot give them, and the shards are made from the postings.
+    @Test func theEditedDocumentsTruncatedPartIsNotReadForItsPreviousTerms() throws {
+        let (project, _) = try Self.afterEdit { project in
+            let parts = project.output.appendingPathComponent("assets/search/documents")
+            let path = try #require(try FileManager.default.contentsOfDirectory(at: parts, includingPropertiesForKeys: nil).first {
+                try String(contentsOf: $0, encoding: .utf8).contains("\"t\":\"Briefing 3\"")
+            })
+            let bytes = try Data(contentsOf: path)
+            try bytes.prefix(bytes.count / 2).write(to: path)
+            try project.write("content/briefings/b3.md", Self.briefing(3, body: Self.body(3, extra: "Zyzzogeton.")))
+        }
+        project.remove()
+    }
+
     /// Two edits in a row: the second starts from shards the first patched.
     @Test func twoBodyEditsInARowEqualACleanBuild() throws {
         let (project, _) = try Self.afterEdit { project in
