@@ -146,6 +146,13 @@ public final class RenderManifest: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// `record` for many files under one lock (`OutputUpdate.takeUnchanged`).
+    func record(_ entries: [(path: String, entry: Entry)]) {
+        lock.lock()
+        for (path, entry) in entries { current[path] = entry }
+        lock.unlock()
+    }
+
     /// Whether the previous output's file at `path` was rendered from the inputs named
     /// `inputs` and is untouched since; its entry, to carry over, if so.
     func entry(_ path: String, inputs: String, previousFile: String) -> Entry? {

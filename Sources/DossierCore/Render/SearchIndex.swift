@@ -141,6 +141,12 @@ enum SearchIndex {
     /// characters of Chinese), which is why a cached build keeps the terms of the
     /// documents it did not change (`SearchIndexWriter`).
     static func termFields(of document: Document) -> [(term: String, field: Field)] {
+        termFields(title: document.title, meta: [document.summary] + document.keywords, passages: document.passages.lazy.map(\.text))
+    }
+
+    /// `termFields(of:)` from the texts it reads: a cached build finds an edited
+    /// document's previous terms from its previous part's texts (`SearchIndexEdit`).
+    static func termFields(title: String, meta: [String], passages: some Sequence<String>) -> [(term: String, field: Field)] {
         var fields: [String: Field] = [:]
         func add(_ texts: [String], _ field: Field) {
             for text in texts {
@@ -149,11 +155,11 @@ enum SearchIndex {
                 }
             }
         }
-        add([document.title], .title)
-        add([document.summary] + document.keywords, .meta)
+        add([title], .title)
+        add(meta, .meta)
         var passagesHolding: [String: Int] = [:]
-        for passage in document.passages {
-            for term in Set(SearchTokenizer.terms(passage.text)) { passagesHolding[term, default: 0] += 1 }
+        for passage in passages {
+            for term in Set(SearchTokenizer.terms(passage)) { passagesHolding[term, default: 0] += 1 }
         }
         for (term, count) in passagesHolding where fields[term] == nil {
             fields[term] = count >= repeatedInPassages ? .repeatedBody : .body
@@ -175,20 +181,33 @@ enum SearchIndex {
     /// Consecutive runs of terms (see `shardMinimumBytes`).
     static func shards(_ postings: [Postings]) -> [[Postings]] {
         var shards: [[Postings]] = []
-        var current: [Postings] = []
-        var size = 0
+        var cutter = ShardCutter()
         for entry in postings {
+            if let shard = cutter.add(entry) { shards.append(shard) }
+        }
+        if !cutter.current.isEmpty || shards.isEmpty { shards.append(cutter.current) }
+        return shards
+    }
+
+    /// Fills one shard after another from a run of terms that starts at a cut; a cached
+    /// build starts one at a previous shard's first term (`SearchIndexShardPatch`), so
+    /// its cuts are the ones `shards` makes from the first term.
+    struct ShardCutter {
+        private(set) var current: [Postings] = []
+        private var size = 0
+
+        /// Adds `entry`; the shard it ends, if it ends one.
+        mutating func add(_ entry: Postings) -> [Postings]? {
             current.append(entry)
             let entrySize = estimatedSize(entry)
             size += entrySize
-            if size >= shardTargetBytes || (size >= shardMinimumBytes && endsShard(after: entry.term, entrySize: entrySize)) {
-                shards.append(current)
+            guard size >= shardTargetBytes || (size >= shardMinimumBytes && endsShard(after: entry.term, entrySize: entrySize)) else { return nil }
+            defer {
                 current = []
                 size = 0
             }
+            return current
         }
-        if !current.isEmpty || shards.isEmpty { shards.append(current) }
-        return shards
     }
 
     /// About the bytes an entry takes in its shard's JSON.
@@ -234,6 +253,10 @@ enum SearchIndex {
     }
 
     static func manifest(documentCount: Int, shards: [[Postings]]) -> String {
+        manifest(documentCount: documentCount, firstTerms: shards.map { $0.first?.term ?? "" })
+    }
+
+    static func manifest(documentCount: Int, firstTerms: [String]) -> String {
         var writer = JSONWriter()
         writer.object { writer in
             writer.key("documents")
@@ -241,7 +264,7 @@ enum SearchIndex {
             writer.key("format")
             writer.int(2)
             writer.key("shards")
-            writer.strings(shards.map { $0.first?.term ?? "" })
+            writer.strings(firstTerms)
         }
         let json = String(decoding: writer.bytes, as: UTF8.self)
         return "window.DOSSIER_SEARCH_INDEX = \(json);\nwindow.DOSSIER_SEARCH_RULES = \(SearchTokenizer.rulesJSON);\n"

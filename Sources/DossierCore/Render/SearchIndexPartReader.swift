@@ -12,6 +12,52 @@ enum SearchIndexPartReader {
         return reader.stringArray()
     }
 
+    /// The number of documents, from the manifest (`SearchIndex.manifest`).
+    static func documentCount(manifest bytes: [UInt8]) -> Int? {
+        let marker = Array("{\"documents\":".utf8)
+        guard bytes.count > marker.count, let start = find(marker, in: bytes) else { return nil }
+        var position = start + marker.count, value = 0, digits = 0
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]), digits < 12 {
+            value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+            position += 1
+            digits += 1
+        }
+        return digits > 0 && position < bytes.count && bytes[position] == UInt8(ascii: ",") ? value : nil
+    }
+
+    /// What a document part (`SearchIndex.documentJSON`) shows and is searched by:
+    /// everything `SearchIndex.termFields` reads but the keywords, which it does not show.
+    struct DocumentText: Equatable {
+        var title = "", url = "", summary = ""
+        var passages: [String] = []
+    }
+
+    /// The document part `name` ("documents/3"), as `SearchIndex.part` wrote it.
+    static func document(_ bytes: [UInt8], name: String) -> DocumentText? {
+        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
+        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        var reader = Reader(bytes: bytes, position: prefix.count)
+        var text = DocumentText()
+        guard reader.take(UInt8(ascii: "{")) else { return nil }
+        repeat {
+            guard let key = reader.string(), reader.take(UInt8(ascii: ":")) else { return nil }
+            if key == "b" {
+                guard let passages = reader.passages() else { return nil }
+                text.passages = passages
+                continue
+            }
+            guard let value = reader.string() else { return nil }
+            switch key {
+            case "t": text.title = value
+            case "u": text.url = value
+            case "s": text.summary = value
+            default: break
+            }
+        } while reader.take(UInt8(ascii: ","))
+        guard reader.take(UInt8(ascii: "}")), reader.position == bytes.count - suffix.count else { return nil }
+        return text
+    }
+
     /// The entries of term shard `name` ("terms/3"), as `SearchIndex.part` wrote them.
     static func shard(_ bytes: [UInt8], name: String) -> [SearchIndex.Postings]? {
         let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
@@ -80,6 +126,20 @@ enum SearchIndexPartReader {
                 strings.append(string)
             } while take(UInt8(ascii: ","))
             return take(UInt8(ascii: "]")) ? strings : nil
+        }
+
+        /// `[[anchor,text],[anchor,text,1],…]`: the texts.
+        mutating func passages() -> [String]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var texts: [String] = []
+            if take(UInt8(ascii: "]")) { return texts }
+            repeat {
+                guard take(UInt8(ascii: "[")), string() != nil, take(UInt8(ascii: ",")), let text = string() else { return nil }
+                if take(UInt8(ascii: ",")), !take(UInt8(ascii: "1")) { return nil }
+                guard take(UInt8(ascii: "]")) else { return nil }
+                texts.append(text)
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? texts : nil
         }
 
         /// A JSON string with the escapes `JSONWriter` writes.

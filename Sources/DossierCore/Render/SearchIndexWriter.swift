@@ -27,6 +27,8 @@ enum SearchIndexWriter {
     /// Writes every part; the first failure, if any. `changed`: the documents that
     /// changed since the previous build (`BriefingPageRekeying`), nil if unknown; a
     /// document no change can reach keeps its previous part without being made or keyed.
+    /// With nothing changed every part is taken as it is; after a few documents changed,
+    /// only their parts and the shards their terms are in are made (`SearchIndexEdit`).
     static func write(
         _ model: SiteModel, urls: SiteURLs, to sink: OutputSink, fingerprints: DocumentFingerprints, changed: Set<DocumentID>? = nil
     ) -> Diagnostic? {
@@ -38,33 +40,126 @@ enum SearchIndexWriter {
         let make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document = {
             SearchIndex.document($0, model: model, urls: urls, actorTitles: titles.value { SearchIndex.actorTitles(model) })
         }
-        let (made, documentFailure) = writeDocuments(
-            count: documentCount, numbering: numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
-        if let documentFailure { return documentFailure }
+        let keeping = sink as? PageKeyingSink
+        var made: [SearchIndex.Document?]
+        var edit: SearchIndexEdit?
+        if let keeping, reached?.isEmpty == true, keeping.takeUnchanged((0..<documentCount).map(documentPath), recordedAs: nil) {
+            // Nothing changed: the previous parts, under their previous keys, are this build's.
+            if takeTermsUnchanged(documentCount: documentCount, sink: keeping) { return nil }
+            made = Array(repeating: nil, count: documentCount)
+        } else if let keeping, let reached, let found = SearchIndexEdit(
+            reached: reached, documentCount: documentCount, model: model, urls: urls, sink: sink, make: make),
+            keeping.takeUnchanged(otherParts(than: found, count: documentCount), recordedAs: nil) {
+            edit = found
+            made = Array(repeating: nil, count: documentCount)
+            for (number, document) in found.documents {
+                made[number] = document
+                if let failure = writePart(document, number: number, to: sink, fingerprints: fingerprints) { return failure }
+            }
+        } else {
+            let (written, documentFailure) = writeDocuments(
+                count: documentCount, numbering: numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
+            if let documentFailure { return documentFailure }
+            made = written
+        }
 
         let key = AggregateKeys.searchIndex(model, fingerprints: fingerprints)
-        if let key, sink.reuseGroup(madeFrom: key, members: isTermsOutput) { return nil }
+        if let edit, let key, let keeping {
+            if case .written(let failure) = writeTerms(edit, documentCount: documentCount, key: key, to: keeping) { return failure }
+        } else if let key, sink.reuseGroup(madeFrom: key, members: isTermsOutput) {
+            return nil
+        }
         let postings = self.postings(made, numbering: numbering(), sink: sink, make: make)
         let shards = SearchIndex.shards(postings)
         let count = shards.count + 1
-        func put(_ path: String, _ contents: [UInt8]) -> Diagnostic? {
-            let file = OutputFile(path: path, contents: Data(contents))
-            do {
-                if let key {
-                    try sink.write(file, renderedFrom: AggregateKeys.member(key, path, of: count))
-                } else {
-                    try sink.write(file)
-                }
-                return nil
-            } catch {
-                return .error("\(error)", at: SourceLocation(path: path))
-            }
-        }
+        let put = { (path: String, contents: [UInt8]) in putTerms(path, contents, key: key, count: count, to: sink) }
         if let failure = put(manifestPath, Array(SearchIndex.manifest(documentCount: documentCount, shards: shards).utf8)) { return failure }
         for (number, shard) in shards.enumerated() {
             if let failure = put(termsPath(number), SearchIndex.part("terms/\(number)", SearchIndex.shardJSON(shard))) { return failure }
         }
         return nil
+    }
+
+    /// A file of the terms group (the manifest or a shard), keyed as one of `count` members under `key`.
+    private static func putTerms(_ path: String, _ contents: [UInt8], key: String?, count: Int, to sink: OutputSink) -> Diagnostic? {
+        let file = OutputFile(path: path, contents: Data(contents))
+        do {
+            if let key {
+                try sink.write(file, renderedFrom: AggregateKeys.member(key, path, of: count))
+            } else {
+                try sink.write(file)
+            }
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: path))
+        }
+    }
+
+    /// The parts of the documents an edit did not change.
+    private static func otherParts(than edit: SearchIndexEdit, count: Int) -> [String] {
+        let changed = Set(edit.documents.map(\.number))
+        return (0..<count).filter { !changed.contains($0) }.map(documentPath)
+    }
+
+    /// With nothing changed, the manifest and every shard the previous manifest lists,
+    /// under their previous keys; false (nothing taken) if one is missing or touched.
+    private static func takeTermsUnchanged(documentCount: Int, sink: PageKeyingSink) -> Bool {
+        guard let manifest = sink.previousOutput(manifestPath), let bytes = read(manifest.file),
+              SearchIndexPartReader.documentCount(manifest: bytes) == documentCount,
+              let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: bytes), !firstTerms.isEmpty else { return false }
+        return sink.takeUnchanged([manifestPath] + firstTerms.indices.map(termsPath), recordedAs: nil)
+    }
+
+    private enum TermsOutcome {
+        /// Written, with the first failure if any.
+        case written(Diagnostic?)
+        /// Nothing written: the index is made from every document's postings.
+        case cannotApply
+    }
+
+    /// The term shards after `edit`: the shards it changes made, every other taken as it
+    /// is under this build's key; nothing written when the edit cannot be applied to the
+    /// previous shards.
+    private static func writeTerms(_ edit: SearchIndexEdit, documentCount: Int, key: String, to sink: PageKeyingSink) -> TermsOutcome {
+        guard let made = edit.patch.apply(firstTerms: edit.firstTerms, readShard: { previousShard($0, firstTerms: edit.firstTerms, sink: sink) })
+        else { return .cannotApply }
+        let count = edit.firstTerms.count + 1
+        let kept = edit.firstTerms.indices.filter { made[$0] == nil }.map(termsPath)
+        guard sink.takeUnchanged(kept, recordedAs: kept.map { AggregateKeys.member(key, $0, of: count) }) else { return .cannotApply }
+        var firstTerms = edit.firstTerms
+        for (number, shard) in made { firstTerms[number] = shard.first?.term ?? "" }
+        let manifest = Array(SearchIndex.manifest(documentCount: documentCount, firstTerms: firstTerms).utf8)
+        if let failure = putTerms(manifestPath, manifest, key: key, count: count, to: sink) { return .written(failure) }
+        for (number, shard) in made.sorted(by: { $0.key < $1.key }) {
+            let failure = putTerms(termsPath(number), SearchIndex.part("terms/\(number)", SearchIndex.shardJSON(shard)), key: key, count: count, to: sink)
+            if let failure { return .written(failure) }
+        }
+        return .written(nil)
+    }
+
+    /// The previous build's shard `number`, if it is untouched and begins where the
+    /// previous manifest says.
+    static func previousShard(_ number: Int, firstTerms: [String], sink: OutputSink) -> [SearchIndex.Postings]? {
+        guard number < firstTerms.count, let shard = sink.previousOutput(termsPath(number)), let bytes = read(shard.file),
+              let entries = SearchIndexPartReader.shard(bytes, name: "terms/\(number)"),
+              (entries.first?.term ?? "") == firstTerms[number] else { return nil }
+        return entries
+    }
+
+    /// A document part's inputs key: its document, and a digest of its keywords, which
+    /// its part does not show (`SearchIndexEdit` finds its previous terms from the rest).
+    static func partInputs(_ document: SearchIndex.Document) -> String? {
+        guard let id = document.id else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(document.keywords.count)
+        for keyword in document.keywords { hasher.combine(keyword) }
+        return "\(id) \(String(hasher.checksum(), radix: 36))"
+    }
+
+    /// Whether a part's inputs key (`partInputs`) names the document `id`.
+    static func isPart(_ inputs: String?, of id: DocumentID) -> Bool {
+        guard let inputs, let space = inputs.lastIndex(of: " ") else { return false }
+        return inputs[..<space] == id.description
     }
 
     /// The documents whose entry in the index a change of `changed` can reach: those
@@ -94,26 +189,33 @@ enum SearchIndexWriter {
             let path = documentPath(number)
             if reached?.isEmpty == true, let previous = sink.previousOutput(path), previous.inputs != nil,
                sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return (nil, nil) }
-            let item = numbering()[number], id = item.id.description
-            if let reached, !reached.contains(item.id), let previous = sink.previousOutput(path), previous.inputs == id,
-               sink.reuse(path, madeFrom: previous.key, inputs: id) { return (nil, nil) }
+            let item = numbering()[number]
+            if let reached, !reached.contains(item.id), let previous = sink.previousOutput(path), isPart(previous.inputs, of: item.id),
+               sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return (nil, nil) }
             let document = make(item)
             let documentKey = AggregateKeys.searchDocument(document, fingerprints: fingerprints)
             let key = documentKey.map { AggregateKeys.searchDocumentFile($0, number: number) }
-            if let key, sink.reuse(path, madeFrom: key, inputs: id) { return (nil, nil) }
-            let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", SearchIndex.documentJSON(document))))
-            do {
-                if let key {
-                    try sink.write(file, renderedFrom: key, inputs: id)
-                } else {
-                    try sink.write(file)
-                }
-                return (document, nil)
-            } catch {
-                return (document, .error("\(error)", at: SourceLocation(path: path)))
-            }
+            if let key, sink.reuse(path, madeFrom: key, inputs: partInputs(document)) { return (nil, nil) }
+            return (document, writePart(document, number: number, to: sink, fingerprints: fingerprints))
         }
         return (outcomes.map(\.made), outcomes.lazy.compactMap(\.failure).first)
+    }
+
+    /// Writes the part of `document` at `number`, keyed so that a later build can take it.
+    private static func writePart(_ document: SearchIndex.Document, number: Int, to sink: OutputSink, fingerprints: DocumentFingerprints) -> Diagnostic? {
+        let path = documentPath(number)
+        let key = AggregateKeys.searchDocument(document, fingerprints: fingerprints).map { AggregateKeys.searchDocumentFile($0, number: number) }
+        let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", SearchIndex.documentJSON(document))))
+        do {
+            if let key {
+                try sink.write(file, renderedFrom: key, inputs: partInputs(document))
+            } else {
+                try sink.write(file)
+            }
+            return nil
+        } catch {
+            return .error("\(error)", at: SourceLocation(path: path))
+        }
     }
 
     /// The postings of every document: those of the documents whose part was taken

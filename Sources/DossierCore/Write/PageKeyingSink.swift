@@ -13,6 +13,12 @@ protocol PageKeyingSink: OutputSink {
     /// made from — and, for a page (`asPage`), its inputs key — for a file nothing of
     /// which changed; false if there is none or it was touched since.
     func reuseUnchanged(_ path: String, asPage: Bool) -> Bool
+    /// Takes the previous build's files at `paths` as data files, each untouched since,
+    /// with its inputs key, under its previous key or, if `keys` is given, under
+    /// `keys[i]`: all of them, or none (false). For a maker that knows these files are
+    /// what it would make (the search index's unchanged parts), without a lookup per file
+    /// in the caller.
+    func takeUnchanged(_ paths: [String], recordedAs keys: [String]?) -> Bool
 }
 
 extension PageKeyingSink {

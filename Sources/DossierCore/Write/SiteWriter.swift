@@ -141,6 +141,27 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return true
     }
 
+    /// `PageKeyingSink.takeUnchanged`, a link per file; all or none, as `reuseGroup`.
+    func takeUnchanged(_ paths: [String], recordedAs keys: [String]?) -> Bool {
+        var linked: [String] = []
+        for (index, path) in paths.enumerated() {
+            guard let previous = previousOutput(path), linkPrevious(path, madeFrom: previous.key, inputs: previous.inputs) else {
+                for done in linked {
+                    unlink(url.appendingPathComponent(done).path)
+                    forgetPath(done)
+                    renderManifest.forget(done)
+                }
+                return false
+            }
+            if let keys { renderManifest.record(path, renderedFrom: keys[index], inputs: previous.inputs, file: url.appendingPathComponent(path).path) }
+            linked.append(path)
+        }
+        lock.lock()
+        reusedData += paths
+        lock.unlock()
+        return true
+    }
+
     public func previousOutput(_ path: String) -> PreviousOutput? {
         let previous = output.appendingPathComponent(path).path
         return renderManifest.previousEntry(path, previousFile: previous).map { PreviousOutput(file: previous, key: $0.key, inputs: $0.inputs) }

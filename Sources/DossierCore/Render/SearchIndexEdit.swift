@@ -1,0 +1,145 @@
+import Foundation
+
+/// The search index after a few documents changed and nothing else did (the same
+/// documents, the same site): the changed documents keep their numbers if their titles
+/// and URLs sort the same, and then only their parts and the term shards of the terms
+/// they gained, lost or hold in another field change (`SearchIndexWriter`).
+///
+/// A changed document's previous terms come from its previous part, which shows every
+/// text its terms come from but its keywords; its inputs key records a digest of
+/// those (`SearchIndexWriter.partInputs`), so the previous terms are known exactly
+/// while the keywords are the same, and the document is made with the others otherwise.
+struct SearchIndexEdit: Sendable {
+    /// The changed documents as they are now, each at its number.
+    var documents: [(number: Int, document: SearchIndex.Document)]
+    /// Their postings now against before.
+    var patch: SearchIndexShardPatch
+    /// The previous manifest's first term of each shard.
+    var firstTerms: [String]
+
+    /// More documents than this and the index is made as after any other change: their
+    /// previous parts would be read one by one, and most shards change anyway.
+    static let largestEdit = 64
+
+    /// Nil when the documents that changed cannot be taken this way (see the type).
+    init?(
+        reached: Set<DocumentID>, documentCount: Int, model: SiteModel, urls: SiteURLs, sink: OutputSink,
+        make: (SearchIndex.Numbered) -> SearchIndex.Document
+    ) {
+        guard !reached.isEmpty, reached.count <= Self.largestEdit,
+              let manifest = sink.previousOutput(SearchIndexWriter.manifestPath), let manifestBytes = Self.read(manifest.file),
+              SearchIndexPartReader.documentCount(manifest: manifestBytes) == documentCount,
+              let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: manifestBytes), !firstTerms.isEmpty else { return nil }
+        var documents: [(number: Int, document: SearchIndex.Document)] = []
+        var patch = SearchIndexShardPatch()
+        for (number, item) in Self.numbers(of: reached, model: model, urls: urls) {
+            let document = make(item)
+            let path = SearchIndexWriter.documentPath(number)
+            guard let previous = sink.previousOutput(path), previous.inputs == SearchIndexWriter.partInputs(document),
+                  let bytes = Self.read(previous.file),
+                  let before = SearchIndexPartReader.document(bytes, name: "documents/\(number)"),
+                  before.url == document.url, before.title.lowercased() == document.title.lowercased() else { return nil }
+            patch.add(
+                number: number,
+                before: SearchIndex.termFields(title: before.title, meta: [before.summary] + document.keywords, passages: before.passages),
+                after: SearchIndex.termFields(of: document))
+            documents.append((number, document))
+        }
+        self.documents = documents
+        self.patch = patch
+        self.firstTerms = firstTerms
+    }
+
+    /// The numbers `SearchIndex.numbering` gives the documents `reached`, when the
+    /// others keep theirs: each one's number is how many documents sort before it,
+    /// counted in one pass over the titles instead of sorting them all.
+    static func numbers(of reached: Set<DocumentID>, model: SiteModel, urls: SiteURLs) -> [(number: Int, item: SearchIndex.Numbered)] {
+        struct Sorted {
+            var title: String, url: String
+            var item: SearchIndex.Numbered
+        }
+        var slugs: [DocumentID.Kind: Set<String>] = [:]
+        for id in reached { slugs[id.kind, default: []].insert(id.slug) }
+        var keys: [Sorted] = []
+        forEachDocument(model) { kind, slug, position, title in
+            guard slugs[kind]?.contains(slug) == true else { return }
+            let id = DocumentID(kind, slug)
+            keys.append(Sorted(title: title.lowercased(), url: url(id, urls), item: SearchIndex.Numbered(id: id, position: position)))
+        }
+        keys.sort { ($0.title, $0.url) < ($1.title, $1.url) }
+        // below[i]: the documents that sort before keys[i] and not before keys[i - 1].
+        var below = [Int](repeating: 0, count: keys.count + 1)
+        forEachDocument(model) { kind, slug, _, title in
+            var lowered: String?
+            func precedes(_ key: Sorted) -> Bool {
+                let order: Int? = lowered == nil ? Self.asciiOrder(title, loweredAgainst: key.title) : nil
+                switch order {
+                case .some(-1): return true
+                case .some(1): return false
+                case .some(0): break
+                default:
+                    if lowered == nil { lowered = title.lowercased() }
+                    if lowered! != key.title { return lowered! < key.title }
+                }
+                return url(DocumentID(kind, slug), urls) < key.url
+            }
+            var low = 0, high = keys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(keys[middle]) {
+                    high = middle
+                } else {
+                    low = middle + 1
+                }
+            }
+            below[low] += 1
+        }
+        var before = 0
+        return keys.enumerated().map { index, key in
+            before += below[index]
+            return (before, key.item)
+        }
+    }
+
+    /// How `title.lowercased()` compares with `lowered` (-1, 0, 1) when both are ASCII,
+    /// where lowercasing is A–Z only and `String` compares bytes; nil otherwise.
+    static func asciiOrder(_ title: String, loweredAgainst lowered: String) -> Int? {
+        var title = title, lowered = lowered
+        return title.withUTF8 { left in
+            lowered.withUTF8 { right -> Int? in
+                guard !left.contains(where: { $0 >= 0x80 }), !right.contains(where: { $0 >= 0x80 }) else { return nil }
+                for (a, b) in zip(left, right) {
+                    let folded = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+                    if folded != b { return folded < b ? -1 : 1 }
+                }
+                return left.count == right.count ? 0 : left.count < right.count ? -1 : 1
+            }
+        }
+    }
+
+    private static func url(_ id: DocumentID, _ urls: SiteURLs) -> String {
+        switch id.kind {
+        case .briefing: urls.path(.briefing(id.slug))
+        case .actor: urls.path(.actor(id.slug))
+        case .page: urls.path(.page(id.slug))
+        }
+    }
+
+    /// Each briefing, actor and page with what `SearchIndex.numbering` sorts it by, read
+    /// in place (a copy of each model took most of the time).
+    private static func forEachDocument(_ model: SiteModel, _ body: (DocumentID.Kind, String, Int, String) -> Void) {
+        for position in model.briefings.indices {
+            body(.briefing, model.briefings[position].briefing.slug, position, model.briefings[position].briefing.title)
+        }
+        for position in model.actors.indices {
+            body(.actor, model.actors[position].actor.slug, position, model.actors[position].actor.title)
+        }
+        for position in model.pages.indices {
+            body(.page, model.pages[position].page.slug, position, model.pages[position].page.title)
+        }
+    }
+
+    private static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+}
