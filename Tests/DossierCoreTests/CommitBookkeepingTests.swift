@@ -94,6 +94,17 @@ import Testing
         #expect(dropped.recorded["index.html"]?.inputs == nil)
     }
 
+    @Test func aGroupTakenWithAnotherKeyChangesTheManifestAndOneTakenAsItWasDoesNot() {
+        let entries = Self.previous.map { (path: $0.key, entry: $0.value) }
+        let same = RenderManifest(previous: Self.previous)
+        same.record(entries, departing: false)
+        #expect(same.isUnchanged)
+        let rekeyed = RenderManifest(previous: Self.previous)
+        rekeyed.record(entries.map { ($0.path, RenderManifest.Entry(key: $0.entry.key + " again", inputs: $0.entry.inputs, file: $0.entry.file)) },
+                       departing: true)
+        #expect(!rekeyed.isUnchanged)
+    }
+
     @Test func anotherKeyingChangesTheManifest() {
         let manifest = RenderManifest(previous: Self.previous, keying: nil)
         manifest.record("index.html", renderedFrom: "k1", inputs: "i1", stamp: Self.stamp)

@@ -146,10 +146,12 @@ public final class RenderManifest: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// `record` for many files under one lock (`OutputUpdate.takeUnchanged`).
-    func record(_ entries: [(path: String, entry: Entry)]) {
+    /// `record` for many files under one lock (`OutputUpdate.takeUnchanged`): previous
+    /// entries, which `departing` says whether any was changed on the way.
+    func record(_ entries: [(path: String, entry: Entry)], departing: Bool) {
         lock.lock()
         for (path, entry) in entries { current[path] = entry }
+        if departing { departed = true }
         lock.unlock()
     }
 

@@ -277,12 +277,16 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
         let files = inventory.value
         var entries: [(path: String, entry: RenderManifest.Entry)] = []
         entries.reserveCapacity(paths.count)
+        var departing = false
         for (index, path) in paths.enumerated() {
             guard var entry = renderManifest.previousEntry(path, stamp: files.stamp(of: path)) else { return false }
-            if let keys { entry.key = keys[index] }
+            if let keys, keys[index] != entry.key {
+                entry.key = keys[index]
+                departing = true
+            }
             entries.append((path, entry))
         }
-        renderManifest.record(entries)
+        renderManifest.record(entries, departing: departing)
         lock.lock()
         self.paths += paths
         produced.formUnion(paths)
