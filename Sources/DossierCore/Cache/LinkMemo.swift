@@ -26,8 +26,9 @@ enum LinkMemo {
         let keys = jobs.map { entryKey($0, projectKey: projectKey) }
 
         let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
+        let pack = cache.linkedPackReader()
         let found = Array(keys.indices).parallelMap { position in
-            cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } })
+            cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } }, pack: pack)
         }
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
