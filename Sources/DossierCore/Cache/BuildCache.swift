@@ -77,9 +77,10 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
         if let remembered { return remembered }
         guard let path = linkedPath(key) else { return nil }
-        let packed = pack?.light(of: key).flatMap { packed in
-            LinkedEntryFile.decode(light: packed.bytes, in: packed.range, key: key, path: path, fileSize: nil, relink: relink)
-        }
+        let light = pack?.light(of: key)
+        let packed = light.flatMap { LinkedEntryFile.decode(light: $0.bytes, in: $0.range, key: key, path: path, fileSize: nil, relink: relink) }
+        // Removed, so that this build's upkeep packs the shard again from its files.
+        if light != nil, packed == nil { pack?.discardPack(of: key) }
         guard let entry = packed ?? LinkedEntryFile.read(path: path, key: key, relink: relink) else { return nil }
         remember(key, entry)
         return entry

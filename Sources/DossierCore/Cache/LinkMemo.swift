@@ -47,7 +47,7 @@ enum LinkMemo {
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
-                        keys: keys, cache: cache, into: &entries)
+                        keys: keys, cache: cache, signatures: pack, into: &entries)
         if recordsRevalidated {
             var stillValid: [String: String] = [:]
             for (position, entry) in entries.enumerated() {
@@ -88,7 +88,7 @@ enum LinkMemo {
     /// changes can affect.
     private static func reuseUnaffected(
         _ stale: [Int], found: [BuildCache.CachedLink?], names: NameTable, caseSensitive: Bool,
-        keys: [String], cache: BuildCache, into entries: inout [BuildCache.CachedLink?]
+        keys: [String], cache: BuildCache, signatures: LinkedPackReader?, into entries: inout [BuildCache.CachedLink?]
     ) {
         var changesByTable: [String: (NameChanges, NameOccurrence)?] = [:]
         for position in stale {
@@ -105,6 +105,12 @@ enum LinkMemo {
             // The actors it names, without decoding its mentions.
             if document.mentionedActors.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
                 return false
+            }
+            // A text its filter rules the names out of is not read (`NameSignature`).
+            if let checksum = document.textChecksumInCacheEntry,
+               let signature = signatures?.signature(of: keys[position], textChecksum: checksum),
+               !occurrence.mayOccur(inTextWithSignature: signature) {
+                return true
             }
             return !occurrence.occurs(in: document.plainText)
         }

@@ -77,6 +77,28 @@ struct LinkedEntryFile {
         return readLight(descriptor)?.light
     }
 
+    /// The light part of the entry file at `path`, as `readLight(_:)` reads it, if it
+    /// is the entry of `key`; with the name filter of its text (`NameSignature`) if the
+    /// text reads back with its checksum.
+    static func readForPack(path: String, key: String) -> (light: [UInt8], signature: (textChecksum: UInt64, bits: [UInt8])?)? {
+        guard let bytes = WholeFile.bytes(atPath: path), bytes.count >= 16 else { return nil }
+        let lightLength = Int(truncatingIfNeeded: bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        guard lightLength > 0, lightLength <= bytes.count - 16 else { return nil }
+        let lightEnd = 8 + lightLength + 8
+        guard var decoder = BuildCache.open(bytes, in: 8..<lightEnd, kind: "linked", key: key),
+              (try? decoder.string()) != nil, (try? decoder.string()) != nil,
+              let textLength = try? decoder.int(), let textChecksum = try? decoder.int()
+        else { return nil }
+        let light = Array(bytes[0..<lightEnd])
+        guard textLength >= 0, textLength <= bytes.count - lightEnd else { return (light, nil) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[lightEnd..<lightEnd + textLength])
+            let checksum = UInt64(UInt(bitPattern: textChecksum))
+            guard Self.checksum(UnsafeRawBufferPointer(text)) == checksum else { return (light, nil) }
+            return (light, (checksum, NameSignature.of(text: text)))
+        }
+    }
+
     /// The light part of the open entry file, with its length before it and its
     /// checksum after it (unchecked: `decode` checks it), and the file's size.
     static func readLight(_ descriptor: Int32) -> (light: [UInt8], size: Int)? {

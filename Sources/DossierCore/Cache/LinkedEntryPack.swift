@@ -105,16 +105,20 @@ final class LinkedPackReader: @unchecked Sendable {
         let lock = NSLock()
         var loaded = false
         var pack: LinkedEntryPack?
+        var signaturesLoaded = false
+        var signatures: LinkedTextSignatures?
     }
 
     private let packFolder: String
     private let linkedFolder: String
+    private let signatureFolder: String
     private var slots: [String: Slot] = [:]
     private let lock = NSLock()
 
     init(packFolder: String, linkedFolder: String) {
         self.packFolder = packFolder
         self.linkedFolder = linkedFolder
+        signatureFolder = packFolder + LinkedTextSignatures.folderSuffix
     }
 
     /// The packed light part of `key` (a range of the returned bytes), if its shard's
@@ -125,16 +129,38 @@ final class LinkedPackReader: @unchecked Sendable {
         return (pack.bytes, range)
     }
 
-    private func pack(_ shard: String) -> LinkedEntryPack? {
-        lock.lock()
-        let slot: Slot
-        if let known = slots[shard] {
-            slot = known
-        } else {
-            slot = Slot()
-            slots[shard] = slot
+    /// Removes the pack of `key`'s shard, one of whose entries did not decode; what
+    /// this reader loaded of it stays usable.
+    func discardPack(of key: String) {
+        unlink(packFolder + "/" + LinkedShardStamps.shard(of: key))
+    }
+
+    /// The name filter (`NameSignature`) of the text whose checksum is `textChecksum`
+    /// in the entry `key`, if its shard's signatures read back whole and hold it.
+    func signature(of key: String, textChecksum: UInt64) -> ArraySlice<UInt8>? {
+        let slot = slot(LinkedShardStamps.shard(of: key))
+        slot.lock.lock()
+        if !slot.signaturesLoaded {
+            slot.signaturesLoaded = true
+            slot.signatures = LinkedTextSignatures(atPath: signatureFolder + "/" + LinkedShardStamps.shard(of: key),
+                                                   shard: LinkedShardStamps.shard(of: key))
         }
-        lock.unlock()
+        let signatures = slot.signatures
+        slot.lock.unlock()
+        return signatures?.signature(of: key, textChecksum: textChecksum)
+    }
+
+    private func slot(_ shard: String) -> Slot {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = slots[shard] { return known }
+        let slot = Slot()
+        slots[shard] = slot
+        return slot
+    }
+
+    private func pack(_ shard: String) -> LinkedEntryPack? {
+        let slot = slot(shard)
         slot.lock.lock()
         defer { slot.lock.unlock() }
         if !slot.loaded {
@@ -145,9 +171,15 @@ final class LinkedPackReader: @unchecked Sendable {
     }
 
     private func load(_ shard: String) -> LinkedEntryPack? {
-        guard let bytes = WholeFile.bytes(atPath: packFolder + "/" + shard), let pack = LinkedEntryPack(bytes, shard: shard),
-              LinkedShardStamps.FolderIdentity(path: linkedFolder + "/" + shard) == pack.folder
-        else { return nil }
+        let path = packFolder + "/" + shard
+        guard let bytes = WholeFile.bytes(atPath: path) else { return nil }
+        guard let pack = LinkedEntryPack(bytes, shard: shard) else {
+            // Its header may still read back: removed, so that the upkeep writes it again.
+            unlink(path)
+            return nil
+        }
+        // A folder changed since: the upkeep, seeing another identity, writes it again.
+        guard LinkedShardStamps.FolderIdentity(path: linkedFolder + "/" + shard) == pack.folder else { return nil }
         return pack
     }
 }
@@ -162,12 +194,15 @@ extension BuildCache {
         var keptByShard: [String: [String]] = [:]
         for key in keep { keptByShard[LinkedShardStamps.shard(of: key), default: []].append(key) }
         let kept = keptByShard
+        let signatureFolder = packFolder + LinkedTextSignatures.folderSuffix
         for shard in LinkedShardStamps.names(inFolder: packFolder) ?? [] where kept[shard] == nil && !shard.hasPrefix(".") {
             unlink(packFolder + "/" + shard)
+            unlink(signatureFolder + "/" + shard)
         }
         let stale = kept.keys.sorted().compactMap { shard -> (shard: String, folder: LinkedShardStamps.FolderIdentity)? in
             guard let folder = stamps.shards[shard]?.folder else {
                 unlink(packFolder + "/" + shard)
+                unlink(signatureFolder + "/" + shard)
                 return nil
             }
             let recorded = LinkedEntryPack.header(atPath: packFolder + "/" + shard, shard: shard)
@@ -176,15 +211,24 @@ extension BuildCache {
         }
         guard !stale.isEmpty else { return }
         try? FileManager.default.createDirectory(atPath: packFolder, withIntermediateDirectories: true)
-        let packs = stale.parallelMap { shard, folder -> (String, [UInt8]) in
+        // Each shard written as soon as it is packed: at 100,000 briefings the packs are
+        // about 360 MB, which the build must not hold at once.
+        _ = stale.parallelMap { shard, folder in
             let shardFolder: String = linkedFolder + "/" + shard + "/"
             var lights: [(key: String, light: [UInt8])] = []
+            var signed: [(key: String, textChecksum: UInt64, bits: [UInt8])] = []
             for key in kept[shard]!.sorted() {
-                if let light = LinkedEntryFile.readLight(path: shardFolder + key) { lights.append((key, light)) }
+                guard let read = LinkedEntryFile.readForPack(path: shardFolder + key, key: key) else { continue }
+                lights.append((key, read.light))
+                if let signature = read.signature { signed.append((key, signature.textChecksum, signature.bits)) }
             }
+            var signatures = LinkedTextSignatures.encoder(shard: shard)
+            LinkedTextSignatures.encode(signed, into: &signatures)
+            // The signatures first, each bound to its text: a pack is never newer than them.
+            write(signatures, to: URL(fileURLWithPath: signatureFolder + "/" + shard))
             let names = LinkedShardStamps.namesHash(kept[shard]!)
-            return (shard, LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights))
+            writeWhole(LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights),
+                       to: URL(fileURLWithPath: packFolder + "/" + shard))
         }
-        for (shard, bytes) in packs { writeWhole(bytes, to: URL(fileURLWithPath: packFolder + "/" + shard)) }
     }
 }
