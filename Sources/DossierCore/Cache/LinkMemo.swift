@@ -27,9 +27,14 @@ enum LinkMemo {
 
         let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
         let pack = cache.linkedPackReader()
-        let found = Array(keys.indices).parallelMap { position in
+        // Shard by shard, so that each shard's pack is let go once read (`LinkedPackReader`).
+        let positionsByShard = Self.shardOrder(keys)
+        let foundByShard = Array(positionsByShard).parallelMap { position in
             cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } }, pack: pack)
         }
+        var foundInJobOrder: [BuildCache.CachedLink?] = Array(repeating: nil, count: keys.count)
+        for (position, entry) in zip(positionsByShard, foundByShard) { foundInJobOrder[position] = entry }
+        let found = foundInJobOrder
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
         let revalidated = cache.revalidatedEntries(namesKey: names.key)
@@ -121,6 +126,13 @@ enum LinkMemo {
             // Its file keeps naming the old table; the build records it as revalidated (`RevalidatedEntries`).
             cache.keepInMemory(keys[position], entry)
         }
+    }
+
+    /// The positions of `keys`, those of one shard (`LinkedShardStamps.shard`) together.
+    private static func shardOrder(_ keys: [String]) -> [Int] {
+        var byShard: [String: [Int]] = [:]
+        for (position, key) in keys.enumerated() { byShard[LinkedShardStamps.shard(of: key), default: []].append(position) }
+        return byShard.keys.sorted().flatMap { byShard[$0]! }
     }
 
     private static func entryKey(_ job: ProjectLinker.Job, projectKey: String) -> String {

@@ -105,6 +105,8 @@ final class LinkedPackReader: @unchecked Sendable {
         let lock = NSLock()
         var loaded = false
         var pack: LinkedEntryPack?
+        /// How many of its entries were asked for: once all were, it is let go.
+        var served = 0
         var signaturesLoaded = false
         var signatures: LinkedTextSignatures?
     }
@@ -123,9 +125,21 @@ final class LinkedPackReader: @unchecked Sendable {
 
     /// The packed light part of `key` (a range of the returned bytes), if its shard's
     /// pack reads back whole and its folder is as the pack recorded.
+    /// Each key is asked for once: a shard's pack is let go when every entry in it has
+    /// been (at 100,000 briefings the packs are about 360 MB), and `LinkMemo` asks shard
+    /// by shard.
     func light(of key: String) -> (bytes: [UInt8], range: Range<Int>)? {
         let shard = LinkedShardStamps.shard(of: key)
-        guard let pack = pack(shard), let range = pack.entries[key] else { return nil }
+        let slot = slot(shard)
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if !slot.loaded {
+            slot.loaded = true
+            slot.pack = load(shard)
+        }
+        guard let pack = slot.pack, let range = pack.entries[key] else { return nil }
+        slot.served += 1
+        if slot.served >= pack.entries.count { slot.pack = nil }
         return (pack.bytes, range)
     }
 
@@ -157,17 +171,6 @@ final class LinkedPackReader: @unchecked Sendable {
         let slot = Slot()
         slots[shard] = slot
         return slot
-    }
-
-    private func pack(_ shard: String) -> LinkedEntryPack? {
-        let slot = slot(shard)
-        slot.lock.lock()
-        defer { slot.lock.unlock() }
-        if !slot.loaded {
-            slot.loaded = true
-            slot.pack = load(shard)
-        }
-        return slot.pack
     }
 
     private func load(_ shard: String) -> LinkedEntryPack? {
