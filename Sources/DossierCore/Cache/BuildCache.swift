@@ -67,7 +67,8 @@ public final class BuildCache: @unchecked Sendable {
     /// `relink`, when given, makes the entry's HTML and text read from its file only
     /// when a page asks for them (`CachedHTML`, `CachedText`), and links the document
     /// again if they no longer read back; without it the whole entry is read now.
-    func link(_ key: String, relink: (@Sendable () -> LinkedEntryFile.Relinked?)? = nil) -> CachedLink? {
+    /// `pack`: where the entry's light part is looked for before its file (`LinkedEntryPack`).
+    func link(_ key: String, relink: (@Sendable () -> LinkedEntryFile.Relinked?)? = nil, pack: LinkedPackReader? = nil) -> CachedLink? {
         lock.lock()
         let remembered = linked[key]
         // A hit in memory is a use too: `keepOnlyUsed` would otherwise forget (and
@@ -75,7 +76,12 @@ public final class BuildCache: @unchecked Sendable {
         if let remembered { markUsed(key, remembered) }
         lock.unlock()
         if let remembered { return remembered }
-        guard let path = linkedPath(key), let entry = LinkedEntryFile.read(path: path, key: key, relink: relink) else { return nil }
+        guard let path = linkedPath(key) else { return nil }
+        let light = pack?.light(of: key)
+        let packed = light.flatMap { LinkedEntryFile.decode(light: $0.bytes, in: $0.range, key: key, path: path, fileSize: nil, relink: relink) }
+        // Removed, so that this build's upkeep packs the shard again from its files.
+        if light != nil, packed == nil { pack?.discardPack(of: key) }
+        guard let entry = packed ?? LinkedEntryFile.read(path: path, key: key, relink: relink) else { return nil }
         remember(key, entry)
         return entry
     }
@@ -293,7 +299,8 @@ public final class BuildCache: @unchecked Sendable {
         lock.unlock()
         guard let folder else { return }
         let manager = FileManager.default
-        removeUnusedLinkedEntries(keeping: keep)
+        let stamps = removeUnusedLinkedEntries(keeping: keep)
+        if let linkedFolderPath, let stamps { writeLinkedPacks(keeping: keep, stamps: stamps, linkedFolder: linkedFolderPath) }
         for (kind, kept) in [("names", keepNames), ("revalidated", keepRevalidated)] {
             let namesFolder = folder.appendingPathComponent(kind)
             for name in (try? manager.contentsOfDirectory(atPath: namesFolder.path)) ?? [] where !kept.contains(name) {
@@ -305,8 +312,9 @@ public final class BuildCache: @unchecked Sendable {
     /// Removes every entry file under `linked/` but `keep`, listing only the shard
     /// folders changed since the last build's upkeep or holding other names than
     /// those kept (`LinkedShardStamps`).
-    private func removeUnusedLinkedEntries(keeping keep: Set<String>) {
-        guard let linkedFolderPath, let stampsFile = folder?.appendingPathComponent(LinkedShardStamps.fileName) else { return }
+    /// Returns the shard folders as it leaves them.
+    private func removeUnusedLinkedEntries(keeping keep: Set<String>) -> LinkedShardStamps? {
+        guard let linkedFolderPath, let stampsFile = folder?.appendingPathComponent(LinkedShardStamps.fileName) else { return nil }
         var previous = LinkedShardStamps()
         if let bytes = read(stampsFile), var decoder = Self.open(bytes, kind: LinkedShardStamps.fileName, key: ""),
            let stamps = try? decoder.linkedShardStamps(), decoder.isAtEnd {
@@ -331,10 +339,17 @@ public final class BuildCache: @unchecked Sendable {
                 stamps.shards[shard] = LinkedShardStamps.Shard(folder: identity, names: LinkedShardStamps.namesHash(remaining))
             }
         }
-        guard stamps != previous else { return }
+        guard stamps != previous else { return stamps }
         var encoder = Self.header(kind: LinkedShardStamps.fileName, key: "")
         encoder.linkedShardStamps(stamps)
         write(encoder, to: stampsFile)
+        return stamps
+    }
+
+    /// The packed light parts of the entries, for one link stage (`LinkedEntryPack`).
+    func linkedPackReader() -> LinkedPackReader? {
+        guard let linkedFolderPath, let packFolder = folder?.appendingPathComponent(LinkedEntryPack.folderName).path else { return nil }
+        return LinkedPackReader(packFolder: packFolder, linkedFolder: linkedFolderPath)
     }
 
     /// Forgets the linked documents held in memory (they stay on disk): after a build
@@ -440,7 +455,7 @@ public final class BuildCache: @unchecked Sendable {
         writeWhole(bytes, to: url)
     }
 
-    private func writeWhole(_ bytes: [UInt8], to url: URL) {
+    func writeWhole(_ bytes: [UInt8], to url: URL) {
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max))")

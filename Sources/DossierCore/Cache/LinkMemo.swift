@@ -26,9 +26,15 @@ enum LinkMemo {
         let keys = jobs.map { entryKey($0, projectKey: projectKey) }
 
         let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
-        let found = Array(keys.indices).parallelMap { position in
-            cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } })
+        let pack = cache.linkedPackReader()
+        // Shard by shard, so that each shard's pack is let go once read (`LinkedPackReader`).
+        let positionsByShard = Self.shardOrder(keys)
+        let foundByShard = Array(positionsByShard).parallelMap { position in
+            cache.link(keys[position], relink: relinker.map { relinker in { relinker.relinked(at: position) } }, pack: pack)
         }
+        var foundInJobOrder: [BuildCache.CachedLink?] = Array(repeating: nil, count: keys.count)
+        for (position, entry) in zip(positionsByShard, foundByShard) { foundInJobOrder[position] = entry }
+        let found = foundInJobOrder
         var entries: [BuildCache.CachedLink?] = Array(repeating: nil, count: jobs.count)
         var stale: [Int] = []
         let revalidated = cache.revalidatedEntries(namesKey: names.key)
@@ -46,7 +52,7 @@ enum LinkMemo {
             }
         }
         reuseUnaffected(stale, found: found, names: names, caseSensitive: project.config.linking.caseSensitive,
-                        keys: keys, cache: cache, into: &entries)
+                        keys: keys, cache: cache, signatures: pack, into: &entries)
         if recordsRevalidated {
             var stillValid: [String: String] = [:]
             for (position, entry) in entries.enumerated() {
@@ -87,7 +93,7 @@ enum LinkMemo {
     /// changes can affect.
     private static func reuseUnaffected(
         _ stale: [Int], found: [BuildCache.CachedLink?], names: NameTable, caseSensitive: Bool,
-        keys: [String], cache: BuildCache, into entries: inout [BuildCache.CachedLink?]
+        keys: [String], cache: BuildCache, signatures: LinkedPackReader?, into entries: inout [BuildCache.CachedLink?]
     ) {
         var changesByTable: [String: (NameChanges, NameOccurrence)?] = [:]
         for position in stale {
@@ -105,6 +111,12 @@ enum LinkMemo {
             if document.mentionedActors.contains(where: { ($0.explicit && changes.actors.contains($0.actor)) || changes.retitled.contains($0.actor) }) {
                 return false
             }
+            // A text its filter rules the names out of is not read (`NameSignature`).
+            if let checksum = document.textChecksumInCacheEntry,
+               let signature = signatures?.signature(of: keys[position], textChecksum: checksum),
+               !occurrence.mayOccur(inTextWithSignature: signature) {
+                return true
+            }
             return !occurrence.occurs(in: document.plainText)
         }
         for (position, reuse) in zip(stale, reusable) where reuse {
@@ -114,6 +126,13 @@ enum LinkMemo {
             // Its file keeps naming the old table; the build records it as revalidated (`RevalidatedEntries`).
             cache.keepInMemory(keys[position], entry)
         }
+    }
+
+    /// The positions of `keys`, those of one shard (`LinkedShardStamps.shard`) together.
+    private static func shardOrder(_ keys: [String]) -> [Int] {
+        var byShard: [String: [Int]] = [:]
+        for (position, key) in keys.enumerated() { byShard[LinkedShardStamps.shard(of: key), default: []].append(position) }
+        return byShard.keys.sorted().flatMap { byShard[$0]! }
     }
 
     private static func entryKey(_ job: ProjectLinker.Job, projectKey: String) -> String {

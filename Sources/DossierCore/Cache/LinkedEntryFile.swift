@@ -65,6 +65,43 @@ struct LinkedEntryFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        guard let (light, size) = readLight(descriptor) else { return nil }
+        return decode(light: light, in: 8..<light.count, key: key, path: path, fileSize: size, relink: relink)
+    }
+
+    /// The light part of the entry file at `path`, as `readLight(_:)` reads it.
+    static func readLight(path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return readLight(descriptor)?.light
+    }
+
+    /// The light part of the entry file at `path`, as `readLight(_:)` reads it, if it
+    /// is the entry of `key`; with the name filter of its text (`NameSignature`) if the
+    /// text reads back with its checksum.
+    static func readForPack(path: String, key: String) -> (light: [UInt8], signature: (textChecksum: UInt64, bits: [UInt8])?)? {
+        guard let bytes = WholeFile.bytes(atPath: path), bytes.count >= 16 else { return nil }
+        let lightLength = Int(truncatingIfNeeded: bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        guard lightLength > 0, lightLength <= bytes.count - 16 else { return nil }
+        let lightEnd = 8 + lightLength + 8
+        guard var decoder = BuildCache.open(bytes, in: 8..<lightEnd, kind: "linked", key: key),
+              (try? decoder.string()) != nil, (try? decoder.string()) != nil,
+              let textLength = try? decoder.int(), let textChecksum = try? decoder.int()
+        else { return nil }
+        let light = Array(bytes[0..<lightEnd])
+        guard textLength >= 0, textLength <= bytes.count - lightEnd else { return (light, nil) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[lightEnd..<lightEnd + textLength])
+            let checksum = UInt64(UInt(bitPattern: textChecksum))
+            guard Self.checksum(UnsafeRawBufferPointer(text)) == checksum else { return (light, nil) }
+            return (light, (checksum, NameSignature.of(text: text)))
+        }
+    }
+
+    /// The light part of the open entry file, with its length before it and its
+    /// checksum after it (unchecked: `decode` checks it), and the file's size.
+    static func readLight(_ descriptor: Int32) -> (light: [UInt8], size: Int)? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
@@ -72,12 +109,26 @@ struct LinkedEntryFile {
         let lightLength = Int(truncatingIfNeeded: head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
         guard lightLength > 0, lightLength <= size - 16 else { return nil }
         let lightEnd = 8 + lightLength + 8
-        guard let light = lightEnd <= head.count ? head : WholeFile.read(descriptor, count: lightEnd, at: 0),
-              var decoder = BuildCache.open(light, in: 8..<lightEnd, kind: "linked", key: key),
+        if lightEnd == head.count { return (head, size) }
+        if lightEnd < head.count { return (Array(head[0..<lightEnd]), size) }
+        guard let whole = WholeFile.read(descriptor, count: lightEnd, at: 0) else { return nil }
+        return (whole, size)
+    }
+
+    /// The entry whose light part and its checksum are `range` of `bytes` (of the
+    /// entry file itself, or of its shard's pack: `LinkedEntryPack`), its text and HTML
+    /// in the file at `path`. `fileSize`: the file's, when known, checked against the
+    /// lengths the light part gives; unknown (the pack), a truncated text or HTML
+    /// fails its checksum when it is read instead.
+    static func decode(
+        light bytes: [UInt8], in range: Range<Int>, key: String, path: String, fileSize: Int?, relink: (@Sendable () -> Relinked?)?
+    ) -> BuildCache.CachedLink? {
+        let lightLength = range.count - 8
+        guard lightLength > 0, var decoder = BuildCache.open(bytes, in: range, kind: "linked", key: key),
               let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(),
               let textLength = try? decoder.int(), let textChecksum = try? decoder.int(),
               let htmlLength = try? decoder.int(), let htmlChecksum = try? decoder.int(),
-              textLength >= 0, htmlLength >= 0, size - 8 - lightLength - 8 == textLength + htmlLength
+              textLength >= 0, htmlLength >= 0, fileSize.map({ $0 - 8 - lightLength - 8 == textLength + htmlLength }) ?? true
         else { return nil }
         let textOffset = 8 + lightLength + 8
         let relinkOrFail = relink ?? { nil }

@@ -6,11 +6,20 @@
 /// Finding too much only re-links a document that did not need it.
 struct NameOccurrence {
     private let keys: [[UInt32]]
+    /// The same names folded without case, for the texts' filters (`NameSignature`).
+    private let caselessKeys: [[UInt32]]
     private let caseSensitive: Bool
 
     init(names: Set<String>, caseSensitive: Bool) {
         keys = names.map { NameFolding.key($0, caseSensitive: caseSensitive) }.filter { !$0.isEmpty }
+        caselessKeys = names.map { NameFolding.key($0, caseSensitive: false) }.filter { !$0.isEmpty }
         self.caseSensitive = caseSensitive
+    }
+
+    /// Whether a name may occur in a text whose filter is `signature`: false only if
+    /// `occurs(in:)` would be false for that text.
+    func mayOccur(inTextWithSignature signature: ArraySlice<UInt8>) -> Bool {
+        caselessKeys.contains { NameSignature.mayContain(signature, key: $0) }
     }
 
     var isEmpty: Bool { keys.isEmpty }

@@ -342,6 +342,9 @@ public struct LinkedDocument: Sendable, Hashable {
     /// Whether its text is still in its build cache entry file, unread (`CachedText`).
     var isTextInCacheEntry: Bool { textStorage.isInCacheEntry }
 
+    /// The checksum of its text while that is still in its build cache entry, unread.
+    var textChecksumInCacheEntry: UInt64? { textStorage.checksumInCacheEntry }
+
     /// Whether its text or HTML is held in memory, for `spillHTMLAndText`.
     var holdsTextOrHTMLInMemory: Bool { textStorage.isInMemory || htmlStorage.isInMemory }
 

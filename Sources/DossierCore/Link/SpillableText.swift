@@ -63,6 +63,13 @@ final class SpillableText: @unchecked Sendable {
         return false
     }
 
+    /// The checksum of the text in its build cache entry, while it is still there
+    /// unread (`NameSignature` filters are bound to it).
+    var checksumInCacheEntry: UInt64? {
+        if case .inCacheEntry(let location) = current { return location.checksum }
+        return nil
+    }
+
     var isSpilled: Bool {
         if case .spilled = current { return true }
         return false

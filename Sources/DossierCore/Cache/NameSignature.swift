@@ -1,0 +1,105 @@
+/// Which folded scalars and pairs of adjacent folded scalars a document's text holds,
+/// as a 4096-bit Bloom filter: a name can occur in the text (`NameOccurrence`) only
+/// if every scalar and pair of its folded key is in the text's set, so a changed alias
+/// need not read and scan the texts whose filters rule its names out (12,000 texts
+/// decoded and folded took most of an alias change's link stage at 10,000 briefings).
+///
+/// The text is folded as `NameOccurrence` folds it, always without case (a match with
+/// case is one without: folding without case is a function of folding with it), and
+/// scalar by scalar with nothing between them, so it holds for every script, spaced
+/// or not. Bits only ever say "maybe": a filter that rules out a name is right, one
+/// that does not is followed by the exact scan.
+enum NameSignature {
+    static let byteCount = 512
+
+    /// The filter of the UTF-8 text `bytes`.
+    static func of(text bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bits = [UInt8](repeating: 0, count: byteCount)
+        var previous: UInt32?
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            let value = NameFolding.fold(scalar, caseSensitive: false)
+            if value == NameFolding.transparent { continue }
+            set(&bits, slot(single: value))
+            if let previous { set(&bits, slot(previous, value)) }
+            previous = value
+        }
+        return bits
+    }
+
+    /// Whether a text with the filter `bits` may hold `key` (folded without case).
+    static func mayContain(_ bits: ArraySlice<UInt8>, key: [UInt32]) -> Bool {
+        guard bits.count == byteCount, let first = key.first else { return true }
+        let base = bits.startIndex
+        func isSet(_ slot: Int) -> Bool { bits[base + slot >> 3] & (1 << UInt8(slot & 7)) != 0 }
+        guard isSet(slot(single: first)) else { return false }
+        for index in key.indices.dropFirst() {
+            guard isSet(slot(single: key[index])), isSet(slot(key[index - 1], key[index])) else { return false }
+        }
+        return true
+    }
+
+    private static func set(_ bits: inout [UInt8], _ slot: Int) {
+        bits[slot >> 3] |= 1 << UInt8(slot & 7)
+    }
+
+    private static func slot(single value: UInt32) -> Int {
+        slot(0xFFFF_FFFE, value)
+    }
+
+    private static func slot(_ first: UInt32, _ second: UInt32) -> Int {
+        var mixed = UInt64(first) << 32 | UInt64(second)
+        mixed ^= mixed >> 29
+        mixed &*= 0xBF58_476D_1CE4_E5B9
+        mixed ^= mixed >> 32
+        return Int(mixed & UInt64(byteCount * 8 - 1))
+    }
+}
+
+/// The name filters (`NameSignature`) of one shard's entry texts, in
+/// `linked-pack-signatures/XX`, written with the shard's pack (`LinkedEntryPack`) and
+/// read only when names change (`LinkMemo.reuseUnaffected`). Each filter is bound to
+/// its text by the text's checksum, which the entry's light part gives: a filter is
+/// used only for the very text it was made from, whatever happened to the files since.
+/// The file is checked whole (a bit flipped in a filter could rule out a name wrongly):
+/// one that does not read back whole is no filters, and every text is scanned.
+struct LinkedTextSignatures {
+    static let folderSuffix = "-signatures"
+    private static let kind = "linked-signatures"
+
+    private let bytes: [UInt8]
+    private let entries: [String: (textChecksum: UInt64, start: Int)]
+
+    static func encoder(shard: String) -> CacheEncoder {
+        BuildCache.header(kind: kind, key: shard)
+    }
+
+    static func encode(_ signatures: [(key: String, textChecksum: UInt64, bits: [UInt8])], into encoder: inout CacheEncoder) {
+        encoder.array(signatures) { encoder, signature in
+            encoder.string(signature.key)
+            encoder.int(Int(bitPattern: UInt(signature.textChecksum)))
+            encoder.append(bytes: signature.bits)
+        }
+    }
+
+    init?(atPath path: String, shard: String) {
+        guard let bytes = WholeFile.bytes(atPath: path), var decoder = BuildCache.open(bytes, kind: Self.kind, key: shard),
+              let count = try? decoder.count()
+        else { return nil }
+        var entries: [String: (textChecksum: UInt64, start: Int)] = [:]
+        for _ in 0..<count {
+            guard let key = try? decoder.string(), let checksum = try? decoder.int(),
+                  decoder.position + NameSignature.byteCount <= bytes.count - 8
+            else { return nil }
+            entries[key] = (UInt64(UInt(bitPattern: checksum)), decoder.position)
+            decoder = decoder.at(decoder.position + NameSignature.byteCount)
+        }
+        guard decoder.isAtEnd else { return nil }
+        self.bytes = bytes
+        self.entries = entries
+    }
+
+    func signature(of key: String, textChecksum: UInt64) -> ArraySlice<UInt8>? {
+        guard let entry = entries[key], entry.textChecksum == textChecksum else { return nil }
+        return bytes[entry.start..<entry.start + NameSignature.byteCount]
+    }
+}
