@@ -5,15 +5,16 @@
 ///
 /// - its kind and slug (its URL follows from them and the site), title, date and
 ///   language as written (the site's language is in every key through the site);
-/// - a briefing's principal and secondary actors (the infobox, the actors reached);
+/// - a briefing's actors in front matter, as written (the infobox, the actors reached);
 /// - the events it declares, as written (title, date, actors, place, source);
 /// - its passages (`ExportPassages`: each one's position, anchor, section and text)
 ///   and each mention in reading order: actor, anchor, section, name as written,
 ///   flags, marks, and where its snippet lies in its passage.
 ///
 /// Values the model derives from other documents (an event's anchor and timeline page,
-/// mention counts, co-mention pairs, the order of a mention list) are not in it: the
-/// keys that read them hash them as computed. So the view is a function of the
+/// mention counts, co-mention pairs, the order of a mention list, which actors exist)
+/// are not in it: the keys that read them hash them as computed, and adding or removing
+/// an actor keys every page. So the view is a function of the
 /// document alone, and a document whose fingerprint is unchanged keeps the view the
 /// previous build recorded (`DocumentFingerprints.withMentionViews`): only changed and
 /// new documents are read. A body edit outside every passage changes the fingerprint,
@@ -63,8 +64,10 @@ enum MentionView {
                 hasher.combine(briefing.briefing.title)
                 hasher.combine(briefing.briefing.date.text)
                 hasher.combine(briefing.briefing.language?.tag)
-                combine(briefing.principalActors)
-                combine(briefing.secondaryActors)
+                // As written: the model's lists leave out actors that do not exist, and
+                // a view must not change with the set of actors (`secondaryActors`
+                // follows from these and the mentions).
+                combine(briefing.briefing.actors.map(\.value))
             }
         case .actor:
             let actor = contexts.actorsBySlug[id.slug]?.actor
