@@ -226,12 +226,17 @@ enum AggregateKeys {
             hasher.combine(actor.mentionCount)
         }
         hasher.combine(model.briefings.count)
-        for briefing in model.briefings {
-            let value = briefing.briefing
-            for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
-            combine(value.tags)
-            combine(briefing.principalActors)
-            combine(briefing.secondaryActors)
+        // Read in place: copying each briefing's model out of the array (a dozen
+        // references retained and released) was half of this key's cost.
+        model.briefings.withUnsafeBufferPointer { briefings in
+            for index in briefings.indices {
+                for field in [briefings[index].briefing.slug, briefings[index].briefing.title, briefings[index].briefing.date.text] {
+                    hasher.combine(field)
+                }
+                combine(briefings[index].briefing.tags)
+                combine(briefings[index].principalActors)
+                combine(briefings[index].secondaryActors)
+            }
         }
         hasher.combine(model.timeline.count)
         for entry in model.timeline {

@@ -80,7 +80,7 @@ struct DocumentFingerprints: Sendable {
         records.reserveCapacity(documents.count)
         var unread: [DocumentID] = []
         for (id, fingerprint) in documents {
-            if let before = recorded[id], Self.view(ofRecord: before) != nil, Self.fingerprint(ofRecord: before) == fingerprint {
+            if let before = recorded[id], Self.record(before, holdsViewOf: fingerprint) {
                 records[id] = before
             } else {
                 unread.append(id)
@@ -94,13 +94,17 @@ struct DocumentFingerprints: Sendable {
 
     private static let viewSeparator = "/"
 
-    private static func fingerprint(ofRecord record: String) -> Substring {
-        record.split(separator: viewSeparator, maxSplits: 1).first ?? Substring(record)
+    /// Whether `record` is `fingerprint`, the separator and a view: compared as bytes,
+    /// for 12,000 records at 10,000 briefings on every build.
+    private static func record(_ record: String, holdsViewOf fingerprint: String) -> Bool {
+        let bytes = record.utf8, prefix = fingerprint.utf8
+        guard bytes.count > prefix.count + 1, bytes.starts(with: prefix) else { return false }
+        return bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: "/")
     }
 
     private static func view(ofRecord record: String) -> Substring? {
-        guard let separator = record.firstIndex(of: "/") else { return nil }
-        let view = record[record.index(after: separator)...]
+        guard let separator = record.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let view = record[record.utf8.index(after: separator)...]
         return view.isEmpty ? nil : view
     }
 

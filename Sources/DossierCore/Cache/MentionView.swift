@@ -27,15 +27,18 @@ enum MentionView {
     /// The views of `ids`, each from its model values and its stretch of the site's
     /// mentions; in parallel, since a build without a previous record reads every document.
     static func digests(of ids: [DocumentID], contexts: PageContexts) -> [DocumentID: String] {
+        guard !ids.isEmpty else { return [:] }
         let model = contexts.model
         let list = model.mentionList
+        let wanted = Set(ids)
         var stretchOf: [DocumentID: Range<Int>] = [:]
-        stretchOf.reserveCapacity(list.documents.count)
-        for (index, id) in list.documents.enumerated() {
+        for (index, id) in list.documents.enumerated() where wanted.contains(id) {
             stretchOf[id] = list.starts[index]..<(index + 1 < list.starts.count ? list.starts[index + 1] : list.count)
         }
         var eventsOf: [DocumentID: [TimelineEvent]] = [:]
-        for item in model.timeline { eventsOf[item.origin, default: []].append(item) }
+        for index in model.timeline.indices where wanted.contains(model.timeline[index].origin) {
+            eventsOf[model.timeline[index].origin, default: []].append(model.timeline[index])
+        }
         let stretches = stretchOf, declared = eventsOf
         let views = ids.parallelMap { id in
             digest(of: id, contexts: contexts, mentions: stretches[id] ?? 0..<0, events: declared[id] ?? [])
