@@ -123,7 +123,7 @@ import Testing
         let contexts = PageContexts(model: model, urls: SiteURLs(style: model.config.urlStyle))
         let shapes = model.actors.map { ActorPageRekeying.shape(of: $0, contexts: contexts) }
         let keyed = after.changedDocuments(since: before).map {
-            ActorPageRekeying.actorsReached(by: $0, shapes: shapes, previous: before.actors, contexts: contexts)
+            ActorPageRekeying.actorsReached(by: $0, seen: $0, shapes: shapes, previous: before.actors, contexts: contexts)
         }
         #expect(try project.differenceFromCleanBuild() == nil)
         return RekeyedPages(folder: "actors", keyed: keyed, report: report, inputsBefore: inputsBefore, inputsAfter: Self.actorInputs(project))

@@ -15,8 +15,8 @@ enum AggregateKeys {
     /// `data/mentions/SLUG.json` (`EntitiesExport.actorMentions`): the actor's slug, its
     /// fingerprint if its profile names it (`profileNamesActor`), its mention list as its page
     /// keys it (`PageContexts.mentionListDigest`: every other document holding its
-    /// mentions, in order, with its fingerprint — a document's mentions and passages
-    /// are part of its linked form, and the site order of two documents follows from
+    /// mentions, in order, as others see it — a document's mentions and passages are
+    /// in its view (`MentionView`), and the site order of two documents follows from
     /// their own fields) and its co-mention pairs, which the model counts from other
     /// documents and are hashed as they are. Keyed from the actor's list rather than
     /// from `model.mentions`: finding each actor's mentions there took 684,000
@@ -53,30 +53,37 @@ enum AggregateKeys {
         let starts: [Int]
         /// Each stretch's document: those of `ExportPassages.documents`, in the same order.
         let ids: [DocumentID]
-        /// Each stretch's document hashed; nil when it has no fingerprint.
+        /// Each stretch's document hashed as others see it; nil when it has no fingerprint.
         let digests: [String?]
 
         init(_ model: SiteModel, fingerprints: DocumentFingerprints) {
             // From the model's list of documents, without making the list of mentions (`SiteMentionList`).
             starts = model.mentionList.starts
             ids = model.mentionList.documents
+            // As others see them: what a passages file reads of its document.
             digests = ids.map { id in
+                guard let seen = fingerprints.asSeen(id) else { return nil }
                 var hasher = StableHasher()
-                return AggregateKeys.combine(id, fingerprints, into: &hasher) ? hasher.finalize() : nil
+                hasher.combine(id.kind.rawValue)
+                hasher.combine(id.slug)
+                hasher.combine(seen)
+                return hasher.finalize()
             }
         }
     }
 
     /// The rows of one document's mentions in `data/mentions.csv`
-    /// (`CSVExport.mentionRows`): its mentions are part of its linked form, the title,
-    /// date and URL they print part of its source and of the site.
+    /// (`CSVExport.mentionRows`): the document as others see it (its mentions, title,
+    /// date, kind and slug: `MentionView`) and the site (the URL style).
     static func mentionRows(_ document: DocumentID, fingerprints: DocumentFingerprints) -> String? {
-        guard !fingerprints.isEmpty else { return nil }
+        guard !fingerprints.isEmpty, let seen = fingerprints.asSeen(document) else { return nil }
         var hasher = StableHasher()
         hasher.combine("data/mentions.csv rows")
         hasher.combine(CSVExport.mentionColumns.joined(separator: ","))
         hasher.combine(fingerprints.site)
-        guard combine(document, fingerprints, into: &hasher) else { return nil }
+        hasher.combine(document.kind.rawValue)
+        hasher.combine(document.slug)
+        hasher.combine(seen)
         return hasher.finalize()
     }
 
@@ -219,12 +226,17 @@ enum AggregateKeys {
             hasher.combine(actor.mentionCount)
         }
         hasher.combine(model.briefings.count)
-        for briefing in model.briefings {
-            let value = briefing.briefing
-            for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
-            combine(value.tags)
-            combine(briefing.principalActors)
-            combine(briefing.secondaryActors)
+        // Read in place: copying each briefing's model out of the array (a dozen
+        // references retained and released) was half of this key's cost.
+        model.briefings.withUnsafeBufferPointer { briefings in
+            for index in briefings.indices {
+                for field in [briefings[index].briefing.slug, briefings[index].briefing.title, briefings[index].briefing.date.text] {
+                    hasher.combine(field)
+                }
+                combine(briefings[index].briefing.tags)
+                combine(briefings[index].principalActors)
+                combine(briefings[index].secondaryActors)
+            }
         }
         hasher.combine(model.timeline.count)
         for entry in model.timeline {

@@ -11,6 +11,9 @@ struct PageKeying: Sendable, Equatable {
     var documents: [DocumentID: String]
     /// Each actor page's shape and "Mentioned in" page count (`ActorPageRekeying`).
     var actors: [String: ActorPageKeying] = [:]
+    /// The site's fingerprint the documents' views (`MentionView`) were read under: a
+    /// view is kept for an unchanged document only under the same binary and config.
+    var viewsRead = ""
 
     /// The documents whose fingerprint differs from `previous`'s; nil when the two
     /// builds' keys cannot be compared document by document (something every page
@@ -52,6 +55,7 @@ extension CacheEncoder {
             encoder.string(actor.shape)
             encoder.int(actor.mentionPages)
         }
+        string(keying.viewsRead)
     }
 }
 
@@ -70,6 +74,7 @@ extension CacheDecoder {
             return (slug, ActorPageKeying(shape: shape, mentionPages: mentionPages))
         }
         guard Set(actors.map(\.0)).count == actors.count else { throw Malformed() }
-        return PageKeying(common: common, documents: Dictionary(uniqueKeysWithValues: pairs), actors: Dictionary(uniqueKeysWithValues: actors))
+        return PageKeying(common: common, documents: Dictionary(uniqueKeysWithValues: pairs), actors: Dictionary(uniqueKeysWithValues: actors),
+                          viewsRead: try string())
     }
 }

@@ -52,9 +52,10 @@ public final class RenderManifest: @unchecked Sendable {
     }
 
     /// The manifest file's kind in the cache: "rendered-2" since it ends with the build's
-    /// `PageKeying`, "rendered-3" since that holds each actor page's shape, so a
-    /// manifest of an earlier layout is read as none.
-    static let fileKind = "rendered-3"
+    /// `PageKeying`, "rendered-3" since that holds each actor page's shape, "rendered-4"
+    /// since its documents carry their views (`MentionView`), so a manifest of an
+    /// earlier layout is read as none.
+    static let fileKind = "rendered-4"
 
     private let loaded: PreviousManifest
     private var previous: [String: Entry] { loaded.value.entries }

@@ -7,10 +7,11 @@
 /// An actor page's inputs key (`PageContexts.actorInputs`) reads:
 /// 1. what every page reads (`PageKeying.common`);
 /// 2. the actor's fingerprint;
-/// 3. every document of its mention list, in order, with its fingerprint, and its
-///    mention count; the briefings naming it in front matter, with theirs;
-/// 4. its events' anchors, timeline pages, origins' fingerprints; its relation ends;
-///    its co-mention pairs as counted;
+/// 3. every document of its mention list, in order, as others see it (`MentionView`:
+///    title, date, language, passages and mentions…), and its mention count; the
+///    briefings naming it in front matter, as others see them;
+/// 4. its events' anchors, timeline pages, origins as others see them; its relation
+///    ends; its co-mention pairs as counted;
 /// 5. for each actor it shows — at a relation end, among its co-mentions, in one of
 ///    its events, in its profile — that actor's fingerprint and mention count.
 ///
@@ -19,7 +20,9 @@
 ///
 /// If 1 changed or a document was added or removed, every actor is keyed. Otherwise
 /// an actor is keyed when
-/// - it changed, or a changed document names it now (prose, front matter, an event);
+/// - it changed, or a changed document that others see changed (`seenChanged`) names
+///   it now (prose, front matter, an event) — a body edit outside every passage
+///   reaches none;
 /// - its `shape` differs from the previous build's: the counts of its mention list,
 ///   mentions, principal briefings and co-mentions, its relation ends, its events with
 ///   their timeline pages. Every document that names it now is unchanged or reached
@@ -44,13 +47,14 @@ struct ActorPageRekeying: Sendable {
         self.current = current
     }
 
-    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown.
-    init(contexts: PageContexts, changed: Set<DocumentID>?, previous: [String: ActorPageKeying]?) {
+    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown;
+    /// `seenChanged`: those of them whose view changed (`DocumentFingerprints.viewChanged`), nil: all of them.
+    init(contexts: PageContexts, changed: Set<DocumentID>?, seenChanged: Set<DocumentID>? = nil, previous: [String: ActorPageKeying]?) {
         let model = contexts.model
         let shapes = model.actors.parallelMap { Self.shape(of: $0, contexts: contexts) }
         let keyed: Set<String>?
         if let changed, let previous, previous.count == model.actors.count {
-            keyed = Self.actorsReached(by: changed, shapes: shapes, previous: previous, contexts: contexts)
+            keyed = Self.actorsReached(by: changed, seen: seenChanged ?? changed, shapes: shapes, previous: previous, contexts: contexts)
         } else {
             keyed = nil
         }
@@ -83,8 +87,10 @@ struct ActorPageRekeying: Sendable {
         SiteRenderer.fitsOnePage(actor, contexts: contexts) ? 1 : contexts.mentionPager(actor).pageCount
     }
 
+    /// `seen`: the documents of `changed` whose view changed; the others reach the
+    /// actors they name only through their shapes.
     static func actorsReached(
-        by changed: Set<DocumentID>, shapes: [String], previous: [String: ActorPageKeying], contexts: PageContexts
+        by changed: Set<DocumentID>, seen: Set<DocumentID>, shapes: [String], previous: [String: ActorPageKeying], contexts: PageContexts
     ) -> Set<String> {
         let model = contexts.model
         var keyed: Set<String> = []
@@ -96,19 +102,20 @@ struct ActorPageRekeying: Sendable {
         for id in changed {
             switch id.kind {
             case .briefing:
-                guard let briefing = contexts.briefingsBySlug[id.slug] else { continue }
+                guard seen.contains(id), let briefing = contexts.briefingsBySlug[id.slug] else { continue }
                 keyed.formUnion(briefing.linked.mentionedActors.map(\.actor))
                 keyed.formUnion(briefing.principalActors)
                 keyed.formUnion(briefing.secondaryActors)
             case .actor:
+                // Its title, aliases or summary may show wherever it does (chips, pictures): reaching, whatever its view.
                 reaching.insert(id.slug)
-                if let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentionedActors.map(\.actor)) }
+                if seen.contains(id), let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentionedActors.map(\.actor)) }
             // A free page is in the navigation, hence in `common`: never reached.
             case .page: break
             }
         }
-        if !changed.isEmpty {
-            for item in model.timeline where changed.contains(item.origin) { keyed.formUnion(Self.named(in: item)) }
+        if !seen.isEmpty {
+            for item in model.timeline where seen.contains(item.origin) { keyed.formUnion(Self.named(in: item)) }
         }
         keyed.formUnion(reaching)
         guard !reaching.isEmpty else { return keyed }

@@ -53,7 +53,7 @@ extension PageContexts {
     /// The inputs key of page `pageNumber` (2 or later) of an actor's "Mentioned in"
     /// list, following `actorMentions(_:pageNumber:)`: the navigation, the actor's own
     /// fingerprint (title, kind, summary, language) and mention count, and every
-    /// document in its mention list, in order, with its fingerprint (its link's title,
+    /// document in its mention list, in order, as others see it (its link's title,
     /// date and language, the actor's passages in it, which also decide the pages'
     /// ranges). Documents on other pages are in the key too: simpler to keep complete,
     /// and a page whose key changes still falls back to its context's key.
@@ -75,14 +75,14 @@ extension PageContexts {
     ///
     /// - the navigation and the actor's own fingerprint (profile, aliases, sources,
     ///   params, relations it declares);
-    /// - its mention count and every document in its mention list, in order, with its
-    ///   fingerprint (first page of "Mentioned in", first and last mention);
-    /// - the briefings that name it in front matter, in order (infobox);
+    /// - its mention count and every document in its mention list, in order, as others
+    ///   see it (`MentionView`: first page of "Mentioned in", first and last mention);
+    /// - the briefings that name it in front matter, in order, as others see them (infobox);
     /// - each relation end: the other actor's fingerprint (its chip, and the relation
     ///   if it declares it) and mention count (its node's weight in the picture);
     /// - each co-mention pair as counted, with the other actor's fingerprint and
     ///   mention count (chips and picture);
-    /// - each event with its anchor, timeline page, origin's fingerprint and the
+    /// - each event with its anchor, timeline page, origin as others see it and the
     ///   fingerprints of its actors and place;
     /// - the actors its profile mentions (mention previews).
     func actorInputs(_ actor: ActorModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
@@ -98,7 +98,7 @@ extension PageContexts {
         hasher.combine(principal.count)
         for position in principal {
             let id = DocumentID(.briefing, model.briefings[position].briefing.slug)
-            guard let fingerprint = fingerprints(id) else { return nil }
+            guard let fingerprint = fingerprints.asSeen(id) else { return nil }
             hasher.combine(id.slug)
             hasher.combine(fingerprint)
         }
@@ -125,15 +125,15 @@ extension PageContexts {
             hasher.combine(item.anchor)
             hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
             hasher.combine(item.origin.description)
-            hasher.combine(fingerprints(item.origin) ?? "no such document")
+            hasher.combine(fingerprints.asSeen(item.origin) ?? "no such document")
             for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) { combineActor(slug) }
         }
         for slug in Set(actor.profile.mentionedActors.map(\.actor)).sorted() { combineActor(slug) }
         return hasher.finalize()
     }
 
-    /// The actor's mention count and every document of its mention list, in order,
-    /// with its fingerprint; false when one has none. Hashed once per actor and build
+    /// The actor's mention count and every document of its mention list, in order, as
+    /// others see it; false when one has no fingerprint. Hashed once per actor and build
     /// (`mentionListDigests`): an actor with many "Mentioned in" pages hashed its whole
     /// list for each of them.
     private func combineMentionList(of actor: ActorModel, into hasher: inout StableHasher, _ fingerprints: DocumentFingerprints) -> Bool {
@@ -142,8 +142,9 @@ extension PageContexts {
         return true
     }
 
-    /// The actor's mention count and every document of its mention list, in order,
-    /// with its fingerprint, hashed; nil when one has none. Shared with the key of the
+    /// The actor's mention count and every document of its mention list, in order, as
+    /// others see it (`DocumentFingerprints.asSeen`), hashed; nil when one has no
+    /// fingerprint. Shared with the key of the
     /// actor's mentions file (`AggregateKeys.actorMentions`).
     func mentionListDigest(of actor: ActorModel, fingerprints: DocumentFingerprints) -> String? {
         mentionListDigests.value(for: actor.actor.slug) {
@@ -158,7 +159,7 @@ extension PageContexts {
         let groups = actor.mentionGroups.groups
         hasher.combine(groups.count)
         for group in groups {
-            guard let fingerprint = fingerprints(group.document) else { return false }
+            guard let fingerprint = fingerprints.asSeen(group.document) else { return false }
             hasher.combine(group.document.description)
             hasher.combine(fingerprint)
         }

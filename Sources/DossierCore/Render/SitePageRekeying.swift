@@ -43,12 +43,6 @@ struct SitePageRekeying: Sendable {
     /// model alone is as the previous build made it.
     var nothingChanged: Bool { changed?.isEmpty == true }
 
-    /// Whether the data file of the document `id` (its passages file) may be taken as
-    /// the previous build made it: the file reads only that document and the site.
-    func keepsFile(of id: DocumentID) -> Bool {
-        changed.map { !$0.contains(id) } ?? false
-    }
-
     /// The page's inputs key (its shape) and whether it may keep its previous file if
     /// that was made under the same key.
     func shape(_ page: Page, contexts: PageContexts) -> (inputs: String, unreached: Bool) {

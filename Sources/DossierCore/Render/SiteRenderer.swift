@@ -44,17 +44,22 @@ public enum SiteRenderer {
         let contexts = PageContexts(model: model, urls: urls, theme: theme)
         let sourceEntries = contexts.sourceEntries()
         let keyingSink = sink as? PageKeyingSink
+        // Each document as others see it, in the keys of what is made from many (`MentionView`).
+        let fingerprints = keyingSink.map { fingerprints.withMentionViews(contexts, previous: $0.previousKeying) } ?? fingerprints
         let rekeying = keyingSink.map {
             BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
         } ?? .everyPage
+        // The changed documents others see changed: the rest reach no actor, mentions or passages file, nor the CSV.
+        let seenChanged = rekeying.changed.map { changed in changed.filter { fingerprints.viewChanged($0, since: keyingSink?.previousKeying) } }
         let actorRekeying = keyingSink.map {
-            ActorPageRekeying(contexts: contexts, changed: rekeying.changed, previous: $0.previousKeying?.actors)
+            ActorPageRekeying(contexts: contexts, changed: rekeying.changed, seenChanged: seenChanged, previous: $0.previousKeying?.actors)
         } ?? .everyActor
         let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed) } ?? .everyPage
         let siteRekeying = keyingSink.map { _ in SitePageRekeying(changed: rekeying.changed) } ?? .everyPage
         keyingSink?.keep(rekeying.current.map { keying in
             var keying = keying
             keying.actors = actorRekeying.current
+            keying.viewsRead = fingerprints.site
             return keying
         })
         var pageJobs: [Job] = [.home, .briefings, .actors, .tags, .timeline, .graph, .sources, .search]
@@ -99,8 +104,8 @@ public enum SiteRenderer {
                 }
             case .documentPassages(let index):
                 let path = urls.file(EntitiesExport.passagesFile(mentionDocuments.ids[index]))
-                // The file reads its own document and the site only.
-                if siteRekeying.keepsFile(of: mentionDocuments.ids[index]), reusePrevious(path, sink: sink) { return nil }
+                // The file reads its own document as others see it, and the site.
+                if seenChanged?.contains(mentionDocuments.ids[index]) == false, reusePrevious(path, sink: sink) { return nil }
                 let key = ExportPassages.fileKey(index, documents: mentionDocuments, fingerprints: fingerprints)
                 return memoised(path, key: key, sink: sink) { exportTables.passagesFile(index) }
             case .actorCard(let index):
@@ -110,7 +115,7 @@ public enum SiteRenderer {
                 return GraphExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints)
             case .mentionsCSV:
                 return CSVExportWriter.write(model, urls: urls, path: urls.file(.data("mentions.csv")), to: sink, fingerprints: fingerprints,
-                                             changed: rekeying.changed, documents: mentionDocuments)
+                                             changed: seenChanged, documents: mentionDocuments)
             case .relationsCSV:
                 return write(OutputFile(path: urls.file(.data("relations.csv")), contents: CSVExport.relations(model)), to: sink)
             case .searchIndex:
