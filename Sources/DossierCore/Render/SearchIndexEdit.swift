@@ -83,16 +83,7 @@ struct SearchIndexEdit: Sendable {
                 }
                 return url(DocumentID(kind, slug), urls) < key.url
             }
-            var low = 0, high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if precedes(keys[middle]) {
-                    high = middle
-                } else {
-                    low = middle + 1
-                }
-            }
-            below[low] += 1
+            below[keys.partitioningIndex(where: precedes)] += 1
         }
         var before = 0
         return keys.enumerated().map { index, key in

@@ -151,7 +151,7 @@ struct SearchIndexShardPatch: Sendable {
 extension Array {
     /// The first index whose element `belongs` to the upper part, in an array that
     /// holds all its lower part first.
-    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
