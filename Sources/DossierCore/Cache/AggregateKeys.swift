@@ -62,12 +62,8 @@ enum AggregateKeys {
             ids = model.mentionList.documents
             // As others see them: what a passages file reads of its document.
             digests = ids.map { id in
-                guard let seen = fingerprints.asSeen(id) else { return nil }
                 var hasher = StableHasher()
-                hasher.combine(id.kind.rawValue)
-                hasher.combine(id.slug)
-                hasher.combine(seen)
-                return hasher.finalize()
+                return AggregateKeys.combine(id, fingerprints, asSeen: true, into: &hasher) ? hasher.finalize() : nil
             }
         }
     }
@@ -76,15 +72,12 @@ enum AggregateKeys {
     /// (`CSVExport.mentionRows`): the document as others see it (its mentions, title,
     /// date, kind and slug: `MentionView`) and the site (the URL style).
     static func mentionRows(_ document: DocumentID, fingerprints: DocumentFingerprints) -> String? {
-        guard !fingerprints.isEmpty, let seen = fingerprints.asSeen(document) else { return nil }
+        guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
         hasher.combine("data/mentions.csv rows")
         hasher.combine(CSVExport.mentionColumns.joined(separator: ","))
         hasher.combine(fingerprints.site)
-        hasher.combine(document.kind.rawValue)
-        hasher.combine(document.slug)
-        hasher.combine(seen)
-        return hasher.finalize()
+        return combine(document, fingerprints, asSeen: true, into: &hasher) ? hasher.finalize() : nil
     }
 
     /// The search index's files (`SearchIndex.files`): every briefing, actor and page
@@ -272,8 +265,11 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
-    private static func combine(_ document: DocumentID, _ fingerprints: DocumentFingerprints, into hasher: inout StableHasher) -> Bool {
-        guard let fingerprint = fingerprints(document) else { return false }
+    /// `asSeen`: the document as others see it (`DocumentFingerprints.asSeen`), not its whole fingerprint.
+    private static func combine(
+        _ document: DocumentID, _ fingerprints: DocumentFingerprints, asSeen: Bool = false, into hasher: inout StableHasher
+    ) -> Bool {
+        guard let fingerprint = asSeen ? fingerprints.asSeen(document) : fingerprints(document) else { return false }
         hasher.combine(document.kind.rawValue)
         hasher.combine(document.slug)
         hasher.combine(fingerprint)

@@ -69,23 +69,12 @@ struct LinkedEntryFile {
         return decode(light: light, in: 8..<light.count, key: key, path: path, fileSize: size, relink: relink)
     }
 
-    /// The light part of the entry file at `path`, as `readLight(_:)` reads it.
-    static func readLight(path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        return readLight(descriptor)?.light
-    }
-
     /// The light part of the entry file at `path`, as `readLight(_:)` reads it, if it
     /// is the entry of `key`; with the name filter of its text (`NameSignature`) if the
     /// text reads back with its checksum.
     static func readForPack(path: String, key: String) -> (light: [UInt8], signature: (textChecksum: UInt64, bits: [UInt8])?)? {
-        guard let bytes = WholeFile.bytes(atPath: path), bytes.count >= 16 else { return nil }
-        let lightLength = Int(truncatingIfNeeded: bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
-        guard lightLength > 0, lightLength <= bytes.count - 16 else { return nil }
-        let lightEnd = 8 + lightLength + 8
-        guard var decoder = BuildCache.open(bytes, in: 8..<lightEnd, kind: "linked", key: key),
+        guard let bytes = WholeFile.bytes(atPath: path), let lightEnd = lightEnd(head: bytes, fileSize: bytes.count),
+              var decoder = BuildCache.open(bytes, in: 8..<lightEnd, kind: "linked", key: key),
               (try? decoder.string()) != nil, (try? decoder.string()) != nil,
               let textLength = try? decoder.int(), let textChecksum = try? decoder.int()
         else { return nil }
@@ -105,14 +94,21 @@ struct LinkedEntryFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        guard size >= 16, let head = WholeFile.read(descriptor, count: min(size, firstRead), at: 0) else { return nil }
-        let lightLength = Int(truncatingIfNeeded: head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
-        guard lightLength > 0, lightLength <= size - 16 else { return nil }
-        let lightEnd = 8 + lightLength + 8
+        guard let head = WholeFile.read(descriptor, count: min(size, firstRead), at: 0),
+              let lightEnd = lightEnd(head: head, fileSize: size) else { return nil }
         if lightEnd == head.count { return (head, size) }
         if lightEnd < head.count { return (Array(head[0..<lightEnd]), size) }
         guard let whole = WholeFile.read(descriptor, count: lightEnd, at: 0) else { return nil }
         return (whole, size)
+    }
+
+    /// Where the light part's checksum ends in an entry file of `fileSize` bytes that
+    /// begins with `head`: nil if the length it gives does not fit the file.
+    private static func lightEnd(head: [UInt8], fileSize: Int) -> Int? {
+        guard fileSize >= 16, head.count >= 8 else { return nil }
+        let lightLength = Int(truncatingIfNeeded: head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        guard lightLength > 0, lightLength <= fileSize - 16 else { return nil }
+        return 8 + lightLength + 8
     }
 
     /// The entry whose light part and its checksum are `range` of `bytes` (of the

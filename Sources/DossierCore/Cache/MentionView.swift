@@ -33,7 +33,7 @@ enum MentionView {
         let wanted = Set(ids)
         var stretchOf: [DocumentID: Range<Int>] = [:]
         for (index, id) in list.documents.enumerated() where wanted.contains(id) {
-            stretchOf[id] = list.starts[index]..<(index + 1 < list.starts.count ? list.starts[index + 1] : list.count)
+            stretchOf[id] = list.positions(ofStretch: index)
         }
         var eventsOf: [DocumentID: [TimelineEvent]] = [:]
         for index in model.timeline.indices where wanted.contains(model.timeline[index].origin) {

@@ -44,6 +44,11 @@ final class SiteMentionList: Sendable {
         made = Mutex(mentions)
     }
 
+    /// The positions of the mentions of `documents[stretch]`.
+    func positions(ofStretch stretch: Int) -> Range<Int> {
+        starts[stretch]..<(stretch + 1 < starts.count ? starts[stretch + 1] : count)
+    }
+
     /// The mentions at `range`, decoding only its document's when the range lies in one
     /// document's stretch and the whole list has not been made.
     func slice(_ range: Range<Int>) -> ArraySlice<Mention> {

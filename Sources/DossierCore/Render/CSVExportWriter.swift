@@ -183,9 +183,8 @@ enum CSVExportWriter {
         // From the model's list of documents, without making the list of mentions (`SiteMentionList`).
         let list = model.mentionList
         return list.documents.indices.map { stretch in
-            let end = stretch + 1 < list.starts.count ? list.starts[stretch + 1] : list.count
-            return Run(document: list.documents[stretch], mentions: list.starts[stretch]..<end,
-                       key: AggregateKeys.mentionRows(list.documents[stretch], fingerprints: fingerprints))
+            Run(document: list.documents[stretch], mentions: list.positions(ofStretch: stretch),
+                key: AggregateKeys.mentionRows(list.documents[stretch], fingerprints: fingerprints))
         }
     }
 

@@ -51,7 +51,8 @@ final class ExportTables: @unchecked Sendable {
     }
 
     private func range(_ stretch: Int) -> Range<Int> {
-        documents.starts[stretch]..<(stretch + 1 < documents.starts.count ? documents.starts[stretch + 1] : model.mentionList.count)
+        // `documents` holds the model list's stretches (`AggregateKeys.MentionDocuments`).
+        model.mentionList.positions(ofStretch: stretch)
     }
 
     private func table(_ stretch: Int) -> ExportPassages {

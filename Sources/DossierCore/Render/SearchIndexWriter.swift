@@ -54,7 +54,8 @@ enum SearchIndexWriter {
             made = Array(repeating: nil, count: documentCount)
             for (number, document) in found.documents {
                 made[number] = document
-                if let failure = writePart(document, number: number, to: sink, fingerprints: fingerprints) { return failure }
+                let key = partKey(document, number: number, fingerprints: fingerprints)
+                if let failure = writePart(document, number: number, key: key, to: sink) { return failure }
             }
         } else {
             let (written, documentFailure) = writeDocuments(
@@ -193,18 +194,21 @@ enum SearchIndexWriter {
             if let reached, !reached.contains(item.id), let previous = sink.previousOutput(path), isPart(previous.inputs, of: item.id),
                sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return (nil, nil) }
             let document = make(item)
-            let documentKey = AggregateKeys.searchDocument(document, fingerprints: fingerprints)
-            let key = documentKey.map { AggregateKeys.searchDocumentFile($0, number: number) }
+            let key = partKey(document, number: number, fingerprints: fingerprints)
             if let key, sink.reuse(path, madeFrom: key, inputs: partInputs(document)) { return (nil, nil) }
-            return (document, writePart(document, number: number, to: sink, fingerprints: fingerprints))
+            return (document, writePart(document, number: number, key: key, to: sink))
         }
         return (outcomes.map(\.made), outcomes.lazy.compactMap(\.failure).first)
     }
 
-    /// Writes the part of `document` at `number`, keyed so that a later build can take it.
-    private static func writePart(_ document: SearchIndex.Document, number: Int, to sink: OutputSink, fingerprints: DocumentFingerprints) -> Diagnostic? {
+    /// The key of `document`'s part at `number`; nil when a document it reads has no fingerprint.
+    private static func partKey(_ document: SearchIndex.Document, number: Int, fingerprints: DocumentFingerprints) -> String? {
+        AggregateKeys.searchDocument(document, fingerprints: fingerprints).map { AggregateKeys.searchDocumentFile($0, number: number) }
+    }
+
+    /// Writes the part of `document` at `number` under `key` (`partKey`), so that a later build can take it.
+    private static func writePart(_ document: SearchIndex.Document, number: Int, key: String?, to sink: OutputSink) -> Diagnostic? {
         let path = documentPath(number)
-        let key = AggregateKeys.searchDocument(document, fingerprints: fingerprints).map { AggregateKeys.searchDocumentFile($0, number: number) }
         let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", SearchIndex.documentJSON(document))))
         do {
             if let key {
@@ -251,10 +255,8 @@ enum SearchIndexWriter {
         guard let manifest = sink.previousOutput(manifestPath), let manifestBytes = read(manifest.file),
               let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: manifestBytes) else { return nil }
         var entries: [SearchIndex.Postings] = []
-        for (number, firstTerm) in firstTerms.enumerated() {
-            guard let shard = sink.previousOutput(termsPath(number)), let bytes = read(shard.file),
-                  let shardEntries = SearchIndexPartReader.shard(bytes, name: "terms/\(number)"),
-                  (shardEntries.first?.term ?? "") == firstTerm else { return nil }
+        for number in firstTerms.indices {
+            guard let shardEntries = previousShard(number, firstTerms: firstTerms, sink: sink) else { return nil }
             entries += shardEntries
         }
         return entries

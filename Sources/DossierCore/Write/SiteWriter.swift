@@ -124,13 +124,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         var linked: [String] = []
         for path in members {
             guard linkPrevious(path, madeFrom: AggregateKeys.member(key, path, of: members.count)) else {
-                // All or none: the group is made again, and a file written over a link
-                // would write into the previous output.
-                for done in linked {
-                    unlink(url.appendingPathComponent(done).path)
-                    forgetPath(done)
-                    renderManifest.forget(done)
-                }
+                // All or none: the group is made again (`takeBack`).
+                takeBack(linked)
                 return false
             }
             linked.append(path)
@@ -141,16 +136,22 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         return true
     }
 
+    /// Removes the links `reuseGroup` or `takeUnchanged` made before one failed: all or
+    /// none, since a file written over a link would write into the previous output.
+    private func takeBack(_ linked: [String]) {
+        for done in linked {
+            unlink(url.appendingPathComponent(done).path)
+            forgetPath(done)
+            renderManifest.forget(done)
+        }
+    }
+
     /// `PageKeyingSink.takeUnchanged`, a link per file; all or none, as `reuseGroup`.
     func takeUnchanged(_ paths: [String], recordedAs keys: [String]?) -> Bool {
         var linked: [String] = []
         for (index, path) in paths.enumerated() {
             guard let previous = previousOutput(path), linkPrevious(path, madeFrom: previous.key, inputs: previous.inputs) else {
-                for done in linked {
-                    unlink(url.appendingPathComponent(done).path)
-                    forgetPath(done)
-                    renderManifest.forget(done)
-                }
+                takeBack(linked)
                 return false
             }
             if let keys { renderManifest.record(path, renderedFrom: keys[index], inputs: previous.inputs, file: url.appendingPathComponent(path).path) }
