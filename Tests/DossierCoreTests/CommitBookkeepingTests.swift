@@ -148,22 +148,28 @@ import Testing
         let cacheFolder = BuildCache.defaultFolder(projectRoot: project.root)
         let output = try makeTemporaryFolder("dossier-commit-output")
         defer { try? FileManager.default.removeItem(at: output) }
-        func build() throws -> Data {
+        // The manifest is written to a new file renamed into place: its inode says whether it was written again.
+        func build() throws -> (bytes: Data, inode: UInt64) {
             var options = BuildOptions(root: project.root, output: output)
             options.cache = BuildCache(folder: cacheFolder)
             #expect(SiteBuilder.build(options).succeeded)
             let rendered = cacheFolder.appendingPathComponent("v\(BuildCache.formatVersion)/rendered")
             let names = try FileManager.default.contentsOfDirectory(atPath: rendered.path).filter { !$0.hasPrefix(".") }
             #expect(names.count == 1)
-            return try Data(contentsOf: rendered.appendingPathComponent(names[0]))
+            let file = rendered.appendingPathComponent(names[0])
+            var status = stat()
+            #expect(lstat(file.path, &status) == 0)
+            return (try Data(contentsOf: file), UInt64(status.st_ino))
         }
         let first = try build()
         let unchanged = try build()
-        #expect(unchanged == first)
+        #expect(unchanged.bytes == first.bytes)
+        #expect(unchanged.inode == first.inode, "a build that changed no entry wrote the manifest again")
         let briefing = project.root.appendingPathComponent("content/briefings/first.md")
         try (String(contentsOf: briefing, encoding: .utf8) + "\nOne more sentence.\n").write(to: briefing, atomically: true, encoding: .utf8)
         let edited = try build()
-        #expect(edited != first)
+        #expect(edited.bytes != first.bytes)
+        #expect(edited.inode != first.inode)
         RetiredOutputs.waitUntilRemoved()
     }
 }
