@@ -5,6 +5,13 @@
 ///
 /// - its kind and slug (its URL follows from them and the site), title, date and
 ///   language as written (the site's language is in every key through the site);
+/// - an actor's kind and summary: with its slug, title and language, all that its
+///   chips, mention links and picture nodes show of it on other pages
+///   (`PageContexts.actorChip`, `MentionLinks`, `Pictures`). Its aliases, sources,
+///   params and profile text show only on its own page and files, the actors index,
+///   the search index and `data/entities.json`, which key on its whole fingerprint or
+///   on the fields themselves; the relations it declares show at their other ends,
+///   which key on them as the model holds them (`ActorPageRekeying.shape`);
 /// - a briefing's actors in front matter, as written (the infobox, the actors reached);
 /// - the events it declares, as written (title, date, actors, place, source);
 /// - its passages (`ExportPassages`: each one's position, anchor, section and text)
@@ -22,7 +29,7 @@
 enum MentionView {
     /// Changes when the view reads something new: every view recorded before is then
     /// another, and whatever read it is made again.
-    static let version = 1
+    static let version = 2
 
     /// The views of `ids`, each from its model values and its stretch of the site's
     /// mentions; in parallel, since a build without a previous record reads every document.
@@ -77,6 +84,8 @@ enum MentionView {
             hasher.combine(actor != nil)
             hasher.combine(actor?.title)
             hasher.combine(actor?.language?.tag)
+            hasher.combine(actor?.kind.rawValue)
+            hasher.combine(actor?.summary)
         case .page:
             let page = contexts.pagesBySlug[id.slug]?.page
             hasher.combine(page != nil)

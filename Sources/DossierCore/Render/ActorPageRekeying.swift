@@ -13,7 +13,9 @@
 /// 4. its events' anchors, timeline pages, origins as others see them; its relation
 ///    ends; its co-mention pairs as counted;
 /// 5. for each actor it shows — at a relation end, among its co-mentions, in one of
-///    its events, in its profile — that actor's fingerprint and mention count.
+///    its events, in its profile — that actor as others see it (`MentionView`: slug,
+///    kind, title, summary, language) and its mention count; each relation end with
+///    every field the page shows, whichever actor declares it.
 ///
 /// The mentions file reads a subset of the same (its own fingerprint, 3, and its
 /// co-mention pairs), and the count of "Mentioned in" pages follows from 3.
@@ -22,13 +24,14 @@
 /// an actor is keyed when
 /// - it changed, or a changed document that others see changed (`seenChanged`) names
 ///   it now (prose, front matter, an event) — a body edit outside every passage
-///   reaches none;
+///   reaches none, nor does an actor's edit others do not see (an alias);
 /// - its `shape` differs from the previous build's: the counts of its mention list,
 ///   mentions, principal briefings and co-mentions, its relation ends, its events with
 ///   their timeline pages. Every document that names it now is unchanged or reached
 ///   above, so a document that stopped naming it changed one of these counts; its
 ///   co-mention pairs change only with a document that names it, now or before;
-/// - an actor it shows (5) changed or changed shape (a mention count is in the shape).
+/// - an actor it shows (5) changed as others see it or changed shape (a mention count
+///   and the relation ends with all their fields are in the shape).
 ///   Found from that actor's side: its relation ends, the actors that rank it among
 ///   their co-mentions, its events' actors and places, the profiles that mention it.
 struct ActorPageRekeying: Sendable {
@@ -94,7 +97,7 @@ struct ActorPageRekeying: Sendable {
     ) -> Set<String> {
         let model = contexts.model
         var keyed: Set<String> = []
-        // Actors whose fingerprint or mention count changed: the pages that show them are keyed too.
+        // Actors others see changed, or whose shape changed: the pages that show them are keyed too.
         var reaching: Set<String> = []
         for (index, actor) in model.actors.enumerated() where previous[actor.actor.slug]?.shape != shapes[index] {
             reaching.insert(actor.actor.slug)
@@ -107,9 +110,12 @@ struct ActorPageRekeying: Sendable {
                 keyed.formUnion(briefing.principalActors)
                 keyed.formUnion(briefing.secondaryActors)
             case .actor:
-                // Its title, aliases or summary may show wherever it does (chips, pictures): reaching, whatever its view.
+                // Its own page shows all of it; the pages that show it elsewhere show its
+                // view only (chip fields, events, passages): an alias edit reaches none.
+                keyed.insert(id.slug)
+                guard seen.contains(id) else { continue }
                 reaching.insert(id.slug)
-                if seen.contains(id), let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentionedActors.map(\.actor)) }
+                if let actor = contexts.actorsBySlug[id.slug] { keyed.formUnion(actor.profile.mentionedActors.map(\.actor)) }
             // A free page is in the navigation, hence in `common`: never reached.
             case .page: break
             }
@@ -151,6 +157,8 @@ struct ActorPageRekeying: Sendable {
             hasher.combine(end.relation.to)
             hasher.combine(end.other)
             hasher.combine(end.label)
+            // Shown at both ends, declared at one: the other end sees it here, not through a view.
+            RelationFields.combine(end.relation, into: &hasher)
         }
         hasher.combine(actor.events.count)
         for item in actor.events {

@@ -6,16 +6,17 @@
 /// 1. what every page reads — templates, site, navigation (`PageKeying.common`);
 /// 2. its own fingerprint, which also decides its principal and secondary actors and
 ///    the actors its mentions and events name;
-/// 3. the fingerprints of those actors;
+/// 3. those actors as others see them (`DocumentFingerprints.asSeen`);
 /// 4. the fingerprints of its related briefings;
 /// 5. values the model derives from the whole site: its related briefings and shared
 ///    counts, its events' anchors and timeline pages.
 ///
 /// Items 1–4 are compared through the documents that changed since the previous
 /// build: if 1 changed, or a document was added or removed, every page is keyed; else
-/// a page is keyed if its briefing changed, if it names a changed actor (found from
-/// the actor's side: the briefings that mention it, name it in front matter, or name
-/// it in an event) or if a related briefing changed. Item 5 is the page's `shape`,
+/// a page is keyed if its briefing changed, if it names an actor others see changed
+/// (found from the actor's side: the briefings that mention it, name it in front
+/// matter, or name it in an event; an alias edit reaches none) or if a related
+/// briefing changed. Item 5 is the page's `shape`,
 /// computed for every page and kept at the end of its inputs key: a page whose shape
 /// differs from the previous key's end is keyed.
 struct BriefingPageRekeying: Sendable {
@@ -25,6 +26,8 @@ struct BriefingPageRekeying: Sendable {
     let current: PageKeying?
     /// The documents that changed since the previous build; nil when unknown (every page is keyed).
     let changed: Set<DocumentID>?
+    /// Those of `changed` that others may see changed (`DocumentFingerprints.viewChanged`); nil when unknown.
+    let seenChanged: Set<DocumentID>?
 
     /// How many documents changed since the previous build; nil when unknown.
     var changedCount: Int? { changed?.count }
@@ -35,10 +38,11 @@ struct BriefingPageRekeying: Sendable {
     /// Every page keyed: for a build with no previous manifest, and for `dossier serve`'s fast path.
     static let everyPage = BriefingPageRekeying(keyed: nil, current: nil)
 
-    private init(keyed: Set<String>?, current: PageKeying?, changed: Set<DocumentID>? = nil) {
+    private init(keyed: Set<String>?, current: PageKeying?, changed: Set<DocumentID>? = nil, seenChanged: Set<DocumentID>? = nil) {
         self.keyed = keyed
         self.current = current
         self.changed = changed
+        self.seenChanged = seenChanged
     }
 
     init(contexts: PageContexts, fingerprints: DocumentFingerprints, templates: String, previous: PageKeying?) {
@@ -62,18 +66,21 @@ struct BriefingPageRekeying: Sendable {
             self.init(keyed: nil, current: current)
             return
         }
-        self.init(keyed: Self.pagesReading(changed, contexts: contexts), current: current, changed: changed)
+        let seen = changed.filter { fingerprints.viewChanged($0, since: previous) }
+        self.init(keyed: Self.pagesReading(changed, seen: seen, contexts: contexts), current: current, changed: changed, seenChanged: seen)
     }
 
-    /// The briefings whose pages read a changed document's fingerprint (items 2–4).
-    static func pagesReading(_ changed: Set<DocumentID>, contexts: PageContexts) -> Set<String> {
+    /// The briefings whose pages read a changed document (items 2–4); `seen`: those of
+    /// `changed` others may see changed, nil: all of them. A changed actor others see
+    /// as before reaches no page but its own, which is not a briefing's.
+    static func pagesReading(_ changed: Set<DocumentID>, seen: Set<DocumentID>? = nil, contexts: PageContexts) -> Set<String> {
         let model = contexts.model
         var keyed: Set<String> = []
         var changedActors: Set<String> = [], changedBriefings: Set<String> = []
         for id in changed {
             switch id.kind {
             case .briefing: changedBriefings.insert(id.slug)
-            case .actor: changedActors.insert(id.slug)
+            case .actor: if seen?.contains(id) ?? true { changedActors.insert(id.slug) }
             // A free page is in the navigation, hence in `common`: never reached.
             case .page: break
             }

@@ -7,15 +7,18 @@
 /// (`timelineInputs`) the number of events and, for each event on the page, its
 /// origin's fingerprint and its actors' and place's. With what every page reads
 /// unchanged and no document added or removed (else every page is keyed), a page is
-/// keyed if one of its briefings changed or names a changed actor in front matter (one
-/// of its events comes from a changed document or names a changed actor), or if its
+/// keyed if one of its briefings changed or names in front matter an actor others see
+/// changed (one of its events comes from a document others see changed or names such
+/// an actor: the timeline reads its origin and actors as others see them), or if its
 /// `shape` — the list's length and which briefings (events) are on the page, in order,
 /// kept at the end of its inputs key — differs: a briefing that moved, or left a tag,
 /// changed, but the pages it left are reached through their shape.
 struct ListPageRekeying: Sendable {
     /// Briefings whose card may show something new; nil: every list page is keyed.
     private let reachedBriefings: Set<String>?
+    /// The changed documents others may see changed: the timeline reads its events' origins as others see them.
     private let changed: Set<DocumentID>
+    /// The actors among them.
     private let changedActors: Set<String>
     /// Each tag's briefings, newest first.
     private let tagBriefings: [String: [String]]
@@ -30,20 +33,23 @@ struct ListPageRekeying: Sendable {
         self.tagBriefings = tagBriefings
     }
 
-    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown.
-    init(contexts: PageContexts, changed: Set<DocumentID>?) {
+    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown;
+    /// `seenChanged`: those of them others may see changed, nil: all of them.
+    init(contexts: PageContexts, changed: Set<DocumentID>?, seenChanged: Set<DocumentID>? = nil) {
         let model = contexts.model
         let tagBriefings = Dictionary(model.tags.map { ($0.tag, $0.briefings) }, uniquingKeysWith: { first, _ in first })
         guard let changed else {
             self.init(reachedBriefings: nil, changed: [], changedActors: [], tagBriefings: tagBriefings)
             return
         }
+        // A card shows a briefing's summary and tags, which are not in its view.
         var reached = Set(changed.filter { $0.kind == .briefing }.map(\.slug))
-        let changedActors = Set(changed.filter { $0.kind == .actor }.map(\.slug))
+        let seen = seenChanged ?? changed
+        let changedActors = Set(seen.filter { $0.kind == .actor }.map(\.slug))
         for slug in changedActors {
             for position in contexts.principalBriefingsByActor[slug] ?? [] { reached.insert(model.briefings[position].briefing.slug) }
         }
-        self.init(reachedBriefings: reached, changed: changed, changedActors: changedActors, tagBriefings: tagBriefings)
+        self.init(reachedBriefings: reached, changed: seen, changedActors: changedActors, tagBriefings: tagBriefings)
     }
 
     /// The shape of page `number` of `list`, to end its inputs key, and whether the page

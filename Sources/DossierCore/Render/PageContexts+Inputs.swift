@@ -9,8 +9,9 @@ extension PageContexts {
     /// - the briefing itself (front matter, linked body with its mentions, table of
     ///   contents, sources, events as written, params, language);
     /// - its principal and secondary actors as the model lists them, and each actor
-    ///   the page shows (chips, mention previews in the body, event actors and places):
-    ///   title, kind, summary, language — or that it does not exist;
+    ///   the page shows (chips, mention previews in the body, event actors and places)
+    ///   as others see it (`DocumentFingerprints.asSeen`: title, kind, summary,
+    ///   language) — or that it does not exist;
     /// - each event's anchor and the timeline page it is on (both depend on the whole
     ///   timeline, so they are hashed as computed);
     /// - each related briefing with its shared count and fingerprint (title, date,
@@ -39,7 +40,7 @@ extension PageContexts {
         }
         for slug in Set(shown).sorted() {
             hasher.combine(slug)
-            hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+            hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
         }
         hasher.combine(briefing.related.count)
         for related in briefing.related {
@@ -78,12 +79,13 @@ extension PageContexts {
     /// - its mention count and every document in its mention list, in order, as others
     ///   see it (`MentionView`: first page of "Mentioned in", first and last mention);
     /// - the briefings that name it in front matter, in order, as others see them (infobox);
-    /// - each relation end: the other actor's fingerprint (its chip, and the relation
-    ///   if it declares it) and mention count (its node's weight in the picture);
-    /// - each co-mention pair as counted, with the other actor's fingerprint and
+    /// - each relation end with every field it shows (`RelationFields`, whichever end
+    ///   declares it), the other actor as others see it (its chip) and its mention
+    ///   count (its node's weight in the picture);
+    /// - each co-mention pair as counted, with the other actor as others see it and its
     ///   mention count (chips and picture);
-    /// - each event with its anchor, timeline page, origin as others see it and the
-    ///   fingerprints of its actors and place;
+    /// - each event with its anchor, timeline page, origin as others see it and its
+    ///   actors and place as others see them;
     /// - the actors its profile mentions (mention previews).
     func actorInputs(_ actor: ActorModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
         guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.actor, actor.actor.slug)) else { return nil }
@@ -102,9 +104,10 @@ extension PageContexts {
             hasher.combine(id.slug)
             hasher.combine(fingerprint)
         }
+        // Another actor as its chip, mention link and picture node show it: its alias edit keeps this page's key.
         func combineActor(_ slug: String) {
             hasher.combine(slug)
-            hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+            hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
             hasher.combine(actorsBySlug[slug]?.mentionCount ?? -1)
         }
         hasher.combine(actor.relations.count)
@@ -112,6 +115,7 @@ extension PageContexts {
             hasher.combine(end.direction.rawValue)
             hasher.combine(end.relation.from)
             hasher.combine(end.relation.to)
+            RelationFields.combine(end.relation, into: &hasher)
             combineActor(end.other)
         }
         hasher.combine(actor.coMentions.count)

@@ -3,8 +3,8 @@ extension PageContexts {
     /// later), following `briefingsIndex(pageNumber:)`, `tag(_:briefings:pageNumber:)`
     /// and `briefingCard`: the navigation, the list's length (its count and pager),
     /// and each briefing on the page in order with the fields its card shows (slug,
-    /// title, date, summary, language, tags) and its principal actors' fingerprints
-    /// (their chips). The fields rather than the briefing's fingerprint: a body edit
+    /// title, date, summary, language, tags) and its principal actors as others see
+    /// them (their chips: `DocumentFingerprints.asSeen`). The fields rather than the briefing's fingerprint: a body edit
     /// leaves the lists that show the briefing as they were. Known before the context
     /// is built, so an unchanged list page is neither built nor keyed through its
     /// context; nil when a document it reads has no fingerprint.
@@ -44,7 +44,7 @@ extension PageContexts {
             hasher.combine(briefing.principalActors.count)
             for slug in briefing.principalActors {
                 hasher.combine(slug)
-                hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+                hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
             }
         }
         return hasher.finalize()
@@ -53,8 +53,9 @@ extension PageContexts {
     /// The inputs key of a page of the timeline, following `timeline(pageNumber:)`,
     /// `event` and the timeline picture: the navigation, the number of events (count
     /// and pager), and each event on the page in order with its anchor, the timeline
-    /// page it is on, its origin document's fingerprint (the event as written, the
-    /// origin's link and language) and its actors' and place's fingerprints (chips).
+    /// page it is on, its origin document as others see it (`MentionView`: the event
+    /// as written, the origin's link and language) and its actors and place as others
+    /// see them (chips).
     func timelineInputs(pageNumber: Int, fingerprints: DocumentFingerprints, templates: String) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
@@ -66,7 +67,7 @@ extension PageContexts {
         let pager = pager(.timeline, count: model.timeline.count)
         hasher.combine(model.timeline.count)
         for item in model.timeline[pager.range(ofPage: pageNumber)] {
-            guard let origin = fingerprints(item.origin) else { return nil }
+            guard let origin = fingerprints.asSeen(item.origin) else { return nil }
             hasher.combine(item.anchor)
             hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
             hasher.combine(item.origin.description)
@@ -74,7 +75,7 @@ extension PageContexts {
             hasher.combine(item.event.actors.count)
             for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) {
                 hasher.combine(slug)
-                hasher.combine(fingerprints(DocumentID(.actor, slug)) ?? "no such actor")
+                hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
             }
         }
         return hasher.finalize()

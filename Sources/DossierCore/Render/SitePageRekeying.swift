@@ -12,12 +12,15 @@
 /// taken if its shape is the previous key's and no changed document is one it reads:
 /// - search and 404: only what every page reads, never reached by a document;
 /// - the tags index: tag names and counts, all in its shape;
-/// - the graph page and the actors index: every actor's file (titles, kinds,
-///   relations, aliases) and mention counts (in the shape) — reached by any actor;
+/// - the actors index: every actor's chip, aliases (its filter box) and mention count
+///   (in the shape) — reached by any changed actor;
+/// - the graph page: every actor's chip and mention count and every relation as the
+///   model holds it (both in the shape) — reached by an actor others see changed
+///   (`MentionView`), not by an alias edit;
 /// - home: the newest briefings, the most mentioned actors with their counts and the
 ///   latest events with their timeline pages (in the shape), each with its document
-///   and its actors' — reached
-///   by any actor, free page or a changed briefing among those it shows;
+///   and its actors' — reached by an actor others see changed, a free page or a
+///   changed briefing among those it shows;
 /// - the sources index and free pages: only when nothing changed at all.
 struct SitePageRekeying: Sendable {
     /// The pages this type keys.
@@ -27,15 +30,19 @@ struct SitePageRekeying: Sendable {
 
     private let changed: Set<DocumentID>?
     private let actorChanged: Bool
+    /// An actor changed as others see it: its chip, events or passages.
+    private let actorSeenChanged: Bool
     private let pageChanged: Bool
 
     /// Every page keyed: for sinks without a manifest.
     static let everyPage = SitePageRekeying(changed: nil)
 
-    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown.
-    init(changed: Set<DocumentID>?) {
+    /// `changed`: the documents that changed since the previous build (`BriefingPageRekeying`), nil if unknown;
+    /// `seenChanged`: those of them others may see changed, nil: all of them.
+    init(changed: Set<DocumentID>?, seenChanged: Set<DocumentID>? = nil) {
         self.changed = changed
         actorChanged = changed?.contains { $0.kind == .actor } ?? true
+        actorSeenChanged = (seenChanged ?? changed)?.contains { $0.kind == .actor } ?? true
         pageChanged = changed?.contains { $0.kind == .page } ?? true
     }
 
@@ -78,7 +85,18 @@ struct SitePageRekeying: Sendable {
                 hasher.combine(actor.actor.slug)
                 hasher.combine(actor.mentionCount)
             }
-            unreached = !actorChanged
+            if case .graph = page {
+                // Declared in actor files but not in their views: the graph reads them as the model holds them.
+                hasher.combine(model.relations.count)
+                for relation in model.relations {
+                    hasher.combine(relation.from)
+                    hasher.combine(relation.to)
+                    RelationFields.combine(relation, into: &hasher)
+                }
+                unreached = !actorSeenChanged
+            } else {
+                unreached = !actorChanged
+            }
         case .home:
             hasher.combine("home")
             let newest = model.briefings.prefix(10)
@@ -95,7 +113,7 @@ struct SitePageRekeying: Sendable {
                 // Each event links to its timeline page, which earlier events elsewhere move.
                 hasher.combine(contexts.timelinePageByAnchor[item.anchor] ?? 1)
             }
-            unreached = !actorChanged && !pageChanged && !(changed ?? []).contains { id in
+            unreached = !actorSeenChanged && !pageChanged && !(changed ?? []).contains { id in
                 id.kind == .briefing && (newest.contains { $0.briefing.slug == id.slug } || events.contains { $0.origin == id })
             }
         case .sources(let number):

@@ -50,12 +50,12 @@ public enum SiteRenderer {
             BriefingPageRekeying(contexts: contexts, fingerprints: fingerprints, templates: theme.templatesFingerprint, previous: $0.previousKeying)
         } ?? .everyPage
         // The changed documents others see changed: the rest reach no actor, mentions or passages file, nor the CSV.
-        let seenChanged = rekeying.changed.map { changed in changed.filter { fingerprints.viewChanged($0, since: keyingSink?.previousKeying) } }
+        let seenChanged = rekeying.seenChanged
         let actorRekeying = keyingSink.map {
             ActorPageRekeying(contexts: contexts, changed: rekeying.changed, seenChanged: seenChanged, previous: $0.previousKeying?.actors)
         } ?? .everyActor
-        let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed) } ?? .everyPage
-        let siteRekeying = keyingSink.map { _ in SitePageRekeying(changed: rekeying.changed) } ?? .everyPage
+        let listRekeying = keyingSink.map { _ in ListPageRekeying(contexts: contexts, changed: rekeying.changed, seenChanged: seenChanged) } ?? .everyPage
+        let siteRekeying = keyingSink.map { _ in SitePageRekeying(changed: rekeying.changed, seenChanged: seenChanged) } ?? .everyPage
         keyingSink?.keep(rekeying.current.map { keying in
             var keying = keying
             keying.actors = actorRekeying.current
