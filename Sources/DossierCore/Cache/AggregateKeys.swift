@@ -193,21 +193,14 @@ enum AggregateKeys {
         return hasher.finalize()
     }
 
-    /// `data/entities.json` (`EntitiesExport.json`): every field it writes, as the
-    /// model holds it — each actor's slug, title, kind, summary, aliases and mention
-    /// count; each briefing's slug, title, date, tags and actors; each event; each
-    /// relation — and the site (base URL, title, URL style: in the site's fingerprint).
-    /// Fields rather than fingerprints: a body edit that adds or removes no mention
-    /// keeps the file. Hashing them costs a few milliseconds at 10,000 briefings,
-    /// writing the 7 MB file about 60.
-    static func entities(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+    /// `data/entities.json`'s actors' array (`EntitiesExport.actorsPart`): each actor's
+    /// slug, title, kind, summary, aliases and mention count, as the model holds them,
+    /// and the site (URL style: in the site's fingerprint). Fields rather than
+    /// fingerprints: a profile edit keeps the file.
+    static func entitiesActors(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
-        func combine(_ texts: [String]) {
-            hasher.combine(texts.count)
-            for text in texts { hasher.combine(text) }
-        }
-        hasher.combine("data/entities.json")
+        hasher.combine("data/entities.json actors")
         hasher.combine(EntitiesExport.version)
         hasher.combine(fingerprints.site)
         hasher.combine(model.actors.count)
@@ -215,9 +208,28 @@ enum AggregateKeys {
             let value = actor.actor
             for field in [value.slug, value.title, value.kind.rawValue] { hasher.combine(field) }
             hasher.combine(value.summary)
-            combine(value.aliases.map(\.value))
+            hasher.combine(value.aliases.count)
+            for alias in value.aliases { hasher.combine(alias.value) }
             hasher.combine(actor.mentionCount)
         }
+        return hasher.finalize()
+    }
+
+    /// The rest of `data/entities.json` (`EntitiesExport.restPart`): each briefing's
+    /// slug, title, date, tags and actors; each event; each relation; and the site
+    /// (base URL, title, URL style: in the site's fingerprint). Fields rather than
+    /// fingerprints: a body edit that adds or removes no mention keeps it. Hashing
+    /// them costs a few milliseconds at 10,000 briefings, writing the 6 MB about 60.
+    static func entitiesRest(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
+        guard !fingerprints.isEmpty else { return nil }
+        var hasher = StableHasher()
+        func combine(_ texts: [String]) {
+            hasher.combine(texts.count)
+            for text in texts { hasher.combine(text) }
+        }
+        hasher.combine("data/entities.json rest")
+        hasher.combine(EntitiesExport.version)
+        hasher.combine(fingerprints.site)
         hasher.combine(model.briefings.count)
         // Read in place: copying each briefing's model out of the array (a dozen
         // references retained and released) was half of this key's cost.
@@ -251,6 +263,15 @@ enum AggregateKeys {
                 hasher.combine(false)
             }
         }
+        return hasher.finalize()
+    }
+
+    /// `data/entities.json` whole: its two parts' keys.
+    static func entities(actors: String, rest: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine("data/entities.json")
+        hasher.combine(actors)
+        hasher.combine(rest)
         return hasher.finalize()
     }
 

@@ -21,86 +21,118 @@ public enum EntitiesExport {
     public static func json(_ model: SiteModel, urls: SiteURLs) -> Data {
         var writer = JSONWriter(capacity: 4096 + 256 * (model.actors.count + model.briefings.count + model.timeline.count))
         writer.object { json in
-            json.key("actors")
-            json.array { list in
-                for actor in model.actors {
-                    let value = actor.actor
-                    list.object { item in
-                        item.key("aliases"); item.strings(value.aliases.map(\.value))
-                        item.field("kind", value.kind.rawValue)
-                        item.key("mention_count"); item.int(actor.mentionCount)
-                        item.field("mentions", urls.path(mentionsFile(value.slug)))
-                        item.field("slug", value.slug)
-                        item.field("summary", value.summary)
-                        item.field("title", value.title)
-                        item.field("url", urls.path(.actor(value.slug)))
-                    }
-                }
-            }
-            json.key("briefings")
-            json.array { list in
-                for briefing in model.briefings {
-                    let value = briefing.briefing
-                    list.object { item in
-                        item.key("actors"); item.strings(briefing.principalActors)
-                        item.field("date", value.date.text)
-                        item.key("secondary_actors"); item.strings(briefing.secondaryActors)
-                        item.field("slug", value.slug)
-                        item.key("tags"); item.strings(value.tags)
-                        item.field("title", value.title)
-                        item.field("url", urls.path(.briefing(value.slug)))
-                    }
-                }
-            }
-            json.key("events")
-            json.array { list in
-                for entry in model.timeline {
-                    let event = entry.event
-                    list.object { item in
-                        item.key("actors"); item.strings(event.actors.map(\.value))
-                        item.field("date", event.date.text)
-                        item.field("document", entry.origin.description)
-                        item.field("id", entry.anchor)
-                        item.field("place", event.place?.value)
-                        item.field("source", event.source)
-                        item.field("title", event.title)
-                    }
-                }
-            }
-            json.key("relations")
-            json.array { list in
-                for relation in model.relations {
-                    list.object { item in
-                        item.field("from", relation.from)
-                        item.field("inverse_label", relation.type.inverseLabel)
-                        item.field("label", relation.type.label)
-                        item.field("note", relation.note)
-                        item.field("since", relation.since?.text)
-                        if let source = relation.source {
-                            item.key("source")
-                            item.object { entry in
-                                entry.field("date", source.date?.text)
-                                entry.field("id", source.id)
-                                entry.field("publisher", source.publisher)
-                                entry.field("title", source.title)
-                                entry.field("url", source.url)
-                            }
-                        }
-                        item.key("symmetric"); item.bool(relation.type.symmetric)
-                        item.field("to", relation.to)
-                        item.field("type", relation.type.name)
-                        item.field("until", relation.until?.text)
-                    }
-                }
-            }
-            json.key("site")
-            json.object { site in
-                site.field("base_url", model.config.baseURL)
-                site.field("title", model.config.title)
-            }
-            json.key("version"); json.int(version)
+            writeActors(model, urls: urls, into: &json)
+            writeRest(model, urls: urls, into: &json)
         }
         return Data(writer.bytes)
+    }
+
+    /// The file up to the end of its actors' array, `{"actors":[…]`: the part an
+    /// actor's edit changes (`EntitiesExportWriter`).
+    static func actorsPart(_ model: SiteModel, urls: SiteURLs) -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024 + 512 * model.actors.count)
+        writer.object { json in writeActors(model, urls: urls, into: &json) }
+        // The object's closing brace ends the rest instead.
+        return Array(writer.bytes.dropLast())
+    }
+
+    /// The file after its actors' array, `,"briefings":[…],…}`: it reads no actor's
+    /// file, only the model's briefings, events and relations, and the site.
+    static func restPart(_ model: SiteModel, urls: SiteURLs) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4096 + 256 * (model.briefings.count + model.timeline.count))
+        writer.object { json in
+            // An empty actors' array first, so that the writer puts the comma before "briefings"; cut off below.
+            json.key("actors")
+            json.array { _ in }
+            writeRest(model, urls: urls, into: &json)
+        }
+        return Array(writer.bytes.dropFirst(emptyActorsPrefix.count))
+    }
+
+    private static let emptyActorsPrefix = Array(#"{"actors":[]"#.utf8)
+
+    private static func writeActors(_ model: SiteModel, urls: SiteURLs, into json: inout JSONWriter) {
+        json.key("actors")
+        json.array { list in
+            for actor in model.actors {
+                let value = actor.actor
+                list.object { item in
+                    item.key("aliases"); item.strings(value.aliases.map(\.value))
+                    item.field("kind", value.kind.rawValue)
+                    item.key("mention_count"); item.int(actor.mentionCount)
+                    item.field("mentions", urls.path(mentionsFile(value.slug)))
+                    item.field("slug", value.slug)
+                    item.field("summary", value.summary)
+                    item.field("title", value.title)
+                    item.field("url", urls.path(.actor(value.slug)))
+                }
+            }
+        }
+    }
+
+    private static func writeRest(_ model: SiteModel, urls: SiteURLs, into json: inout JSONWriter) {
+        json.key("briefings")
+        json.array { list in
+            for briefing in model.briefings {
+                let value = briefing.briefing
+                list.object { item in
+                    item.key("actors"); item.strings(briefing.principalActors)
+                    item.field("date", value.date.text)
+                    item.key("secondary_actors"); item.strings(briefing.secondaryActors)
+                    item.field("slug", value.slug)
+                    item.key("tags"); item.strings(value.tags)
+                    item.field("title", value.title)
+                    item.field("url", urls.path(.briefing(value.slug)))
+                }
+            }
+        }
+        json.key("events")
+        json.array { list in
+            for entry in model.timeline {
+                let event = entry.event
+                list.object { item in
+                    item.key("actors"); item.strings(event.actors.map(\.value))
+                    item.field("date", event.date.text)
+                    item.field("document", entry.origin.description)
+                    item.field("id", entry.anchor)
+                    item.field("place", event.place?.value)
+                    item.field("source", event.source)
+                    item.field("title", event.title)
+                }
+            }
+        }
+        json.key("relations")
+        json.array { list in
+            for relation in model.relations {
+                list.object { item in
+                    item.field("from", relation.from)
+                    item.field("inverse_label", relation.type.inverseLabel)
+                    item.field("label", relation.type.label)
+                    item.field("note", relation.note)
+                    item.field("since", relation.since?.text)
+                    if let source = relation.source {
+                        item.key("source")
+                        item.object { entry in
+                            entry.field("date", source.date?.text)
+                            entry.field("id", source.id)
+                            entry.field("publisher", source.publisher)
+                            entry.field("title", source.title)
+                            entry.field("url", source.url)
+                        }
+                    }
+                    item.key("symmetric"); item.bool(relation.type.symmetric)
+                    item.field("to", relation.to)
+                    item.field("type", relation.type.name)
+                    item.field("until", relation.until?.text)
+                }
+            }
+        }
+        json.key("site")
+        json.object { site in
+            site.field("base_url", model.config.baseURL)
+            site.field("title", model.config.title)
+        }
+        json.key("version"); json.int(version)
     }
 
     /// For each actor of `model.actors`, the positions in `model.mentions` of its

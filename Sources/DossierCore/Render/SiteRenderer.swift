@@ -87,7 +87,10 @@ public enum SiteRenderer {
             if let refusal = readers?.refusal(of: job) { return refusal }
             defer { readers?.finished(job) }
             switch job {
-            case .atomFeed, .jsonFeed, .sitemap, .entities:
+            case .entities:
+                // In two parts, its layout kept for the next build (`EntitiesExportWriter`).
+                return EntitiesExportWriter.write(model, urls: urls, to: sink, fingerprints: fingerprints, unchanged: siteRekeying.nothingChanged)
+            case .atomFeed, .jsonFeed, .sitemap:
                 // Made from the model alone, which no change reached (a feed with no entries reads the environment).
                 if siteRekeying.nothingChanged, !(model.briefings.isEmpty && job.isFeed), let path = dataFilePath(job, urls: urls),
                    reusePrevious(path, sink: sink) { return nil }
@@ -271,7 +274,7 @@ public enum SiteRenderer {
         return memoisedWrite(file, key: key, to: sink)
     }
 
-    /// The feeds, the sitemap and `entities.json`, each keyed on what it reads (`AggregateKeys`).
+    /// The feeds and the sitemap, each keyed on what it reads (`AggregateKeys`).
     private static func makeSiteDataFile(
         _ job: Job, model: SiteModel, urls: SiteURLs, sink: OutputSink, fingerprints: DocumentFingerprints, sitemapPages: [SiteURLs.Page]
     ) -> Diagnostic? {
@@ -293,10 +296,6 @@ public enum SiteRenderer {
             return memoised(urls.file(.feed("sitemap.xml")), key: key, sink: sink) {
                 Data(Feeds.sitemap(sitemapPages, model: model, urls: urls, lastModified: lastModified).utf8)
             }
-        case .entities:
-            return memoised(urls.file(.data("entities.json")), key: AggregateKeys.entities(model, fingerprints: fingerprints), sink: sink) {
-                EntitiesExport.json(model, urls: urls)
-            }
         default:
             return nil
         }
@@ -308,7 +307,6 @@ public enum SiteRenderer {
         case .atomFeed: urls.file(.feed("feed.xml"))
         case .jsonFeed: urls.file(.feed("feed.json"))
         case .sitemap: urls.file(.feed("sitemap.xml"))
-        case .entities: urls.file(.data("entities.json"))
         default: nil
         }
     }
