@@ -19,7 +19,7 @@ extension PageContexts {
     ///
     /// Nil when a document it reads has no fingerprint: the page then falls back to its
     /// context's key. A page whose inputs key changed can still be reused when its
-    /// context's key did not (an actor's alias changes the actor's fingerprint, not a chip).
+    /// context's key did not (a related briefing's body edit changes its fingerprint, not its link).
     func briefingInputs(_ briefing: BriefingModel, fingerprints: DocumentFingerprints, templates: String) -> String? {
         guard !fingerprints.isEmpty, let own = fingerprints(DocumentID(.briefing, briefing.briefing.slug)) else { return nil }
         var hasher = StableHasher()
