@@ -64,7 +64,7 @@ enum EntitiesExportWriter {
                     restLength = carried.layout.restLength
                 } else {
                     let rest = EntitiesExport.restPart(model, urls: urls)
-                    try stream.append(rest)
+                    try rest.withUnsafeBytes { try stream.append($0) }
                     restLength = rest.count
                 }
                 return StreamedFile.Memo(key: key, inputs: Layout(restKey: restKey, headLength: head.count, restLength: restLength).text)
