@@ -6,9 +6,10 @@ import Foundation
 /// they gained, lost or hold in another field change (`SearchIndexWriter`).
 ///
 /// A changed document's previous terms come from its previous part, which shows every
-/// text its terms come from but its keywords; its inputs key records a digest of
-/// those (`SearchIndexWriter.partInputs`), so the previous terms are known exactly
-/// while the keywords are the same, and the document is made with the others otherwise.
+/// text its terms come from, its keywords included. Its inputs key records a digest of
+/// the keywords it was written with (`SearchIndexWriter.partInputs`): a part whose
+/// keywords do not match it (damaged, or of a format that left them out) cannot give
+/// the previous terms, and the index is then made with the others.
 struct SearchIndexEdit: Sendable {
     /// The changed documents as they are now, each at its number.
     var documents: [(number: Int, document: SearchIndex.Document)]
@@ -22,26 +23,37 @@ struct SearchIndexEdit: Sendable {
     static let largestEdit = 64
 
     /// Nil when the documents that changed cannot be taken this way (see the type).
+    /// `reached`: the documents a change can reach (`SearchIndexWriter.documentsReached`),
+    /// of which `changed` changed themselves; the others are briefings reached through the
+    /// title of an actor they name, and are left as they were when their keywords are
+    /// the ones their part was written with (`keywords`: without making the document).
     init?(
-        reached: Set<DocumentID>, documentCount: Int, model: SiteModel, urls: SiteURLs, sink: OutputSink,
-        make: (SearchIndex.Numbered) -> SearchIndex.Document
+        changed: Set<DocumentID>, reached: Set<DocumentID>, documentCount: Int, model: SiteModel, urls: SiteURLs, sink: OutputSink,
+        keywords: (SearchIndex.Numbered) -> [String], make: (SearchIndex.Numbered) -> SearchIndex.Document
     ) {
-        guard !reached.isEmpty, reached.count <= Self.largestEdit,
+        guard !reached.isEmpty, changed.count <= Self.largestEdit,
               let manifest = sink.previousOutput(SearchIndexWriter.manifestPath), let manifestBytes = Self.read(manifest.file),
               SearchIndexPartReader.documentCount(manifest: manifestBytes) == documentCount,
               let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: manifestBytes), !firstTerms.isEmpty else { return nil }
         var documents: [(number: Int, document: SearchIndex.Document)] = []
         var patch = SearchIndexShardPatch()
         for (number, item) in Self.numbers(of: reached, model: model, urls: urls) {
-            let document = make(item)
             let path = SearchIndexWriter.documentPath(number)
-            guard let previous = sink.previousOutput(path), previous.inputs == SearchIndexWriter.partInputs(document),
-                  let bytes = Self.read(previous.file),
+            guard let previous = sink.previousOutput(path) else { return nil }
+            if !changed.contains(item.id), previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: keywords(item)) {
+                // Its own fields did not change, and its keywords are its part's: the part,
+                // and its postings, are this build's.
+                continue
+            }
+            guard documents.count < Self.largestEdit else { return nil }
+            let document = make(item)
+            guard let bytes = Self.read(previous.file),
                   let before = SearchIndexPartReader.document(bytes, name: "documents/\(number)"),
+                  previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: before.keywords),
                   before.url == document.url, before.title.lowercased() == document.title.lowercased() else { return nil }
             patch.add(
                 number: number,
-                before: SearchIndex.termFields(title: before.title, meta: [before.summary] + document.keywords, passages: before.passages),
+                before: SearchIndex.termFields(title: before.title, meta: [before.summary] + before.keywords, passages: before.passages),
                 after: SearchIndex.termFields(of: document))
             documents.append((number, document))
         }

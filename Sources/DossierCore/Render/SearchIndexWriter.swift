@@ -40,6 +40,9 @@ enum SearchIndexWriter {
         let make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document = {
             SearchIndex.document($0, model: model, urls: urls, actorTitles: titles.value { SearchIndex.actorTitles(model) })
         }
+        let keywords = { (item: SearchIndex.Numbered) in
+            SearchIndex.keywords(of: item, model: model, actorTitles: titles.value { SearchIndex.actorTitles(model) })
+        }
         let keeping = sink as? PageKeyingSink
         var made: [SearchIndex.Document?]
         var edit: SearchIndexEdit?
@@ -47,8 +50,9 @@ enum SearchIndexWriter {
             // Nothing changed: the previous parts, under their previous keys, are this build's.
             if takeTermsUnchanged(documentCount: documentCount, sink: keeping) { return nil }
             made = Array(repeating: nil, count: documentCount)
-        } else if let keeping, let reached, let found = SearchIndexEdit(
-            reached: reached, documentCount: documentCount, model: model, urls: urls, sink: sink, make: make),
+        } else if let keeping, let changed, let reached, let found = SearchIndexEdit(
+            changed: changed, reached: reached, documentCount: documentCount, model: model, urls: urls, sink: sink,
+            keywords: keywords, make: make),
             keeping.takeUnchanged(otherParts(than: found, count: documentCount), recordedAs: nil) {
             edit = found
             made = Array(repeating: nil, count: documentCount)
@@ -147,13 +151,18 @@ enum SearchIndexWriter {
         return entries
     }
 
-    /// A document part's inputs key: its document, and a digest of its keywords, which
-    /// its part does not show (`SearchIndexEdit` finds its previous terms from the rest).
+    /// A document part's inputs key (nil without an id).
     static func partInputs(_ document: SearchIndex.Document) -> String? {
-        guard let id = document.id else { return nil }
+        document.id.map { partInputs($0, keywords: document.keywords) }
+    }
+
+    /// A document part's inputs key: its document, and a digest of its keywords, which
+    /// `SearchIndexEdit` compares with those the previous part shows before it takes
+    /// them for the document's previous keywords.
+    static func partInputs(_ id: DocumentID, keywords: [String]) -> String {
         var hasher = StableHasher()
-        hasher.combine(document.keywords.count)
-        for keyword in document.keywords { hasher.combine(keyword) }
+        hasher.combine(keywords.count)
+        for keyword in keywords { hasher.combine(keyword) }
         return "\(id) \(String(hasher.checksum(), radix: 36))"
     }
 
