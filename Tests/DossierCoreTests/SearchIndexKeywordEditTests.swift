@@ -28,9 +28,9 @@ import Testing
 
     static let aldoriaAliases = ["Kingdom of Aldoria", "Northern Pact"]
 
-    /// One of the large briefings whose words fill several shards, naming Aldoria.
+    /// One of the large briefings whose words fill several shards, naming Aldoria (b0 Brevia too).
     static func briefing(_ number: Int, tags: [String] = ["trade"], extra: String = "") -> String {
-        "---\ntitle: Briefing \(number)\ndate: 2025-01-\(String(format: "%02d", number + 1))\nactors: [aldoria]\n"
+        "---\ntitle: Briefing \(number)\ndate: 2025-01-\(String(format: "%02d", number + 1))\nactors: [aldoria\(number == 0 ? ", brevia" : "")]\n"
             + "tags: [\(tags.joined(separator: ", "))]\n---\n" + Shards.body(number, extra: extra)
     }
 
@@ -225,6 +225,37 @@ import Testing
         defer { project.remove() }
         Self.expectPatched(report)
         #expect((1...2).contains(Shards.changedParts(report).count))
+    }
+
+    /// Brevia's title is a keyword of b0, which names it: both parts change, and b0's
+    /// postings are patched like Brevia's, not made with every document's.
+    @Test func anActorRenamedChangesTheKeywordsOfTheBriefingThatNamesIt() throws {
+        var parts: [DocumentID: String] = [:]
+        let (project, _, report) = try Self.afterEdit { project, before in
+            parts = try Self.parts(before)
+            try project.write("content/actors/brevia.md", Self.brevia(aliases: ["Southern Pact"]).replacingOccurrences(of: "title: Brevia", with: "title: Brevia Zyzzogeton"))
+        }
+        defer { project.remove() }
+        Self.expectPatched(report)
+        #expect(try Self.parts(report) == parts)
+        #expect(Set(Shards.changedParts(report)) == [parts[DocumentID(.actor, "brevia")]!, parts[DocumentID(.briefing, "b0")]!])
+        let entry = try #require(try Self.allEntries(project).first { $0.term == "zyzzogeton" })
+        #expect(entry.documents.map(\.field).sorted() == [.meta, .title])
+    }
+
+    /// A retitled document that keeps its place among the titles keeps its number, and so
+    /// does every other: its title terms are patched in.
+    @Test func aBriefingRetitledInItsPlaceIsPatchedIn() throws {
+        var parts: [DocumentID: String] = [:]
+        let (project, _, report) = try Self.afterEdit { project, before in
+            parts = try Self.parts(before)
+            try project.write("content/briefings/b3.md", Self.briefing(3).replacingOccurrences(of: "title: Briefing 3", with: "title: Briefing 3 Zyzzogeton"))
+        }
+        defer { project.remove() }
+        Self.expectPatched(report)
+        #expect(try Self.parts(report) == parts)
+        #expect(Shards.changedParts(report) == [parts[DocumentID(.briefing, "b3")]!])
+        #expect(try Self.allEntries(project).first { $0.term == "zyzzogeton" }?.documents.map(\.field) == [.title])
     }
 
     /// An actor renamed changes the keywords of every briefing that names it: more than

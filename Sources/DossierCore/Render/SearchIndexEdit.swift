@@ -1,9 +1,12 @@
 import Foundation
 
 /// The search index after a few documents changed and nothing else did (the same
-/// documents, the same site): the changed documents keep their numbers if their titles
-/// and URLs sort the same, and then only their parts and the term shards of the terms
-/// they gained, lost or hold in another field change (`SearchIndexWriter`).
+/// documents, the same site): when each changed document's number (its place among the
+/// titles) is the one its previous part was written at, as its URL there shows, the
+/// other documents, whose titles did not change, keep their order and so their numbers,
+/// and only the changed documents' parts and the term shards of the terms they gained,
+/// lost or hold in another field change (`SearchIndexWriter`). A retitled document that
+/// keeps its place is one of these; one that moves renumbers the others.
 ///
 /// A changed document's previous terms come from its previous part, which shows every
 /// text its terms come from, its keywords included. Its inputs key records a digest of
@@ -50,7 +53,7 @@ struct SearchIndexEdit: Sendable {
             guard let bytes = Self.read(previous.file),
                   let before = SearchIndexPartReader.document(bytes, name: "documents/\(number)"),
                   previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: before.keywords),
-                  before.url == document.url, before.title.lowercased() == document.title.lowercased() else { return nil }
+                  before.url == document.url else { return nil }
             patch.add(
                 number: number,
                 before: SearchIndex.termFields(title: before.title, meta: [before.summary] + before.keywords, passages: before.passages),
