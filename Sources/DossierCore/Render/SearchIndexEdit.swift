@@ -38,17 +38,22 @@ struct SearchIndexEdit: Sendable {
               let manifest = sink.previousOutput(SearchIndexWriter.manifestPath), let manifestBytes = Self.read(manifest.file),
               SearchIndexPartReader.documentCount(manifest: manifestBytes) == documentCount,
               let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: manifestBytes), !firstTerms.isEmpty else { return nil }
-        var documents: [(number: Int, document: SearchIndex.Document)] = []
-        var patch = SearchIndexShardPatch()
+        // Counted before any is made: an actor renamed that hundreds of briefings name
+        // would otherwise make and tokenize 64 of them before the index is made whole.
+        var edited: [(number: Int, item: SearchIndex.Numbered, previous: PreviousOutput)] = []
         for (number, item) in Self.numbers(of: reached, model: model, urls: urls) {
-            let path = SearchIndexWriter.documentPath(number)
-            guard let previous = sink.previousOutput(path) else { return nil }
+            guard let previous = sink.previousOutput(SearchIndexWriter.documentPath(number)) else { return nil }
             if !changed.contains(item.id), previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: keywords(item)) {
                 // Its own fields did not change, and its keywords are its part's: the part,
                 // and its postings, are this build's.
                 continue
             }
-            guard documents.count < Self.largestEdit else { return nil }
+            guard edited.count < Self.largestEdit else { return nil }
+            edited.append((number, item, previous))
+        }
+        var documents: [(number: Int, document: SearchIndex.Document)] = []
+        var patch = SearchIndexShardPatch()
+        for (number, item, previous) in edited {
             let document = make(item)
             guard let bytes = Self.read(previous.file),
                   let before = SearchIndexPartReader.document(bytes, name: "documents/\(number)"),
