@@ -105,26 +105,42 @@ enum SearchIndex {
         func language(_ tag: LanguageTag?) -> String? {
             tag.flatMap { $0.tag == model.config.language ? nil : $0.tag }
         }
+        let keywords = self.keywords(of: item, model: model, actorTitles: titles)
         switch item.id.kind {
         case .briefing:
             let briefing = model.briefings[item.position], value = briefing.briefing
-            let names = (briefing.principalActors + briefing.secondaryActors).compactMap { titles[$0] }
             return Document(
                 title: value.title, url: urls.path(.briefing(value.slug)), kind: "briefing", date: DisplayFormat.date(value.date),
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: names + value.tags, passages: briefing.linked.searchPassages, id: item.id)
+                keywords: keywords, passages: briefing.linked.searchPassages, id: item.id)
         case .actor:
             let actor = model.actors[item.position], value = actor.actor
             return Document(
                 title: value.title, url: urls.path(.actor(value.slug)), kind: value.kind.rawValue, date: "",
                 summary: value.summary ?? "", language: language(value.language),
-                keywords: value.aliases.map(\.value), passages: actor.profile.searchPassages, id: item.id)
+                keywords: keywords, passages: actor.profile.searchPassages, id: item.id)
         case .page:
             let page = model.pages[item.position]
             return Document(
                 title: page.page.title, url: urls.path(.page(page.page.slug)), kind: "page", date: "",
                 summary: page.page.summary ?? "", language: language(page.page.language),
-                keywords: [], passages: page.linked.searchPassages, id: item.id)
+                keywords: keywords, passages: page.linked.searchPassages, id: item.id)
+        }
+    }
+
+    /// The keywords of `item`'s document without making it: a briefing's actors' titles
+    /// and its tags, an actor's aliases, none for a page. A cached build compares them with
+    /// those a briefing's previous part was written with when only an actor it names
+    /// changed (`SearchIndexEdit`).
+    static func keywords(of item: Numbered, model: SiteModel, actorTitles titles: [String: String]) -> [String] {
+        switch item.id.kind {
+        case .briefing:
+            let briefing = model.briefings[item.position]
+            return (briefing.principalActors + briefing.secondaryActors).compactMap { titles[$0] } + briefing.briefing.tags
+        case .actor:
+            return model.actors[item.position].actor.aliases.map(\.value)
+        case .page:
+            return []
         }
     }
 
@@ -297,6 +313,12 @@ enum SearchIndex {
             writer.field("s", document.summary)
             writer.field("t", document.title)
             writer.field("u", document.url)
+            // Searched, not shown: in the part so that a cached build knows the terms the
+            // document held when its keywords change (`SearchIndexEdit`).
+            if !document.keywords.isEmpty {
+                writer.key("w")
+                writer.strings(document.keywords)
+            }
         }
         return writer.bytes
     }

@@ -1,14 +1,18 @@
 import Foundation
 
 /// The search index after a few documents changed and nothing else did (the same
-/// documents, the same site): the changed documents keep their numbers if their titles
-/// and URLs sort the same, and then only their parts and the term shards of the terms
-/// they gained, lost or hold in another field change (`SearchIndexWriter`).
+/// documents, the same site): when each changed document's number (its place among the
+/// titles) is the one its previous part was written at, as its URL there shows, the
+/// other documents, whose titles did not change, keep their order and so their numbers,
+/// and only the changed documents' parts and the term shards of the terms they gained,
+/// lost or hold in another field change (`SearchIndexWriter`). A retitled document that
+/// keeps its place is one of these; one that moves renumbers the others.
 ///
 /// A changed document's previous terms come from its previous part, which shows every
-/// text its terms come from but its keywords; its inputs key records a digest of
-/// those (`SearchIndexWriter.partInputs`), so the previous terms are known exactly
-/// while the keywords are the same, and the document is made with the others otherwise.
+/// text its terms come from, its keywords included. Its inputs key records a digest of
+/// the keywords it was written with (`SearchIndexWriter.partInputs`): a part whose
+/// keywords do not match it (damaged, or of a format that left them out) cannot give
+/// the previous terms, and the index is then made with the others.
 struct SearchIndexEdit: Sendable {
     /// The changed documents as they are now, each at its number.
     var documents: [(number: Int, document: SearchIndex.Document)]
@@ -22,26 +26,42 @@ struct SearchIndexEdit: Sendable {
     static let largestEdit = 64
 
     /// Nil when the documents that changed cannot be taken this way (see the type).
+    /// `reached`: the documents a change can reach (`SearchIndexWriter.documentsReached`),
+    /// of which `changed` changed themselves; the others are briefings reached through the
+    /// title of an actor they name, and are left as they were when their keywords are
+    /// the ones their part was written with (`keywords`: without making the document).
     init?(
-        reached: Set<DocumentID>, documentCount: Int, model: SiteModel, urls: SiteURLs, sink: OutputSink,
-        make: (SearchIndex.Numbered) -> SearchIndex.Document
+        changed: Set<DocumentID>, reached: Set<DocumentID>, documentCount: Int, model: SiteModel, urls: SiteURLs, sink: OutputSink,
+        keywords: (SearchIndex.Numbered) -> [String], make: (SearchIndex.Numbered) -> SearchIndex.Document
     ) {
-        guard !reached.isEmpty, reached.count <= Self.largestEdit,
+        guard !reached.isEmpty, changed.count <= Self.largestEdit,
               let manifest = sink.previousOutput(SearchIndexWriter.manifestPath), let manifestBytes = Self.read(manifest.file),
               SearchIndexPartReader.documentCount(manifest: manifestBytes) == documentCount,
               let firstTerms = SearchIndexPartReader.shardFirstTerms(manifest: manifestBytes), !firstTerms.isEmpty else { return nil }
+        // Counted before any is made: an actor renamed that hundreds of briefings name
+        // would otherwise make and tokenize 64 of them before the index is made whole.
+        var edited: [(number: Int, item: SearchIndex.Numbered, previous: PreviousOutput)] = []
+        for (number, item) in Self.numbers(of: reached, model: model, urls: urls) {
+            guard let previous = sink.previousOutput(SearchIndexWriter.documentPath(number)) else { return nil }
+            if !changed.contains(item.id), previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: keywords(item)) {
+                // Its own fields did not change, and its keywords are its part's: the part,
+                // and its postings, are this build's.
+                continue
+            }
+            guard edited.count < Self.largestEdit else { return nil }
+            edited.append((number, item, previous))
+        }
         var documents: [(number: Int, document: SearchIndex.Document)] = []
         var patch = SearchIndexShardPatch()
-        for (number, item) in Self.numbers(of: reached, model: model, urls: urls) {
+        for (number, item, previous) in edited {
             let document = make(item)
-            let path = SearchIndexWriter.documentPath(number)
-            guard let previous = sink.previousOutput(path), previous.inputs == SearchIndexWriter.partInputs(document),
-                  let bytes = Self.read(previous.file),
+            guard let bytes = Self.read(previous.file),
                   let before = SearchIndexPartReader.document(bytes, name: "documents/\(number)"),
-                  before.url == document.url, before.title.lowercased() == document.title.lowercased() else { return nil }
+                  previous.inputs == SearchIndexWriter.partInputs(item.id, keywords: before.keywords),
+                  before.url == document.url else { return nil }
             patch.add(
                 number: number,
-                before: SearchIndex.termFields(title: before.title, meta: [before.summary] + document.keywords, passages: before.passages),
+                before: SearchIndex.termFields(title: before.title, meta: [before.summary] + before.keywords, passages: before.passages),
                 after: SearchIndex.termFields(of: document))
             documents.append((number, document))
         }

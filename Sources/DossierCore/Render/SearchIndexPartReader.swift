@@ -26,10 +26,12 @@ enum SearchIndexPartReader {
     }
 
     /// What a document part (`SearchIndex.documentJSON`) shows and is searched by:
-    /// everything `SearchIndex.termFields` reads but the keywords, which it does not show.
+    /// everything `SearchIndex.termFields` reads. A part written without keywords has
+    /// none (`SearchIndexEdit` checks them against the part's inputs key).
     struct DocumentText: Equatable {
         var title = "", url = "", summary = ""
         var passages: [String] = []
+        var keywords: [String] = []
     }
 
     /// The document part `name` ("documents/3"), as `SearchIndex.part` wrote it.
@@ -44,6 +46,11 @@ enum SearchIndexPartReader {
             if key == "b" {
                 guard let passages = reader.passages() else { return nil }
                 text.passages = passages
+                continue
+            }
+            if key == "w" {
+                guard let keywords = reader.stringArray() else { return nil }
+                text.keywords = keywords
                 continue
             }
             guard let value = reader.string() else { return nil }

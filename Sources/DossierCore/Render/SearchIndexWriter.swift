@@ -40,6 +40,9 @@ enum SearchIndexWriter {
         let make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document = {
             SearchIndex.document($0, model: model, urls: urls, actorTitles: titles.value { SearchIndex.actorTitles(model) })
         }
+        let keywords = { (item: SearchIndex.Numbered) in
+            SearchIndex.keywords(of: item, model: model, actorTitles: titles.value { SearchIndex.actorTitles(model) })
+        }
         let keeping = sink as? PageKeyingSink
         var made: [SearchIndex.Document?]
         var edit: SearchIndexEdit?
@@ -47,13 +50,15 @@ enum SearchIndexWriter {
             // Nothing changed: the previous parts, under their previous keys, are this build's.
             if takeTermsUnchanged(documentCount: documentCount, sink: keeping) { return nil }
             made = Array(repeating: nil, count: documentCount)
-        } else if let keeping, let reached, let found = SearchIndexEdit(
-            reached: reached, documentCount: documentCount, model: model, urls: urls, sink: sink, make: make),
+        } else if let keeping, let changed, let reached, let found = SearchIndexEdit(
+            changed: changed, reached: reached, documentCount: documentCount, model: model, urls: urls, sink: sink,
+            keywords: keywords, make: make),
             keeping.takeUnchanged(otherParts(than: found, count: documentCount), recordedAs: nil) {
             edit = found
-            made = Array(repeating: nil, count: documentCount)
+            // Only if the edit cannot be applied to the shards: 12,000 optional documents
+            // cost more to allocate than the rest of the edit.
+            made = []
             for (number, document) in found.documents {
-                made[number] = document
                 let key = partKey(document, number: number, fingerprints: fingerprints)
                 if let failure = writePart(document, number: number, key: key, to: sink) { return failure }
             }
@@ -69,6 +74,10 @@ enum SearchIndexWriter {
             if case .written(let failure) = writeTerms(edit, documentCount: documentCount, key: key, to: keeping) { return failure }
         } else if let key, sink.reuseGroup(madeFrom: key, members: isTermsOutput) {
             return nil
+        }
+        if let edit {
+            made = Array(repeating: nil, count: documentCount)
+            for (number, document) in edit.documents { made[number] = document }
         }
         let postings = self.postings(made, numbering: numbering(), sink: sink, make: make)
         let shards = SearchIndex.shards(postings)
@@ -147,13 +156,18 @@ enum SearchIndexWriter {
         return entries
     }
 
-    /// A document part's inputs key: its document, and a digest of its keywords, which
-    /// its part does not show (`SearchIndexEdit` finds its previous terms from the rest).
+    /// A document part's inputs key (nil without an id).
     static func partInputs(_ document: SearchIndex.Document) -> String? {
-        guard let id = document.id else { return nil }
+        document.id.map { partInputs($0, keywords: document.keywords) }
+    }
+
+    /// A document part's inputs key: its document, and a digest of its keywords, which
+    /// `SearchIndexEdit` compares with those the previous part shows before it takes
+    /// them for the document's previous keywords.
+    static func partInputs(_ id: DocumentID, keywords: [String]) -> String {
         var hasher = StableHasher()
-        hasher.combine(document.keywords.count)
-        for keyword in document.keywords { hasher.combine(keyword) }
+        hasher.combine(keywords.count)
+        for keyword in keywords { hasher.combine(keyword) }
         return "\(id) \(String(hasher.checksum(), radix: 36))"
     }
 
@@ -169,8 +183,12 @@ enum SearchIndexWriter {
         var reached = changed
         let actors = Set(changed.filter { $0.kind == .actor }.map(\.slug))
         guard !actors.isEmpty else { return reached }
-        for briefing in model.briefings where (briefing.principalActors + briefing.secondaryActors).contains(where: actors.contains) {
-            reached.insert(DocumentID(.briefing, briefing.briefing.slug))
+        // Read in place: a copy of each of 10,000 briefing models, and of its two actor
+        // lists joined, was most of an actor edit's search index.
+        for position in model.briefings.indices
+        where model.briefings[position].principalActors.contains(where: actors.contains)
+            || model.briefings[position].secondaryActors.contains(where: actors.contains) {
+            reached.insert(DocumentID(.briefing, model.briefings[position].briefing.slug))
         }
         return reached
     }
