@@ -21,10 +21,15 @@ public enum SiteModelBuilder {
         cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let sortedBriefings = newestFirst(project.briefings)
+        let order = if let cache, let root {
+            ModelOrderMemo.order(briefings: project.briefings, actors: index.actors, cache: cache, root: root).order
+        } else {
+            SiteOrder(briefings: project.briefings, actors: index.actors)
+        }
+        let sortedBriefings = order.sortedBriefings(project.briefings)
         // The timeline and the actors' groups depend on no count over the mentions: they
         // are made beside the aggregates, which a cached build reads from its memo.
-        let timelineWork = BackgroundWork { orderedTimeline(sortedBriefings: sortedBriefings, actors: index.actors) }
+        let timelineWork = BackgroundWork { order.timeline(sortedBriefings: sortedBriefings, actors: index.actors) }
 
         // All mentions in site order: briefings newest first, then actors, then pages.
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
@@ -103,29 +108,6 @@ public enum SiteModelBuilder {
             relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentionList: siteMentions,
             coMentions: coMentions, tags: tags)
         return (model, diagnostics)
-    }
-
-    /// Every event of the briefings (`sortedBriefings`, newest first) and actors, oldest
-    /// first, each with a stable anchor.
-    static func orderedTimeline(sortedBriefings: [Briefing], actors: [Actor]) -> [TimelineEvent] {
-        var timeline: [TimelineEvent] = []
-        var eventNamer = AnchorNamer()
-        var rawEvents: [(Event, DocumentID)] = []
-        for briefing in sortedBriefings { rawEvents += briefing.events.map { ($0, DocumentID(.briefing, briefing.slug)) } }
-        for actor in actors { rawEvents += actor.events.map { ($0, DocumentID(.actor, actor.slug)) } }
-        // Sorted as positions, for the same reason as the briefings (`newestFirst`).
-        let eventOrder = rawEvents.indices.sorted { lhs, rhs in
-            if rawEvents[lhs].0.date != rawEvents[rhs].0.date { return rawEvents[lhs].0.date < rawEvents[rhs].0.date }
-            if rawEvents[lhs].0.title != rawEvents[rhs].0.title { return rawEvents[lhs].0.title < rawEvents[rhs].0.title }
-            return rawEvents[lhs].1 < rawEvents[rhs].1
-        }
-        timeline.reserveCapacity(rawEvents.count)
-        for position in eventOrder {
-            let (event, origin) = rawEvents[position]
-            let anchor = eventNamer.name(for: .heading(level: 3), text: "event " + event.date.isoDay + " " + event.title)
-            timeline.append(TimelineEvent(event: event, origin: origin, anchor: anchor))
-        }
-        return timeline
     }
 
     // MARK: One entry each
@@ -215,18 +197,32 @@ public enum SiteModelBuilder {
     ) -> SiteOrderGroups {
         var documents: [DocumentID] = []
         var lists: [MentionList] = []
-        var groups: [String: [ActorMentionGroups.StoredGroup]] = [:]
+        var slugs: [String] = []
+        var ids: [String: Int32] = [:]
+        var actors: [Int32] = []
+        var groups: [ActorMentionGroups.StoredGroup] = []
         for id in documentOrder {
             guard let list = linked[id]?.mentionList, !list.actors.isEmpty else { continue }
             let source = documents.count
             documents.append(id)
             lists.append(list)
-            for named in list.actors {
-                groups[named.actor, default: []].append(
-                    ActorMentionGroups.StoredGroup(source: source, count: named.count, passages: named.passages))
+            // By index: iterating would copy every summary.
+            let named = list.actors
+            for position in named.indices {
+                let slug = named[position].actor
+                let actor: Int32
+                if let known = ids[slug] {
+                    actor = known
+                } else {
+                    actor = Int32(slugs.count)
+                    ids[slug] = actor
+                    slugs.append(slug)
+                }
+                actors.append(actor)
+                groups.append(ActorMentionGroups.StoredGroup(source: source, count: named[position].count, passages: named[position].passages))
             }
         }
-        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), byActor: groups)
+        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), slugs: slugs, actors: actors, groups: groups)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
@@ -239,11 +235,15 @@ public enum SiteModelBuilder {
     /// a merge sort of the values copied every briefing (fifteen references each) at
     /// every merge, a tenth of a cached build's model stage at 10,000 briefings.
     static func newestFirst(_ briefings: [Briefing]) -> [Briefing] {
-        let order = briefings.indices.sorted { lhs, rhs in
+        newestFirstPositions(briefings).map { briefings[$0] }
+    }
+
+    /// The positions of `briefings` in `newestFirst`'s order.
+    static func newestFirstPositions(_ briefings: [Briefing]) -> [Int] {
+        briefings.indices.sorted { lhs, rhs in
             let left = briefings[lhs].date, right = briefings[rhs].date
             return left != right ? left > right : briefings[lhs].slug < briefings[rhs].slug
         }
-        return order.map { briefings[$0] }
     }
 
     /// Every relation as seen from each of its ends, by actor slug, unsorted.
