@@ -106,10 +106,12 @@ enum ModelMemo {
     /// part of the key and of the digest it is filed under (`ModelKeyByLinkedForms`).
     static func combinePrincipalActors(of briefings: [Briefing], into hasher: inout StableHasher) {
         hasher.combine(briefings.count)
-        for briefing in briefings {
-            hasher.combine(briefing.slug)
-            hasher.combine(briefing.actors.count)
-            for actor in briefing.actors { hasher.combine(actor.value) }
+        // By index: iterating would copy every briefing.
+        for position in briefings.indices {
+            hasher.combine(briefings[position].slug)
+            let actors = briefings[position].actors
+            hasher.combine(actors.count)
+            for actor in actors.indices { hasher.combine(actors[actor].value) }
         }
     }
 

@@ -28,15 +28,16 @@ enum ModelOrderMemo {
         hasher.combine("site order: briefings newest first, events oldest first with anchors")
         hasher.combine(BuildIdentity.current)
         hasher.combine(briefings.count)
-        for briefing in briefings {
-            hasher.combine(briefing.slug)
-            combine(briefing.date, into: &hasher)
-            combine(briefing.events, into: &hasher)
+        // By index: iterating would copy every briefing and actor.
+        for position in briefings.indices {
+            hasher.combine(briefings[position].slug)
+            combine(briefings[position].date, into: &hasher)
+            combine(briefings[position].events, into: &hasher)
         }
         hasher.combine(actors.count)
-        for actor in actors {
-            hasher.combine(actor.slug)
-            combine(actor.events, into: &hasher)
+        for position in actors.indices {
+            hasher.combine(actors[position].slug)
+            combine(actors[position].events, into: &hasher)
         }
         return hasher.finalize()
     }

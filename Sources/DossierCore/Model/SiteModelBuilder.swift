@@ -29,15 +29,17 @@ public enum SiteModelBuilder {
         let sortedBriefings = order.sortedBriefings(project.briefings)
         // The timeline and the actors' groups depend on no count over the mentions: they
         // are made beside the aggregates, which a cached build reads from its memo.
-        let timelineWork = BackgroundWork { order.timeline(sortedBriefings: sortedBriefings, actors: index.actors) }
+        let timelineWork = BackgroundWork { order.timelineByOrigin(sortedBriefings: sortedBriefings, actors: index.actors) }
 
         // All mentions in site order: briefings newest first, then actors, then pages.
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        let groupsWork = BackgroundWork { siteOrderGroups(documentOrder: documentOrder, linked: linked) }
+        // Looked up once: each lookup copies the whole document out of the dictionary.
+        let mentionLists = documentOrder.map { linked[$0]?.mentionList }
+        let groupsWork = BackgroundWork { siteOrderGroups(documentOrder: documentOrder, mentionLists: mentionLists) }
         // Made into one list only if the aggregates are counted again or an export reads it.
-        let siteMentions = SiteMentionList(documentOrder: documentOrder, linked: linked)
+        let siteMentions = SiteMentionList(documentOrder: documentOrder, mentionLists: mentionLists)
 
         let aggregates = if let cache, let root {
             ModelMemo.aggregates(mentions: siteMentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
@@ -48,11 +50,11 @@ public enum SiteModelBuilder {
         }
         let coMentions = aggregates.coMentions
         let related = aggregates.related
-        let timeline = timelineWork.value
-        let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
-        for briefing in sortedBriefings {
+        let (timeline, eventsByOrigin) = timelineWork.value
+        for position in sortedBriefings.indices {
+            let briefing = sortedBriefings[position]
             // The actors the text mentions, from the document's summaries, without reading its mentions.
-            let mentioned = linked[DocumentID(.briefing, briefing.slug)]?.mentionedActors ?? []
+            let mentioned = mentionLists[position]?.actors ?? []
             for reference in briefing.actors where index.position(of: reference.value) != nil
                 && !mentioned.contains(where: { $0.actor == reference.value }) {
                 diagnostics.append(.warning(
@@ -67,7 +69,7 @@ public enum SiteModelBuilder {
             return briefingModel(
                 briefing, linked: linked[id], index: index,
                 related: related[position].map { (slug: briefingSlugs[$0.position], shared: $0.shared) },
-                events: eventsByOrigin[id] ?? [])
+                events: eventsByOrigin[position])
         }
 
         // Actors.
@@ -195,14 +197,19 @@ public enum SiteModelBuilder {
     static func siteOrderGroups(
         documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]
     ) -> SiteOrderGroups {
+        siteOrderGroups(documentOrder: documentOrder, mentionLists: documentOrder.map { linked[$0]?.mentionList })
+    }
+
+    /// `siteOrderGroups` from each document's mention list, by position in `documentOrder`.
+    static func siteOrderGroups(documentOrder: [DocumentID], mentionLists: [MentionList?]) -> SiteOrderGroups {
         var documents: [DocumentID] = []
         var lists: [MentionList] = []
         var slugs: [String] = []
         var ids: [String: Int32] = [:]
         var actors: [Int32] = []
         var groups: [ActorMentionGroups.StoredGroup] = []
-        for id in documentOrder {
-            guard let list = linked[id]?.mentionList, !list.actors.isEmpty else { continue }
+        for (id, list) in zip(documentOrder, mentionLists) {
+            guard let list, !list.actors.isEmpty else { continue }
             let source = documents.count
             documents.append(id)
             lists.append(list)

@@ -23,7 +23,7 @@ struct SiteOrder: Sendable, Equatable {
         let briefingOrder = SiteModelBuilder.newestFirstPositions(briefings)
         let sortedBriefings = briefingOrder.map { briefings[$0] }
         var events: [(date: PartialDate, title: String, origin: DocumentID)] = []
-        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { event, origin in
+        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { event, origin, _ in
             events.append((event.date, event.title, origin))
         }
         let eventOrder = events.indices.sorted { lhs, rhs in
@@ -39,16 +39,17 @@ struct SiteOrder: Sendable, Equatable {
     }
 
     /// Every event in the order `eventOrder` counts them: the briefings' (newest first)
-    /// in their order, then the actors'.
-    static func forEachEvent(sortedBriefings: [Briefing], actors: [Actor], _ body: (Event, DocumentID) -> Void) {
-        for briefing in sortedBriefings {
-            guard !briefing.events.isEmpty else { continue }
-            let origin = DocumentID(.briefing, briefing.slug)
-            for event in briefing.events { body(event, origin) }
+    /// in their order, then the actors'; with its document's position among them
+    /// (the briefings', then the actors').
+    static func forEachEvent(sortedBriefings: [Briefing], actors: [Actor], _ body: (Event, DocumentID, Int) -> Void) {
+        // By index: iterating would copy every briefing.
+        for position in sortedBriefings.indices where !sortedBriefings[position].events.isEmpty {
+            let origin = DocumentID(.briefing, sortedBriefings[position].slug)
+            for event in sortedBriefings[position].events { body(event, origin, position) }
         }
-        for actor in actors where !actor.events.isEmpty {
-            let origin = DocumentID(.actor, actor.slug)
-            for event in actor.events { body(event, origin) }
+        for position in actors.indices where !actors[position].events.isEmpty {
+            let origin = DocumentID(.actor, actors[position].slug)
+            for event in actors[position].events { body(event, origin, sortedBriefings.count + position) }
         }
     }
 
@@ -75,12 +76,25 @@ struct SiteOrder: Sendable, Equatable {
 
     /// The timeline, oldest first, of `sortedBriefings` (as `sortedBriefings(_:)` gives them) and `actors`.
     func timeline(sortedBriefings: [Briefing], actors: [Actor]) -> [TimelineEvent] {
-        var events: [(event: Event, origin: DocumentID)] = []
+        timelineByOrigin(sortedBriefings: sortedBriefings, actors: actors).timeline
+    }
+
+    /// `timeline`, and each briefing's events in it by the briefing's position in
+    /// `sortedBriefings`: grouped by document id, they took a hash and a copy per event.
+    func timelineByOrigin(sortedBriefings: [Briefing], actors: [Actor]) -> (timeline: [TimelineEvent], ofBriefing: [[TimelineEvent]]) {
+        var events: [(event: Event, origin: DocumentID, position: Int)] = []
         events.reserveCapacity(eventOrder.count)
-        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { events.append(($0, $1)) }
-        return zip(eventOrder, eventAnchors).map { position, anchor in
-            TimelineEvent(event: events[Int(position)].event, origin: events[Int(position)].origin, anchor: anchor)
+        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { events.append(($0, $1, $2)) }
+        var ofBriefing = [[TimelineEvent]](repeating: [], count: sortedBriefings.count)
+        var timeline: [TimelineEvent] = []
+        timeline.reserveCapacity(eventOrder.count)
+        for (position, anchor) in zip(eventOrder, eventAnchors) {
+            let raw = events[Int(position)]
+            let item = TimelineEvent(event: raw.event, origin: raw.origin, anchor: anchor)
+            timeline.append(item)
+            if raw.position < sortedBriefings.count { ofBriefing[raw.position].append(item) }
         }
+        return (timeline, ofBriefing)
     }
 
     /// How many events `forEachEvent` visits.
