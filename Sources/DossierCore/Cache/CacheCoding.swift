@@ -157,6 +157,29 @@ struct CacheDecoder {
         return values
     }
 
+    /// `int32s` read as unsigned values, each checked to be at least 0 and below
+    /// `bound` as it is copied: the model memo's columns of ids, read on every cached
+    /// build, in one pass rather than a copy, a check and a second copy.
+    mutating func uint32s(below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
+        let count = try int()
+        guard count >= 0, count <= (end - position) / 4 else { throw Malformed() }
+        let start = position
+        var valid = true
+        let values = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<count {
+                    let value = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: Int32.self))
+                    valid = valid && value >= 0 && Int(value) < bound
+                    buffer[index] = UInt32(bitPattern: value)
+                }
+            }
+            initialized = count
+        }
+        guard valid else { throw Malformed() }
+        position += 4 * count
+        return values
+    }
+
     /// The next `count` bytes, copied out, checked against what is left.
     mutating func bytes(_ count: Int) throws -> [UInt8] {
         guard count >= 0, count <= end - position else { throw Malformed() }

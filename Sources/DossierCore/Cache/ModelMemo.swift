@@ -264,29 +264,25 @@ extension CacheDecoder {
     private mutating func sitePairColumns(_ slugs: [String]) throws -> CoMentionPairs {
         let actors: [UInt32]
         if try bool() {
-            let runs = try int32s()
-            guard runs.count == slugs.count, runs.allSatisfy({ $0 >= 0 }) else { throw Malformed() }
-            var expanded: [UInt32] = []
-            expanded.reserveCapacity(runs.reduce(0) { $0 + Int($1) })
-            for (actor, run) in runs.enumerated() { expanded.append(contentsOf: repeatElement(UInt32(actor), count: Int(run))) }
-            actors = expanded
+            let runs = try uint32s()
+            guard runs.count == slugs.count else { throw Malformed() }
+            let total = runs.reduce(0) { $0 + Int($1) }
+            // Each run written in place: appending a repeated element per actor went through a generic path.
+            actors = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+                var next = 0
+                for (actor, run) in runs.enumerated() {
+                    (buffer.baseAddress! + next).initialize(repeating: UInt32(actor), count: Int(run))
+                    next += Int(run)
+                }
+                initialized = total
+            }
         } else {
-            actors = try Self.unsigned(int32s(), below: slugs.count)
+            actors = try uint32s(below: slugs.count)
         }
-        let others = try Self.unsigned(int32s(), below: slugs.count)
-        let sameBlock = try Self.unsigned(int32s()), sameDocument = try Self.unsigned(int32s())
+        let others = try uint32s(below: slugs.count)
+        let sameBlock = try uint32s(), sameDocument = try uint32s()
         guard others.count == actors.count, sameBlock.count == actors.count, sameDocument.count == actors.count else { throw Malformed() }
         return CoMentionPairs(slugs: slugs, actors: actors, others: others, sameBlock: sameBlock, sameDocument: sameDocument)
-    }
-
-    /// `values`, each checked to be at least 0 (and below `bound`), as unsigned values:
-    /// the bits copied at once rather than converted one by one.
-    private static func unsigned(_ values: [Int32], below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
-        guard values.allSatisfy({ $0 >= 0 && Int($0) < bound }) else { throw Malformed() }
-        return [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
-            values.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-            initialized = values.count
-        }
     }
 
     private mutating func pairColumns(_ slugs: [String]) throws -> CoMentionPairs {
