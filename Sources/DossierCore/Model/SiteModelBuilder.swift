@@ -30,6 +30,7 @@ public enum SiteModelBuilder {
         // The timeline and the actors' groups depend on no count over the mentions: they
         // are made beside the aggregates, which a cached build reads from its memo.
         let timelineWork = BackgroundWork { order.timelineByOrigin(sortedBriefings: sortedBriefings, actors: index.actors) }
+        let eventsByActorWork = BackgroundWork { eventsByActor(timelineWork.value.timeline) }
 
         // All mentions in site order: briefings newest first, then actors, then pages.
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
@@ -51,11 +52,11 @@ public enum SiteModelBuilder {
         let coMentions = aggregates.coMentions
         let related = aggregates.related
         let (timeline, eventsByOrigin) = timelineWork.value
+        // By index: iterating would copy every briefing.
         for position in sortedBriefings.indices {
-            let briefing = sortedBriefings[position]
             // The actors the text mentions, from the document's summaries, without reading its mentions.
             let mentioned = mentionLists[position]?.actors ?? []
-            for reference in briefing.actors where index.position(of: reference.value) != nil
+            for reference in sortedBriefings[position].actors where index.position(of: reference.value) != nil
                 && !mentioned.contains(where: { $0.actor == reference.value }) {
                 diagnostics.append(.warning(
                     "principal actor '\(reference.value)' is never mentioned in the text of this briefing", at: reference.location))
@@ -74,15 +75,10 @@ public enum SiteModelBuilder {
 
         // Actors.
         let relationEnds = relationEnds(index.relations)
-        var eventsByActor: [String: [TimelineEvent]] = [:]
-        for item in timeline {
-            let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
-            for slug in involved { eventsByActor[slug, default: []].append(item) }
-        }
         let rankedCoMentions = aggregates.rankedCoMentions
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let eventsOf = eventsByActor
+        let eventsOf = eventsByActorWork.value
         let groupsOf = groupsWork.value
         let actors = index.actors
         let actorModels = Array(actors.indices).parallelMap { position -> ActorModel in
@@ -251,6 +247,22 @@ public enum SiteModelBuilder {
             let left = briefings[lhs].date, right = briefings[rhs].date
             return left != right ? left > right : briefings[lhs].slug < briefings[rhs].slug
         }
+    }
+
+    /// The events of `timeline` that name each actor (among its actors or as its
+    /// place), by slug, each once and in the timeline's order.
+    static func eventsByActor(_ timeline: [TimelineEvent]) -> [String: [TimelineEvent]] {
+        var eventsByActor: [String: [TimelineEvent]] = [:]
+        // By index, and without a set per event: an event names a few actors.
+        for position in timeline.indices {
+            let event = timeline[position].event
+            var involved: [String] = []
+            involved.reserveCapacity(event.actors.count + 1)
+            for actor in event.actors where !involved.contains(actor.value) { involved.append(actor.value) }
+            if let place = event.place?.value, !involved.contains(place) { involved.append(place) }
+            for slug in involved { eventsByActor[slug, default: []].append(timeline[position]) }
+        }
+        return eventsByActor
     }
 
     /// Every relation as seen from each of its ends, by actor slug, unsorted.
