@@ -302,4 +302,40 @@ import Testing
         #expect(aldoria.allSatisfy { $0.count >= 1 && $0.passages >= 1 })
         #expect(groups.groups(of: "nobody", leavingOut: DocumentID(.actor, "nobody")).isEmpty)
     }
+
+    @Test func eachBriefingsEventsAreItsOwnInTheTimelinesOrder() throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        let loaded = ProjectLoader.load(root: project.root)
+        let (index, _) = EntityIndexer.build(loaded)
+        let order = SiteOrder(briefings: loaded.briefings, actors: index.actors)
+        let sorted = order.sortedBriefings(loaded.briefings)
+        let (timeline, ofBriefing) = order.timelineByOrigin(sortedBriefings: sorted, actors: index.actors)
+        #expect(ofBriefing.count == sorted.count)
+        for (position, briefing) in sorted.enumerated() {
+            #expect(ofBriefing[position] == timeline.filter { $0.origin == DocumentID(.briefing, briefing.slug) })
+        }
+        #expect(ofBriefing.map(\.count) == [1, 0, 1, 2])
+        let byActor = SiteModelBuilder.eventsByActor(timeline)
+        #expect(byActor["aldoria"]?.map(\.event.title) == ["Harbour opened"])
+        #expect(byActor["league"]?.map(\.event.title) == ["Aldoria joins the League"])
+        #expect(byActor["brevia"]?.map(\.event.title) == ["Harbour opened", "Harbour opened"])
+    }
+
+    @Test(arguments: [[Int32](), [0, 7, 2], [Int32.max, 0]])
+    func columnsOfIdsReadBackAsWritten(_ values: [Int32]) throws {
+        var encoder = CacheEncoder()
+        encoder.int32s(values)
+        var decoder = CacheDecoder(encoder.takeBytes())
+        #expect(try decoder.uint32s() == values.map { UInt32($0) })
+        #expect(decoder.isAtEnd)
+    }
+
+    @Test(arguments: [([Int32]([0, -1, 2]), 10), ([0, 10, 2], 10), ([Int32.min], 10), ([3], 0)])
+    func aColumnWithANegativeIdOrOneOutOfBoundsIsMalformed(_ values: [Int32], bound: Int) throws {
+        var encoder = CacheEncoder()
+        encoder.int32s(values)
+        var decoder = CacheDecoder(encoder.takeBytes())
+        #expect(throws: CacheDecoder.Malformed.self) { try decoder.uint32s(below: bound) }
+    }
 }

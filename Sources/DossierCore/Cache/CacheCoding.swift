@@ -157,25 +157,25 @@ struct CacheDecoder {
         return values
     }
 
-    /// `int32s` read as unsigned values, each checked to be at least 0 and below
-    /// `bound` as it is copied: the model memo's columns of ids, read on every cached
-    /// build, in one pass rather than a copy, a check and a second copy.
+    /// `int32s` read as unsigned values, all checked to be at least 0 and below `bound`:
+    /// the model memo's columns of ids, read on every cached build, copied at once and
+    /// checked by their largest value, rather than converted, checked and copied again.
     mutating func uint32s(below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
         let count = try int()
         guard count >= 0, count <= (end - position) / 4 else { throw Malformed() }
         let start = position
-        var valid = true
-        let values = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var values = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { raw in
-                for index in 0..<count {
-                    let value = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * index, as: Int32.self))
-                    valid = valid && value >= 0 && Int(value) < bound
-                    buffer[index] = UInt32(bitPattern: value)
-                }
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + 4 * count]))
             }
             initialized = count
         }
-        guard valid else { throw Malformed() }
+        if UInt32(littleEndian: 1) != 1 {
+            for index in values.indices { values[index] = UInt32(littleEndian: values[index]) }
+        }
+        // As unsigned values, a negative one is at least 2^31, so the largest checks both ends.
+        let largest = values.withUnsafeBufferPointer { $0.reduce(0, Swift.max) }
+        guard count == 0 || Int(largest) < Swift.min(bound, Int(Int32.max) + 1) else { throw Malformed() }
         position += 4 * count
         return values
     }

@@ -23,7 +23,7 @@ struct SiteOrder: Sendable, Equatable {
         let briefingOrder = SiteModelBuilder.newestFirstPositions(briefings)
         let sortedBriefings = briefingOrder.map { briefings[$0] }
         var events: [(date: PartialDate, title: String, origin: DocumentID)] = []
-        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { event, origin, _ in
+        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { event, origin in
             events.append((event.date, event.title, origin))
         }
         let eventOrder = events.indices.sorted { lhs, rhs in
@@ -39,17 +39,16 @@ struct SiteOrder: Sendable, Equatable {
     }
 
     /// Every event in the order `eventOrder` counts them: the briefings' (newest first)
-    /// in their order, then the actors'; with its document's position among them
-    /// (the briefings', then the actors').
-    static func forEachEvent(sortedBriefings: [Briefing], actors: [Actor], _ body: (Event, DocumentID, Int) -> Void) {
+    /// in their order, then the actors' (the order `timelineByOrigin` numbers them in).
+    static func forEachEvent(sortedBriefings: [Briefing], actors: [Actor], _ body: (Event, DocumentID) -> Void) {
         // By index: iterating would copy every briefing.
         for position in sortedBriefings.indices where !sortedBriefings[position].events.isEmpty {
             let origin = DocumentID(.briefing, sortedBriefings[position].slug)
-            for event in sortedBriefings[position].events { body(event, origin, position) }
+            for event in sortedBriefings[position].events { body(event, origin) }
         }
         for position in actors.indices where !actors[position].events.isEmpty {
             let origin = DocumentID(.actor, actors[position].slug)
-            for event in actors[position].events { body(event, origin, sortedBriefings.count + position) }
+            for event in actors[position].events { body(event, origin) }
         }
     }
 
@@ -82,17 +81,36 @@ struct SiteOrder: Sendable, Equatable {
     /// `timeline`, and each briefing's events in it by the briefing's position in
     /// `sortedBriefings`: grouped by document id, they took a hash and a copy per event.
     func timelineByOrigin(sortedBriefings: [Briefing], actors: [Actor]) -> (timeline: [TimelineEvent], ofBriefing: [[TimelineEvent]]) {
-        var events: [(event: Event, origin: DocumentID, position: Int)] = []
-        events.reserveCapacity(eventOrder.count)
-        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { events.append(($0, $1, $2)) }
+        // Each event as its document's position and its own, so that it is copied once, into the timeline.
+        var documents: [Int32] = [], ownPositions: [Int32] = []
+        documents.reserveCapacity(eventOrder.count)
+        ownPositions.reserveCapacity(eventOrder.count)
+        for position in sortedBriefings.indices {
+            for own in sortedBriefings[position].events.indices {
+                documents.append(Int32(position))
+                ownPositions.append(Int32(own))
+            }
+        }
+        for position in actors.indices {
+            for own in actors[position].events.indices {
+                documents.append(Int32(sortedBriefings.count + position))
+                ownPositions.append(Int32(own))
+            }
+        }
         var ofBriefing = [[TimelineEvent]](repeating: [], count: sortedBriefings.count)
         var timeline: [TimelineEvent] = []
         timeline.reserveCapacity(eventOrder.count)
         for (position, anchor) in zip(eventOrder, eventAnchors) {
-            let raw = events[Int(position)]
-            let item = TimelineEvent(event: raw.event, origin: raw.origin, anchor: anchor)
+            let document = Int(documents[Int(position)]), own = Int(ownPositions[Int(position)])
+            let item: TimelineEvent
+            if document < sortedBriefings.count {
+                item = TimelineEvent(event: sortedBriefings[document].events[own], origin: DocumentID(.briefing, sortedBriefings[document].slug), anchor: anchor)
+                ofBriefing[document].append(item)
+            } else {
+                let actor = document - sortedBriefings.count
+                item = TimelineEvent(event: actors[actor].events[own], origin: DocumentID(.actor, actors[actor].slug), anchor: anchor)
+            }
             timeline.append(item)
-            if raw.position < sortedBriefings.count { ofBriefing[raw.position].append(item) }
         }
         return (timeline, ofBriefing)
     }
