@@ -338,4 +338,35 @@ import Testing
         var decoder = CacheDecoder(encoder.takeBytes())
         #expect(throws: CacheDecoder.Malformed.self) { try decoder.uint32s(below: bound) }
     }
+
+    @Test func filedHashesAreFoundAtTheirPositionOrElsewhereAndNeverForAnotherKey() {
+        let table = ModelDocumentHashes(keys: ["briefing a 1", "briefing b 1", "actor c 1"], values: ["ha", "hb", "hc"])
+        // In place, moved, gone, new, and a document without a linked form.
+        #expect(table.hashes(of: ["briefing a 1", "actor c 1", "briefing b 2", nil, "briefing b 1"]) == ["ha", "hc", nil, nil, "hb"])
+        #expect(ModelDocumentHashes().hashes(of: ["briefing a 1"]) == [nil])
+    }
+
+    @Test(arguments: ["reversed", "sorted", "one entry dropped"])
+    func aTableFiledInAnyOrderGivesTheKeyComputedFromEveryMention(_ reorder: String) throws {
+        let project = try TestProject(Self.projectText)
+        defer { project.remove() }
+        #expect(project.cachedBuild().succeeded)
+        let cache = BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root))
+        let filed = cache.modelDocumentHashes(root: project.root)
+        #expect(filed.keys.count == 8)
+        var pairs = Array(zip(filed.keys, filed.values))
+        switch reorder {
+        case "reversed": pairs.reverse()
+        case "sorted": pairs.sort { $0.0 < $1.0 }
+        default: pairs.remove(at: 2)
+        }
+        cache.storeModelDocumentHashes(ModelDocumentHashes(keys: pairs.map(\.0), values: pairs.map(\.1)), root: project.root)
+        // A body edit that changes no mention: the key is computed from the table, and must be the one every mention gives.
+        try project.write("content/briefings/weather.md", "---\ntitle: Weather\ndate: 2025-01-04\n---\nBrevia had rain. The League met.\n\nIt was cold.\n")
+        let memo = ModelMemoStalenessTests.memoizedAsABuild(project)
+        #expect(memo.reused && !memo.keyByLinkedForms)
+        #expect(cache.modelDocumentHashes(root: project.root).keys.count == 8)
+        #expect(project.cachedBuild().succeeded)
+        #expect(try project.differenceFromCleanBuild() == nil)
+    }
 }

@@ -43,7 +43,10 @@ enum ModelMemo {
         } else {
             let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
             let computed = self.key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
-            if computed.hashes.hashes != known.hashes { cache.storeModelDocumentHashes(computed.hashes, root: root) }
+            // Equal keys in the same order hold equal hashes: each was taken from `known` or is a document's own.
+            if computed.hashes.keys != known.keys || computed.hashes.values != known.values {
+                cache.storeModelDocumentHashes(computed.hashes, root: root)
+            }
             if let digest { cache.storeModelKeyByLinkedForms(ModelKeyByLinkedForms(digest: digest, key: computed.key), root: root) }
             key = computed.key
             keyByLinkedForms = false
@@ -74,16 +77,23 @@ enum ModelMemo {
         known: ModelDocumentHashes
     ) -> (key: String, hashes: ModelDocumentHashes) {
         let lookupKeys = documentOrder.map { ModelDocumentHashes.lookupKey($0, linkedForm: linkedForms[$0]) }
-        // Each document hashed on its own, in parallel, then the hashes in order.
-        let documentHashes = Array(documentOrder.enumerated()).parallelMap { position, id -> String in
-            if let lookupKey = lookupKeys[position], let hash = known.hashes[lookupKey] { return hash }
-            return documentHash(id, mentions: linked[id]?.mentions ?? [])
+        let filed = known.hashes(of: lookupKeys)
+        // Each document not filed hashed on its own, in parallel, then the hashes in order.
+        let documentHashes = Array(documentOrder.indices).parallelMap { position -> String in
+            if let hash = filed[position] { return hash }
+            return documentHash(documentOrder[position], mentions: linked[documentOrder[position]]?.mentions ?? [])
         }
-        var hashes: [String: String] = [:]
+        // A repeated document id (an error the build reports) files the same hash twice, which is harmless.
+        var keys: [String] = [], values: [String] = []
+        keys.reserveCapacity(lookupKeys.count)
+        values.reserveCapacity(lookupKeys.count)
         for (lookupKey, hash) in zip(lookupKeys, documentHashes) {
-            if let lookupKey { hashes[lookupKey] = hash }
+            if let lookupKey {
+                keys.append(lookupKey)
+                values.append(hash)
+            }
         }
-        return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(hashes: hashes))
+        return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(keys: keys, values: values))
     }
 
     /// What the aggregates read of one document: its id and each mention's actor, document and anchor.
