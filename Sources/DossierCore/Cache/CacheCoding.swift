@@ -157,6 +157,29 @@ struct CacheDecoder {
         return values
     }
 
+    /// `int32s` read as unsigned values, all checked to be at least 0 and below `bound`:
+    /// the model memo's columns of ids, read on every cached build, copied at once and
+    /// checked by their largest value, rather than converted, checked and copied again.
+    mutating func uint32s(below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
+        let count = try int()
+        guard count >= 0, count <= (end - position) / 4 else { throw Malformed() }
+        let start = position
+        var values = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + 4 * count]))
+            }
+            initialized = count
+        }
+        if UInt32(littleEndian: 1) != 1 {
+            for index in values.indices { values[index] = UInt32(littleEndian: values[index]) }
+        }
+        // As unsigned values, a negative one is at least 2^31, so the largest checks both ends.
+        let largest = values.withUnsafeBufferPointer { $0.reduce(0, Swift.max) }
+        guard count == 0 || Int(largest) < Swift.min(bound, Int(Int32.max) + 1) else { throw Malformed() }
+        position += 4 * count
+        return values
+    }
+
     /// The next `count` bytes, copied out, checked against what is left.
     mutating func bytes(_ count: Int) throws -> [UInt8] {
         guard count >= 0, count <= end - position else { throw Malformed() }

@@ -43,7 +43,10 @@ enum ModelMemo {
         } else {
             let known = linkedForms.isEmpty ? ModelDocumentHashes() : cache.modelDocumentHashes(root: root)
             let computed = self.key(documentOrder: documentOrder, briefings: briefings, linked: linked, linkedForms: linkedForms, known: known)
-            if computed.hashes.hashes != known.hashes { cache.storeModelDocumentHashes(computed.hashes, root: root) }
+            // Equal keys in the same order hold equal hashes: each was taken from `known` or is a document's own.
+            if computed.hashes.keys != known.keys || computed.hashes.values != known.values {
+                cache.storeModelDocumentHashes(computed.hashes, root: root)
+            }
             if let digest { cache.storeModelKeyByLinkedForms(ModelKeyByLinkedForms(digest: digest, key: computed.key), root: root) }
             key = computed.key
             keyByLinkedForms = false
@@ -74,16 +77,23 @@ enum ModelMemo {
         known: ModelDocumentHashes
     ) -> (key: String, hashes: ModelDocumentHashes) {
         let lookupKeys = documentOrder.map { ModelDocumentHashes.lookupKey($0, linkedForm: linkedForms[$0]) }
-        // Each document hashed on its own, in parallel, then the hashes in order.
-        let documentHashes = Array(documentOrder.enumerated()).parallelMap { position, id -> String in
-            if let lookupKey = lookupKeys[position], let hash = known.hashes[lookupKey] { return hash }
-            return documentHash(id, mentions: linked[id]?.mentions ?? [])
+        let filed = known.hashes(of: lookupKeys)
+        // Each document not filed hashed on its own, in parallel, then the hashes in order.
+        let documentHashes = Array(documentOrder.indices).parallelMap { position -> String in
+            if let hash = filed[position] { return hash }
+            return documentHash(documentOrder[position], mentions: linked[documentOrder[position]]?.mentions ?? [])
         }
-        var hashes: [String: String] = [:]
+        // A repeated document id (an error the build reports) files the same hash twice, which is harmless.
+        var keys: [String] = [], values: [String] = []
+        keys.reserveCapacity(lookupKeys.count)
+        values.reserveCapacity(lookupKeys.count)
         for (lookupKey, hash) in zip(lookupKeys, documentHashes) {
-            if let lookupKey { hashes[lookupKey] = hash }
+            if let lookupKey {
+                keys.append(lookupKey)
+                values.append(hash)
+            }
         }
-        return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(hashes: hashes))
+        return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(keys: keys, values: values))
     }
 
     /// What the aggregates read of one document: its id and each mention's actor, document and anchor.
@@ -106,10 +116,12 @@ enum ModelMemo {
     /// part of the key and of the digest it is filed under (`ModelKeyByLinkedForms`).
     static func combinePrincipalActors(of briefings: [Briefing], into hasher: inout StableHasher) {
         hasher.combine(briefings.count)
-        for briefing in briefings {
-            hasher.combine(briefing.slug)
-            hasher.combine(briefing.actors.count)
-            for actor in briefing.actors { hasher.combine(actor.value) }
+        // By index: iterating would copy every briefing.
+        for position in briefings.indices {
+            hasher.combine(briefings[position].slug)
+            let actors = briefings[position].actors
+            hasher.combine(actors.count)
+            for actor in actors.indices { hasher.combine(actors[actor].value) }
         }
     }
 
@@ -262,29 +274,25 @@ extension CacheDecoder {
     private mutating func sitePairColumns(_ slugs: [String]) throws -> CoMentionPairs {
         let actors: [UInt32]
         if try bool() {
-            let runs = try int32s()
-            guard runs.count == slugs.count, runs.allSatisfy({ $0 >= 0 }) else { throw Malformed() }
-            var expanded: [UInt32] = []
-            expanded.reserveCapacity(runs.reduce(0) { $0 + Int($1) })
-            for (actor, run) in runs.enumerated() { expanded.append(contentsOf: repeatElement(UInt32(actor), count: Int(run))) }
-            actors = expanded
+            let runs = try uint32s()
+            guard runs.count == slugs.count else { throw Malformed() }
+            let total = runs.reduce(0) { $0 + Int($1) }
+            // Each run written in place: appending a repeated element per actor went through a generic path.
+            actors = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+                var next = 0
+                for (actor, run) in runs.enumerated() {
+                    (buffer.baseAddress! + next).initialize(repeating: UInt32(actor), count: Int(run))
+                    next += Int(run)
+                }
+                initialized = total
+            }
         } else {
-            actors = try Self.unsigned(int32s(), below: slugs.count)
+            actors = try uint32s(below: slugs.count)
         }
-        let others = try Self.unsigned(int32s(), below: slugs.count)
-        let sameBlock = try Self.unsigned(int32s()), sameDocument = try Self.unsigned(int32s())
+        let others = try uint32s(below: slugs.count)
+        let sameBlock = try uint32s(), sameDocument = try uint32s()
         guard others.count == actors.count, sameBlock.count == actors.count, sameDocument.count == actors.count else { throw Malformed() }
         return CoMentionPairs(slugs: slugs, actors: actors, others: others, sameBlock: sameBlock, sameDocument: sameDocument)
-    }
-
-    /// `values`, each checked to be at least 0 (and below `bound`), as unsigned values:
-    /// the bits copied at once rather than converted one by one.
-    private static func unsigned(_ values: [Int32], below bound: Int = Int(Int32.max) + 1) throws -> [UInt32] {
-        guard values.allSatisfy({ $0 >= 0 && Int($0) < bound }) else { throw Malformed() }
-        return [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
-            values.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-            initialized = values.count
-        }
     }
 
     private mutating func pairColumns(_ slugs: [String]) throws -> CoMentionPairs {

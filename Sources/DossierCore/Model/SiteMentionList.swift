@@ -13,11 +13,16 @@ final class SiteMentionList: Sendable {
     private let sources: [MentionList]
     private let made: Mutex<[Mention]?>
 
-    init(documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]) {
+    convenience init(documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]) {
+        self.init(documentOrder: documentOrder, mentionLists: documentOrder.map { linked[$0]?.mentionList })
+    }
+
+    /// `mentionLists`: each document's of `documentOrder`, by position (nil for one not linked).
+    init(documentOrder: [DocumentID], mentionLists: [MentionList?]) {
         var documents: [DocumentID] = [], starts: [Int] = [], sources: [MentionList] = []
         var count = 0
-        for id in documentOrder {
-            guard let list = linked[id]?.mentionList, list.count > 0 else { continue }
+        for (id, list) in zip(documentOrder, mentionLists) {
+            guard let list, list.count > 0 else { continue }
             documents.append(id)
             starts.append(count)
             sources.append(list)

@@ -21,18 +21,26 @@ public enum SiteModelBuilder {
         cache: BuildCache? = nil, root: URL? = nil
     ) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let sortedBriefings = newestFirst(project.briefings)
+        let order = if let cache, let root {
+            ModelOrderMemo.order(briefings: project.briefings, actors: index.actors, cache: cache, root: root).order
+        } else {
+            SiteOrder(briefings: project.briefings, actors: index.actors)
+        }
+        let sortedBriefings = order.sortedBriefings(project.briefings)
         // The timeline and the actors' groups depend on no count over the mentions: they
         // are made beside the aggregates, which a cached build reads from its memo.
-        let timelineWork = BackgroundWork { orderedTimeline(sortedBriefings: sortedBriefings, actors: index.actors) }
+        let timelineWork = BackgroundWork { order.timelineByOrigin(sortedBriefings: sortedBriefings, actors: index.actors) }
+        let eventsByActorWork = BackgroundWork { eventsByActor(timelineWork.value.timeline) }
 
         // All mentions in site order: briefings newest first, then actors, then pages.
         let documentOrder: [DocumentID] = sortedBriefings.map { DocumentID(.briefing, $0.slug) }
             + index.actors.map { DocumentID(.actor, $0.slug) }
             + project.pages.sorted { $0.slug < $1.slug }.map { DocumentID(.page, $0.slug) }
-        let groupsWork = BackgroundWork { siteOrderGroups(documentOrder: documentOrder, linked: linked) }
+        // Looked up once: each lookup copies the whole document out of the dictionary.
+        let mentionLists = documentOrder.map { linked[$0]?.mentionList }
+        let groupsWork = BackgroundWork { siteOrderGroups(documentOrder: documentOrder, mentionLists: mentionLists) }
         // Made into one list only if the aggregates are counted again or an export reads it.
-        let siteMentions = SiteMentionList(documentOrder: documentOrder, linked: linked)
+        let siteMentions = SiteMentionList(documentOrder: documentOrder, mentionLists: mentionLists)
 
         let aggregates = if let cache, let root {
             ModelMemo.aggregates(mentions: siteMentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
@@ -43,12 +51,12 @@ public enum SiteModelBuilder {
         }
         let coMentions = aggregates.coMentions
         let related = aggregates.related
-        let timeline = timelineWork.value
-        let eventsByOrigin = Dictionary(grouping: timeline, by: \.origin)
-        for briefing in sortedBriefings {
+        let (timeline, eventsByOrigin) = timelineWork.value
+        // By index: iterating would copy every briefing.
+        for position in sortedBriefings.indices {
             // The actors the text mentions, from the document's summaries, without reading its mentions.
-            let mentioned = linked[DocumentID(.briefing, briefing.slug)]?.mentionedActors ?? []
-            for reference in briefing.actors where index.position(of: reference.value) != nil
+            let mentioned = mentionLists[position]?.actors ?? []
+            for reference in sortedBriefings[position].actors where index.position(of: reference.value) != nil
                 && !mentioned.contains(where: { $0.actor == reference.value }) {
                 diagnostics.append(.warning(
                     "principal actor '\(reference.value)' is never mentioned in the text of this briefing", at: reference.location))
@@ -62,20 +70,15 @@ public enum SiteModelBuilder {
             return briefingModel(
                 briefing, linked: linked[id], index: index,
                 related: related[position].map { (slug: briefingSlugs[$0.position], shared: $0.shared) },
-                events: eventsByOrigin[id] ?? [])
+                events: eventsByOrigin[position])
         }
 
         // Actors.
         let relationEnds = relationEnds(index.relations)
-        var eventsByActor: [String: [TimelineEvent]] = [:]
-        for item in timeline {
-            let involved = Set(item.event.actors.map(\.value) + [item.event.place?.value].compactMap { $0 })
-            for slug in involved { eventsByActor[slug, default: []].append(item) }
-        }
         let rankedCoMentions = aggregates.rankedCoMentions
         let documentTitle = documentTitles(project: project, index: index)
         // Frozen for the parallel map.
-        let eventsOf = eventsByActor
+        let eventsOf = eventsByActorWork.value
         let groupsOf = groupsWork.value
         let actors = index.actors
         let actorModels = Array(actors.indices).parallelMap { position -> ActorModel in
@@ -103,29 +106,6 @@ public enum SiteModelBuilder {
             relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentionList: siteMentions,
             coMentions: coMentions, tags: tags)
         return (model, diagnostics)
-    }
-
-    /// Every event of the briefings (`sortedBriefings`, newest first) and actors, oldest
-    /// first, each with a stable anchor.
-    static func orderedTimeline(sortedBriefings: [Briefing], actors: [Actor]) -> [TimelineEvent] {
-        var timeline: [TimelineEvent] = []
-        var eventNamer = AnchorNamer()
-        var rawEvents: [(Event, DocumentID)] = []
-        for briefing in sortedBriefings { rawEvents += briefing.events.map { ($0, DocumentID(.briefing, briefing.slug)) } }
-        for actor in actors { rawEvents += actor.events.map { ($0, DocumentID(.actor, actor.slug)) } }
-        // Sorted as positions, for the same reason as the briefings (`newestFirst`).
-        let eventOrder = rawEvents.indices.sorted { lhs, rhs in
-            if rawEvents[lhs].0.date != rawEvents[rhs].0.date { return rawEvents[lhs].0.date < rawEvents[rhs].0.date }
-            if rawEvents[lhs].0.title != rawEvents[rhs].0.title { return rawEvents[lhs].0.title < rawEvents[rhs].0.title }
-            return rawEvents[lhs].1 < rawEvents[rhs].1
-        }
-        timeline.reserveCapacity(rawEvents.count)
-        for position in eventOrder {
-            let (event, origin) = rawEvents[position]
-            let anchor = eventNamer.name(for: .heading(level: 3), text: "event " + event.date.isoDay + " " + event.title)
-            timeline.append(TimelineEvent(event: event, origin: origin, anchor: anchor))
-        }
-        return timeline
     }
 
     // MARK: One entry each
@@ -213,20 +193,39 @@ public enum SiteModelBuilder {
     static func siteOrderGroups(
         documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]
     ) -> SiteOrderGroups {
+        siteOrderGroups(documentOrder: documentOrder, mentionLists: documentOrder.map { linked[$0]?.mentionList })
+    }
+
+    /// `siteOrderGroups` from each document's mention list, by position in `documentOrder`.
+    static func siteOrderGroups(documentOrder: [DocumentID], mentionLists: [MentionList?]) -> SiteOrderGroups {
         var documents: [DocumentID] = []
         var lists: [MentionList] = []
-        var groups: [String: [ActorMentionGroups.StoredGroup]] = [:]
-        for id in documentOrder {
-            guard let list = linked[id]?.mentionList, !list.actors.isEmpty else { continue }
+        var slugs: [String] = []
+        var ids: [String: Int32] = [:]
+        var actors: [Int32] = []
+        var groups: [ActorMentionGroups.StoredGroup] = []
+        for (id, list) in zip(documentOrder, mentionLists) {
+            guard let list, !list.actors.isEmpty else { continue }
             let source = documents.count
             documents.append(id)
             lists.append(list)
-            for named in list.actors {
-                groups[named.actor, default: []].append(
-                    ActorMentionGroups.StoredGroup(source: source, count: named.count, passages: named.passages))
+            // By index: iterating would copy every summary.
+            let named = list.actors
+            for position in named.indices {
+                let slug = named[position].actor
+                let actor: Int32
+                if let known = ids[slug] {
+                    actor = known
+                } else {
+                    actor = Int32(slugs.count)
+                    ids[slug] = actor
+                    slugs.append(slug)
+                }
+                actors.append(actor)
+                groups.append(ActorMentionGroups.StoredGroup(source: source, count: named[position].count, passages: named[position].passages))
             }
         }
-        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), byActor: groups)
+        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), slugs: slugs, actors: actors, groups: groups)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
@@ -239,11 +238,31 @@ public enum SiteModelBuilder {
     /// a merge sort of the values copied every briefing (fifteen references each) at
     /// every merge, a tenth of a cached build's model stage at 10,000 briefings.
     static func newestFirst(_ briefings: [Briefing]) -> [Briefing] {
-        let order = briefings.indices.sorted { lhs, rhs in
+        newestFirstPositions(briefings).map { briefings[$0] }
+    }
+
+    /// The positions of `briefings` in `newestFirst`'s order.
+    static func newestFirstPositions(_ briefings: [Briefing]) -> [Int] {
+        briefings.indices.sorted { lhs, rhs in
             let left = briefings[lhs].date, right = briefings[rhs].date
             return left != right ? left > right : briefings[lhs].slug < briefings[rhs].slug
         }
-        return order.map { briefings[$0] }
+    }
+
+    /// The events of `timeline` that name each actor (among its actors or as its
+    /// place), by slug, each once and in the timeline's order.
+    static func eventsByActor(_ timeline: [TimelineEvent]) -> [String: [TimelineEvent]] {
+        var eventsByActor: [String: [TimelineEvent]] = [:]
+        // By index, and without a set per event: an event names a few actors.
+        for position in timeline.indices {
+            let event = timeline[position].event
+            var involved: [String] = []
+            involved.reserveCapacity(event.actors.count + 1)
+            for actor in event.actors where !involved.contains(actor.value) { involved.append(actor.value) }
+            if let place = event.place?.value, !involved.contains(place) { involved.append(place) }
+            for slug in involved { eventsByActor[slug, default: []].append(timeline[position]) }
+        }
+        return eventsByActor
     }
 
     /// Every relation as seen from each of its ends, by actor slug, unsorted.
