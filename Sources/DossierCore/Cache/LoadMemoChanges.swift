@@ -70,11 +70,12 @@ extension BuildCache {
 
     /// Stores `records` (every file's, in listing order), of which those at `changed`
     /// differ from `previous`: as changes to the whole file while they are few, else
-    /// as a new whole file. Nothing is written when nothing changed.
-    func storeLoadMemo(_ records: [LoadMemo.Record], changed: Set<String>, previous: LoadMemoChanges, root: URL) {
+    /// as a new whole file. Nothing is written when nothing changed. `sameFiles`: the
+    /// records are known to be of `previous`'s paths, in its order.
+    func storeLoadMemo(_ records: [LoadMemo.Record], changed: Set<String>, previous: LoadMemoChanges, sameFiles: Bool = false, root: URL) {
         guard folder != nil else { return }
         // Both in the listing's order: the same paths are the same list.
-        guard !changed.isEmpty || !records.map(\.path).elementsEqual(previous.ordered.map(\.path)) else { return }
+        guard !changed.isEmpty || !(sameFiles || records.map(\.path).elementsEqual(previous.ordered.map(\.path))) else { return }
         let current = Set(records.map(\.path))
         let name = Self.loadMemoName(root)
         let changedSinceBase = previous.changedPaths.intersection(current).union(changed)

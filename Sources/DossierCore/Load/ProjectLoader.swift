@@ -55,10 +55,15 @@ public enum ProjectLoader {
         var section: ContentFile.Section
         /// Relative to the project root.
         var path: String
-        /// Where it is on disk.
-        var absolutePath: String
+        /// The project's `content/` folder on disk, one string for all the files.
+        var contentPath: String
+        /// Relative to `content/`.
+        var relative: String
         /// Its identity when it was listed (`FileIdentity.of`): nil unless a regular file.
         var identity: FileIdentity?
+
+        /// Where it is on disk, made when it is read: a cached build reads a few files.
+        var absolutePath: String { contentPath + "/" + relative }
     }
 
     /// Reads `dossier.yml` and finds every Markdown file under `content/`, in sorted order.
@@ -98,14 +103,17 @@ public enum ProjectLoader {
         }
         markdown.sort { $0.relative < $1.relative }
         var files: [ListedFile] = []
+        files.reserveCapacity(markdown.count)
         for (relative, identity) in markdown.lazy.map({ ($0.relative, $0.identity) }) {
             let path = contentFolder + "/" + relative
-            let first = relative.split(separator: "/").first.map(String.init) ?? ""
-            guard let section = ContentFile.Section(rawValue: first), relative.contains("/") else {
+            // Its first folder, found as a byte: `split` made an array of substrings per file.
+            guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")),
+                  let section = ContentFile.Section(rawValue: String(relative[..<slash]))
+            else {
                 diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
                 continue
             }
-            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative, identity: identity))
+            files.append(ListedFile(section: section, path: path, contentPath: contentPath, relative: relative, identity: identity))
         }
         return (configText, files, media, diagnostics + boundary.diagnostics)
     }
@@ -177,6 +185,12 @@ public enum ProjectLoader {
 
     /// The project made of decoded files, in the order given: drafts left out, slugs checked.
     static func assemble(configText: String?, decoded: [DecodedFile], drafts: Bool) -> LoadedProject {
+        assemble(configText: configText, count: decoded.count, drafts: drafts) { decoded[$0] }
+    }
+
+    /// `assemble` of the decoded files `file(0..<count)` gives (nil: a file that gave
+    /// none), each copied once, straight into the project.
+    static func assemble(configText: String?, count: Int, drafts: Bool, file: (Int) -> DecodedFile?) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         if let configText {
@@ -186,7 +200,8 @@ public enum ProjectLoader {
         }
         var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
         var draftsLeftOut = 0
-        for file in decoded {
+        for position in 0..<count {
+            guard let file = file(position) else { continue }
             diagnostics += file.diagnostics
             switch file.value {
             case .briefing(let value): if let value { if drafts || !value.draft { briefings.append(value) } else { draftsLeftOut += 1 } }
