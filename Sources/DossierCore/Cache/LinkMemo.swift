@@ -19,11 +19,13 @@ enum LinkMemo {
         _ project: LoadedProject, index: EntityIndex, settings: LinkSettings, cache: BuildCache, root: URL, readsHTMLOnDemand: Bool = false,
         recordsRevalidated: Bool = false
     ) -> (documents: [DocumentID: LinkedDocument], diagnostics: [Diagnostic], linkedForms: [DocumentID: String]) {
+        // The names beside the keys: neither needs the other.
+        let namesWork = BackgroundWork { NameTable(index: index, linking: project.config.linking) }
         let projectKey = projectKey(project, index: index, settings: settings, root: root)
-        let names = NameTable(index: index, linking: project.config.linking)
-        cache.storeNames(names.key, names.entries)
         let jobs = ProjectLinker.jobs(project, index: index)
-        let keys = jobs.map { entryKey($0, projectKey: projectKey) }
+        let keys = jobs.chunkedParallelMap { entryKey($0, projectKey: projectKey) }
+        let names = namesWork.value
+        cache.storeNames(names.key, names.entries)
 
         let relinker = readsHTMLOnDemand ? DocumentRelinker(project: project, index: index, settings: settings) : nil
         let pack = cache.linkedPackReader()
@@ -44,10 +46,14 @@ enum LinkMemo {
         var stale: [Int] = []
         let revalidated = cache.revalidatedEntries(namesKey: names.key)
         for position in found.indices {
-            guard var entry = found[position] else { continue }
-            if entry.namesKey == names.key {
+            // Compared in place: taking the entry out first copied all 12,000.
+            guard let namesKeyFound = found[position]?.namesKey else { continue }
+            if namesKeyFound == names.key {
                 swap(&entries[position], &found[position])
-            } else if revalidated[keys[position]] == entry.namesKey {
+                continue
+            }
+            var entry = found[position]!
+            if revalidated[keys[position]] == entry.namesKey {
                 // An earlier build found it unaffected by the change from its names to these.
                 entry.namesKey = names.key
                 entries[position] = entry
@@ -85,11 +91,15 @@ enum LinkMemo {
         var documents: [DocumentID: LinkedDocument] = [:]
         var diagnostics: [Diagnostic] = []
         var linkedForms: [DocumentID: String] = [:]
-        for entry in entries {
-            guard let entry else { continue }
-            documents[entry.result.document.id] = entry.result.document
-            diagnostics += entry.result.diagnostics
-            linkedForms[entry.result.document.id] = entry.linkedForm
+        documents.reserveCapacity(entries.count)
+        linkedForms.reserveCapacity(entries.count)
+        for position in entries.indices {
+            // Taken out, so that nothing holds the entry but the document it gives.
+            guard let entry = entries[position].take() else { continue }
+            let id = entry.result.document.id
+            documents[id] = entry.result.document
+            if !entry.result.diagnostics.isEmpty { diagnostics += entry.result.diagnostics }
+            linkedForms[id] = entry.linkedForm
         }
         return (documents, diagnostics, linkedForms)
     }
@@ -163,6 +173,8 @@ enum LinkMemo {
     }
 
     private static func projectKey(_ project: LoadedProject, index: EntityIndex, settings: LinkSettings, root: URL) -> String {
+        // Sorted beside the documents' lines: 12,000 strings each at 10,000 briefings.
+        let markdownPaths = BackgroundWork { [paths = project.markdownPaths] in paths.sorted() }
         var hasher = StableHasher()
         hasher.combine(BuildIdentity.current)
         hasher.combine(root.path)
@@ -176,7 +188,7 @@ enum LinkMemo {
             + project.pages.map { "p \($0.path) \($0.slug)" }
         for line in documents.sorted() { hasher.combine(line) }
         hasher.combine("markdown")
-        for path in project.markdownPaths.sorted() { hasher.combine(path) }
+        for path in markdownPaths.value { hasher.combine(path) }
         hasher.combine("images")
         for path in project.media.images.sorted() { hasher.combine(path) }
         hasher.combine("refused")
