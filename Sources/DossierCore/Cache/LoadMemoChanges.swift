@@ -15,8 +15,8 @@ struct LoadMemoChanges: Sendable {
     var ordered: [LoadMemo.Record] = []
     /// The whole file's checksum; nil when there is no whole file.
     var baseChecksum: UInt64?
-    /// The whole file's paths, in its order.
-    var basePathList: [String] = []
+    /// The whole file's records, in its order (shared with `ordered` when nothing changed).
+    var base: [LoadMemo.Record] = []
     /// The paths the changes file holds records of.
     var changedPaths: Set<String> = []
 
@@ -25,7 +25,8 @@ struct LoadMemoChanges: Sendable {
         Dictionary(ordered.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var basePaths: Set<String> { Set(basePathList) }
+    /// Made only when the memo is stored again: a build that changed nothing needs none.
+    var basePaths: Set<String> { Set(base.lazy.map(\.path)) }
 
     /// Changes kept beside the whole file, at most: a sixteenth of the records, or 64.
     static func changesLimit(recordCount: Int) -> Int { max(64, recordCount / 16) }
@@ -57,7 +58,7 @@ extension BuildCache {
         var memo = LoadMemoChanges()
         memo.baseChecksum = checksum
         memo.ordered = base
-        memo.basePathList = base.map(\.path)
+        memo.base = base
         let name = Self.loadMemoName(root)
         guard let bytes = read(loadChangesFile(name)), var decoder = Self.open(bytes, kind: "loaded-changes", key: name),
               (try? decoder.string()) == BuildIdentity.current, (try? decoder.string()) == String(checksum),
