@@ -21,6 +21,7 @@ public final class BuildCache: @unchecked Sendable {
     private var nameTables: [String: [String]] = [:]
     private var used: Set<String> = []
     private var usedNames: Set<String> = []
+    private var expectedLinks = 0
     /// Output folder path → the render manifest of what the last good build put there.
     private var renderManifests: [String: (entries: [String: RenderManifest.Entry], keying: PageKeying?)] = [:]
 
@@ -98,12 +99,30 @@ public final class BuildCache: @unchecked Sendable {
         }
         guard !read.isEmpty else { return entries }
         lock.lock()
+        if linked.isEmpty { linked.reserveCapacity(expectedLinks) }
+        if used.isEmpty { used.reserveCapacity(expectedLinks) }
+        // Nearly every entry is valid under the same names: each table inserted once.
+        var namesMarked: (String, String)?
         for index in read {
-            linked[keys[index]] = entries[index]
-            markUsed(keys[index], entries[index]!)
+            let entry = entries[index]!
+            linked[keys[index]] = entry
+            used.insert(keys[index])
+            if namesMarked.map({ $0 != (entry.namesKey, entry.namesKeyOnDisk) }) ?? true {
+                usedNames.insert(entry.namesKey)
+                usedNames.insert(entry.namesKeyOnDisk)
+                namesMarked = (entry.namesKey, entry.namesKeyOnDisk)
+            }
         }
         lock.unlock()
         return entries
+    }
+
+    /// How many entries one link stage asks for (`links`), so that what keeps them in
+    /// memory is made at its size at once rather than grown 12,000 inserts at a time.
+    func expectLinks(_ count: Int) {
+        lock.lock()
+        expectedLinks = count
+        lock.unlock()
     }
 
     /// The entry of `key` (`links`), its whole entry read now.

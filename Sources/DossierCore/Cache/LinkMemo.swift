@@ -33,6 +33,7 @@ enum LinkMemo {
         // and its entries are recorded under one lock (`BuildCache.links`).
         let shards = Self.shardGroups(keys)
         let namesKey = names.key
+        cache.expectLinks(keys.count)
         var foundByShard = shards.parallelMap { positions in
             cache.links(positions.map { keys[$0] }, namesKey: namesKey,
                         relink: relinker.map { relinker in { index in { relinker.relinked(at: positions[index]) } } }, pack: pack)

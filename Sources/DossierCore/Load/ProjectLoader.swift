@@ -155,13 +155,19 @@ public enum ProjectLoader {
     }
 
     /// What one content file decodes to; a pure function of its text and path, which is
-    /// what lets the load memo keep it.
-    struct DecodedFile: Sendable {
+    /// what lets the load memo keep it. One object, which the load memo's lists share:
+    /// as a value, each list copied the twenty or so references a briefing holds.
+    final class DecodedFile: Sendable {
         enum Value: Sendable {
             case briefing(Briefing?), actor(Actor?), page(Page?)
         }
-        var value: Value
-        var diagnostics: [Diagnostic]
+        let value: Value
+        let diagnostics: [Diagnostic]
+
+        init(value: Value, diagnostics: [Diagnostic]) {
+            self.value = value
+            self.diagnostics = diagnostics
+        }
     }
 
     static func decodeFile(_ file: ContentFile) -> DecodedFile {
