@@ -205,6 +205,20 @@ public enum ProjectLoader {
             diagnostics += configDiagnostics
         }
         var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
+        // Made at their size: grown by doubling, the lists of large values were copied
+        // again and again.
+        var sizes = (briefings: 0, actors: 0, pages: 0)
+        for position in 0..<count {
+            switch file(position)?.value {
+            case .briefing: sizes.briefings += 1
+            case .actor: sizes.actors += 1
+            case .page: sizes.pages += 1
+            case nil: break
+            }
+        }
+        briefings.reserveCapacity(sizes.briefings)
+        actors.reserveCapacity(sizes.actors)
+        pages.reserveCapacity(sizes.pages)
         var draftsLeftOut = 0
         for position in 0..<count {
             guard let file = file(position) else { continue }
