@@ -78,10 +78,11 @@ struct CacheEncoder {
 struct CacheDecoder {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    /// Shared, not copied: a part decoded later keeps them (`EncodedLinkEntry`).
+    let bytes: [UInt8]
     private(set) var position: Int
     /// Where the decoded bytes end: an entry's checksum after them is not read as data.
-    private let end: Int
+    let end: Int
 
     init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
@@ -131,6 +132,26 @@ struct CacheDecoder {
         defer { position += length }
         let start = position
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self) }
+    }
+
+    /// Whether the next string reads `expected`, compared as bytes: no string is made.
+    mutating func string(equals expected: String) throws -> Bool {
+        let length = try count()
+        defer { position += length }
+        var expected = expected
+        let start = position
+        return expected.withUTF8 { wanted in
+            wanted.count == length && bytes.withUnsafeBufferPointer { $0[start..<start + length].elementsEqual(wanted) }
+        }
+    }
+
+    /// The next string; `shared` itself when it reads the same, so that a string most
+    /// entries repeat (the names table they are valid under) is not made again for each.
+    mutating func string(sharing shared: String) throws -> String {
+        let start = position
+        if try string(equals: shared) { return shared }
+        position = start
+        return try string()
     }
 
     mutating func optional() throws -> String? {
@@ -314,32 +335,49 @@ extension CacheEncoder {
 
 extension CacheDecoder {
     /// `html` and `text`: the document's HTML and text when the bytes leave them out
-    /// (`linkResult(_:includingHTML:includingText:)`).
+    /// (`linkResult(_:includingHTML:includingText:)`). What every stage reads of every
+    /// document (its id, word count, the actors it names, its images, the diagnostics)
+    /// is decoded now; its table of contents, mentions, search passages and their
+    /// strings are checked now and decoded when first read (`EncodedLinkEntry`), so an
+    /// entry that would not decode is a miss now, never a failure later.
     mutating func linkResult(html kept: ReleasableHTML? = nil, text keptText: SpillableText? = nil) throws -> LinkResult {
         let id = try documentID()
-        let html = kept == nil ? try string() : ""
+        let htmlStorage = try kept ?? ReleasableHTML(try string())
         let textStorage = try keptText ?? SpillableText(try string())
         // Its length only: a text left in its entry file is not read for this.
         let textLength = textStorage.utf8Count
         let wordCount = try int()
-        let tableOfContents = try array { decoder in
-            TableOfContentsEntry(level: try decoder.int(), title: try decoder.string(), anchor: try decoder.string())
+        let tableOfContentsStart = position
+        try skimTableOfContents()
+        let tableOfContents = tableOfContentsStart..<position
+        let stringsStart = position
+        let tableCount = try count()
+        // Where each string of the table lies, for the few read now (the actors' slugs,
+        // the mentions' document kinds), without making the others.
+        let entryBytes = bytes
+        let (strings, actors, mentions) = try withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: tableCount) { table in
+            for index in 0..<tableCount {
+                let length = try count()
+                table.initializeElement(at: index, to: position..<position + length)
+                position += length
+            }
+            let strings = stringsStart..<position
+            let actors = try array { decoder in
+                MentionedActor(actor: try decoder.tableString(table), count: try decoder.count(), passages: try decoder.count(),
+                               explicit: try decoder.bool())
+            }
+            let mentionsLength = try count()
+            let mentions = position..<position + mentionsLength
+            // Checked now, decoded when read.
+            var skimmer = CacheDecoder(bytes, from: mentions.lowerBound, to: mentions.upperBound)
+            try skimmer.skimMentions(tableCount: tableCount, textLength: textLength, expecting: actors.reduce(0) { $0 + $1.count },
+                                     isDocumentKind: { position in Self.spellsDocumentKind(entryBytes[table[position]]) })
+            position = mentions.upperBound
+            return (strings, actors, mentions)
         }
-        let table = try array { decoder in try decoder.string() }
-        let actors = try array { decoder in
-            MentionedActor(actor: try decoder.entry(table), count: try decoder.count(), passages: try decoder.count(), explicit: try decoder.bool())
-        }
-        let mentionBytes = try bytes(try count())
-        // Checked now, decoded when read: an entry that would not decode is a miss, as before.
-        var skimmer = CacheDecoder(mentionBytes)
-        try skimmer.skimMentions(table: table, textLength: textLength, expecting: actors.reduce(0) { $0 + $1.count })
-        let encoded = MentionList.EncodedMentions(
-            bytes: mentionBytes, origin: MentionOrigin(document: id, textStorage: textStorage, strings: table), textLength: textLength)
-        // Checked now, decoded when read (`PassageList`), as the mentions are.
         let passagesStart = position
-        try skimPassages(tableCount: table.count, textLength: textLength)
-        let passages = PassageList(encoded: PassageList.EncodedPassages(
-            bytes: Array(bytes[passagesStart..<position]), text: textStorage, strings: table, document: id))
+        try skimPassages(tableCount: tableCount, textLength: textLength)
+        let passages = passagesStart..<position
         let images = try array { decoder in
             PublishedImage(source: try decoder.string(), output: try decoder.string(), file: URL(fileURLWithPath: try decoder.string()))
         }
@@ -348,11 +386,34 @@ extension CacheDecoder {
             let location = SourceLocation(path: try decoder.string(), line: try decoder.int(), column: try decoder.int())
             return Diagnostic(severity, try decoder.string(), at: location)
         }
-        var document = LinkedDocument(
-            id: id, html: html, tableOfContents: tableOfContents, mentionList: MentionList(encoded: encoded, actors: actors),
-            textStorage: textStorage, wordCount: wordCount, passageList: passages, images: images)
-        if let kept { document = LinkedDocument(document, htmlStorage: kept) }
+        let entry = EncodedLinkEntry(
+            bytes: bytes, document: id, textStorage: textStorage, textLength: textLength, mentionCount: actors.reduce(0) { $0 + $1.count },
+            tableOfContents: tableOfContents, strings: strings, mentions: mentions, passages: passages)
+        let document = LinkedDocument(id: id, htmlStorage: htmlStorage, entry: entry, actors: actors, wordCount: wordCount, images: images)
         return LinkResult(document: document, diagnostics: diagnostics)
+    }
+
+    /// Reads a table of contents as `EncodedLinkEntry` decodes it, making nothing.
+    private mutating func skimTableOfContents() throws {
+        let count = try self.count()
+        for _ in 0..<count {
+            _ = try int()
+            _ = try skipString()
+            _ = try skipString()
+        }
+    }
+
+    /// The string of `table` (where an entry's strings lie) at the position read next.
+    private mutating func tableString(_ table: UnsafeMutableBufferPointer<Range<Int>>) throws -> String {
+        let index = try int()
+        guard index >= 0, index < table.count else { throw Malformed() }
+        let range = table[index]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// A kind's name fits a small string, which is made without allocating.
+    private static func spellsDocumentKind(_ bytes: ArraySlice<UInt8>) -> Bool {
+        DocumentID.Kind(rawValue: String(decoding: bytes, as: UTF8.self)) != nil
     }
 
     private mutating func documentID() throws -> DocumentID {
@@ -401,8 +462,7 @@ extension CacheDecoder {
 
     /// Reads the mentions as `mentions(over:textLength:)` does, making nothing, and
     /// throws where it would: so that decoding them later cannot fail.
-    mutating func skimMentions(table: [String], textLength: Int, expecting count: Int) throws {
-        let tableCount = table.count
+    mutating func skimMentions(tableCount: Int, textLength: Int, expecting count: Int, isDocumentKind: (Int) -> Bool) throws {
         func position() throws {
             let value = try int()
             guard value >= 0, value < tableCount else { throw Malformed() }
@@ -411,19 +471,23 @@ extension CacheDecoder {
             let value = try int()
             guard value == -1 || (value >= 0 && value < tableCount) else { throw Malformed() }
         }
-        var checkedKinds: Set<Int> = []
+        // A document's mentions name one kind of document, nearly always.
+        var checkedKind = -1
         let length = try self.count()
         guard length == count else { throw Malformed() }
         for _ in 0..<length {
             try position()
             let kind = try int()
             guard kind >= 0, kind < tableCount else { throw Malformed() }
-            if checkedKinds.insert(kind).inserted, DocumentID.Kind(rawValue: table[kind]) == nil { throw Malformed() }
+            if kind != checkedKind {
+                guard isDocumentKind(kind) else { throw Malformed() }
+                checkedKind = kind
+            }
             try position()
             try optionalPosition()
             try position()
             let quotesText = try bool()
-            let sourceLength = quotesText ? textLength : try string().utf8.count
+            let sourceLength = quotesText ? textLength : try skipString()
             let snippet = try range()
             guard snippet.upperBound <= sourceLength else { throw Malformed() }
             for _ in 0..<4 { _ = try bool() }

@@ -61,12 +61,12 @@ struct LinkedEntryFile {
     /// The entry for `key` at `path`, nil unless it reads back whole. With `relink`,
     /// the text and the HTML are left in the file (`CachedText`, `CachedHTML`); without,
     /// they are read and checked now.
-    static func read(path: String, key: String, relink: (@Sendable () -> Relinked?)?) -> BuildCache.CachedLink? {
+    static func read(path: String, key: String, namesKey: String = "", relink: (@Sendable () -> Relinked?)?) -> BuildCache.CachedLink? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard let (light, size) = readLight(descriptor) else { return nil }
-        return decode(light: light, in: 8..<light.count, key: key, path: path, fileSize: size, relink: relink)
+        return decode(light: light, in: 8..<light.count, key: key, namesKey: namesKey, path: path, fileSize: size, relink: relink)
     }
 
     /// The light part of the entry file at `path`, as `readLight(_:)` reads it, if it
@@ -115,13 +115,15 @@ struct LinkedEntryFile {
     /// entry file itself, or of its shard's pack: `LinkedEntryPack`), its text and HTML
     /// in the file at `path`. `fileSize`: the file's, when known, checked against the
     /// lengths the light part gives; unknown (the pack), a truncated text or HTML
-    /// fails its checksum when it is read instead.
+    /// fails its checksum when it is read instead. `namesKey`: the names table the
+    /// entry is most likely valid under, whose string it then shares.
     static func decode(
-        light bytes: [UInt8], in range: Range<Int>, key: String, path: String, fileSize: Int?, relink: (@Sendable () -> Relinked?)?
+        light bytes: [UInt8], in range: Range<Int>, key: String, namesKey expectedNamesKey: String = "", path: String, fileSize: Int?,
+        relink: (@Sendable () -> Relinked?)?
     ) -> BuildCache.CachedLink? {
         let lightLength = range.count - 8
         guard lightLength > 0, var decoder = BuildCache.open(bytes, in: range, kind: "linked", key: key),
-              let namesKey = try? decoder.string(), let linkedForm = try? decoder.string(),
+              let namesKey = try? decoder.string(sharing: expectedNamesKey), let linkedForm = try? decoder.string(),
               let textLength = try? decoder.int(), let textChecksum = try? decoder.int(),
               let htmlLength = try? decoder.int(), let htmlChecksum = try? decoder.int(),
               textLength >= 0, htmlLength >= 0, fileSize.map({ $0 - 8 - lightLength - 8 == textLength + htmlLength }) ?? true

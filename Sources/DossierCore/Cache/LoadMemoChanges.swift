@@ -15,8 +15,8 @@ struct LoadMemoChanges: Sendable {
     var ordered: [LoadMemo.Record] = []
     /// The whole file's checksum; nil when there is no whole file.
     var baseChecksum: UInt64?
-    /// The whole file's paths, in its order.
-    var basePathList: [String] = []
+    /// The whole file's records, in its order (shared with `ordered` when nothing changed).
+    var base: [LoadMemo.Record] = []
     /// The paths the changes file holds records of.
     var changedPaths: Set<String> = []
 
@@ -25,7 +25,8 @@ struct LoadMemoChanges: Sendable {
         Dictionary(ordered.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var basePaths: Set<String> { Set(basePathList) }
+    /// Made only when the memo is stored again: a build that changed nothing needs none.
+    var basePaths: Set<String> { Set(base.lazy.map(\.path)) }
 
     /// Changes kept beside the whole file, at most: a sixteenth of the records, or 64.
     static func changesLimit(recordCount: Int) -> Int { max(64, recordCount / 16) }
@@ -57,7 +58,7 @@ extension BuildCache {
         var memo = LoadMemoChanges()
         memo.baseChecksum = checksum
         memo.ordered = base
-        memo.basePathList = base.map(\.path)
+        memo.base = base
         let name = Self.loadMemoName(root)
         guard let bytes = read(loadChangesFile(name)), var decoder = Self.open(bytes, kind: "loaded-changes", key: name),
               (try? decoder.string()) == BuildIdentity.current, (try? decoder.string()) == String(checksum),
@@ -70,11 +71,12 @@ extension BuildCache {
 
     /// Stores `records` (every file's, in listing order), of which those at `changed`
     /// differ from `previous`: as changes to the whole file while they are few, else
-    /// as a new whole file. Nothing is written when nothing changed.
-    func storeLoadMemo(_ records: [LoadMemo.Record], changed: Set<String>, previous: LoadMemoChanges, root: URL) {
+    /// as a new whole file. Nothing is written when nothing changed. `sameFiles`: the
+    /// records are known to be of `previous`'s paths, in its order.
+    func storeLoadMemo(_ records: [LoadMemo.Record], changed: Set<String>, previous: LoadMemoChanges, sameFiles: Bool = false, root: URL) {
         guard folder != nil else { return }
         // Both in the listing's order: the same paths are the same list.
-        guard !changed.isEmpty || !records.map(\.path).elementsEqual(previous.ordered.map(\.path)) else { return }
+        guard !changed.isEmpty || !(sameFiles || records.map(\.path).elementsEqual(previous.ordered.map(\.path))) else { return }
         let current = Set(records.map(\.path))
         let name = Self.loadMemoName(root)
         let changedSinceBase = previous.changedPaths.intersection(current).union(changed)

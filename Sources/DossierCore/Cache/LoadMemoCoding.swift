@@ -181,72 +181,73 @@ extension CacheEncoder {
 
 extension CacheDecoder {
     /// `rootPath`: the project folder the file is in (`URL.path`), which a deferred
-    /// body is read from.
-    mutating func decodedFile(rootPath: String, sourceFingerprint: String) throws -> ProjectLoader.DecodedFile {
+    /// body is read from. `path`: the file's, which its fields and diagnostics name
+    /// again and again: they share this string rather than each making its own.
+    mutating func decodedFile(rootPath: String, path shared: String, sourceFingerprint: String) throws -> ProjectLoader.DecodedFile {
         let body = { (decoder: inout CacheDecoder, path: String) throws -> Body in
             try decoder.body(path: rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path, sourceFingerprint: sourceFingerprint)
         }
         let value: ProjectLoader.DecodedFile.Value
         switch try int() {
-        case 0: value = .briefing(try bool() ? try briefing(body) : nil)
-        case 1: value = .actor(try bool() ? try actor(body) : nil)
-        case 2: value = .page(try bool() ? try page(body) : nil)
+        case 0: value = .briefing(try bool() ? try briefing(body, shared) : nil)
+        case 1: value = .actor(try bool() ? try actor(body, shared) : nil)
+        case 2: value = .page(try bool() ? try page(body, shared) : nil)
         default: throw Malformed()
         }
-        return ProjectLoader.DecodedFile(value: value, diagnostics: try array { try $0.diagnostic() })
+        return ProjectLoader.DecodedFile(value: value, diagnostics: try array { try $0.diagnostic(shared) })
     }
 
     private typealias BodyReader = (inout CacheDecoder, String) throws -> Body
 
-    private mutating func briefing(_ body: BodyReader) throws -> Briefing {
-        let slug = try string(), path = try string(), title = try string(), date = try date()
+    private mutating func briefing(_ body: BodyReader, _ shared: String) throws -> Briefing {
+        let slug = try string(), path = try string(sharing: shared), title = try string(), date = try date()
         let updated = try bool() ? try self.date() : nil
         let summary = try optional()
         let authors = try array { try $0.string() }
-        let actors = try array { try $0.located() }
+        let actors = try array { try $0.located(shared) }
         let tags = try array { try $0.string() }
         let draft = try bool()
         let language = try language()
-        let sources = try array { try $0.source() }
-        let events = try array { try $0.event() }
+        let sources = try array { try $0.source(shared) }
+        let events = try array { try $0.event(shared) }
         let params = try array { try $0.param() }
         return Briefing(
             slug: slug, path: path, title: title, date: date, updated: updated, summary: summary, authors: authors, actors: actors,
             tags: tags, draft: draft, language: language, sources: sources, events: events, params: params, body: try body(&self, path),
-            slugLocation: try optionalLocation())
+            slugLocation: try optionalLocation(shared))
     }
 
-    private mutating func actor(_ body: BodyReader) throws -> Actor {
-        let slug = try string(), path = try string(), title = try string()
+    private mutating func actor(_ body: BodyReader, _ shared: String) throws -> Actor {
+        let slug = try string(), path = try string(sharing: shared), title = try string()
         guard let kind = ActorKind(rawValue: try string()) else { throw Malformed() }
-        let aliases = try array { try $0.located() }
+        let aliases = try array { try $0.located(shared) }
         let autolink = try bool()
         let summary = try optional()
         let language = try language()
         let relations = try array { decoder in
             RelationDeclaration(
-                type: try decoder.located(), target: try decoder.located(), since: try decoder.bool() ? try decoder.date() : nil,
+                type: try decoder.located(shared), target: try decoder.located(shared), since: try decoder.bool() ? try decoder.date() : nil,
                 until: try decoder.bool() ? try decoder.date() : nil, note: try decoder.optional(), source: try decoder.optional(),
-                location: try decoder.location())
+                location: try decoder.location(shared))
         }
-        let sources = try array { try $0.source() }
-        let events = try array { try $0.event() }
+        let sources = try array { try $0.source(shared) }
+        let events = try array { try $0.event(shared) }
         let params = try array { try $0.param() }
         return Actor(
             slug: slug, path: path, title: title, kind: kind, aliases: aliases, autolink: autolink, summary: summary, language: language,
             relations: relations, sources: sources, events: events, params: params, body: try body(&self, path),
-            titleLocation: try location(), slugLocation: try optionalLocation())
+            titleLocation: try location(shared), slugLocation: try optionalLocation(shared))
     }
 
-    private mutating func page(_ body: BodyReader) throws -> Page {
-        let slug = try string(), path = try string(), title = try string()
+    private mutating func page(_ body: BodyReader, _ shared: String) throws -> Page {
+        let slug = try string(), path = try string(sharing: shared), title = try string()
         let summary = try optional()
         let draft = try bool()
         let language = try language()
         let params = try array { try $0.param() }
         return Page(
             slug: slug, path: path, title: title, summary: summary, draft: draft, language: language, params: params,
-            body: try body(&self, path), slugLocation: try optionalLocation())
+            body: try body(&self, path), slugLocation: try optionalLocation(shared))
     }
 
     private mutating func body(path: String, sourceFingerprint: String) throws -> Body {
@@ -269,16 +270,16 @@ extension CacheDecoder {
         return LanguageTag(tag: tag, language: language, script: script, region: region, direction: direction)
     }
 
-    private mutating func source() throws -> Source {
+    private mutating func source(_ shared: String) throws -> Source {
         Source(
             id: try optional(), title: try string(), publisher: try optional(), url: try optional(),
-            date: try bool() ? try date() : nil, location: try location())
+            date: try bool() ? try date() : nil, location: try location(shared))
     }
 
-    private mutating func event() throws -> Event {
+    private mutating func event(_ shared: String) throws -> Event {
         Event(
-            date: try date(), title: try string(), actors: try array { try $0.located() },
-            place: try bool() ? try located() : nil, source: try optional(), location: try location())
+            date: try date(), title: try string(), actors: try array { try $0.located(shared) },
+            place: try bool() ? try located(shared) : nil, source: try optional(), location: try location(shared))
     }
 
     private mutating func param() throws -> ParamEntry {
@@ -298,21 +299,21 @@ extension CacheDecoder {
         }
     }
 
-    private mutating func located() throws -> Located<String> {
-        Located(try string(), at: try location())
+    private mutating func located(_ shared: String) throws -> Located<String> {
+        Located(try string(), at: try location(shared))
     }
 
-    mutating func location() throws -> SourceLocation {
-        SourceLocation(path: try string(), line: try int(), column: try int())
+    mutating func location(_ shared: String) throws -> SourceLocation {
+        SourceLocation(path: try string(sharing: shared), line: try int(), column: try int())
     }
 
-    private mutating func optionalLocation() throws -> SourceLocation? {
-        try bool() ? try location() : nil
+    private mutating func optionalLocation(_ shared: String) throws -> SourceLocation? {
+        try bool() ? try location(shared) : nil
     }
 
-    mutating func diagnostic() throws -> Diagnostic {
+    mutating func diagnostic(_ shared: String) throws -> Diagnostic {
         guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Malformed() }
-        let location = try location()
+        let location = try location(shared)
         return Diagnostic(severity, try string(), at: location)
     }
 }

@@ -228,7 +228,18 @@ public struct LinkedDocument: Sendable, Hashable {
         set { htmlStorage = ReleasableHTML(newValue) }
     }
     private var htmlStorage: ReleasableHTML
-    public var tableOfContents: [TableOfContentsEntry]
+    public var tableOfContents: [TableOfContentsEntry] {
+        get {
+            switch contentsStorage {
+            case .decoded(let entries): entries
+            case .encoded(let entry): entry.tableOfContents
+            }
+        }
+        set { contentsStorage = .decoded(newValue) }
+    }
+    /// Decoded when first read, for a document from the build cache (`EncodedLinkEntry`):
+    /// only its own page shows it.
+    private var contentsStorage: EntryPart<[TableOfContentsEntry]>
     public var mentions: [Mention] {
         get { mentionList.mentions }
         set { mentionList = MentionList(newValue) }
@@ -255,19 +266,21 @@ public struct LinkedDocument: Sendable, Hashable {
         get {
             switch passageStorage {
             case .decoded(let passages): passages
-            case .encoded(let list): list.passages
+            case .encoded(let entry): entry.passages
             }
         }
         set { passageStorage = .decoded(newValue) }
     }
-    /// Decoded when first read, for a document from the build cache (`PassageList`). A
+    /// Decoded when first read, for a document from the build cache (`EncodedLinkEntry`):
+    /// only the search index reads them, for the parts of it a build makes again. A
     /// freshly linked document holds its array as before, with no object of its own:
     /// 100,000 more of them would raise a clean build's peak.
-    private var passageStorage: PassageStorage
+    private var passageStorage: EntryPart<[SearchPassage]>
 
-    private enum PassageStorage: Sendable {
-        case decoded([SearchPassage])
-        case encoded(PassageList)
+    /// A part of the document as the linker made it, or still in its build cache entry.
+    private enum EntryPart<Value: Sendable>: Sendable {
+        case decoded(Value)
+        case encoded(EncodedLinkEntry)
     }
     /// The images it shows, which the site publishes beside its page.
     public var images: [PublishedImage] = []
@@ -281,7 +294,7 @@ public struct LinkedDocument: Sendable, Hashable {
     ) {
         self.id = id
         self.htmlStorage = ReleasableHTML(html)
-        self.tableOfContents = tableOfContents
+        self.contentsStorage = .decoded(tableOfContents)
         // Shared here, where both the linker's and the build cache's documents pass: one
         // text object for the document, its mentions and its passages.
         let storage = MentionSharing.sharedText(of: mentions, sameAs: plainText) ?? SpillableText(plainText)
@@ -292,29 +305,21 @@ public struct LinkedDocument: Sendable, Hashable {
         self.images = images
     }
 
-    /// A build cache entry's document, its mentions and search passages undecoded over
-    /// `textStorage`.
-    init(
-        id: DocumentID, html: String, tableOfContents: [TableOfContentsEntry], mentionList: MentionList, textStorage: SpillableText,
-        wordCount: Int, passageList: PassageList, images: [PublishedImage]
-    ) {
+    /// A build cache entry's document: its table of contents, mentions and search
+    /// passages undecoded in `entry`, its HTML in `htmlStorage` (read from the entry
+    /// file when a page asks for it: `CachedHTML`).
+    init(id: DocumentID, htmlStorage: ReleasableHTML, entry: EncodedLinkEntry, actors: [MentionedActor], wordCount: Int,
+         images: [PublishedImage]) {
         self.id = id
-        self.htmlStorage = ReleasableHTML(html)
-        self.tableOfContents = tableOfContents
-        self.mentionList = mentionList
-        self.textStorage = textStorage
-        self.wordCount = wordCount
-        // Quoting `textStorage` already (`CacheDecoder.linkResult`): comparing them
-        // with the text here would read every text a cached build leaves in its entry.
-        self.passageStorage = .encoded(passageList)
-        self.images = images
-    }
-
-    /// `document` with its HTML in `htmlStorage`: a build cache entry whose HTML is
-    /// read when a page asks for it (`CachedHTML`).
-    init(_ document: LinkedDocument, htmlStorage: ReleasableHTML) {
-        self = document
         self.htmlStorage = htmlStorage
+        contentsStorage = .encoded(entry)
+        mentionList = MentionList(entry: entry, actors: actors)
+        // Quoting the entry's text storage already: comparing them with the text here
+        // would read every text a cached build leaves in its entry.
+        textStorage = entry.textStorage
+        self.wordCount = wordCount
+        passageStorage = .encoded(entry)
+        self.images = images
     }
 
     /// Lets the HTML go for every copy of this document. Only for a build that will
@@ -336,7 +341,7 @@ public struct LinkedDocument: Sendable, Hashable {
     var isTextSpilled: Bool { textStorage.isSpilled }
 
     var arePassagesDecoded: Bool {
-        if case .encoded(let list) = passageStorage { list.isDecoded } else { true }
+        if case .encoded(let entry) = passageStorage { entry.arePassagesDecoded } else { true }
     }
 
     /// Whether its text is still in its build cache entry file, unread (`CachedText`).

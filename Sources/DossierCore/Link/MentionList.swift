@@ -61,50 +61,44 @@ struct MentionedActor: Sendable, Hashable {
 }
 
 /// A document's mentions as a build cache entry holds them, decoded the first time
-/// they are read: after one edit a cached build shows a handful of pages, and decoding
-/// every entry's mentions made 684,000 objects at 10,000 briefings that no page read.
-/// What the model needs of them without decoding (`actors`) comes with the bytes.
+/// they are read (`EncodedLinkEntry`): after one edit a cached build shows a handful of
+/// pages, and decoding every entry's mentions made 684,000 objects at 10,000 briefings
+/// that no page read. What the model needs of them without decoding (`actors`) comes
+/// with the bytes.
 final class MentionList: Sendable {
     /// The actors, in the order of their first mention.
     let actors: [MentionedActor]
     let count: Int
-    private let storage: DecodedOnce<EncodedMentions, [Mention]>
+    private let storage: Storage
 
-    /// The bytes of an entry's mentions (`CacheEncoder.linkResult`) and what decoding them needs.
-    struct EncodedMentions: Sendable {
-        let bytes: [UInt8]
-        let origin: MentionOrigin
-        let textLength: Int
+    private enum Storage: Sendable {
+        case decoded([Mention])
+        case encoded(EncodedLinkEntry)
     }
 
     init(_ mentions: [Mention]) {
         actors = MentionedActor.summary(of: mentions)
         count = mentions.count
-        storage = DecodedOnce(decoded: mentions)
+        storage = .decoded(mentions)
     }
 
-    init(encoded: EncodedMentions, actors: [MentionedActor]) {
+    init(entry: EncodedLinkEntry, actors: [MentionedActor]) {
         self.actors = actors
         count = actors.reduce(0) { $0 + $1.count }
-        storage = DecodedOnce(encoded: encoded)
+        storage = .encoded(entry)
     }
 
     var mentions: [Mention] {
-        storage.value { Self.decode($0, expecting: count) }
+        switch storage {
+        case .decoded(let mentions): mentions
+        case .encoded(let entry): entry.mentions
+        }
     }
 
-    var isDecoded: Bool { storage.isDecoded }
-
-    /// The entry's light part passed its checksum when it was read (`LinkedEntryFile`),
-    /// so these are the bytes this build's encoder wrote: a failure here is a defect in
-    /// the coding, not a damaged file.
-    private static func decode(_ encoded: EncodedMentions, expecting count: Int) -> [Mention] {
-        var decoder = CacheDecoder(encoded.bytes, to: encoded.bytes.count)
-        guard let mentions = try? decoder.mentions(over: encoded.origin, textLength: encoded.textLength), decoder.isAtEnd,
-              mentions.count == count
-        else {
-            preconditionFailure("the mentions of \(encoded.origin.document) in the build cache do not decode")
+    var isDecoded: Bool {
+        switch storage {
+        case .decoded: true
+        case .encoded(let entry): entry.areMentionsDecoded
         }
-        return mentions
     }
 }

@@ -40,6 +40,7 @@ struct ContentListing {
     private mutating func walk(folder descriptor: Int32, path: String, prefix: String,
                                admitsLink: (String) -> Bool, other: (String, String) -> Void) {
         var subfolders: [String] = []
+        var markdownHere: [(name: String, relative: String)] = []
         FolderEntries.read(descriptor, entry: { name, entryType in
             let relative = prefix + name
             var type = entryType
@@ -51,12 +52,16 @@ struct ContentListing {
             }
             if type == UInt8(DT_LNK), !admitsLink(relative) { return }
             if relative.hasSuffix(".md") {
-                markdown.append(Markdown(relative: relative, identity: Self.identity(of: name, in: descriptor)))
+                markdownHere.append((name, relative))
             } else {
                 other(relative, path + "/" + name)
             }
             if type == UInt8(DT_DIR) { subfolders.append(name) }
         }, afterwards: {
+            // Each file's `fstatat` in parallel: 10,000 of them in one folder took about 20 ms.
+            let folder = descriptor
+            let identities = markdownHere.chunkedParallelMap(run: 256) { Self.identity(of: $0.name, in: folder) }
+            for (file, identity) in zip(markdownHere, identities) { markdown.append(Markdown(relative: file.relative, identity: identity)) }
             for name in subfolders {
                 let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
                 guard child >= 0 else { continue }

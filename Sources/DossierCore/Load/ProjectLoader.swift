@@ -55,10 +55,15 @@ public enum ProjectLoader {
         var section: ContentFile.Section
         /// Relative to the project root.
         var path: String
-        /// Where it is on disk.
-        var absolutePath: String
+        /// The project's `content/` folder on disk, one string for all the files.
+        var contentPath: String
+        /// Relative to `content/`.
+        var relative: String
         /// Its identity when it was listed (`FileIdentity.of`): nil unless a regular file.
         var identity: FileIdentity?
+
+        /// Where it is on disk, made when it is read: a cached build reads a few files.
+        var absolutePath: String { contentPath + "/" + relative }
     }
 
     /// Reads `dossier.yml` and finds every Markdown file under `content/`, in sorted order.
@@ -98,14 +103,17 @@ public enum ProjectLoader {
         }
         markdown.sort { $0.relative < $1.relative }
         var files: [ListedFile] = []
+        files.reserveCapacity(markdown.count)
         for (relative, identity) in markdown.lazy.map({ ($0.relative, $0.identity) }) {
             let path = contentFolder + "/" + relative
-            let first = relative.split(separator: "/").first.map(String.init) ?? ""
-            guard let section = ContentFile.Section(rawValue: first), relative.contains("/") else {
+            // Its first folder, found as a byte: `split` made an array of substrings per file.
+            guard let slash = relative.utf8.firstIndex(of: UInt8(ascii: "/")),
+                  let section = ContentFile.Section(rawValue: String(relative[..<slash]))
+            else {
                 diagnostics.append(.warning("ignored: Markdown files belong under content/briefings, content/actors or content/pages", at: SourceLocation(path: path)))
                 continue
             }
-            files.append(ListedFile(section: section, path: path, absolutePath: contentPath + "/" + relative, identity: identity))
+            files.append(ListedFile(section: section, path: path, contentPath: contentPath, relative: relative, identity: identity))
         }
         return (configText, files, media, diagnostics + boundary.diagnostics)
     }
@@ -147,13 +155,19 @@ public enum ProjectLoader {
     }
 
     /// What one content file decodes to; a pure function of its text and path, which is
-    /// what lets the load memo keep it.
-    struct DecodedFile: Sendable {
+    /// what lets the load memo keep it. One object, which the load memo's lists share:
+    /// as a value, each list copied the twenty or so references a briefing holds.
+    final class DecodedFile: Sendable {
         enum Value: Sendable {
             case briefing(Briefing?), actor(Actor?), page(Page?)
         }
-        var value: Value
-        var diagnostics: [Diagnostic]
+        let value: Value
+        let diagnostics: [Diagnostic]
+
+        init(value: Value, diagnostics: [Diagnostic]) {
+            self.value = value
+            self.diagnostics = diagnostics
+        }
     }
 
     static func decodeFile(_ file: ContentFile) -> DecodedFile {
@@ -177,6 +191,12 @@ public enum ProjectLoader {
 
     /// The project made of decoded files, in the order given: drafts left out, slugs checked.
     static func assemble(configText: String?, decoded: [DecodedFile], drafts: Bool) -> LoadedProject {
+        assemble(configText: configText, count: decoded.count, drafts: drafts) { decoded[$0] }
+    }
+
+    /// `assemble` of the decoded files `file(0..<count)` gives (nil: a file that gave
+    /// none), each copied once, straight into the project.
+    static func assemble(configText: String?, count: Int, drafts: Bool, file: (Int) -> DecodedFile?) -> LoadedProject {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         if let configText {
@@ -185,8 +205,23 @@ public enum ProjectLoader {
             diagnostics += configDiagnostics
         }
         var briefings: [Briefing] = [], actors: [Actor] = [], pages: [Page] = []
+        // Made at their size: grown by doubling, the lists of large values were copied
+        // again and again.
+        var sizes = (briefings: 0, actors: 0, pages: 0)
+        for position in 0..<count {
+            switch file(position)?.value {
+            case .briefing: sizes.briefings += 1
+            case .actor: sizes.actors += 1
+            case .page: sizes.pages += 1
+            case nil: break
+            }
+        }
+        briefings.reserveCapacity(sizes.briefings)
+        actors.reserveCapacity(sizes.actors)
+        pages.reserveCapacity(sizes.pages)
         var draftsLeftOut = 0
-        for file in decoded {
+        for position in 0..<count {
+            guard let file = file(position) else { continue }
             diagnostics += file.diagnostics
             switch file.value {
             case .briefing(let value): if let value { if drafts || !value.draft { briefings.append(value) } else { draftsLeftOut += 1 } }
