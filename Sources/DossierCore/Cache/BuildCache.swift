@@ -214,8 +214,14 @@ public final class BuildCache: @unchecked Sendable {
 
     /// One memo per project folder: a cache given with `--cache-dir` may serve several.
     static func loadMemoName(_ root: URL) -> String {
+        projectMemoName("loaded", root)
+    }
+
+    /// The name of the one memo of `kind` a project folder has: a cache given with
+    /// `--cache-dir` may serve several projects, each replacing only its own.
+    static func projectMemoName(_ kind: String, _ root: URL) -> String {
         var hasher = StableHasher()
-        hasher.combine("loaded")
+        hasher.combine(kind)
         hasher.combine(root.standardizedFileURL.path)
         return hasher.finalize()
     }

@@ -77,9 +77,6 @@ extension BuildCache {
     }
 
     private static func modelDocumentHashesName(_ root: URL) -> String {
-        var hasher = StableHasher()
-        hasher.combine("model-documents")
-        hasher.combine(root.standardizedFileURL.path)
-        return hasher.finalize()
+        projectMemoName("model-documents", root)
     }
 }

@@ -49,9 +49,6 @@ extension BuildCache {
 
     /// One per project folder, replaced whenever its digest changes.
     private static func modelKeyName(_ root: URL) -> String {
-        var hasher = StableHasher()
-        hasher.combine("model-key")
-        hasher.combine(root.standardizedFileURL.path)
-        return hasher.finalize()
+        projectMemoName("model-key", root)
     }
 }

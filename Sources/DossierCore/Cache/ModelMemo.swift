@@ -161,10 +161,7 @@ extension BuildCache {
 
     /// One per project folder, replaced whenever its key changes.
     private static func modelMemoName(_ root: URL) -> String {
-        var hasher = StableHasher()
-        hasher.combine("model")
-        hasher.combine(root.standardizedFileURL.path)
-        return hasher.finalize()
+        projectMemoName("model", root)
     }
 }
 

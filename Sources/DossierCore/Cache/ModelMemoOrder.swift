@@ -82,9 +82,6 @@ extension BuildCache {
 
     /// One per project folder, replaced whenever its key changes.
     private static func modelOrderName(_ root: URL) -> String {
-        var hasher = StableHasher()
-        hasher.combine("model-order")
-        hasher.combine(root.standardizedFileURL.path)
-        return hasher.finalize()
+        projectMemoName("model-order", root)
     }
 }

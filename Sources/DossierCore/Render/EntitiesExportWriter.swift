@@ -45,7 +45,7 @@ enum EntitiesExportWriter {
         if unchanged, let previous, sink.reuse(path, madeFrom: previous.key, inputs: previous.inputs) { return nil }
         guard let actorsKey = AggregateKeys.entitiesActors(model, fingerprints: fingerprints),
               let restKey = AggregateKeys.entitiesRest(model, fingerprints: fingerprints) else {
-            return write(OutputFile(path: path, contents: EntitiesExport.json(model, urls: urls)), to: sink)
+            return SiteRenderer.write(OutputFile(path: path, contents: EntitiesExport.json(model, urls: urls)), to: sink)
         }
         let key = AggregateKeys.entities(actors: actorsKey, rest: restKey)
         if let previous, previous.key == key, sink.reuse(path, madeFrom: key, inputs: previous.inputs) { return nil }
@@ -72,15 +72,6 @@ enum EntitiesExportWriter {
             return nil
         } catch {
             return .error("\(error)", at: SourceLocation(path: path))
-        }
-    }
-
-    private static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {
-        do {
-            try sink.write(file)
-            return nil
-        } catch {
-            return .error("\(error)", at: SourceLocation(path: file.path))
         }
     }
 

@@ -341,7 +341,8 @@ public enum SiteRenderer {
         }
     }
 
-    private static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {
+    /// Writes `file`, a failure as a diagnostic at its path.
+    static func write(_ file: OutputFile, to sink: OutputSink) -> Diagnostic? {
         do {
             try sink.write(file)
             return nil
