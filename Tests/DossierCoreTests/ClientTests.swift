@@ -72,8 +72,8 @@ import Testing
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
     func aBriefingRendersLinkedMentionsInABrowserFromDisk() throws {
         let dom = try dumpDOM(Self.site.appendingPathComponent("briefings/treaty/index.html").absoluteString)
-        #expect(dom.contains("<a class=\"mention mention--state mention--alias\" href=\"../../actors/iran/index.html\" data-card=\"\">Islamic Republic of Iran</a>"))
-        #expect(dom.contains("<a class=\"mention mention--place\" href=\"../../actors/moscow/index.html\" data-card=\"\">Moscow</a>"))
+        #expect(dom.contains("<a href=\"../../actors/iran/index.html\" data-card=\"state alias\">Islamic Republic of Iran</a>"))
+        #expect(dom.contains("<a href=\"../../actors/moscow/index.html\" data-card=\"place\">Moscow</a>"))
         #expect(dom.contains("id=\"p-the-islamic-republic-of-iran\""))
     }
 

@@ -225,7 +225,10 @@ import Testing
 
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
     func slashFocusesTheSearchBoxButNotWhileTypingInAnotherField() throws {
+        // The shortcut is a deferred script (assets/shortcuts.js): it runs after the
+        // page is parsed, so the presses wait for DOMContentLoaded, which follows it.
         let script = """
+        document.addEventListener("DOMContentLoaded", function () {
         var focused = [];
         function press(target) {
           target.dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true, cancelable: true }));
@@ -238,6 +241,7 @@ import Testing
         other.focus();
         press(other);
         document.getElementById("value").textContent = JSON.stringify(focused);
+        });
         """
         let briefing = try dumpDOM(of: "briefings/shipping/index.html", running: script)
         #expect(try Self.value(in: briefing) as? [String] == ["site-search-input", "other"])

@@ -42,7 +42,7 @@ import Testing
     @Test(.enabled(if: canRun, reason))
     func keyboardFocusShowsTheCardBelowTheLinkAndEscapeClosesIt() throws {
         let dom = try probe("""
-        var link = document.querySelector('a.mention--alias');
+        var link = document.querySelector('a[data-card~=alias]');
         link.focus();
         var card = document.querySelector('.mention-card');
         document.body.setAttribute('data-at-once', String(!card.hidden));
@@ -77,7 +77,7 @@ import Testing
     @Test(.enabled(if: canRun, reason))
     func aTapOrAClickFollowsTheLinkWithoutACard() throws {
         let dom = try probe("""
-        var link = document.querySelector('a.mention--place');
+        var link = document.querySelector('a[data-card=place]');
         link.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
         link.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true }));
         link.focus();
@@ -90,7 +90,7 @@ import Testing
     @Test(.enabled(if: canRun, reason))
     func aMouseHoverShowsTheCardAfterAShortPause() throws {
         let dom = try probe("""
-        var link = document.querySelector('a.mention--place');
+        var link = document.querySelector('a[data-card=place]');
         link.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
         var card = document.querySelector('.mention-card');
         document.body.setAttribute('data-at-once', String(!card.hidden));
@@ -131,7 +131,7 @@ import Testing
         var errors = 0;
         window.addEventListener('error', function () { errors += 1; });
         window.addEventListener('unhandledrejection', function () { errors += 1; });
-        var link = document.querySelector('a.mention--alias');
+        var link = document.querySelector('a[data-card~=alias]');
         link.focus();
         link.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
         setTimeout(function () {

@@ -57,33 +57,33 @@ import Testing
 
     @Test func aLinkCarriesItsKindAndIsMarkedForItsCard() {
         let result = Self.resolve(#"<p><a href="dossier:actors/tehran/index.html">Tehran</a> met.</p>"#)
-        #expect(result.html == #"<p><a class="mention mention--place" href="../../actors/tehran/index.html" data-card>Tehran</a> met.</p>"#)
+        #expect(result.html == #"<p><a href="../../actors/tehran/index.html" data-card="place">Tehran</a> met.</p>"#)
         #expect(result.linked == ["tehran"])
     }
 
     @Test func aLinkWhoseTextIsAnotherNameIsMarkedAsAnAlias() {
         let result = Self.resolve(#"<a href="dossier:actors/iran/index.html">Tehran</a> and <a href="dossier:actors/iran/">IRAN</a>"#)
-        #expect(result.html == #"<a class="mention mention--state mention--alias" href="../../actors/iran/index.html" data-card>Tehran</a> and <a class="mention mention--state" href="../../actors/iran/" data-card>IRAN</a>"#)
+        #expect(result.html == #"<a href="../../actors/iran/index.html" data-card="state alias">Tehran</a> and <a href="../../actors/iran/" data-card="state">IRAN</a>"#)
         #expect(result.linked == ["iran"])
     }
 
     @Test func markupAndEntitiesInTheLinkTextStillReadAsTheTitle() {
         let result = Self.resolve(#"<a href="dossier:actors/at-t/index.html"><strong>AT&amp;T</strong></a>"#)
-        #expect(result.html.hasPrefix(#"<a class="mention mention--organization" href="../../actors/at-t/index.html""#))
+        #expect(result.html.hasPrefix(#"<a href="../../actors/at-t/index.html" data-card="organization""#))
     }
 
     @Test func anAttributeTheAuthorWroteStaysAndAnUnknownActorGetsNoCard() {
         let result = Self.resolve(#"<a href="dossier:actors/iran/index.html#p-x" title="a note">Iran</a> <a href="dossier:actors/gone/index.html">Gone</a>"#)
-        #expect(result.html == #"<a class="mention mention--state" href="../../actors/iran/index.html#p-x" data-card title="a note">Iran</a> <a class="mention" href="../../actors/gone/index.html">Gone</a>"#)
+        #expect(result.html == #"<a href="../../actors/iran/index.html#p-x" data-card="state" title="a note">Iran</a> <a class="mention" href="../../actors/gone/index.html">Gone</a>"#)
         #expect(result.linked == ["iran"])
     }
 
     @Test func theSameWordLinkingToTwoActorsLooksDifferent() throws {
         let page = try Self.site.read("briefings/talks/index.html")
-        #expect(page.contains(#"<a class="mention mention--state mention--alias" href="../../actors/iran/index.html" data-card>Tehran</a> said Iran"#))
-        #expect(page.contains(#"Traffic in <a class="mention mention--place" href="../../actors/tehran/index.html" data-card>Tehran</a> stopped"#))
+        #expect(page.contains(#"<a href="../../actors/iran/index.html" data-card="state alias">Tehran</a> said Iran"#))
+        #expect(page.contains(#"Traffic in <a href="../../actors/tehran/index.html" data-card="place">Tehran</a> stopped"#))
         // The author's own title stays; the linker adds none.
-        #expect(page.contains(#"href="../../actors/russia/index.html" data-card title="Moscow's view"><strong>RUSSIA</strong></a>"#))
+        #expect(page.contains(#"href="../../actors/russia/index.html" data-card="state" title="Moscow's view"><strong>RUSSIA</strong></a>"#))
         #expect(!page.contains(#"title="Iran""#) && !page.contains(#"title="Tehran""#))
     }
 

@@ -29,7 +29,7 @@ import Testing
         let report = SiteBuilder.build(BuildOptions(root: folder, strict: true))
         #expect(report.diagnostics.isEmpty)
         let page = try String(contentsOf: folder.appendingPathComponent("site/briefings/welcome/index.html"), encoding: .utf8)
-        #expect(page.contains("<a class=\"mention mention--state mention--alias\" href=\"../../actors/atlantis/index.html\" data-card>Atlantean Republic</a>"))
+        #expect(page.contains("<a href=\"../../actors/atlantis/index.html\" data-card=\"state alias\">Atlantean Republic</a>"))
         #expect(throws: Scaffold.Failure.self) { try Scaffold.initialize(folder, title: "Again") }
     }
 }

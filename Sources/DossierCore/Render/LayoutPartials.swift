@@ -26,7 +26,7 @@ struct LayoutPartials: Sendable {
     /// language and section (`PageContexts.layoutValues`), and the keys of the items of
     /// its two lists. No page's own values replace them.
     static let layoutValueNames: Set<String> = [
-        "site_title", "site_description", "home_url", "css_url", "favicon_url", "feed_url", "json_feed_url", "search_url",
+        "site_title", "site_description", "home_url", "css_url", "favicon_url", "shortcuts_script_url", "feed_url", "json_feed_url", "search_url",
         "pages", "navigation", "language", "direction", "site_lang_dir_html",
     ]
     static let itemNames: [String: Set<String>] = [

@@ -37,6 +37,13 @@ extension PageContexts {
         language == self.language(of: page) ? " dir=\"auto\"" : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\""
     }
 
+    /// The same for a `<bdi>`: nothing when the text is in the page's language, since
+    /// a `<bdi>` is isolated and takes its direction from its text without `dir="auto"`
+    /// (11 bytes on each of 200,000 names in related briefings at 10,000 briefings).
+    func bdiLangDirHTML(_ language: LanguageTag, on page: SiteURLs.Page) -> String {
+        language == self.language(of: page) ? "" : langDirHTML(language, on: page)
+    }
+
     /// `language` and `direction` for `<html lang dir>`, and `site_lang_dir_html` for the
     /// site's own header and footer: on a page in another language than the site's
     /// they keep the site's language and direction, so the navigation reads and sits

@@ -11,7 +11,7 @@ extension PageContexts {
             guard let link = value as? String else { return value ?? false }
             return link == "./" ? root : root + link
         }
-        for key in ["home_url", "css_url", "favicon_url", "feed_url", "json_feed_url", "search_url"] {
+        for key in ["home_url", "css_url", "favicon_url", "shortcuts_script_url", "feed_url", "json_feed_url", "search_url"] {
             context[key] = rooted(context[key])
         }
         for key in ["pages", "navigation"] {

@@ -12,7 +12,8 @@ extension PageContexts {
         let named = shared.prefix(Self.sharedActorsShown).compactMap { slug -> Context? in
             guard let actor = actorsBySlug[slug]?.actor else { return nil }
             return ["title": actor.title, "kind": actor.kind.rawValue,
-                    "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page)]
+                    "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page),
+                    "bdi_lang_dir_html": bdiLangDirHTML(language(of: .actor(slug)), on: page)]
         }
         let unnamed = shared.count - named.count
         let value = other.briefing

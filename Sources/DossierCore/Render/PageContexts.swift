@@ -105,6 +105,7 @@ struct PageContexts {
             "home_url": urls.link(from: page, to: .home),
             "css_url": root + urls.path(.asset("dossier.css")),
             "favicon_url": root + urls.path(.asset("favicon.svg")),
+            "shortcuts_script_url": root + urls.path(.asset("shortcuts.js")),
             "feed_url": root + urls.path(.feed("feed.xml")),
             "json_feed_url": root + urls.path(.feed("feed.json")),
             "search_url": urls.link(from: page, to: .search),
@@ -158,7 +159,8 @@ struct PageContexts {
         let langDir = langDirHTML(language(of: .actor(slug)), on: page)
         return chips.chip(slug, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
             ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
-             "summary": optional(actor.summary), "lang_dir_html": langDir]
+             "summary": optional(actor.summary), "lang_dir_html": langDir,
+             "bdi_lang_dir_html": bdiLangDirHTML(language(of: .actor(slug)), on: page)]
         }
     }
 

@@ -32,6 +32,17 @@ public enum TimelinePicture {
 
     static let accent = "#4e79a7"
 
+    /// How every event's bar, dot and label are painted, said once in the picture rather
+    /// than as attributes on each of its events (200 on each timeline page, drawn twice:
+    /// about a fifth of the page). Scoped to the timeline, since an inline `<svg>`'s
+    /// style applies to the whole HTML page; the picture still draws alone.
+    static let eventStyle = "<style>"
+        + ".dossier-timeline .event-period{fill:\(accent);fill-opacity:.3}"
+        + ".dossier-timeline .event-dot{fill:\(accent);stroke:currentColor;stroke-opacity:.5;stroke-width:1px}"
+        + ".dossier-timeline .event-dot-partial{fill:none;stroke:\(accent);stroke-opacity:1;stroke-width:1.8px}"
+        + ".dossier-timeline .event-label{fill:currentColor;paint-order:stroke;stroke:Canvas;stroke-width:3px;stroke-linejoin:round}"
+        + "</style>"
+
     static func render(_ layout: TimelinePictureLayout, title: String, prefix: String, language: LanguageTag = .english) -> String {
         let f = PictureSVG.number
         let e = PictureSVG.escape
@@ -40,6 +51,7 @@ public enum TimelinePicture {
         out += PictureSVG.openRoot(prefix: prefix, cssClass: "dossier-timeline", width: layout.width, height: layout.height)
         out += "<title id=\"\(prefix)-title\">\(e(title))</title>"
         out += "<desc id=\"\(prefix)-desc\">\(e(description(layout)))</desc>"
+        out += eventStyle
 
         let axisY = layout.axisY
         out += "<g class=\"timeline-axis\" stroke=\"currentColor\" stroke-opacity=\"0.6\">"
@@ -92,17 +104,15 @@ public enum TimelinePicture {
             out += "<title>\(e(humanDate(event.entry.date, in: language))): \(e(event.entry.title))</title>"
             if let start = event.barStart, let end = event.barEnd {
                 out += "<rect class=\"event-period\" x=\"\(f(start))\" y=\"\(f(axisY - 3))\" width=\"\(f(max(1, end - start)))\""
-                    + " height=\"6\" rx=\"3\" fill=\"\(accent)\" fill-opacity=\"0.3\"/>"
+                    + " height=\"6\" rx=\"3\"/>"
                 out += "<circle class=\"event-dot event-dot-partial\" cx=\"\(f(event.dotX))\" cy=\"\(f(axisY))\""
-                    + " r=\"\(f(TimelinePictureLayout.dotRadius))\" fill=\"none\" stroke=\"\(accent)\" stroke-width=\"1.8\"/>"
+                    + " r=\"\(f(TimelinePictureLayout.dotRadius))\"/>"
             } else {
                 out += "<circle class=\"event-dot\" cx=\"\(f(event.dotX))\" cy=\"\(f(axisY))\""
-                    + " r=\"\(f(TimelinePictureLayout.dotRadius))\" fill=\"\(accent)\" stroke=\"currentColor\""
-                    + " stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
+                    + " r=\"\(f(TimelinePictureLayout.dotRadius))\"/>"
             }
             out += "<text class=\"event-label\" x=\"\(f(event.textX))\" y=\"\(f(event.baseline))\""
-                + PictureSVG.labelAnchor(event.text, event.anchorEnd ? .end : .start)
-                + " fill=\"currentColor\"\(PictureSVG.textHalo)>"
+                + PictureSVG.labelAnchor(event.text, event.anchorEnd ? .end : .start) + ">"
             if event.lines.count == 1 {
                 out += e(event.text)
             } else {

@@ -77,11 +77,11 @@ enum TimelineVerticalPicture {
     static func render(_ layout: Layout, title: String, prefix: String, language: LanguageTag) -> String {
         let f = PictureSVG.number
         let e = PictureSVG.escape
-        let accent = TimelinePicture.accent
         var out = PictureSVG.openRoot(prefix: prefix, cssClass: "dossier-timeline dossier-timeline-vertical",
                                       width: width, height: layout.height)
         out += "<title id=\"\(prefix)-title\">\(e(title))</title>"
         out += "<desc id=\"\(prefix)-desc\">\(e(description(layout)))</desc>"
+        out += TimelinePicture.eventStyle
         out += "<g class=\"timeline-axis\" stroke=\"currentColor\" stroke-opacity=\"0.6\">"
         for segment in layout.axis.segments {
             out += "<line class=\"axis\" x1=\"\(f(axisX))\" y1=\"\(f(segment.left))\" x2=\"\(f(axisX))\" y2=\"\(f(segment.right))\""
@@ -111,24 +111,21 @@ enum TimelineVerticalPicture {
             out += "<path d=\"M\(f(axisX + dotRadius)) \(f(event.dotY))L\(f(event.labelBox.minX - 3)) \(f(labelMiddle))\"/>"
         }
         out += "</g>"
-        out += "<g class=\"events\">"
+        out += "<g class=\"events\" font-size=\"\(f(fontSize))\">"
         for event in layout.events {
             let classes = "event event-\(TimelinePicture.precisionName(event.entry.date.precision))"
             out += event.entry.href.map { "<a href=\"\(e($0))\" class=\"\(classes)\">" } ?? "<g class=\"\(classes)\">"
             out += "<title>\(e(TimelinePicture.humanDate(event.entry.date, in: language))): \(e(event.entry.title))</title>"
             if let start = event.barStart, let end = event.barEnd {
                 out += "<rect class=\"event-period\" x=\"\(f(axisX - 3))\" y=\"\(f(start))\" width=\"6\""
-                    + " height=\"\(f(max(1, end - start)))\" rx=\"3\" fill=\"\(accent)\" fill-opacity=\"0.3\"/>"
-                out += "<circle class=\"event-dot event-dot-partial\" cx=\"\(f(axisX))\" cy=\"\(f(event.dotY))\""
-                    + " r=\"\(f(dotRadius))\" fill=\"none\" stroke=\"\(accent)\" stroke-width=\"1.8\"/>"
+                    + " height=\"\(f(max(1, end - start)))\" rx=\"3\"/>"
+                out += "<circle class=\"event-dot event-dot-partial\" cx=\"\(f(axisX))\" cy=\"\(f(event.dotY))\" r=\"\(f(dotRadius))\"/>"
             } else {
-                out += "<circle class=\"event-dot\" cx=\"\(f(axisX))\" cy=\"\(f(event.dotY))\" r=\"\(f(dotRadius))\""
-                    + " fill=\"\(accent)\" stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
+                out += "<circle class=\"event-dot\" cx=\"\(f(axisX))\" cy=\"\(f(event.dotY))\" r=\"\(f(dotRadius))\"/>"
             }
             let text = event.lines.joined(separator: " ")
             let x = event.labelBox.minX
-            out += "<text class=\"event-label\" x=\"\(f(x))\" y=\"\(f(event.baseline))\" font-size=\"\(f(fontSize))\""
-                + PictureSVG.labelAnchor(text, .start) + " fill=\"currentColor\"\(PictureSVG.textHalo)>"
+            out += "<text class=\"event-label\" x=\"\(f(x))\" y=\"\(f(event.baseline))\"" + PictureSVG.labelAnchor(text, .start) + ">"
             if event.lines.count == 1 {
                 out += e(text)
             } else {
