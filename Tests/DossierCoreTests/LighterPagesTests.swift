@@ -24,7 +24,7 @@ import Testing
     date: 2025-02-01
     actors: [qatar, hamas]
     ---
-    Qatar and Tehran again.
+    Qatar and Tehran again, and [حماس](@hamas).
     -- content/actors/qatar.md --
     ---
     title: Qatar

@@ -107,13 +107,30 @@ import Testing
         func event(_ href: String) throws -> PictureSVGNode { try #require(root.all("a").first { $0["href"] == href }) }
         let year = try event("#y"), month = try event("#m"), day = try event("#d")
         #expect(year.classes.contains("event-year") && month.classes.contains("event-month") && day.classes.contains("event-day"))
-        #expect(year.all("circle").first?["fill"] == "none")
-        #expect(month.all("circle").first?["fill"] == "none")
-        #expect(day.all("circle").first?["fill"] != "none")
+        // A partial date's dot is a ring: the picture's style says so once for the class.
+        #expect(year.all("circle").first?.classes.contains("event-dot-partial") == true)
+        #expect(month.all("circle").first?.classes.contains("event-dot-partial") == true)
+        #expect(day.all("circle").first?.classes.contains("event-dot-partial") == false)
+        #expect(TimelinePicture.eventStyle.contains(".dossier-timeline .event-dot-partial{fill:none;"))
         let yearBar = try #require(year.all("rect").first?.double("width"))
         let monthBar = try #require(month.all("rect").first?.double("width"))
         #expect(day.all("rect").isEmpty)
         #expect(yearBar > monthBar * 10)
+    }
+
+    /// Bars, dots and labels carry no paint of their own: one <style> per picture
+    /// says it, for both renderings (a fifth of a 200-event timeline page).
+    @Test func eventPaintIsSaidOncePerPicture() throws {
+        let d = PictureFixtures.date
+        let entries = (1...20).map { TimelineEntry(date: d("2024-06-\(String(format: "%02d", $0))"), title: "Event \($0)", href: "#e\($0)") }
+        for svg in [TimelinePicture.svg(entries: entries, title: "Paint"),
+                    TimelineVerticalPicture.svg(entries: entries, title: "Paint", id: "paint")] {
+            #expect(svg.components(separatedBy: "<style>").count == 2)
+            #expect(svg.contains(TimelinePicture.eventStyle))
+            let events = try #require(svg.components(separatedBy: "<g class=\"events\"").last)
+            #expect(!events.contains("paint-order") && !events.contains("fill=") && !events.contains("stroke="))
+            #expect(events.components(separatedBy: "class=\"event-label\"").count == 21)
+        }
     }
 
     @Test func eventsLinkToTheirAnchorAndTooltipHasTheFullTitle() throws {
