@@ -147,7 +147,8 @@ import Testing
         let shownIn: [String] = switch field {
         // A mention link shows the title and kind; the summary only the chips and the card.
         case .title, .kind: Self.pagesShowingBrevia
-        case .summary: ["actors/aldoria/index.html", "actors/farland/index.html", "briefings/b1/index.html", "briefings/b4/index.html"]
+        // b1's and b4's "Also mentioned" writes its own links, not the chip partial: only "Mentioned alongside" shows it.
+        case .summary: ["actors/aldoria/index.html", "actors/farland/index.html"]
         case .language: ["actors/aldoria/index.html", "actors/farland/index.html", "briefings/b1/index.html", "briefings/b4/index.html"]
         }
         for path in shownIn { #expect(rebuild.changedPaths.contains(path), "\(path) should show Brevia's \(field)") }

@@ -107,7 +107,7 @@ import Testing
     @Test(.enabled(if: canRun, reason))
     func aChipOpensTheSameCardAsAMention() throws {
         let dom = try probe("""
-        var chip = document.querySelector('a.chip[data-card][href$="actors/iran/index.html"]');
+        var chip = document.querySelector('.chips a[data-card][href$="actors/iran/index.html"]');
         chip.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
         var card = document.querySelector('.mention-card');
         setTimeout(function () {
@@ -143,6 +143,6 @@ import Testing
         #expect(dom.contains("data-cards=\"0\""))
         #expect(dom.contains("data-errors=\"0\""))
         #expect(dom.contains("data-later-script-ran=\"true\""))
-        #expect(dom.contains("href=\"../../actors/iran/index.html\" data-card=\"\">Tehran</a>"))
+        #expect(dom.contains("href=\"../../actors/iran/index.html\" data-card=\"state alias\">Tehran</a>"))
     }
 }

@@ -20,7 +20,7 @@ import Testing
             "tags/index.html", "tags/treaties/index.html", "tags/russia-iran/index.html", "timeline/index.html", "graph/index.html",
             "sources/index.html", "search/index.html", "about/index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
             "data/entities.json", "assets/dossier.css", "assets/search.js", "assets/mentions.js", "assets/search-index.js", ".dossier-site",
-            "assets/favicon.svg", "assets/actors.js",
+            "assets/favicon.svg", "assets/actors.js", "assets/shortcuts.js",
             "data/graph.graphml", "data/graph.gexf", "data/mentions.csv", "data/relations.csv",
             "data/mentions/iran.json", "data/mentions/moscow.json", "data/mentions/russia.json", "data/mentions/sco.json",
             "actors/iran/card.html", "actors/moscow/card.html", "actors/russia/card.html", "actors/sco/card.html",

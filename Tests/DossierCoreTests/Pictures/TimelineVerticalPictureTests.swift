@@ -24,7 +24,9 @@ import Testing
         #expect(boxes.allSatisfy { view.contains($0) })
         // A 375 px phone leaves about 311 px for the figure's content.
         let scale = min(1, 311 / (view.maxX - view.minX))
-        for label in labels { #expect((label.double("font-size") ?? 11) * scale >= 12) }
+        // The labels' size is said once, on the group of events, and inherited.
+        let events = try #require(root.all("g").first { $0.classes.contains("events") })
+        for label in labels { #expect((label.double("font-size") ?? events.double("font-size") ?? 11) * scale >= 12) }
     }
 
     @Test func timeRunsDownTheAxisWithItsBreaks() throws {
