@@ -60,8 +60,8 @@ import Testing
     static func dataFiles(_ project: TestProject) -> Set<String> {
         Set(entries(under: project.output.appendingPathComponent("data")).filter {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: project.output.appendingPathComponent("data/" + $0).path, isDirectory: &isFolder)
-            return !isFolder.boolValue
+            let exists = FileManager.default.fileExists(atPath: project.output.appendingPathComponent("data/" + $0).path, isDirectory: &isFolder)
+            return exists && !isFolder.boolValue
         }.map { "data/" + $0 })
     }
 
