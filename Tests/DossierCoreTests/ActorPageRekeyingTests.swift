@@ -16,6 +16,7 @@ import Testing
     static let projectText = """
     -- dossier.yml --
     title: Actor rekeying test
+    exports: all
     base_url: https://dossier.test/
     paginate_by: 1
     -- content/actors/aldoria.md --
@@ -259,7 +260,7 @@ import Testing
     }
 
     @Test func aConfigEditKeysEveryActor() throws {
-        let rebuild = try Self.rebuild { try $0.write("dossier.yml", "title: Actor rekeying test, renamed\nbase_url: https://dossier.test/\npaginate_by: 1\n") }
+        let rebuild = try Self.rebuild { try $0.write("dossier.yml", "title: Actor rekeying test, renamed\nbase_url: https://dossier.test/\npaginate_by: 1\nexports: all\n") }
         #expect(rebuild.keyed == nil)
         #expect(rebuild.changedPages == Set(Self.actors))
     }

@@ -9,6 +9,7 @@ import Testing
     static let projectText = """
     -- dossier.yml --
     title: Aggregate test
+    exports: all
     base_url: https://dossier.test/
     -- content/actors/aldoria.md --
     ---

@@ -13,6 +13,7 @@ import Testing
         var text = """
         -- dossier.yml --
         title: Parts test
+        exports: all
         base_url: https://dossier.test/
         -- content/actors/aldoria.md --
         ---

@@ -16,6 +16,7 @@ import Testing
         var text = """
         -- dossier.yml --
         title: Cached render test
+        exports: all
         base_url: https://dossier.test/
         paginate_by: 5
         -- content/actors/aldoria.md --

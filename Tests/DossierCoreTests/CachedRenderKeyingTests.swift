@@ -11,6 +11,7 @@ import Testing
     static let projectText = """
     -- dossier.yml --
     title: Keying test
+    exports: all
     base_url: https://dossier.test/
     paginate_by: 2
     -- content/actors/aldoria.md --

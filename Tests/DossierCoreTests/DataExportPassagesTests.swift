@@ -37,6 +37,7 @@ import Testing
     static let project = """
     -- dossier.yml --
     title: Desk
+    exports: all
     -- content/actors/iran.md --
     ---
     title: Iran

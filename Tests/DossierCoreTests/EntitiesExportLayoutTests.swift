@@ -36,6 +36,7 @@ import Testing
     static let site = BuiltSite("""
     -- dossier.yml --
     title: Desk
+    exports: all
     -- content/actors/iran.md --
     ---
     title: Iran
@@ -162,6 +163,7 @@ import Testing
     static let projectWithProfileMentions = """
     -- dossier.yml --
     title: Desk
+    exports: all
     -- content/actors/iran.md --
     ---
     title: Iran

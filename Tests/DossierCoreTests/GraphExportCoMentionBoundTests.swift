@@ -65,6 +65,7 @@ import Testing
     static let project = """
     -- dossier.yml --
     title: Bound
+    exports: all
     graph_co_mentions_per_actor: 1
     -- content/actors/iran.md --
     ---

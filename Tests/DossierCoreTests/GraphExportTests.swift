@@ -9,6 +9,7 @@ import Testing
     static let project = """
     -- dossier.yml --
     title: "Graph & <Desk>"
+    exports: all
     -- content/actors/iran.md --
     ---
     title: Iran
@@ -187,7 +188,7 @@ import Testing
     }
 
     @Test func aSiteWithoutActorsHasAnEmptyGraph() throws {
-        let project = try TestProject("-- dossier.yml --\ntitle: Empty\n")
+        let project = try TestProject("-- dossier.yml --\ntitle: Empty\nexports: all\n")
         defer { project.remove() }
         #expect(!project.build().diagnostics.hasErrors)
         let graphML = try PictureSVGParser.parse(project.read("data/graph.graphml"))

@@ -13,6 +13,7 @@ import Testing
     static let projectText = """
     -- dossier.yml --
     title: Mention view test
+    exports: all
     base_url: https://dossier.test/
     -- content/actors/aldoria.md --
     ---
@@ -202,7 +203,7 @@ import Testing
     /// edit that follows compares with views read under this one.
     @Test func viewsRecordedUnderAnotherConfigAreReadAgain() throws {
         let (before, after, _) = try Self.rebuild { project in
-            try project.write("dossier.yml", "title: Mention view test, renamed\nbase_url: https://dossier.test/\n")
+            try project.write("dossier.yml", "title: Mention view test, renamed\nbase_url: https://dossier.test/\nexports: all\n")
         }
         #expect(before.viewsRead != after.viewsRead)
         #expect(after.documents.values.allSatisfy { $0.contains("/") })

@@ -11,6 +11,7 @@ import Testing
     static let actors = """
     -- dossier.yml --
     title: Test
+    exports: all
     -- content/actors/iran.md --
     ---
     title: Iran

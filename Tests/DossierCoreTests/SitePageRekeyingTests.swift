@@ -16,6 +16,7 @@ import Testing
         var text = """
         -- dossier.yml --
         title: Site page rekeying test
+        exports: all
         base_url: https://dossier.test/
         paginate_by: 1
         -- content/pages/about.md --
@@ -211,7 +212,7 @@ import Testing
     /// `dossier.yml` is read by every page: all are keyed, and the title shows on each.
     @Test func theSiteTitleChangedReachesEverySitePage() throws {
         let result = try Self.rebuild(unreached: []) { project in
-            try project.write("dossier.yml", "title: Renamed site\nbase_url: https://dossier.test/\npaginate_by: 1\n")
+            try project.write("dossier.yml", "title: Renamed site\nbase_url: https://dossier.test/\npaginate_by: 1\nexports: all\n")
         }
         #expect(result.changed.isSuperset(of: ["index.html", "search/index.html", "404.html", "graph/index.html", "tags/index.html"]))
     }

@@ -56,6 +56,15 @@ enum AggregateKeys {
         /// Each stretch's document hashed as others see it; nil when it has no fingerprint.
         let digests: [String?]
 
+        /// For a build that writes neither the mentions files nor mentions.csv.
+        static let none = MentionDocuments()
+
+        private init() {
+            starts = []
+            ids = []
+            digests = []
+        }
+
         init(_ model: SiteModel, fingerprints: DocumentFingerprints) {
             // From the model's list of documents, without making the list of mentions (`SiteMentionList`).
             starts = model.mentionList.starts
@@ -195,14 +204,16 @@ enum AggregateKeys {
 
     /// `data/entities.json`'s actors' array (`EntitiesExport.actorsPart`): each actor's
     /// slug, title, kind, summary, aliases and mention count, as the model holds them,
-    /// and the site (URL style: in the site's fingerprint). Fields rather than
-    /// fingerprints: a profile edit keeps the file.
+    /// whether the mentions files are written (each actor's path to its own), and the
+    /// site (URL style: in the site's fingerprint). Fields rather than fingerprints: a
+    /// profile edit keeps the file.
     static func entitiesActors(_ model: SiteModel, fingerprints: DocumentFingerprints) -> String? {
         guard !fingerprints.isEmpty else { return nil }
         var hasher = StableHasher()
         hasher.combine("data/entities.json actors")
         hasher.combine(EntitiesExport.version)
         hasher.combine(fingerprints.site)
+        hasher.combine(model.config.exports.contains(.mentions))
         hasher.combine(model.actors.count)
         for actor in model.actors {
             let value = actor.actor

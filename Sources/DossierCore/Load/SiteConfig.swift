@@ -54,6 +54,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var paginateBy = SiteConfig.defaultPaginateBy
     /// Co-mention edges the graph exports keep per actor (docs/graph-export.md).
     public var graphCoMentionsPerActor = SiteConfig.defaultGraphCoMentionsPerActor
+    /// The data files written under `data/` (`exports`).
+    public var exports = DataExport.defaults
     public var params: [ParamEntry] = []
 
     public init() {}
@@ -92,6 +94,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "paginate_by": config.paginateBy = reader.pageSize(value, key: key) ?? config.paginateBy
             case "graph_co_mentions_per_actor":
                 config.graphCoMentionsPerActor = reader.edgeLimit(value, key: key) ?? config.graphCoMentionsPerActor
+            case "exports": config.exports = reader.exports(value, key: key) ?? config.exports
             case "linking": config.linking = reader.linking(value)
             case "relation_types": config.relationTypes = reader.relationTypes(value)
             case "markdown":

@@ -54,6 +54,8 @@ public enum EntitiesExport {
     private static let emptyActorsPrefix = Array(#"{"actors":[]"#.utf8)
 
     private static func writeActors(_ model: SiteModel, urls: SiteURLs, into json: inout JSONWriter) {
+        // No path to a file the build does not write.
+        let writesMentions = model.config.exports.contains(.mentions)
         json.key("actors")
         json.array { list in
             for actor in model.actors {
@@ -62,7 +64,7 @@ public enum EntitiesExport {
                     item.key("aliases"); item.strings(value.aliases.map(\.value))
                     item.field("kind", value.kind.rawValue)
                     item.key("mention_count"); item.int(actor.mentionCount)
-                    item.field("mentions", urls.path(mentionsFile(value.slug)))
+                    item.field("mentions", writesMentions ? urls.path(mentionsFile(value.slug)) : nil)
                     item.field("slug", value.slug)
                     item.field("summary", value.summary)
                     item.field("title", value.title)

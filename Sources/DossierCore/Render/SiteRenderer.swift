@@ -27,6 +27,18 @@ public enum SiteRenderer {
             default: false
             }
         }
+
+        /// The data export the job writes a file of; nil for every other file.
+        var export: DataExport? {
+            switch self {
+            case .entities: .entities
+            case .relationsCSV: .relations
+            case .actorMentions, .documentPassages: .mentions
+            case .mentionsCSV: .csv
+            case .graphExports: .graph
+            default: nil
+            }
+        }
     }
 
     /// Renders every file into `sink`; returns the diagnostics.
@@ -72,13 +84,17 @@ public enum SiteRenderer {
         // Only the actors whose mentions file is keyed read it: none when nothing changed.
         let coMentionRangesMemo = ComputedOnce<[Range<Int>]>()
         @Sendable func coMentionRanges() -> [Range<Int>] { coMentionRangesMemo.value { EntitiesExport.coMentionRanges(model) } }
-        let mentionDocuments = AggregateKeys.MentionDocuments(model, fingerprints: fingerprints)
+        let exports = model.config.exports
+        // Hashes every document: only for the exports that read the documents' mentions.
+        let mentionDocuments = exports.contains(.mentions) || exports.contains(.csv)
+            ? AggregateKeys.MentionDocuments(model, fingerprints: fingerprints) : .none
         // The large data files go first so they overlap with the pages. The two graph
         // files are written one after the other, so only one is in memory at a time.
-        let jobs: [Job] = [.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
+        // An export that is off has no job: the writer removes its previous files.
+        let jobs: [Job] = ([.entities, .searchIndex, .graphExports, .mentionsCSV, .relationsCSV, .atomFeed, .jsonFeed, .sitemap, .notFound]
             + theme.assets.keys.sorted().map(Job.asset) + PublishedImages.all(in: model).map(Job.image) + pageJobs
             + model.actors.indices.map(Job.actorMentions) + mentionDocuments.ids.indices.map(Job.documentPassages)
-            + model.actors.indices.map(Job.actorCard)
+            + model.actors.indices.map(Job.actorCard)).filter { $0.export.map(exports.contains) ?? true }
 
         let exportTables = ExportTables(model, documents: mentionDocuments, perDocument: rekeying.isSmallChange)
         let readers = releasingHTML ? HTMLReaders(model) : nil

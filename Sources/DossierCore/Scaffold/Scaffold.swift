@@ -158,6 +158,7 @@ public enum Scaffold {
               mode: first            # first | all | none
               case_sensitive: true
               ignore: []             # phrases that are never mentions
+            # exports: [entities, relations]   # data/ files for other tools: entities, relations, mentions, csv, graph, or all
 
             """),
             ("content/actors/atlantis.md", """

@@ -48,6 +48,7 @@ enum CorpusProject {
         try """
         title: Factbook
         base_url: https://example.org/factbook/
+        exports: [entities, mentions]
         linking:
           ignore: [Niger River, New Guinea, Congo Basin, Congo River, Gulf of Guinea, Guinea Current]
 
