@@ -257,13 +257,37 @@ import Testing
 /// A cached build after an edit writes what a clean build writes, whether the edit
 /// touches a quoted document, a linked one, a linked one's title, or `actor_quotes`.
 @Suite(.serialized) struct ActorQuotesCachedBuildTests {
-    static func cachedBuildMatchesCleanAfter(_ edit: (TestProject) throws -> Void) throws {
+    /// Iran's page quotes b13 and b12; its second page links the fourteen others.
+    @discardableResult
+    static func cachedBuildMatchesCleanAfter(_ edit: (TestProject) throws -> Void) throws -> BuildReport {
         let project = try TestProject(ActorQuotesSiteTests.project("paginate_by: 2\nactor_quotes: 2"))
         defer { project.remove() }
         #expect(project.cachedBuild().succeeded)
         try edit(project)
-        #expect(project.cachedBuild().succeeded)
+        let report = project.cachedBuild()
+        #expect(report.succeeded)
         #expect(try project.differenceFromCleanBuild() == nil)
+        return report
+    }
+
+    static let actorPage = "actors/iran/index.html", linkPage = "actors/iran/mentions/2/index.html"
+
+    @Test func aPassageOfALinkedDocumentOtherThanItsFirstEditedRendersNeitherPage() throws {
+        let report = try Self.cachedBuildMatchesCleanAfter {
+            try Self.replace("Then Tehran acts again.", with: "Then Tehran waits.", in: "content/briefings/b3.md", $0)
+        }
+        // Their inputs keys read the edited document; what they show of it did not change.
+        #expect(report.reusedRenders.contains(Self.linkPage) && report.reusedRenders.contains(Self.actorPage))
+        #expect(!report.changedPaths.contains(Self.linkPage) && !report.changedPaths.contains(Self.actorPage))
+        #expect(report.changedPaths.contains("briefings/b3/index.html"))
+    }
+
+    @Test func aPassageOfAQuotedDocumentEditedRendersTheActorPageOnly() throws {
+        let report = try Self.cachedBuildMatchesCleanAfter {
+            try Self.replace("Then Tehran acts again.", with: "Then Tehran waits.", in: "content/briefings/b13.md", $0)
+        }
+        #expect(report.changedPaths.contains(Self.actorPage))
+        #expect(report.reusedRenders.contains(Self.linkPage) && !report.changedPaths.contains(Self.linkPage))
     }
 
     static func replace(_ old: String, with new: String, in path: String, _ project: TestProject) throws {
