@@ -32,6 +32,23 @@ public enum URLStyle: String, Sendable, Hashable, CaseIterable {
     case pretty
 }
 
+/// How many of the documents that mention an actor, in the order its "Mentioned in"
+/// lists them, have their passages quoted on the actor's pages; the rest are listed as
+/// one link each (issue 10: an actor page shows its newest passages and links the rest).
+public enum ActorQuotes: Sendable, Hashable {
+    /// Every document quoted: the pages as they were before `actor_quotes`.
+    case all
+    case first(Int)
+
+    /// How many of `documents` documents are quoted.
+    func quoted(of documents: Int) -> Int {
+        switch self {
+        case .all: documents
+        case .first(let count): min(count, documents)
+        }
+    }
+}
+
 /// `dossier.yml`.
 public struct SiteConfig: Sendable, Hashable {
     public var title = "Dossier"
@@ -52,6 +69,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var urlStyle = URLStyle.disk
     /// Items per page of every list that grows with the site (Zola's `paginate_by`).
     public var paginateBy = SiteConfig.defaultPaginateBy
+    /// How many documents of an actor's "Mentioned in" quote their passages (`actor_quotes`).
+    public var actorQuotes = ActorQuotes.first(SiteConfig.defaultActorQuotes)
     /// Co-mention edges the graph exports keep per actor (docs/graph-export.md).
     public var graphCoMentionsPerActor = SiteConfig.defaultGraphCoMentionsPerActor
     /// The data files written under `data/` (`exports`).
@@ -63,6 +82,7 @@ public struct SiteConfig: Sendable, Hashable {
     public static let fileName = "dossier.yml"
     public static let defaultPaginateBy = 50
     public static let defaultGraphCoMentionsPerActor = 25
+    public static let defaultActorQuotes = 10
     /// Far above any useful page, and low enough that ten times it (the tags index) stays an Int.
     public static let maxPaginateBy = 100_000
 
@@ -92,6 +112,7 @@ public struct SiteConfig: Sendable, Hashable {
                     }
                 }
             case "paginate_by": config.paginateBy = reader.pageSize(value, key: key) ?? config.paginateBy
+            case "actor_quotes": config.actorQuotes = reader.actorQuotes(value, key: key) ?? config.actorQuotes
             case "graph_co_mentions_per_actor":
                 config.graphCoMentionsPerActor = reader.edgeLimit(value, key: key) ?? config.graphCoMentionsPerActor
             case "exports": config.exports = reader.exports(value, key: key) ?? config.exports
@@ -124,6 +145,20 @@ extension YAMLReader {
             return nil
         }
         return limit
+    }
+
+    /// `all`, or a whole number of documents from 0 through `SiteConfig.maxPaginateBy`.
+    mutating func actorQuotes(_ node: Node, key: String) -> ActorQuotes? {
+        guard case .scalar(let scalar) = node, scalar.string == "all" || Int(scalar.string) != nil else {
+            error("expected a whole number or 'all' for '\(key)', found \(Self.describe(node))", at: node)
+            return nil
+        }
+        guard let count = Int(scalar.string) else { return .all }
+        guard (0...SiteConfig.maxPaginateBy).contains(count) else {
+            error("'\(key)' must be 'all' or between 0 and \(SiteConfig.maxPaginateBy), found \(count)", at: node)
+            return nil
+        }
+        return .first(count)
     }
 
     /// A whole number of items per page, 1 through `SiteConfig.maxPaginateBy`.

@@ -34,6 +34,10 @@ final class MentionGroupHeadings: Sendable {
         let titleHTML: String
         let dateHTML: String
         let langDirHTML: String
+        /// The title escaped and the date's values, for the lines of linked documents
+        /// (`MentionSectionsHTML.appendLinks`).
+        let escapedTitle: String
+        let date: MentionSectionsHTML.LinkDate?
         /// The link's values with `title_html` and `date_html`, kept only when a template
         /// may read a group's values (`MentionSectionsHTML.groupValuesMayBeRead`).
         let values: PageContexts.Context?
@@ -61,6 +65,10 @@ final class MentionGroupHeadings: Sendable {
             }
             return Heading(url: context["url"] as? String ?? "", titleHTML: context["title_html"] as? String ?? "",
                            dateHTML: context["date_html"] as? String ?? "", langDirHTML: context["lang_dir_html"] as? String ?? "",
+                           escapedTitle: HTMLEscaping.escape(context["title"] as? String ?? ""),
+                           date: (context["date"] as? PageContexts.Context).map {
+                               MentionSectionsHTML.LinkDate(machine: $0["machine"] as? String ?? "", display: $0["display"] as? String ?? "")
+                           },
                            values: keepsValues ? context : nil)
         }
     }

@@ -16,6 +16,7 @@ import Mustache
 struct MentionSectionsHTML: Sendable {
     static let sectionsPartial = "partials/mention-sections"
     static let passagePartial = "partials/passage"
+    static let linkPartial = "partials/mention-link"
 
     /// The built-in `partials/mention-sections` and `partials/passage`, the ones `appendGroup` writes.
     static let builtInSections = """
@@ -43,6 +44,13 @@ struct MentionSectionsHTML: Sendable {
         {{/has_more_passages}}
         </section>
         {{/groups}}
+        {{#has_links}}
+        <ul class="mention-links">
+        {{#links}}
+        {{>partials/mention-link}}
+        {{/links}}
+        </ul>
+        {{/has_links}}
         {{/mention_sections}}
 
         """
@@ -51,7 +59,13 @@ struct MentionSectionsHTML: Sendable {
 
         """
 
-    /// What pages include instead: `groups_html` holds every group but the last newline,
+    static let builtInLink = """
+        <li><a href="{{url}}"{{{lang_dir_html}}}>{{title}}</a>{{#date}} <time datetime="{{machine}}">{{display}}</time>{{/date}} · {{count_label}}</li>
+
+        """
+
+    /// What pages include instead: `groups_html` holds every group and the list of
+    /// links but the last newline,
     /// which the line gives back, so the standalone tags around it print nothing, as
     /// `{{#groups}}` and `{{/groups}}` did.
     static let insertingSections = """
@@ -78,7 +92,9 @@ struct MentionSectionsHTML: Sendable {
     /// applied) and the names the project overrides.
     init(texts: [String: String], projectTemplates: Set<String>) {
         guard !projectTemplates.contains(Self.sectionsPartial), !projectTemplates.contains(Self.passagePartial),
-              texts[Self.sectionsPartial] == Self.builtInSections, texts[Self.passagePartial] == Self.builtInPassage
+              !projectTemplates.contains(Self.linkPartial),
+              texts[Self.sectionsPartial] == Self.builtInSections, texts[Self.passagePartial] == Self.builtInPassage,
+              texts[Self.linkPartial] == Self.builtInLink
         else {
             self = .inactive
             return
@@ -129,6 +145,49 @@ struct MentionSectionsHTML: Sendable {
             html += "</ul>\n</details>\n"
         }
         html += "</section>\n"
+    }
+
+    /// A linked document's `<time>`: its values as the link's `date` holds them.
+    struct LinkDate: Sendable {
+        var machine: String
+        var display: String
+    }
+
+    /// A linked document's line: its link (`url`, escaped as `{{…}}` escapes), its
+    /// title already escaped, its `lang_dir_html`, its date and its count's label.
+    struct Link {
+        var url: String
+        var titleHTML: String
+        var langDirHTML: String
+        var date: LinkDate?
+        var countLabel: String
+    }
+
+    /// The linked documents of a section as the built-in partials draw them; nothing
+    /// when there are none.
+    static func appendLinks(_ links: [Link], to html: inout String) {
+        guard !links.isEmpty else { return }
+        html += "<ul class=\"mention-links\">\n"
+        for link in links {
+            html += "<li><a href=\""
+            html += HTMLEscaping.escape(link.url)
+            html += "\""
+            html += link.langDirHTML
+            html += ">"
+            html += link.titleHTML
+            html += "</a>"
+            if let date = link.date {
+                html += " <time datetime=\""
+                html += HTMLEscaping.escape(date.machine)
+                html += "\">"
+                html += HTMLEscaping.escape(date.display)
+                html += "</time>"
+            }
+            html += " · "
+            html += HTMLEscaping.escape(link.countLabel)
+            html += "</li>\n"
+        }
+        html += "</ul>\n"
     }
 
     private static func append(_ passage: Passage, langDirHTML: String, to html: inout String) {

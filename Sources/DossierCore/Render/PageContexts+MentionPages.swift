@@ -1,6 +1,7 @@
 extension PageContexts {
     /// Page 2 or later of an actor's "Mentioned in" (`actors/iran/mentions/2/`): the
-    /// documents the actor page has no room for, grouped and marked as there.
+    /// documents the actor page has no room for, under the same kind headings: quoted
+    /// while within `actor_quotes`, a line each after it.
     func actorMentions(_ actor: ActorModel, pageNumber: Int) -> Context {
         let value = actor.actor
         let list = PagedList.actorMentions(value.slug)

@@ -3,16 +3,24 @@ extension PageContexts {
     static let passagesShownPerDocument = 3
 
     /// "Mentioned in" on an actor page: one section per kind of document (briefings,
-    /// actor profiles, pages), each document with its first passages and the rest folded.
+    /// actor profiles, pages), each with its quoted documents — their first passages
+    /// shown and the rest folded — then its linked ones, a line each (`actor_quotes`).
     /// `documents` selects the documents of one page of the list (all by default).
     func mentionSections(_ actor: ActorModel, documents: Range<Int>? = nil, on page: SiteURLs.Page) -> [Context] {
         let kinds: [(DocumentID.Kind, String)] = [(.briefing, "Briefings"), (.actor, "Actor profiles"), (.page, "Pages")]
-        let listed = actor.mentionGroups.groups(in: documents ?? actor.mentionGroups.groups.indices)
+        let range = documents ?? actor.mentionGroups.groups.indices
+        let quotedEnd = max(range.lowerBound, min(range.upperBound, quotedMentionGroups(of: actor)))
+        let quoted = actor.mentionGroups.groups(in: range.lowerBound..<quotedEnd)
+        let linked = actor.mentionGroups.groups(in: quotedEnd..<range.upperBound)
         return kinds.compactMap { kind, label -> Context? in
-            let groups = listed.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
-            guard !groups.isEmpty else { return nil }
-            var section: Context = ["label": label, "kind": kind.rawValue]
-            if mentionSectionsHTML.groupValuesMayBeRead { section["groups"] = groups.map(groupValues) }
+            let groups = quoted.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
+            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0.document, $0.mentions, on: page) }
+            guard !groups.isEmpty || !links.isEmpty else { return nil }
+            var section: Context = ["label": label, "kind": kind.rawValue, "has_links": !links.isEmpty]
+            if mentionSectionsHTML.groupValuesMayBeRead {
+                section["groups"] = groups.map(groupValues)
+                section["links"] = links.map(linkValues)
+            }
             if mentionSectionsHTML.isActive {
                 var html = ""
                 for group in groups {
@@ -21,11 +29,45 @@ extension PageContexts {
                         dateHTML: group.heading.dateHTML, langDirHTML: group.heading.langDirHTML,
                         passages: group.passages, shown: Self.passagesShownPerDocument, moreLabel: group.moreLabel, to: &html)
                 }
+                MentionSectionsHTML.appendLinks(links.map(\.html), to: &html)
                 html.removeLast()
                 section["groups_html"] = html
             }
             return section
         }
+    }
+
+    /// A linked document of "Mentioned in": its title, leading to the actor's first
+    /// passage in it, its date and its count of mentions.
+    private struct MentionLink {
+        var heading: MentionGroupHeadings.Heading
+        var url: String
+        var count: String
+        var countLabel: String
+        var html: MentionSectionsHTML.Link {
+            .init(url: url, titleHTML: heading.escapedTitle, langDirHTML: heading.langDirHTML, date: heading.date, countLabel: countLabel)
+        }
+    }
+
+    private func mentionLink(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionLink {
+        let language = language(of: page)
+        let heading = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
+            newDocumentLink(document, from: page)
+        }
+        let anchor = mentions.lazy.compactMap(\.anchor).first
+        return MentionLink(heading: heading, url: heading.url + (anchor.map { "#" + $0 } ?? ""), count: number(mentions.count, on: page),
+                           countLabel: DisplayFormat.count(mentions.count, "mention", in: language))
+    }
+
+    /// A link's values, for templates that read them: the document's link values, with
+    /// `url` leading to the actor's first passage (`document_url`: the document itself).
+    private func linkValues(_ link: MentionLink) -> Context {
+        var values = link.heading.values ?? [:]
+        values["document_url"] = link.heading.url
+        values["url"] = link.url
+        values["count"] = link.count
+        values["count_label"] = link.countLabel
+        return values
     }
 
     /// A group of "Mentioned in": one document's distinct passages naming the actor.

@@ -72,6 +72,22 @@ struct Pager: Sendable, Hashable {
         }
     }
 
+    /// Pages of quoted documents as `init(weights:size:budget:)` pages them, then `links`
+    /// documents listed as links: the last page of quotes is filled with links up to
+    /// `size` documents, and each later page holds `linksPerPage` links. The budget
+    /// exists because of quotes, so it does not close a page of links.
+    init(weights: [Int], size: Int, budget: Int, thenLinks links: Int, linksPerPage: Int) {
+        self.init(weights: weights, size: size, budget: budget)
+        count = weights.count + links
+        guard links > 0 else { return }
+        let quotedOnLastPage = weights.count - starts[starts.count - 1]
+        var next = weights.count + max(0, max(1, size) - quotedOnLastPage)
+        while next < count {
+            starts.append(next)
+            next += max(1, linksPerPage)
+        }
+    }
+
     var pageCount: Int { starts.count }
 
     /// The page (1-based) that shows the item at `offset`.
@@ -123,13 +139,26 @@ extension PageContexts {
 
     /// An actor's "Mentioned in": `paginate_by` documents a page, and no more than ten
     /// times as many passages, so a run of documents that quote the actor in every
-    /// paragraph does not make one page as long as all of them.
+    /// paragraph does not make one page as long as all of them. Only the first
+    /// `actor_quotes` documents are quoted; the rest are links, ten times as many a page.
     func mentionPager(_ actor: ActorModel) -> Pager {
         // Counted with the documents' summaries (`MentionedActor.passages`): every build pages every actor.
-        let weights = actor.mentionGroups.groups.map(\.passages)
+        let groups = actor.mentionGroups.groups
+        let quoted = quotedMentionGroups(of: actor)
+        let weights = groups.prefix(quoted).map(\.passages)
         let size = model.config.paginateBy
-        return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage)
+        return Pager(weights: weights, size: size, budget: size * Self.passagesPerDocumentOnAverage,
+                     thenLinks: groups.count - quoted, linksPerPage: size * Self.mentionLinksPerDocument)
     }
+
+    /// How many of the actor's groups, from the first, quote their passages (`actor_quotes`).
+    func quotedMentionGroups(of actor: ActorModel) -> Int {
+        model.config.actorQuotes.quoted(of: actor.mentionGroups.groups.count)
+    }
+
+    /// Links a later page of "Mentioned in" holds per document a page of quotes may hold:
+    /// a link is one line, as an entry of the actors index is.
+    static let mentionLinksPerDocument = 10
 
     /// The passage budget of a page of mentions, per document it may hold.
     static let passagesPerDocumentOnAverage = 10

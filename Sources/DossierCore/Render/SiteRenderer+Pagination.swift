@@ -24,7 +24,8 @@ extension SiteRenderer {
         let groups = actor.mentionGroups.groups
         guard groups.count <= size else { return false }
         var mentions = 0
-        for group in groups { mentions += group.count }
+        // Only quoted documents show their passages; the budget is theirs.
+        for group in groups.prefix(contexts.quotedMentionGroups(of: actor)) { mentions += group.count }
         return mentions <= size * PageContexts.passagesPerDocumentOnAverage
     }
 
