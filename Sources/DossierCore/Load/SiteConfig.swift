@@ -54,6 +54,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var paginateBy = SiteConfig.defaultPaginateBy
     /// Co-mention edges the graph exports keep per actor (docs/graph-export.md).
     public var graphCoMentionsPerActor = SiteConfig.defaultGraphCoMentionsPerActor
+    /// `search.passages`: the search index's document parts carry every passage's text,
+    /// so that results quote passages on a site opened from disk (docs/search-index.md).
+    public var searchPassages = false
     public var params: [ParamEntry] = []
 
     public init() {}
@@ -94,6 +97,12 @@ public struct SiteConfig: Sendable, Hashable {
                 config.graphCoMentionsPerActor = reader.edgeLimit(value, key: key) ?? config.graphCoMentionsPerActor
             case "linking": config.linking = reader.linking(value)
             case "relation_types": config.relationTypes = reader.relationTypes(value)
+            case "search":
+                for (field, keyNode, fieldValue) in reader.entries(value, what: "'search'") ?? [] {
+                    if field == "passages" { config.searchPassages = reader.bool(fieldValue, key: field) ?? false } else {
+                        reader.warning("unknown key '\(field)' in 'search' (expected passages)", at: keyNode)
+                    }
+                }
             case "markdown":
                 for (field, keyNode, fieldValue) in reader.entries(value, what: "'markdown'") ?? [] {
                     if field == "unsafe_html" { config.allowRawHTML = reader.bool(fieldValue, key: field) ?? false } else {
