@@ -543,7 +543,7 @@
       if (quoting.controller) quoting.controller.abort();
       if (quoting.observer) quoting.observer.disconnect();
     }
-    quoting = { waiting: [], running: 0, cancelled: false, observer: null,
+    quoting = { waiting: [], running: 0, cancelled: false, observer: null, jobs: new Map(),
       controller: window.AbortController ? new AbortController() : null };
     var current = quoting;
     if (window.IntersectionObserver) {
@@ -551,7 +551,8 @@
         seen.forEach(function (sighting) {
           if (!sighting.isIntersecting) return;
           current.observer.unobserve(sighting.target);
-          current.waiting.push(sighting.target.dossierQuote);
+          current.waiting.push(current.jobs.get(sighting.target));
+          current.jobs.delete(sighting.target);
         });
         nextQuote(current);
       });
@@ -581,7 +582,7 @@
     if (result.passage || result.entry.b || !canFetch) return;
     var job = { result: result, query: shown.query, item: item, summary: result.entry.s ? item.lastChild : null };
     if (quoting.observer) {
-      item.dossierQuote = job;
+      quoting.jobs.set(item, job);
       quoting.observer.observe(item);
     } else {
       quoting.waiting.push(job);
