@@ -68,7 +68,8 @@ import Testing
         #expect(report.succeeded)
         let reusedParts = report.reusedDataFiles.filter(SearchIndex.isOutput)
         #expect(reusedParts == ["assets/search/documents/0.js", "assets/search/documents/1.js", "assets/search/documents/3.js"])
-        #expect(report.changedPaths.contains("assets/search/documents/2.js"))
+        // Made again; it shows no text (`search.passages` is off), so its bytes are the same.
+        #expect(!report.changedPaths.contains("assets/search/documents/2.js"))
         #expect(try project.read("assets/search/terms/0.js").contains("zeppelin"))
         #expect(try project.differenceFromCleanBuild() == nil)
     }

@@ -67,7 +67,9 @@ import Testing
         // Numbered by title: "Briefing 7" is the 29th of "Briefing 0", "Briefing 1", "Briefing 10"…
         let documents = try SearchIndex.documents(#require(report.model), urls: SiteURLs(style: .disk))
         let number = try #require(documents.firstIndex { $0.title == "Briefing 7" })
-        #expect(Self.searchParts(report, "assets/search/documents/") == ["assets/search/documents/\(number).js"])
+        // Made again, not taken; it shows no text (`search.passages` is off), so its bytes are the same.
+        #expect(!report.reusedDataFiles.contains("assets/search/documents/\(number).js"))
+        #expect(Self.searchParts(report, "assets/search/documents/").isEmpty)
         let changedShards = Self.searchParts(report, "assets/search/terms/")
         #expect(changedShards.count == 1)
         let changedShard = try #require(changedShards.first)

@@ -56,9 +56,9 @@ import Testing
         let edited = project.cachedBuild()
         #expect(edited.succeeded)
         #expect(try project.differenceFromCleanBuild() == nil)
-        let parts = project.output.appendingPathComponent("assets/search/documents")
-        let search = try FileManager.default.contentsOfDirectory(atPath: parts.path)
-            .map { try String(contentsOf: parts.appendingPathComponent($0), encoding: .utf8) }
-        #expect(search.contains { $0.contains("whaling") })
+        let shards = project.output.appendingPathComponent("assets/search/terms")
+        let search = try FileManager.default.contentsOfDirectory(atPath: shards.path)
+            .map { try String(contentsOf: shards.appendingPathComponent($0), encoding: .utf8) }
+        #expect(search.contains { $0.contains("[\"whaling\",") })
     }
 }

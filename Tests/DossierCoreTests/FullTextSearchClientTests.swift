@@ -5,16 +5,19 @@ import Testing
 /// Issue 12, search, in a real browser (Debian's chromium, headless): a query typed
 /// into the search page finds a word of a last paragraph and links to its paragraph,
 /// title matches first, the match marked in a quoted passage; parts of the index load
-/// on demand from file:// and over http; "/" focuses the search box.
+/// on demand from file:// and over http; "/" focuses the search box. Most tests read a
+/// site built with `search.passages` on, from disk; without it (the default) results
+/// are quoted from their pages over http, and show their summaries from disk.
 /// Skipped with a message where chromium (or, for http, python3) is missing.
 @Suite(.serialized) struct FullTextSearchClientTests {
     /// 8,000 distinct words in one briefing make the terms several shards.
     static let lexicon = (0..<8_000).map { "kw\($0)" }.joined(separator: " ")
 
-    static let project = """
+    static func project(passages: Bool) -> String { """
     -- dossier.yml --
     title: Test Desk
     base_url: https://example.org/
+    search: {passages: \(passages)}
     -- content/actors/iran.md --
     ---
     title: Iran
@@ -55,11 +58,12 @@ import Testing
     ---
     \(lexicon)
     """
+    }
 
-    static func build(_ style: URLStyle) -> URL {
+    static func build(_ style: URLStyle, passages: Bool = true) -> URL {
         let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dossier-full-text-search-\(style)-\(ProcessInfo.processInfo.processIdentifier)")
-        if let project = try? TestProject(project) {
+            .appendingPathComponent("dossier-full-text-search-\(style)-\(passages)-\(ProcessInfo.processInfo.processIdentifier)")
+        if let project = try? TestProject(project(passages: passages)) {
             _ = SiteBuilder.build(BuildOptions(root: project.root, output: output, urlStyle: style))
             project.remove()
         }
@@ -71,9 +75,15 @@ import Testing
     static let python: URL? = which("python3")
 
     func dumpDOM(_ url: String) throws -> String {
-        try run(Self.chromium!, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom", url,
-        ]).standardOutput
+        try dumpDOMAndConsole(url).dom
+    }
+
+    /// The DOM, and what the page wrote to its console (errors included), one message a line.
+    func dumpDOMAndConsole(_ url: String) throws -> (dom: String, console: [String]) {
+        let result = try run(Self.chromium!, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--enable-logging=stderr", "--v=0", "--dump-dom", url,
+        ])
+        return (result.standardOutput, result.standardError.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
     }
 
     /// The DOM of a copy of one of the site's pages, beside it, with `script` run at its
@@ -249,16 +259,28 @@ import Testing
         #expect(try Self.value(in: search) as? [String] == ["search-input", "other"], "the search page's own box")
     }
 
+    /// Without `search.passages` (the default): the index holds no passage, and the result
+    /// on screen is quoted from its page, fetched, exactly as from the index.
     @Test(.enabled(if: chromium != nil && python != nil, "chromium or python3 is not installed (apt-get install chromium python3)"))
-    func searchWorksOverHTTPWithPrettyURLsAndTheAddressFollowsTheQuery() throws {
-        let site = Self.build(.pretty)
+    func searchWorksOverHTTPWithPrettyURLsQuotesFromThePageAndTheAddressFollowsTheQuery() throws {
+        let site = Self.build(.pretty, passages: false)
         defer { try? FileManager.default.removeItem(at: site) }
+        #expect(!(try String(contentsOf: site.appendingPathComponent("assets/search/documents/0.js"), encoding: .utf8)).contains("\"b\":"))
         let server = try StaticServer(serving: site, python: Self.python!)
         defer { server.stop() }
-        let dom = try dumpDOM("http://127.0.0.1:\(server.port)/search/?q=insurance%20premiums")
+        let (dom, console) = try dumpDOMAndConsole("http://127.0.0.1:\(server.port)/search/?q=insurance%20premiums")
         let results = try Self.results(in: dom)
         #expect(results.map(\.title) == ["../briefings/shipping/"])
         #expect(results.first?.passage == "../briefings/shipping/#p-finally-irans-shipowners-now-pay")
+        #expect(dom.contains("<p dir=\"auto\" class=\"search-result__passage\"><a href=\"../briefings/shipping/#p-finally-irans-shipowners-now-pay\">"
+            + "Finally, Iran's shipowners now pay war-risk <mark>insurance</mark> <mark>premiums</mark> three times as high as in May.</a></p>"))
+        #expect(!dom.contains("What the strikes changed for tankers."), "the quote replaced the summary")
+        #expect(console.isEmpty, "\(console)")
+        // The section's heading, and text from the page as text, never as markup.
+        let clause = try dumpDOM("http://127.0.0.1:\(server.port)/search/?q=clause")
+        #expect(clause.contains("<span class=\"search-result__section\">Cover terms ›</span> <a href=\"../briefings/clause/#p-the-clause-img-src-x\">"
+            + "The <mark>clause</mark> &lt;img src=x onerror=alert(1)&gt; covers war-risk insurance too.</a>"))
+        #expect(!clause.contains("<img"))
         // Over http the address follows what is typed, so it can be shared.
         let typed = try dumpDOM(of: "search/index.html", running: """
         var input = document.getElementById("search-input");
@@ -267,6 +289,23 @@ import Testing
         setTimeout(function () { document.getElementById("value").textContent = JSON.stringify(location.search); }, 1000);
         """, in: site, server: "http://127.0.0.1:\(server.port)/")
         #expect(try Self.value(in: typed) as? String == "?q=war%20risk")
+    }
+}
+
+extension FullTextSearchClientTests {
+    /// Without `search.passages`, opened from disk, where pages cannot be fetched: a result
+    /// shows its summary and links to its page, and nothing is written to the console.
+    @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
+    func fromDiskWithoutPassagesAResultShowsItsSummary() throws {
+        let site = Self.build(.disk, passages: false)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let (dom, console) = try dumpDOMAndConsole(site.appendingPathComponent("search/index.html").absoluteString + "?q=insurance%20premiums")
+        #expect(dom.contains("1 result for “insurance premiums”."))
+        let results = try Self.results(in: dom)
+        #expect(results.map(\.title) == ["../briefings/shipping/index.html"])
+        #expect(!dom.contains("search-result__passage"))
+        #expect(dom.contains("<p dir=\"auto\">What the strikes changed for tankers.</p></li>"))
+        #expect(console.isEmpty, "\(console)")
     }
 }
 

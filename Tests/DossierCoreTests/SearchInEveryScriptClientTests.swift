@@ -11,7 +11,9 @@ import Testing
 @Suite(.serialized) struct SearchInEveryScriptClientTests {
     static let site: URL = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-scripts-search-\(ProcessInfo.processInfo.processIdentifier)")
-        if let project = try? TestProject(ScriptsProject.text) {
+        // With its passages in the index, so a site opened from disk quotes them.
+        let text = ScriptsProject.text.replacingOccurrences(of: "language: en\n", with: "language: en\nsearch: {passages: true}\n")
+        if let project = try? TestProject(text) {
             _ = SiteBuilder.build(BuildOptions(root: project.root, output: output))
             project.remove()
         }

@@ -34,11 +34,13 @@ import Testing
             + "tags: [\(tags.joined(separator: ", "))]\n---\n" + Shards.body(number, extra: extra)
     }
 
-    static func project() throws -> TestProject {
+    /// `passages`: `search.passages`, each edit checked in both modes.
+    static func project(passages: Bool) throws -> TestProject {
         var text = """
         -- dossier.yml --
         title: Search keywords
         base_url: https://dossier.test/
+        search: {passages: \(passages)}
 
         """
         text += "-- content/actors/aldoria.md --\n" + aldoria(aliases: aldoriaAliases)
@@ -78,9 +80,9 @@ import Testing
 
     /// Builds once through the cache, applies `edit`, builds again, and compares.
     static func afterEdit(
-        _ edit: (TestProject, BuildReport) throws -> Void
+        passages: Bool, _ edit: (TestProject, BuildReport) throws -> Void
     ) throws -> (project: TestProject, before: BuildReport, report: BuildReport) {
-        let project = try project()
+        let project = try project(passages: passages)
         let before = project.cachedBuild()
         #expect(before.succeeded)
         #expect(try Shards.firstTerms(project).count >= 3)
@@ -91,8 +93,8 @@ import Testing
         return (project, before, report)
     }
 
-    @Test func aPartShowsItsDocumentsKeywordsAndIsReadBackWithThem() throws {
-        let project = try Self.project()
+    @Test(arguments: [false, true]) func aPartShowsItsDocumentsKeywordsAndIsReadBackWithThem(passages: Bool) throws {
+        let project = try Self.project(passages: passages)
         defer { project.remove() }
         let report = project.cachedBuild()
         let parts = try Self.parts(report)
@@ -109,9 +111,9 @@ import Testing
 
     /// Aldoria is named by 86 briefings, whose keywords hold its title, not its aliases:
     /// they are reached, and left as they were.
-    @Test func anAliasAddedRewritesOnlyTheActorsPartAndTheShardsOfItsNewTerms() throws {
+    @Test(arguments: [false, true]) func anAliasAddedRewritesOnlyTheActorsPartAndTheShardsOfItsNewTerms(passages: Bool) throws {
         var expected: Set<String> = []
-        let (project, _, report) = try Self.afterEdit { project, before in
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             let model = try #require(before.model)
             #expect(SearchIndexWriter.documentsReached(by: [DocumentID(.actor, "aldoria")], model: model).count > SearchIndexEdit.largestEdit)
             let firstTerms = try Shards.firstTerms(project)
@@ -127,8 +129,8 @@ import Testing
         #expect(entries.first { $0.term == "zyzzogeton" }?.documents.map(\.field) == [.meta])
     }
 
-    @Test func anAliasRemovedTakesItsTermsOutOfTheIndex() throws {
-        let (project, _, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func anAliasRemovedTakesItsTermsOutOfTheIndex(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/actors/aldoria.md", Self.aldoria(aliases: ["Northern Pact"]))
         }
         defer { project.remove() }
@@ -139,8 +141,8 @@ import Testing
         #expect(terms.contains("northern"))
     }
 
-    @Test func anAliasRenamedMovesItsTermsAsACleanBuild() throws {
-        let (project, _, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func anAliasRenamedMovesItsTermsAsACleanBuild(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/actors/aldoria.md", Self.aldoria(aliases: ["Kingdom of Aldoria", "Eastern Pact"]))
         }
         defer { project.remove() }
@@ -152,8 +154,8 @@ import Testing
     }
 
     /// "Pact" is an alias term of both actors: Brevia's goes, Aldoria's stays.
-    @Test func aKeywordTermSharedWithAnotherDocumentKeepsTheOthersPosting() throws {
-        let (project, before, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func aKeywordTermSharedWithAnotherDocumentKeepsTheOthersPosting(passages: Bool) throws {
+        let (project, before, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/actors/brevia.md", Self.brevia(aliases: ["Southern Accord"]))
         }
         defer { project.remove() }
@@ -167,9 +169,9 @@ import Testing
 
     /// An alias that is a word of a briefing's text: the briefing now mentions Brevia, so
     /// its keywords change too, and the word's term gains Brevia's posting.
-    @Test func anAliasThatIsAWordOfABriefingChangesBothDocumentsKeywords() throws {
+    @Test(arguments: [false, true]) func anAliasThatIsAWordOfABriefingChangesBothDocumentsKeywords(passages: Bool) throws {
         let word = Shards.word(3 * Shards.wordsPerBriefing + 11)
-        let (project, _, report) = try Self.afterEdit { project, _ in
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/actors/brevia.md", Self.brevia(aliases: ["Southern Pact", word.capitalized]))
         }
         defer { project.remove() }
@@ -182,8 +184,8 @@ import Testing
     /// A new keyword just after shard 0's last term: shard 0 still ends where it ended,
     /// so the term begins shard 1 and the manifest names it; taken away again, the term
     /// is emptied and shard 1 begins where it did at first.
-    @Test func aKeywordThatBeginsAShardMovesTheEdgeAndRemovingItEmptiesTheTerm() throws {
-        let project = try Self.project()
+    @Test(arguments: [false, true]) func aKeywordThatBeginsAShardMovesTheEdgeAndRemovingItEmptiesTheTerm(passages: Bool) throws {
+        let project = try Self.project(passages: passages)
         defer { project.remove() }
         #expect(project.cachedBuild().succeeded)
         let firstTerms = try Shards.firstTerms(project)
@@ -207,8 +209,8 @@ import Testing
         #expect(try !Self.allEntries(project).contains { $0.term == term })
     }
 
-    @Test func aBriefingsTagsChangedArePatchedIn() throws {
-        let (project, _, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func aBriefingsTagsChangedArePatchedIn(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/briefings/b3.md", Self.briefing(3, tags: ["energy", "zyzzogeton"]))
         }
         defer { project.remove() }
@@ -218,8 +220,8 @@ import Testing
     }
 
     /// A mention added to a body adds the actor's title to the briefing's keywords.
-    @Test func aMentionAddedToABodyChangesTheBriefingsKeywordsAndIsPatchedIn() throws {
-        let (project, _, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func aMentionAddedToABodyChangesTheBriefingsKeywordsAndIsPatchedIn(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             try project.write("content/briefings/b3.md", Self.briefing(3, extra: "Brevia signed."))
         }
         defer { project.remove() }
@@ -229,9 +231,9 @@ import Testing
 
     /// Brevia's title is a keyword of b0, which names it: both parts change, and b0's
     /// postings are patched like Brevia's, not made with every document's.
-    @Test func anActorRenamedChangesTheKeywordsOfTheBriefingThatNamesIt() throws {
+    @Test(arguments: [false, true]) func anActorRenamedChangesTheKeywordsOfTheBriefingThatNamesIt(passages: Bool) throws {
         var parts: [DocumentID: String] = [:]
-        let (project, _, report) = try Self.afterEdit { project, before in
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             parts = try Self.parts(before)
             try project.write("content/actors/brevia.md", Self.brevia(aliases: ["Southern Pact"]).replacingOccurrences(of: "title: Brevia", with: "title: Brevia Zyzzogeton"))
         }
@@ -245,9 +247,9 @@ import Testing
 
     /// A retitled document that keeps its place among the titles keeps its number, and so
     /// does every other: its title terms are patched in.
-    @Test func aBriefingRetitledInItsPlaceIsPatchedIn() throws {
+    @Test(arguments: [false, true]) func aBriefingRetitledInItsPlaceIsPatchedIn(passages: Bool) throws {
         var parts: [DocumentID: String] = [:]
-        let (project, _, report) = try Self.afterEdit { project, before in
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             parts = try Self.parts(before)
             try project.write("content/briefings/b3.md", Self.briefing(3).replacingOccurrences(of: "title: Briefing 3", with: "title: Briefing 3 Zyzzogeton"))
         }
@@ -260,8 +262,8 @@ import Testing
 
     /// An actor renamed changes the keywords of every briefing that names it: more than
     /// an edit takes, so the index is made whole, as a clean build makes it.
-    @Test func anActorRenamedPastTheLargestEditMakesTheIndexWhole() throws {
-        let (project, _, report) = try Self.afterEdit { project, _ in
+    @Test(arguments: [false, true]) func anActorRenamedPastTheLargestEditMakesTheIndexWhole(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, _ in
             let text = Self.aldoria(aliases: Self.aldoriaAliases).replacingOccurrences(of: "title: Aldoria", with: "title: Aldoria Realm")
             try project.write("content/actors/aldoria.md", text)
         }
@@ -296,8 +298,8 @@ import Testing
         #expect(RenderManifest.FileStamp(after) == RenderManifest.FileStamp(status))
     }
 
-    @Test func theEditedActorsTruncatedPartIsNotReadAndTheIndexIsMadeWhole() throws {
-        let (project, _, report) = try Self.afterEdit { project, before in
+    @Test(arguments: [false, true]) func theEditedActorsTruncatedPartIsNotReadAndTheIndexIsMadeWhole(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             let path = try Self.aldoriaPart(before, in: project)
             let bytes = try Data(contentsOf: path)
             try bytes.prefix(bytes.count / 2).write(to: path)
@@ -307,8 +309,8 @@ import Testing
         Self.expectMadeWhole(report)
     }
 
-    @Test func theEditedActorsMissingPartMakesTheIndexWhole() throws {
-        let (project, _, report) = try Self.afterEdit { project, before in
+    @Test(arguments: [false, true]) func theEditedActorsMissingPartMakesTheIndexWhole(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             try FileManager.default.removeItem(at: try Self.aldoriaPart(before, in: project))
             try Self.aliasEdit(project)
         }
@@ -318,8 +320,8 @@ import Testing
 
     /// The part still parses and its stamp is the recorded one, but its keywords are not
     /// those its inputs key was written with: they are not taken for the previous ones.
-    @Test func aPartWhoseKeywordsDisagreeWithItsInputsKeyIsNotReadForThem() throws {
-        let (project, _, report) = try Self.afterEdit { project, before in
+    @Test(arguments: [false, true]) func aPartWhoseKeywordsDisagreeWithItsInputsKeyIsNotReadForThem(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             let path = try Self.aldoriaPart(before, in: project)
             let text = try String(contentsOf: path, encoding: .utf8)
             #expect(text.contains("Kingdom of Aldoria"))
@@ -333,8 +335,8 @@ import Testing
     /// A part of a format that did not show keywords (the same length, its summary
     /// padded where the keywords were): read as having none, which its inputs key
     /// contradicts.
-    @Test func aPartWithoutItsKeywordsIsNotReadForThem() throws {
-        let (project, _, report) = try Self.afterEdit { project, before in
+    @Test(arguments: [false, true]) func aPartWithoutItsKeywordsIsNotReadForThem(passages: Bool) throws {
+        let (project, _, report) = try Self.afterEdit(passages: passages) { project, before in
             let path = try Self.aldoriaPart(before, in: project)
             let text = try String(contentsOf: path, encoding: .utf8)
             let keywords = try #require(text.range(of: ",\"w\":["))

@@ -43,14 +43,17 @@ import Testing
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 
-    @Test func aBodyEditMakesOnlyItsOwnPart() throws {
-        let project = try Self.project
+    /// With `search.passages` on, the part shows the new text; off, the part is the same
+    /// bytes (it shows no text) and no part changes.
+    @Test(arguments: [false, true]) func aBodyEditMakesOnlyItsOwnPart(passages: Bool) throws {
+        let text = BriefingPageRekeyingTests.projectText.replacingOccurrences(of: "paginate_by: 1\n", with: "paginate_by: 1\nsearch: {passages: \(passages)}\n")
+        let project = try TestProject(text)
         defer { project.remove() }
         _ = project.cachedBuild()
         try project.write("content/briefings/b3.md", BriefingPageRekeyingTests.b3(body: "A stormy day, zephyrquartz."))
         let report = project.cachedBuild()
         let parts = try Self.parts(report)
-        #expect(Self.madeParts(report) == [parts[DocumentID(.briefing, "b3")]!])
+        #expect(Self.madeParts(report) == (passages ? [parts[DocumentID(.briefing, "b3")]!] : []))
         #expect(try project.differenceFromCleanBuild() == nil)
     }
 

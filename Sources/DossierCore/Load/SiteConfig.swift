@@ -75,6 +75,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var graphCoMentionsPerActor = SiteConfig.defaultGraphCoMentionsPerActor
     /// The data files written under `data/` (`exports`).
     public var exports = DataExport.defaults
+    /// `search.passages`: the search index's document parts carry every passage's text,
+    /// so that results quote passages on a site opened from disk (docs/search-index.md).
+    public var searchPassages = false
     public var params: [ParamEntry] = []
 
     public init() {}
@@ -118,6 +121,12 @@ public struct SiteConfig: Sendable, Hashable {
             case "exports": config.exports = reader.exports(value, key: key) ?? config.exports
             case "linking": config.linking = reader.linking(value)
             case "relation_types": config.relationTypes = reader.relationTypes(value)
+            case "search":
+                for (field, keyNode, fieldValue) in reader.entries(value, what: "'search'") ?? [] {
+                    if field == "passages" { config.searchPassages = reader.bool(fieldValue, key: field) ?? false } else {
+                        reader.warning("unknown key '\(field)' in 'search' (expected passages)", at: keyNode)
+                    }
+                }
             case "markdown":
                 for (field, keyNode, fieldValue) in reader.entries(value, what: "'markdown'") ?? [] {
                     if field == "unsafe_html" { config.allowRawHTML = reader.bool(fieldValue, key: field) ?? false } else {

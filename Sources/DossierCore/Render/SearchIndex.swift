@@ -9,8 +9,10 @@ import Foundation
 ///   `shardTargetBytes`; each term lists the documents that hold it and where (title,
 ///   other searched fields, body);
 /// - `assets/search/documents/N.js`: one document as results show it: title, URL,
-///   kind, date, summary, and its text passage by passage with each passage's anchor,
-///   from which `search.js` quotes the matching passage and links to it.
+///   kind, date, summary; with `search.passages` on, also its text passage by passage
+///   with each passage's anchor, from which `search.js` quotes the matching passage.
+///   Without it (the default), `search.js` quotes from the page itself, fetched, so the
+///   site's prose is written once, in its pages.
 ///
 /// Every part is a script that hands itself to `DossierSearch.receive`, not JSON, so
 /// search works from file://, where browsers refuse `fetch` of local files.
@@ -294,16 +296,20 @@ enum SearchIndex {
         return writer.bytes
     }
 
-    static func documentJSON(_ document: Document) -> [UInt8] {
+    /// `withPassages`: `search.passages`, the passages' text in `b`; without it the part
+    /// has no `b`, and the document's passages are searched (in the postings) but not quoted.
+    static func documentJSON(_ document: Document, withPassages: Bool) -> [UInt8] {
         var writer = JSONWriter()
         writer.object { writer in
-            writer.key("b")
-            writer.array { writer in
-                for passage in document.passages {
-                    writer.array { writer in
-                        writer.string(passage.anchor)
-                        writer.string(passage.text)
-                        if passage.isHeading { writer.int(1) }
+            if withPassages {
+                writer.key("b")
+                writer.array { writer in
+                    for passage in document.passages {
+                        writer.array { writer in
+                            writer.string(passage.anchor)
+                            writer.string(passage.text)
+                            if passage.isHeading { writer.int(1) }
+                        }
                     }
                 }
             }

@@ -26,11 +26,12 @@ enum SearchIndexPartReader {
     }
 
     /// What a document part (`SearchIndex.documentJSON`) shows and is searched by:
-    /// everything `SearchIndex.termFields` reads. A part written without keywords has
-    /// none (`SearchIndexEdit` checks them against the part's inputs key).
+    /// everything `SearchIndex.termFields` reads when the part has its passages
+    /// (`search.passages`; nil without them). A part written without keywords has none
+    /// (`SearchIndexEdit` checks them against the part's inputs key).
     struct DocumentText: Equatable {
         var title = "", url = "", summary = ""
-        var passages: [String] = []
+        var passages: [String]?
         var keywords: [String] = []
     }
 
@@ -79,6 +80,61 @@ enum SearchIndexPartReader {
         } while reader.take(UInt8(ascii: ","))
         guard reader.take(UInt8(ascii: "]")), reader.position == bytes.count - suffix.count else { return nil }
         return entries
+    }
+
+    /// What term shard `name` says of the documents `numbers`: the terms that list any
+    /// of them, with the field each holds it in, by document number (the terms a document
+    /// held in the previous build, when its part does not show its passages:
+    /// `SearchIndexEdit`), and the shard's first term. Read in place: only the first term
+    /// and a matching term are made strings, so reading every shard of a site costs a
+    /// pass over their bytes and no more memory than one shard's.
+    static func terms(
+        holding numbers: Set<Int>, inShard bytes: [UInt8], name: String
+    ) -> (firstTerm: String, held: [Int: [(term: String, field: SearchIndex.Field)]])? {
+        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
+        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        var reader = Reader(bytes: bytes, position: prefix.count)
+        var found: [Int: [(term: String, field: SearchIndex.Field)]] = [:]
+        guard reader.take(UInt8(ascii: "[")) else { return nil }
+        if reader.take(UInt8(ascii: "]")) { return reader.position == bytes.count - suffix.count ? ("", found) : nil }
+        var firstTerm: String?
+        let highest = numbers.max() ?? -1
+        repeat {
+            guard reader.take(UInt8(ascii: "[")) else { return nil }
+            let termStart = reader.position
+            guard reader.skipString(), reader.take(UInt8(ascii: ",")), reader.take(UInt8(ascii: "\"")) else { return nil }
+            var number = 0, value = 0, digits = 0, closed = false
+            var hits: [(number: Int, field: SearchIndex.Field)] = []
+            while !closed {
+                guard reader.position < bytes.count else { return nil }
+                let byte = bytes[reader.position]
+                reader.position += 1
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    let digit = byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10
+                    value = value * 36 + Int(digit)
+                    digits += 1
+                    guard digits <= 8 else { return nil }
+                case UInt8(ascii: ","), UInt8(ascii: "\""):
+                    guard digits > 0 else { return nil }
+                    number += value / 4
+                    if number <= highest, numbers.contains(number) { hits.append((number, SearchIndex.Field(rawValue: value % 4)!)) }
+                    value = 0
+                    digits = 0
+                    closed = byte == UInt8(ascii: "\"")
+                default: return nil
+                }
+            }
+            guard reader.take(UInt8(ascii: "]")) else { return nil }
+            if !hits.isEmpty || firstTerm == nil {
+                var termReader = Reader(bytes: bytes, position: termStart)
+                guard let term = termReader.string() else { return nil }
+                if firstTerm == nil { firstTerm = term }
+                for hit in hits { found[hit.number, default: []].append((term, hit.field)) }
+            }
+        } while reader.take(UInt8(ascii: ","))
+        guard reader.take(UInt8(ascii: "]")), reader.position == bytes.count - suffix.count, let firstTerm else { return nil }
+        return (firstTerm, found)
     }
 
     /// The inverse of `SearchIndex.encode(packed:)`.
@@ -133,6 +189,17 @@ enum SearchIndexPartReader {
                 strings.append(string)
             } while take(UInt8(ascii: ","))
             return take(UInt8(ascii: "]")) ? strings : nil
+        }
+
+        /// Past a JSON string, without making it.
+        mutating func skipString() -> Bool {
+            guard take(UInt8(ascii: "\"")) else { return false }
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += byte == UInt8(ascii: "\\") ? 2 : 1
+                if byte == UInt8(ascii: "\"") { return true }
+            }
+            return false
         }
 
         /// `[[anchor,text],[anchor,text,1],…]`: the texts.

@@ -33,6 +33,7 @@ enum SearchIndexWriter {
         _ model: SiteModel, urls: SiteURLs, to sink: OutputSink, fingerprints: DocumentFingerprints, changed: Set<DocumentID>? = nil
     ) -> Diagnostic? {
         let documentCount = model.briefings.count + model.actors.count + model.pages.count
+        let withPassages = model.config.searchPassages
         // Sorting 12,000 titles is needed only for the documents made.
         let numbered = ComputedOnce<[SearchIndex.Numbered]>(), titles = ComputedOnce<[String: String]>()
         let numbering: @Sendable () -> [SearchIndex.Numbered] = { numbered.value { SearchIndex.numbering(model, urls: urls) } }
@@ -60,11 +61,12 @@ enum SearchIndexWriter {
             made = []
             for (number, document) in found.documents {
                 let key = partKey(document, number: number, fingerprints: fingerprints)
-                if let failure = writePart(document, number: number, key: key, to: sink) { return failure }
+                if let failure = writePart(document, number: number, key: key, withPassages: withPassages, to: sink) { return failure }
             }
         } else {
             let (written, documentFailure) = writeDocuments(
-                count: documentCount, numbering: numbering, reached: reached, to: sink, fingerprints: fingerprints, make: make)
+                count: documentCount, numbering: numbering, reached: reached, withPassages: withPassages, to: sink, fingerprints: fingerprints,
+                make: make)
             if let documentFailure { return documentFailure }
             made = written
         }
@@ -201,7 +203,7 @@ enum SearchIndexWriter {
     /// When no document changed (`reached` is empty), the numbers are the previous
     /// build's, and every part is taken without the documents being numbered at all.
     private static func writeDocuments(
-        count: Int, numbering: @Sendable () -> [SearchIndex.Numbered], reached: Set<DocumentID>?, to sink: OutputSink,
+        count: Int, numbering: @Sendable () -> [SearchIndex.Numbered], reached: Set<DocumentID>?, withPassages: Bool, to sink: OutputSink,
         fingerprints: DocumentFingerprints, make: @Sendable (SearchIndex.Numbered) -> SearchIndex.Document
     ) -> (made: [SearchIndex.Document?], failure: Diagnostic?) {
         let outcomes = Array(0..<count).parallelMap { number -> (made: SearchIndex.Document?, failure: Diagnostic?) in
@@ -214,7 +216,7 @@ enum SearchIndexWriter {
             let document = make(item)
             let key = partKey(document, number: number, fingerprints: fingerprints)
             if let key, sink.reuse(path, madeFrom: key, inputs: partInputs(document)) { return (nil, nil) }
-            return (document, writePart(document, number: number, key: key, to: sink))
+            return (document, writePart(document, number: number, key: key, withPassages: withPassages, to: sink))
         }
         return (outcomes.map(\.made), outcomes.lazy.compactMap(\.failure).first)
     }
@@ -225,9 +227,10 @@ enum SearchIndexWriter {
     }
 
     /// Writes the part of `document` at `number` under `key` (`partKey`), so that a later build can take it.
-    private static func writePart(_ document: SearchIndex.Document, number: Int, key: String?, to sink: OutputSink) -> Diagnostic? {
+    private static func writePart(_ document: SearchIndex.Document, number: Int, key: String?, withPassages: Bool, to sink: OutputSink) -> Diagnostic? {
         let path = documentPath(number)
-        let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", SearchIndex.documentJSON(document))))
+        let json = SearchIndex.documentJSON(document, withPassages: withPassages)
+        let file = OutputFile(path: path, contents: Data(SearchIndex.part("documents/\(number)", json)))
         do {
             if let key {
                 try sink.write(file, renderedFrom: key, inputs: partInputs(document))
