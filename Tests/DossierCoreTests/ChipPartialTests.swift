@@ -113,7 +113,6 @@ import Testing
         <a class="my-chip">{{title}}|{{page_title}}|{{site_title}}|{{summary}}</a>
         """)
         #expect(site.diagnostics == [])
-        let briefing = try site.read("briefings/talks/index.html")
         // Russia has no summary: `false` (which `{{…}}` prints), not the briefing's; the page's own values are not there.
         #expect(try site.read("actors/iran/index.html").contains("<a class=\"my-chip\">Russia|||false</a>"))
         #expect(try site.read("index.html").contains("<a class=\"my-chip\">Iran|||A West Asian state.</a>"))
