@@ -70,7 +70,8 @@
     card.textContent = "";
     var kind = (preview.className.match(/mention-preview--([a-z]+)/) || [])[1];
     card.className = "mention-card" + (kind ? " mention--" + kind : "");
-    if (link.classList.contains("mention--alias")) {
+    // A mention in prose says data-card="KIND alias" when its text is another name.
+    if (/(^| )alias( |$)/.test(link.getAttribute("data-card") || "")) {
       var via = document.createElement("span");
       via.className = "mention-card__via";
       via.textContent = link.textContent;

@@ -1,9 +1,11 @@
 // Client-side full-text search. assets/search-index.js is a small manifest
 // (window.DOSSIER_SEARCH_INDEX); the terms (assets/search/terms/N.js, sorted, cut
-// into shards) and the documents (assets/search/documents/N.js: title, URL, summary
-// and text passage by passage with anchors) are loaded when a query needs them, as
-// scripts that call DossierSearch.receive: not JSON fetched at run time, so search
-// works from file:// too. The format is described in docs/search-index.md.
+// into shards) and the documents (assets/search/documents/N.js: title, URL, summary,
+// and with search.passages on, the text passage by passage with anchors) are loaded
+// when a query needs them, as scripts that call DossierSearch.receive: not JSON
+// fetched at run time, so search works from file:// too. The format is described in
+// docs/search-index.md. Without the passages in the index, a result shown on screen
+// is quoted from its page, fetched over http(s); from file:// it shows its summary.
 //
 // A query is split into terms by the rules Dossier writes beside the index
 // (window.DOSSIER_SEARCH_RULES) exactly as the index's terms were made
@@ -12,7 +14,7 @@
 // overlapping pairs of letters in scripts written without spaces (Han, kana, Thai,
 // Lao, Khmer, Myanmar). An entry is found when every term of the query begins one
 // of its terms (see find() for runs of unspaced scripts). window.DossierSearch
-// (fold, terms, find, search, marks) is there for templates that show results differently.
+// (fold, terms, find, search, quote, marks) is there for templates that show results differently.
 (function () {
   "use strict";
   var rules = window.DOSSIER_SEARCH_RULES || { unspaced: [], letters: [], transparent: [], stripped: [] };
@@ -90,6 +92,7 @@
   // Parts are found beside this script, wherever the page that loads it lives.
   var current = document.currentScript;
   var assets = current && current.src ? new URL(".", current.src).href : "../assets/";
+  var siteRoot = new URL("../", new URL(assets, window.location.href)).href;
   var received = new Map();
   var loading = new Map();
 
@@ -323,26 +326,108 @@
     };
   }
 
+  // Of `passages` ([anchor, text, 1 for a heading]), the one that holds the most of the
+  // query (the first of those), quoted with the query's places in it and the heading
+  // before it: {anchor, passage} or null.
+  function bestPassage(passages, match) {
+    var best = null, section = null;
+    passages.forEach(function (passage) {
+      var located = locate(passage[1], match);
+      if (located.found > 0 && (!best || located.found > best.found)) {
+        best = { anchor: passage[0], text: passage[1], ranges: located.ranges, found: located.found, section: section };
+      }
+      if (passage[2] === 1) section = passage[1];
+    });
+    if (!best) return null;
+    var quoted = excerpt(best.text, best.ranges, 200);
+    quoted.section = best.section;
+    return { anchor: best.anchor, passage: quoted };
+  }
+
   // A found document as results show it: the document, and its passage that holds the
-  // most of the query (the first of those), with the query's places in it and the
-  // heading before it.
+  // most of the query when the index has the document's passages (search.passages);
+  // without them, passage is null until quote() finds it in the page.
   function describe(result, match) {
     return load("documents/" + result.id).then(function (entry) {
       if (!entry) return null;
-      var best = null, section = null;
-      (entry.b || []).forEach(function (passage) {
-        var located = locate(passage[1], match);
-        if (located.found > 0 && (!best || located.found > best.found)) {
-          best = { anchor: passage[0], text: passage[1], ranges: located.ranges, found: located.found, section: section };
-        }
-        if (passage[2] === 1) section = passage[1];
-      });
-      var quoted = best ? excerpt(best.text, best.ranges, 200) : null;
-      if (quoted) quoted.section = best.section;
+      var best = bestPassage(entry.b || [], match);
       return {
         entry: entry, score: result.score, id: result.id,
         url: entry.u + (best ? "#" + best.anchor : ""),
-        passage: quoted,
+        passage: best ? best.passage : null,
+      };
+    });
+  }
+
+  // The blocks a page's text is searched by, as the index made its passages: every
+  // paragraph, heading, list item, table and block quote with an anchor, in the page's
+  // text (.prose; the main element in a theme without it), each with its own text,
+  // not that of the blocks nested in it, and without footnote marks.
+  var blockSelector = "p[id], h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], li[id], table[id], blockquote[id]";
+  var notText = "[data-footnote-ref], [data-footnote-backref], script, style, template";
+
+  function ownText(element) {
+    var text = "";
+    element.childNodes.forEach(function (child) {
+      if (child.nodeType === 3) text += child.data;
+      else if (child.nodeType === 1 && !child.matches(blockSelector) && !child.matches(notText)) text += ownText(child);
+    });
+    return text;
+  }
+
+  function pageBlocks(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var scopes = Array.from(page.querySelectorAll(".prose"));
+    if (scopes.length === 0) scopes = [page.querySelector("main") || page.body];
+    var blocks = [];
+    scopes.forEach(function (scope) {
+      // A .prose inside another is read with the outer one.
+      if (scope.parentElement && scope.parentElement.closest(".prose")) return;
+      scope.querySelectorAll(blockSelector).forEach(function (element) {
+        var text = ownText(element).replace(/[ \t\n\r\f]+/g, " ").trim();
+        if (text) blocks.push([element.id, text, /^H[1-6]$/.test(element.tagName) ? 1 : 0]);
+      });
+    });
+    return blocks;
+  }
+
+  // Pages can be fetched over http(s) only: from file:// browsers refuse, with an error.
+  var canFetch = /^https?:$/.test(window.location.protocol);
+  // Each page fetched, by URL: a promise of its blocks. A fetch that fails or is
+  // cancelled is forgotten, so that a later query asks again.
+  var pages = new Map();
+
+  function blocksOf(url, signal) {
+    var pending = pages.get(url);
+    if (!pending) {
+      pending = fetch(url, signal ? { signal: signal } : {}).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      }).then(pageBlocks).catch(function () {
+        if (pages.get(url) === pending) pages.delete(url);
+        return null;
+      });
+      pages.set(url, pending);
+      // Forgotten as the fetch is cancelled, not a moment later, so the next query fetches anew.
+      if (signal) signal.addEventListener("abort", function () { if (pages.get(url) === pending) pages.delete(url); });
+    }
+    return pending;
+  }
+
+  // `result` (as search() gives it) with its passage quoted from its page, fetched: the
+  // block that holds the most of the query, about 200 characters around the first match,
+  // linked to the block. The result as it was when it has its passage already, when the
+  // page cannot be fetched (file://, a fetch that fails or is cancelled through
+  // `signal`, an AbortSignal), or when the page's text does not hold the query.
+  function quote(result, query, signal) {
+    if (!result || result.passage || result.entry.b || !canFetch) return Promise.resolve(result);
+    return blocksOf(new URL(result.entry.u, siteRoot).href, signal).then(function (blocks) {
+      var best = blocks && bestPassage(blocks, matcher(query));
+      if (!best) return result;
+      return {
+        entry: result.entry, score: result.score, id: result.id,
+        url: result.entry.u + "#" + best.anchor,
+        passage: best.passage,
       };
     });
   }
@@ -358,7 +443,7 @@
   // Where a text holds a query, as [[start, end]] UTF-16 ranges, for marking it.
   function marks(text, query) { return locate(text, matcher(query)).ranges; }
 
-  window.DossierSearch = { fold: fold, terms: terms, find: find, search: search, marks: marks, receive: receive };
+  window.DossierSearch = { fold: fold, terms: terms, find: find, search: search, quote: quote, marks: marks, receive: receive };
 
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
@@ -398,6 +483,24 @@
     return element;
   }
 
+  // The passage of a result: the heading it sits under, unless the passage is that
+  // heading, and the quote with the query marked, linked to its block.
+  function passageElement(result) {
+    var passage = quoted(document.createElement("p"), result.entry);
+    passage.className = "search-result__passage";
+    if (result.passage.section) {
+      var section = document.createElement("span");
+      section.className = "search-result__section";
+      section.textContent = result.passage.section + " ›";
+      passage.appendChild(section);
+      passage.appendChild(document.createTextNode(" "));
+    }
+    var deep = document.createElement("a");
+    deep.href = root + result.url;
+    passage.appendChild(marked(deep, result.passage.text, result.passage.ranges));
+    return passage;
+  }
+
   function resultItem(result, match) {
     var entry = result.entry;
     var li = document.createElement("li");
@@ -418,20 +521,7 @@
       li.appendChild(date);
     }
     if (result.passage) {
-      var passage = quoted(document.createElement("p"), entry);
-      passage.className = "search-result__passage";
-      // The heading it sits under, unless the passage is that heading.
-      if (result.passage.section) {
-        var section = document.createElement("span");
-        section.className = "search-result__section";
-        section.textContent = result.passage.section + " ›";
-        passage.appendChild(section);
-        passage.appendChild(document.createTextNode(" "));
-      }
-      var deep = document.createElement("a");
-      deep.href = root + result.url;
-      passage.appendChild(marked(deep, result.passage.text, result.passage.ranges));
-      li.appendChild(passage);
+      li.appendChild(passageElement(result));
     } else if (entry.s) {
       li.appendChild(marked(quoted(document.createElement("p"), entry), entry.s, locate(entry.s, match).ranges));
     }
@@ -440,20 +530,79 @@
 
   // Answers arrive out of order when a reader types fast: only the latest query's count.
   var generation = 0;
-  var shown = { results: [], count: 0, match: null };
+  var shown = { results: [], count: 0, match: null, query: "" };
+
+  // Results without their passage are quoted from their pages once they are on screen,
+  // a few fetches at a time; a new query cancels the fetches of the last one.
+  var fetchesAtOnce = 3;
+  var quoting = null;
+
+  function startQuoting() {
+    if (quoting) {
+      quoting.cancelled = true;
+      if (quoting.controller) quoting.controller.abort();
+      if (quoting.observer) quoting.observer.disconnect();
+    }
+    quoting = { waiting: [], running: 0, cancelled: false, observer: null, jobs: new Map(),
+      controller: window.AbortController ? new AbortController() : null };
+    var current = quoting;
+    if (window.IntersectionObserver) {
+      current.observer = new IntersectionObserver(function (seen) {
+        seen.forEach(function (sighting) {
+          if (!sighting.isIntersecting) return;
+          current.observer.unobserve(sighting.target);
+          current.waiting.push(current.jobs.get(sighting.target));
+          current.jobs.delete(sighting.target);
+        });
+        nextQuote(current);
+      });
+    }
+  }
+
+  function nextQuote(current) {
+    while (!current.cancelled && current.running < fetchesAtOnce && current.waiting.length) {
+      var job = current.waiting.shift();
+      current.running += 1;
+      quote(job.result, job.query, current.controller && current.controller.signal).then(function (job, quotedResult) {
+        current.running -= 1;
+        if (current.cancelled) return;
+        if (quotedResult && quotedResult.passage && job.item.isConnected) {
+          var passage = passageElement(quotedResult);
+          if (job.summary) job.item.replaceChild(passage, job.summary); else job.item.appendChild(passage);
+        }
+        nextQuote(current);
+      }.bind(null, job));
+    }
+  }
+
+  // Shows `result`; one without its passage shows its summary until its page's quote arrives.
+  function showResult(result) {
+    var item = resultItem(result, shown.match);
+    list.appendChild(item);
+    if (result.passage || result.entry.b || !canFetch) return;
+    var job = { result: result, query: shown.query, item: item, summary: result.entry.s ? item.lastChild : null };
+    if (quoting.observer) {
+      quoting.jobs.set(item, job);
+      quoting.observer.observe(item);
+    } else {
+      quoting.waiting.push(job);
+      nextQuote(quoting);
+    }
+  }
 
   function showMore(current) {
     var page = shown.results.slice(shown.count, shown.count + pageSize);
     shown.count += page.length;
     return Promise.all(page.map(function (result) { return describe(result, shown.match); })).then(function (described) {
       if (current !== generation) return;
-      described.forEach(function (result) { if (result) list.appendChild(resultItem(result, shown.match)); });
+      described.forEach(function (result) { if (result) showResult(result); });
       more.hidden = shown.count >= shown.results.length;
     });
   }
 
   function render(query) {
     var current = ++generation;
+    startQuoting();
     if (terms(query).length === 0) {
       list.textContent = "";
       status.textContent = "";
@@ -465,7 +614,7 @@
       list.textContent = "";
       status.textContent = results.length === 0 ? "No results for “" + query + "”." :
         results.length + (results.length === 1 ? " result" : " results") + " for “" + query + "”.";
-      shown = { results: results, count: 0, match: matcher(query) };
+      shown = { results: results, count: 0, match: matcher(query), query: query };
       return showMore(current);
     });
   }
