@@ -60,7 +60,7 @@ struct MentionSectionsHTML: Sendable {
         """
 
     static let builtInLink = """
-        <li><a href="{{url}}"{{{lang_dir_html}}}>{{title}}</a>{{#date}} <time datetime="{{machine}}">{{display}}</time>{{/date}} · {{count_label}}</li>
+        <li><a href="{{url}}"{{{link_lang_dir_html}}}>{{title}}</a>{{#date}} <time datetime="{{machine}}">{{display}}</time>{{/date}} · {{count_label}}</li>
 
         """
 
@@ -154,7 +154,7 @@ struct MentionSectionsHTML: Sendable {
     }
 
     /// A linked document's line: its link (`url`, escaped as `{{…}}` escapes), its
-    /// title already escaped, its `lang_dir_html`, its date and its count's label.
+    /// title already escaped, its `link_lang_dir_html`, its date and its count's label.
     struct Link {
         var url: String
         var titleHTML: String

@@ -44,8 +44,13 @@ extension PageContexts {
         var url: String
         var count: String
         var countLabel: String
+        /// `link_lang_dir_html`: the document's language and direction where they differ
+        /// from the page's, else nothing. Unlike a quoted passage, the line's title needs no
+        /// `dir="auto"` in the page's own language (11 bytes on each of 183,000 lines at
+        /// 10,000 briefings); in another it keeps both.
+        var langDirHTML: String
         var html: MentionSectionsHTML.Link {
-            .init(url: url, titleHTML: heading.escapedTitle, langDirHTML: heading.langDirHTML, date: heading.date, countLabel: countLabel)
+            .init(url: url, titleHTML: heading.escapedTitle, langDirHTML: langDirHTML, date: heading.date, countLabel: countLabel)
         }
     }
 
@@ -56,7 +61,8 @@ extension PageContexts {
         }
         let anchor = mentions.lazy.compactMap(\.anchor).first
         return MentionLink(heading: heading, url: heading.url + (anchor.map { "#" + $0 } ?? ""), count: number(mentions.count, on: page),
-                           countLabel: DisplayFormat.count(mentions.count, "mention", in: language))
+                           countLabel: DisplayFormat.count(mentions.count, "mention", in: language),
+                           langDirHTML: self.language(of: document) == language ? "" : heading.langDirHTML)
     }
 
     /// A link's values, for templates that read them: the document's link values, with
@@ -67,6 +73,7 @@ extension PageContexts {
         values["url"] = link.url
         values["count"] = link.count
         values["count_label"] = link.countLabel
+        values["link_lang_dir_html"] = link.langDirHTML
         return values
     }
 

@@ -22,7 +22,7 @@ import Testing
         let labels = root.all("text").filter { $0.classes.contains("node-label") }
         #expect(labels.count == actors)
         for label in labels {
-            let size = try #require(label.double("font-size"))
+            let size = try #require(label.inherited("font-size").flatMap(Double.init))
             #expect(size * scale >= 12 - 1e-9, "\(label.fullText) renders at \(size * scale) px")
         }
         let legendSize = try #require(root.all("g").first { $0.classes.contains("legend") }?.double("font-size"))

@@ -166,9 +166,6 @@ enum PictureSVG {
         return out
     }
 
-    /// Presentation attributes that put a background-coloured halo behind text, so labels
-    /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
-    /// a browser that does not know it simply drops the halo.
     /// Where a label sits against its x coordinate, in the picture's left-to-right terms.
     enum LabelAnchor { case start, middle, end }
 
@@ -210,8 +207,6 @@ enum PictureSVG {
         }
         return false
     }
-
-    static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }
 
 /// An axis-aligned rectangle used for overlap tests.
