@@ -71,7 +71,7 @@ import Testing
         #expect(site.diagnostics == [])
         // TestProject ends each file with a newline, and a partial's trailing newline is
         // part of what it renders, as with `{{>partial}}`.
-        let briefing = try site.read("briefings/talks/index.html")
+        _ = try site.read("briefings/talks/index.html")
         #expect(briefing.contains("<li><b class=\"my-principal\" data-href=\"../../actors/iran/index.html\">Iran</b>\n</li>"))
         // "Also mentioned" writes its own links (their kind in data-card), not chip_html.
         #expect(briefing.contains("<li><a href=\"../../actors/russia/index.html\" data-card=\"state\" dir=\"auto\">Russia</a></li>"))
@@ -96,7 +96,7 @@ import Testing
     @Test func theBuiltInChipsReadAsTheyDidInline() throws {
         let site = BuiltSite(Self.project)
         #expect(site.diagnostics == [])
-        let briefing = try site.read("briefings/talks/index.html")
+        _ = try site.read("briefings/talks/index.html")
         #expect(briefing.contains(
             "<li><a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" data-card><span class=\"chip__kind\">state</span> <bdi>Iran</bdi></a></li>"))
         #expect(try site.read("index.html").contains(
@@ -113,7 +113,7 @@ import Testing
         <a class="my-chip">{{title}}|{{page_title}}|{{site_title}}|{{summary}}</a>
         """)
         #expect(site.diagnostics == [])
-        let briefing = try site.read("briefings/talks/index.html")
+        _ = try site.read("briefings/talks/index.html")
         // Russia has no summary: `false` (which `{{…}}` prints), not the briefing's; the page's own values are not there.
         #expect(try site.read("actors/iran/index.html").contains("<a class=\"my-chip\">Russia|||false</a>"))
         #expect(try site.read("index.html").contains("<a class=\"my-chip\">Iran|||A West Asian state.</a>"))
