@@ -71,7 +71,7 @@ import Testing
         #expect(site.diagnostics == [])
         // TestProject ends each file with a newline, and a partial's trailing newline is
         // part of what it renders, as with `{{>partial}}`.
-        _ = try site.read("briefings/talks/index.html")
+        let briefing = try site.read("briefings/talks/index.html")
         #expect(briefing.contains("<li><b class=\"my-principal\" data-href=\"../../actors/iran/index.html\">Iran</b>\n</li>"))
         // "Also mentioned" writes its own links (their kind in data-card), not chip_html.
         #expect(briefing.contains("<li><a href=\"../../actors/russia/index.html\" data-card=\"state\" dir=\"auto\">Russia</a></li>"))
@@ -96,7 +96,7 @@ import Testing
     @Test func theBuiltInChipsReadAsTheyDidInline() throws {
         let site = BuiltSite(Self.project)
         #expect(site.diagnostics == [])
-        _ = try site.read("briefings/talks/index.html")
+        let briefing = try site.read("briefings/talks/index.html")
         #expect(briefing.contains(
             "<li><a class=\"chip chip--state\" href=\"../../actors/iran/index.html\" data-card><span class=\"chip__kind\">state</span> <bdi>Iran</bdi></a></li>"))
         #expect(try site.read("index.html").contains(
