@@ -106,12 +106,12 @@ import Testing
         let nodeLinks = root.all("a").filter { $0.classes.contains("node") }
         #expect(nodeLinks.count == 12)
         for link in nodeLinks {
-            let id = try #require(link["data-id"])
+            let id = try #require(nodes.first { $0.href == link["href"] }?.id)
             let own = try #require(link.classes.first { $0.hasPrefix("n") && Int($0.dropFirst()) != nil })
             let number = String(own.dropFirst())
             #expect(style.contains(":has(.n\(number):is(:hover,:focus-visible)) :is(.node,.edge):not(.hl\(number))"))
             let neighbours = Set(edges.filter { $0.from == id || $0.to == id }.map { $0.from == id ? $0.to : $0.from } + [id])
-            let highlighted = Set(nodeLinks.filter { $0.classes.contains("hl\(number)") }.compactMap { $0["data-id"] })
+            let highlighted = Set(nodeLinks.filter { $0.classes.contains("hl\(number)") }.compactMap { node in nodes.first { $0.href == node["href"] }?.id })
             #expect(highlighted == neighbours, "neighbours of \(id)")
             let edgeLines = root.all("line").filter { $0.classes.contains("edge") }
             let touching = edgeLines.filter { $0.classes.contains("hl\(number)") }.count

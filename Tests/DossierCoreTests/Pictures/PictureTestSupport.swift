@@ -139,7 +139,7 @@ func estimatedTextBox(_ text: PictureSVGNode, defaultFontSize: Double = 11) -> P
     var lastBaseline = baseline
     for span in spans.dropFirst() { lastBaseline += span.double("dy") ?? 0 }
     let minX: Double
-    switch text["text-anchor"] {
+    switch text.inherited("text-anchor") {
     case "middle": minX = x - width / 2
     case "end": minX = x - width
     default: minX = x

@@ -10,7 +10,8 @@ public enum GraphPicture {
     ///   in any order.
     public static func svg(nodes: [GraphNode], edges: [GraphEdge], title: String, width: Int = 960,
                            height: Int = 640, id: String? = nil) -> String {
-        let prefix = PictureSVG.idPrefix(explicit: id, kind: "graph", title: title)
+        // The hash alone: the id is said five times, and the title is in the picture anyway.
+        let prefix = PictureSVG.idPrefix(explicit: id, kind: "graph", title: title, withSlug: false)
         guard !nodes.isEmpty else {
             return PictureSVG.emptyPicture(prefix: prefix, cssClass: "dossier-graph", title: title,
                                            message: "No actors or relations to show.")
@@ -75,14 +76,14 @@ public enum GraphPicture {
 
         // Nodes: each one a link around its shape and label, in the order Tab visits them:
         // by name, so a keyboard user can find an actor, and the centre node last, on top.
-        out += "<g class=\"nodes\" font-size=\"\(f(GraphPictureLayout.labelFontSize))\">"
+        out += "<g class=\"nodes\" font-size=\"\(f(GraphPictureLayout.labelFontSize))\" text-anchor=\"middle\">"
         let ordered = TitleOrder.sorted(layout.nodes.filter { !$0.node.isCenter }, title: \.node.label, tie: \.node.id)
             + layout.nodes.filter(\.node.isCenter)
         for placed in ordered {
             let node = placed.node
             var classes = "node node-\(node.kind.rawValue) " + neighbourhood.classes(ofNode: node.id)
             if node.isCenter { classes += " node-center" }
-            out += "<a href=\"\(e(node.href))\" class=\"\(classes)\" data-id=\"\(e(node.id))\">"
+            out += "<a href=\"\(e(node.href))\" class=\"\(classes)\">"
             out += "<title>\(e(node.label)) (\(node.kind.pictureName))</title>"
             if node.isCenter {
                 out += "<circle class=\"node-halo\" cx=\"\(f(placed.x))\" cy=\"\(f(placed.y))\" r=\"\(f(placed.radius + 4))\""
@@ -93,7 +94,7 @@ public enum GraphPicture {
             let size = placed.fontSize == GraphPictureLayout.labelFontSize ? "" : " font-size=\"\(f(placed.fontSize))\""
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
             out += "<text class=\"node-label\" x=\"\(f(placed.labelX))\" y=\"\(f(placed.baseline(0)))\""
-                + PictureSVG.labelAnchor(node.label, placed.labelAnchor) + size + weight + ">"
+                + PictureSVG.labelAnchor(node.label, placed.labelAnchor, inheriting: "middle") + size + weight + ">"
             if placed.lines.count == 1 {
                 out += e(placed.lines[0])
             } else {
