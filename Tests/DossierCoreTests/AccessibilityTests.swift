@@ -116,15 +116,20 @@ import Testing
 
     @Test func graphNodesAreInTabOrderByName() throws {
         let html = try Self.site.read("graph/index.html")
-        let ids = html.components(separatedBy: "data-id=\"").dropFirst().map { $0.components(separatedBy: "\"")[0] }
+        let ids = Self.graphNodeSlugs(html)
         #expect(ids == ["belarus", "china", "iran", "sco"])
     }
 
     @Test func theNeighbourhoodGraphPutsItsCentreLast() throws {
         let html = try Self.site.read("actors/iran/index.html")
-        let ids = html.components(separatedBy: "data-id=\"").dropFirst().map { $0.components(separatedBy: "\"")[0] }
+        let ids = Self.graphNodeSlugs(html)
         #expect(ids.last == "iran")
         #expect(Array(ids.dropLast()) == ["china", "sco"])
+    }
+
+    /// The actors of a page's graph picture, in the order its node links come.
+    static func graphNodeSlugs(_ html: String) -> [String] {
+        html.matches(of: #/<a href="[.\/]*actors\/([a-z0-9-]+)\/index\.html" class="node[ "]/#).map { String($0.output.1) }
     }
 
     @Test func everyPageLinksTheFavicon() throws {

@@ -166,18 +166,32 @@ import Testing
         let page = try site.read("actors/iran/index.html")
         #expect(page.contains("""
             <ul class="mention-links">
-            <li><a href="../../briefings/b12/index.html#p-iran-acts-in-briefing-12" dir="auto">Briefing &lt;12&gt;</a> \
+            <li><a href="../../briefings/b12/index.html#p-iran-acts-in-briefing-12">Briefing &lt;12&gt;</a> \
             <time datetime="2025-01-22">22 January 2025</time> · 2 mentions</li>
 
             """))
-        #expect(page.contains("<li><a href=\"../../briefings/dense/index.html#p-iran-in-paragraph-1\" dir=\"auto\">The dense briefing</a> "
+        #expect(page.contains("<li><a href=\"../../briefings/dense/index.html#p-iran-in-paragraph-1\">The dense briefing</a> "
             + "<time datetime=\"2024-12-01\">1 December 2024</time> · 25 mentions</li>\n</ul>\n\n<h3 class=\"label\">Actor profiles</h3>\n"
-            + "<ul class=\"mention-links\">\n<li><a href=\"../../actors/iraq/index.html#p-iraq-borders-iran\" dir=\"auto\">Iraq</a> · 1 mention</li>\n</ul>\n"))
+            + "<ul class=\"mention-links\">\n<li><a href=\"../../actors/iraq/index.html#p-iraq-borders-iran\">Iraq</a> · 1 mention</li>\n</ul>\n"))
         #expect(page.contains("<li><a href=\"../../about/index.html#p-the-desk-follows-iran\" lang=\"fa\" dir=\"rtl\">About</a> · 1 mention</li>"))
         // The one quoted document is drawn as before.
         #expect(page.contains("<h4><a href=\"../../briefings/b13/index.html\" dir=\"auto\">Briefing &lt;13&gt;</a></h4>"))
         #expect(!page.contains("Iran acts in briefing 12."))
         #expect((try? site.read("actors/iran/mentions/2/index.html")) == nil)
+    }
+
+    @Test func aLinkInThePagesLanguageHasNoDirAutoUnlessAProjectsPartialAsksForIt() throws {
+        let site = BuiltSite(Self.project("actor_quotes: 1"))
+        let lines = try site.read("actors/iran/index.html").components(separatedBy: "\n").filter { $0.hasPrefix("<li><a href=") && $0.contains(" · ") }
+        #expect(lines.count == Self.documents.count - 1)
+        #expect(lines.filter { $0.contains("dir=") } == [
+            "<li><a href=\"../../about/index.html#p-the-desk-follows-iran\" lang=\"fa\" dir=\"rtl\">About</a> · 1 mention</li>",
+        ])
+        // `lang_dir_html` keeps its meaning for a project's own line.
+        let own = MentionSectionsHTML.builtInLink.replacingOccurrences(of: "link_lang_dir_html", with: "lang_dir_html")
+        let project = BuiltSite(Self.project("actor_quotes: 1") + "\n-- templates/partials/mention-link.mustache --\n" + own)
+        #expect(try project.read("actors/iran/index.html").contains(
+            "<li><a href=\"../../actors/iraq/index.html#p-iraq-borders-iran\" dir=\"auto\">Iraq</a> · 1 mention</li>"))
     }
 
     @Test func zeroQuotesListsEveryDocumentAsALink() throws {

@@ -55,12 +55,12 @@ struct MentionSectionsHTML: Sendable {
 
         """
     static let builtInPassage = """
-        <li><a class="snippet" href="{{url}}"{{{lang_dir_html}}}>{{#section}}<span class="snippet__section">{{.}}</span> {{/section}}{{{snippet_html}}}</a></li>
+        <li><a class="snippet" href="{{url}}"{{{snippet_lang_dir_html}}}>{{#section}}<span class="snippet__section">{{.}}</span> {{/section}}{{{snippet_html}}}</a></li>
 
         """
 
     static let builtInLink = """
-        <li><a href="{{url}}"{{{lang_dir_html}}}>{{title}}</a>{{#date}} <time datetime="{{machine}}">{{display}}</time>{{/date}} · {{count_label}}</li>
+        <li><a href="{{url}}"{{{link_lang_dir_html}}}>{{title}}</a>{{#date}} <time datetime="{{machine}}">{{display}}</time>{{/date}} · {{count_label}}</li>
 
         """
 
@@ -122,8 +122,8 @@ struct MentionSectionsHTML: Sendable {
         var snippetHTML: String
     }
 
-    /// One group as the built-in partials draw it: the headings' HTML and the document's
-    /// `lang_dir_html` as they are, `more_label` escaped, the first `shown` passages
+    /// One group as the built-in partials draw it: the headings' HTML and the passages'
+    /// `snippet_lang_dir_html` as they are, `more_label` escaped, the first `shown` passages
     /// listed and the rest folded.
     static func appendGroup(
         titleHTML: String, countHTML: String, dateHTML: String, langDirHTML: String, passages: [Passage], shown: Int, moreLabel: String,
@@ -154,7 +154,7 @@ struct MentionSectionsHTML: Sendable {
     }
 
     /// A linked document's line: its link (`url`, escaped as `{{…}}` escapes), its
-    /// title already escaped, its `lang_dir_html`, its date and its count's label.
+    /// title already escaped, its `link_lang_dir_html`, its date and its count's label.
     struct Link {
         var url: String
         var titleHTML: String

@@ -22,7 +22,7 @@ import Testing
         let labels = root.all("text").filter { $0.classes.contains("node-label") }
         #expect(labels.count == actors)
         for label in labels {
-            let size = try #require(label.double("font-size"))
+            let size = try #require(label.inherited("font-size").flatMap(Double.init))
             #expect(size * scale >= 12 - 1e-9, "\(label.fullText) renders at \(size * scale) px")
         }
         let legendSize = try #require(root.all("g").first { $0.classes.contains("legend") }?.double("font-size"))
@@ -106,12 +106,12 @@ import Testing
         let nodeLinks = root.all("a").filter { $0.classes.contains("node") }
         #expect(nodeLinks.count == 12)
         for link in nodeLinks {
-            let id = try #require(link["data-id"])
+            let id = try #require(nodes.first { $0.href == link["href"] }?.id)
             let own = try #require(link.classes.first { $0.hasPrefix("n") && Int($0.dropFirst()) != nil })
             let number = String(own.dropFirst())
             #expect(style.contains(":has(.n\(number):is(:hover,:focus-visible)) :is(.node,.edge):not(.hl\(number))"))
             let neighbours = Set(edges.filter { $0.from == id || $0.to == id }.map { $0.from == id ? $0.to : $0.from } + [id])
-            let highlighted = Set(nodeLinks.filter { $0.classes.contains("hl\(number)") }.compactMap { $0["data-id"] })
+            let highlighted = Set(nodeLinks.filter { $0.classes.contains("hl\(number)") }.compactMap { node in nodes.first { $0.href == node["href"] }?.id })
             #expect(highlighted == neighbours, "neighbours of \(id)")
             let edgeLines = root.all("line").filter { $0.classes.contains("edge") }
             let touching = edgeLines.filter { $0.classes.contains("hl\(number)") }.count

@@ -155,7 +155,7 @@ import Testing
         #expect(svg.contains("Us &amp; &lt;them&gt;"))
         #expect(svg.contains("href=\"../actors/a-b/?q=1&amp;r=&quot;2&quot;\""))
         let root = try PictureSVGParser.parse(svg)
-        #expect(root.all("a").first { $0["data-id"] == "a-b" }?["href"] == "../actors/a-b/?q=1&r=\"2\"")
+        #expect(root.all("a").contains { $0["href"] == "../actors/a-b/?q=1&r=\"2\"" })
         #expect(root.all("text").contains { $0.fullText == "A & B <x>" })
         #expect(root.all("title").contains { $0.fullText == "A & B <x> member <of> & more \"Quoted\" & 'single'" })
     }
@@ -165,17 +165,35 @@ import Testing
             GraphNode(id: $0.rawValue, label: $0.pluralLabel, kind: $0, href: "\($0.rawValue).html", weight: 1)
         }
         let root = try PictureSVGParser.parse(GraphPicture.svg(nodes: nodes, edges: [], title: "Kinds"))
+        let style = try #require(root.children.first { $0.name == "style" }?.fullText)
         for kind in ActorKind.allCases {
             let link = try #require(root.all("a").first { $0["href"] == "\(kind.rawValue).html" })
             #expect(link.classes.contains("node"))
             #expect(link.classes.contains("node-\(kind.rawValue)"))
             let shapes = link.children.filter { $0.classes.contains("node-shape") }
             #expect(shapes.first?.name == Self.kindShapes[kind], "\(kind)")
-            #expect(shapes.first?["fill"] == kind.pictureColor || shapes.first?["stroke"] == kind.pictureColor)
+            #expect(shapes.first?["fill"] == kind.pictureColor || shapes.first?.painted("stroke", style: style) == kind.pictureColor)
+            // Outlined as the picture's rules say, not as attributes on each shape.
+            #expect(shapes.allSatisfy { $0["stroke"] == nil && $0["stroke-width"] == nil })
+            if kind != .person {
+                #expect(shapes.first?.painted("stroke", style: style) == "currentColor")
+                #expect(shapes.first?.painted("stroke-opacity", style: style) == ".5")
+                #expect(shapes.first?.painted("stroke-width", style: style) == "1px")
+            }
         }
-        // Person: a ring and a dot. Place: four corners. Group: six.
+        // Person: a ring and a dot, the dot not outlined.
         let person = try #require(root.all("a").first { $0.classes.contains("node-person") })
         #expect(person.children.filter { $0.name == "circle" }.count == 2)
+        let ring = try #require(person.children.first { $0.classes.contains("node-ring") })
+        #expect(ring["fill"] == "none" && ring.painted("stroke-width", style: style) == "2px")
+        #expect(ring.painted("stroke-opacity", style: style) == "1")
+        #expect(person.children.first { $0.classes.contains("node-dot") }?.painted("stroke", style: style) == "none")
+        // Labels: the page's colour with a halo of the background behind, sized by their group.
+        for label in root.all("text").filter({ $0.classes.contains("node-label") }) {
+            #expect(label.painted("fill", style: style) == "currentColor" && label.painted("stroke", style: style) == "Canvas")
+            #expect(label.painted("paint-order", style: style) == "stroke" && label.painted("stroke-width", style: style) == "3px")
+            #expect(label.inherited("font-size") == "13")
+        }
         let place = try #require(root.all("a").first { $0.classes.contains("node-place") })
         #expect(place.all("polygon").first?["points"]?.split(separator: " ").count == 4)
         let group = try #require(root.all("a").first { $0.classes.contains("node-group") })
@@ -202,15 +220,25 @@ import Testing
         let root = try PictureSVGParser.parse(GraphPicture.svg(nodes: nodes, edges: edges, title: "Edges"))
         let lines = root.all("line").filter { $0.classes.contains("edge") }
         #expect(lines.count == 6)
+        let style = try #require(root.children.first { $0.name == "style" }?.fullText)
         func line(_ type: String) -> [PictureSVGNode] { lines.filter { $0.classes.contains("edge-\(type)") } }
-        #expect(line("in-conflict-with").first?["stroke"] == "#d62728")
-        #expect(line("in-conflict-with").first?["stroke-dasharray"] != nil)
-        #expect(line("member-of").first?["stroke-dasharray"] == nil)
-        #expect(line("strategic-partner").first?["stroke"] == "#1f77b4")
-        #expect(line("hosts").first?["stroke"] == "#2ca02c")
-        #expect(line("hosts").first?["stroke-dasharray"] != nil)
+        func paint(_ type: String, _ property: String) -> String? { line(type).first?.painted(property, style: style) }
+        #expect(paint("in-conflict-with", "stroke") == "#d62728")
+        #expect(paint("in-conflict-with", "stroke-dasharray") == "6 4")
+        #expect(paint("in-conflict-with", "stroke-width") == "1.6px")
+        #expect(paint("member-of", "stroke-dasharray") == nil)
+        #expect(paint("member-of", "stroke") == "#7f7f7f" && paint("member-of", "stroke-width") == "1.3px")
+        #expect(paint("strategic-partner", "stroke") == "#1f77b4")
+        #expect(paint("hosts", "stroke") == "#2ca02c")
+        #expect(paint("hosts", "stroke-dasharray") == "2 3")
+        #expect(paint("co-mention", "stroke") == "#9aa0a6" && paint("co-mention", "stroke-opacity") == "0.6")
+        #expect(lines.allSatisfy { $0.painted("stroke-linecap", style: style) == "round" && $0.painted("fill", style: style) == "none" })
+        // Only a co-mention's width, which grows with its count, is said on the line.
         let coMentions = line("co-mention").compactMap { $0.double("stroke-width") }.sorted()
         #expect(coMentions.count == 2 && coMentions[0] < coMentions[1])
+        #expect(lines.filter { $0.attributes.keys.contains { $0.hasPrefix("stroke") } }.count == 2)
+        // Rules only for the styles drawn: no "other" relation here.
+        #expect(!style.contains("edge-style-other"))
         #expect(line("member-of").first?.all("title").first?.fullText == "A member of C")
         // The legend has one entry per line style, naming its relation types.
         let legendTexts = root.all("g").filter { $0.classes.contains("legend-item") }.map { $0.all("text").first?.fullText ?? "" }

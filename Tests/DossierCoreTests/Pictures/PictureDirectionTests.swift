@@ -20,6 +20,14 @@ import Testing
         #expect(PictureSVG.labelAnchor("ایران", .start) == " direction=\"rtl\" text-anchor=\"end\"")
         #expect(PictureSVG.labelAnchor("ایران", .end) == " direction=\"rtl\"")
         #expect(PictureSVG.labelAnchor("ایران", .middle) == " direction=\"rtl\" text-anchor=\"middle\"")
+        // Inside the graph's nodes, whose group anchors labels at their middle, only the
+        // other anchors are said.
+        #expect(PictureSVG.labelAnchor("Iran", .middle, inheriting: "middle") == "")
+        #expect(PictureSVG.labelAnchor("Iran", .start, inheriting: "middle") == " text-anchor=\"start\"")
+        #expect(PictureSVG.labelAnchor("Iran", .end, inheriting: "middle") == " text-anchor=\"end\"")
+        #expect(PictureSVG.labelAnchor("ایران", .middle, inheriting: "middle") == " direction=\"rtl\"")
+        #expect(PictureSVG.labelAnchor("ایران", .start, inheriting: "middle") == " direction=\"rtl\" text-anchor=\"end\"")
+        #expect(PictureSVG.labelAnchor("ایران", .end, inheriting: "middle") == " direction=\"rtl\" text-anchor=\"start\"")
     }
 
     @Test func theTimelineKeepsLeftToRightGeometryForPersianLabels() throws {

@@ -32,6 +32,31 @@ final class PictureSVGNode {
     /// Text content including the descendants' text.
     var fullText: String { text + children.map(\.fullText).joined() }
 
+    /// An attribute as the element inherits it: its own, else its nearest ancestor's.
+    func inherited(_ attribute: String) -> String? {
+        attributes[attribute] ?? ancestors.lazy.compactMap { $0.attributes[attribute] }.first
+    }
+
+    /// A paint property as a browser resolves it from the picture's own `<style>` (rules
+    /// `.dossier-graph .class{…}`, the last one matching a class of the element winning)
+    /// and presentation attributes, which CSS beats; then inherited from the ancestors.
+    func painted(_ property: String, style: String) -> String? {
+        var value: String?
+        for rule in style.split(separator: "}") {
+            let parts = rule.split(separator: "{", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let selectors = parts[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard selectors.contains(where: { selector in
+                selector.hasPrefix(".dossier-graph .") && classes.contains(String(selector.dropFirst(".dossier-graph .".count)))
+            }) else { continue }
+            for declaration in parts[1].split(separator: ";") {
+                let pair = declaration.split(separator: ":", maxSplits: 1).map(String.init)
+                if pair.count == 2, pair[0] == property { value = pair[1] }
+            }
+        }
+        return value ?? attributes[property] ?? parent?.painted(property, style: style)
+    }
+
     var ancestors: [PictureSVGNode] {
         var result: [PictureSVGNode] = []
         var current = parent
@@ -105,7 +130,7 @@ func pictureViewBox(_ root: PictureSVGNode) -> PictureRect? {
 /// Estimated box of a `<text>` element (with or without `<tspan>` lines): width is
 /// 0.6 × font size × characters of the longest line, height one line per line.
 func estimatedTextBox(_ text: PictureSVGNode, defaultFontSize: Double = 11) -> PictureRect {
-    let fontSize = text.double("font-size") ?? defaultFontSize
+    let fontSize = text.inherited("font-size").flatMap(Double.init) ?? defaultFontSize
     let x = text.double("x") ?? 0
     let baseline = text.double("y") ?? 0
     let spans = text.all("tspan")
@@ -114,7 +139,7 @@ func estimatedTextBox(_ text: PictureSVGNode, defaultFontSize: Double = 11) -> P
     var lastBaseline = baseline
     for span in spans.dropFirst() { lastBaseline += span.double("dy") ?? 0 }
     let minX: Double
-    switch text["text-anchor"] {
+    switch text.inherited("text-anchor") {
     case "middle": minX = x - width / 2
     case "end": minX = x - width
     default: minX = x

@@ -32,13 +32,17 @@ struct NeighbourHighlight {
         [numbers[edge.from], numbers[edge.to]].compactMap { $0 }.map { "hl\($0)" }.joined(separator: " ")
     }
 
-    /// The `<style>` element for the picture whose root has id `prefix`.
-    func style(prefix: String) -> String {
+    /// The rules for the picture's `<style>`: one selector per node, all sharing one
+    /// declaration. Scoped by the picture's class, not its id: the dimmed elements are
+    /// matched under the picture holding the hovered node, so two pictures on a page
+    /// still highlight apart, and the rules no longer repeat the picture's long id.
+    func rules() -> String {
         guard numbers.count > 1 else { return "" }
-        var out = "<style>"
+        var selectors: [String] = []
+        selectors.reserveCapacity(numbers.count)
         for number in 0..<numbers.count {
-            out += "#\(prefix):has(.n\(number):is(:hover,:focus-visible)) :is(.node,.edge):not(.hl\(number)){opacity:.15}"
+            selectors.append(".dossier-graph:has(.n\(number):is(:hover,:focus-visible)) :is(.node,.edge):not(.hl\(number))")
         }
-        return out + "</style>"
+        return selectors.joined(separator: ",") + "{opacity:.15}"
     }
 }

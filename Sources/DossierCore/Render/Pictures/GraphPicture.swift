@@ -10,7 +10,8 @@ public enum GraphPicture {
     ///   in any order.
     public static func svg(nodes: [GraphNode], edges: [GraphEdge], title: String, width: Int = 960,
                            height: Int = 640, id: String? = nil) -> String {
-        let prefix = PictureSVG.idPrefix(explicit: id, kind: "graph", title: title)
+        // The hash alone: the id is said five times, and the title is in the picture anyway.
+        let prefix = PictureSVG.idPrefix(explicit: id, kind: "graph", title: title, withSlug: false)
         guard !nodes.isEmpty else {
             return PictureSVG.emptyPicture(prefix: prefix, cssClass: "dossier-graph", title: title,
                                            message: "No actors or relations to show.")
@@ -38,7 +39,8 @@ public enum GraphPicture {
 
         let position = Dictionary(uniqueKeysWithValues: layout.nodes.map { ($0.node.id, $0) })
         let neighbourhood = NeighbourHighlight(layout)
-        out += neighbourhood.style(prefix: prefix)
+        out += "<style>" + paintRules(edgeStyles: Set(layout.edges.map { PictureEdgeStyle(type: $0.type) }))
+            + neighbourhood.rules() + "</style>"
 
         // Edges, co-mentions underneath relations; parallel edges between one pair side by side.
         var pairCounts: [String: Int] = [:]
@@ -61,38 +63,38 @@ public enum GraphPicture {
             var line = "<line class=\"edge edge-\(PictureSVG.token(edge.type)) \(style.className)"
                 + " \(neighbourhood.classes(ofEdge: edge))\""
             line += " x1=\"\(f(a.x + ox))\" y1=\"\(f(a.y + oy))\" x2=\"\(f(b.x + ox))\" y2=\"\(f(b.y + oy))\""
-            line += " stroke=\"\(style.color)\" stroke-width=\"\(f(style.strokeWidth(strength: edge.strength)))\""
-            if let dash = style.dashArray { line += " stroke-dasharray=\"\(dash)\"" }
-            if let opacity = style.opacity { line += " stroke-opacity=\"\(f(opacity))\"" }
-            line += " stroke-linecap=\"round\">"
+            // A co-mention's width tells how often; every other style's width is its rule's.
+            if style == .coMention { line += " stroke-width=\"\(f(style.strokeWidth(strength: edge.strength)))\"" }
+            line += ">"
             line += "<title>\(e(edgeTooltip(edge, from: a.node, to: b.node)))</title></line>"
             edgeLines.append((style, line))
         }
-        out += "<g class=\"edges\" fill=\"none\">"
+        out += "<g class=\"edges\" fill=\"none\" stroke-linecap=\"round\">"
         for (style, line) in edgeLines where style == .coMention { out += line }
         for (style, line) in edgeLines where style != .coMention { out += line }
         out += "</g>"
 
         // Nodes: each one a link around its shape and label, in the order Tab visits them:
         // by name, so a keyboard user can find an actor, and the centre node last, on top.
-        out += "<g class=\"nodes\">"
+        out += "<g class=\"nodes\" font-size=\"\(f(GraphPictureLayout.labelFontSize))\" text-anchor=\"middle\">"
         let ordered = TitleOrder.sorted(layout.nodes.filter { !$0.node.isCenter }, title: \.node.label, tie: \.node.id)
             + layout.nodes.filter(\.node.isCenter)
         for placed in ordered {
             let node = placed.node
             var classes = "node node-\(node.kind.rawValue) " + neighbourhood.classes(ofNode: node.id)
             if node.isCenter { classes += " node-center" }
-            out += "<a href=\"\(e(node.href))\" class=\"\(classes)\" data-id=\"\(e(node.id))\">"
+            out += "<a href=\"\(e(node.href))\" class=\"\(classes)\">"
             out += "<title>\(e(node.label)) (\(node.kind.pictureName))</title>"
             if node.isCenter {
                 out += "<circle class=\"node-halo\" cx=\"\(f(placed.x))\" cy=\"\(f(placed.y))\" r=\"\(f(placed.radius + 4))\""
                     + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1.5\"/>"
             }
             out += shape(kind: node.kind, x: placed.x, y: placed.y, r: placed.radius)
+            // Only a label whose size is not the group's says its own (the centre's).
+            let size = placed.fontSize == GraphPictureLayout.labelFontSize ? "" : " font-size=\"\(f(placed.fontSize))\""
             let weight = node.isCenter ? " font-weight=\"bold\"" : ""
             out += "<text class=\"node-label\" x=\"\(f(placed.labelX))\" y=\"\(f(placed.baseline(0)))\""
-                + PictureSVG.labelAnchor(node.label, placed.labelAnchor)
-                + " font-size=\"\(f(placed.fontSize))\"\(weight) fill=\"currentColor\"\(PictureSVG.textHalo)>"
+                + PictureSVG.labelAnchor(node.label, placed.labelAnchor, inheriting: "middle") + size + weight + ">"
             if placed.lines.count == 1 {
                 out += e(placed.lines[0])
             } else {
@@ -136,6 +138,28 @@ public enum GraphPicture {
         return out
     }
 
+    /// How the shapes, labels and lines are painted, said once in the picture rather than
+    /// as attributes on each node and edge (about a third of an actor page's picture).
+    /// Scoped to the picture's class, since an inline `<svg>`'s style applies to the whole
+    /// HTML page; the picture still draws alone, without the page's CSS. Only the edge
+    /// styles drawn get a rule. A co-mention's width varies, so it stays on its line.
+    static func paintRules(edgeStyles: Set<PictureEdgeStyle>) -> String {
+        let f = PictureSVG.number
+        let scope = ".dossier-graph "
+        var rules = scope + ".node-shape," + scope + ".node-fold{stroke:currentColor;stroke-opacity:.5;stroke-width:1px}"
+            + scope + ".node-ring{stroke:\(ActorKind.person.pictureColor);stroke-opacity:1;stroke-width:2px}"
+            + scope + ".node-dot{stroke:none}"
+            + scope + ".node-label{fill:currentColor;paint-order:stroke;stroke:Canvas;stroke-width:3px;stroke-linejoin:round}"
+        for style in PictureEdgeStyle.allCases where edgeStyles.contains(style) {
+            rules += scope + "." + style.className + "{stroke:" + style.color
+            if style != .coMention { rules += ";stroke-width:" + f(style.strokeWidth(strength: 1)) + "px" }
+            if let dash = style.dashArray { rules += ";stroke-dasharray:" + dash }
+            if let opacity = style.opacity { rules += ";stroke-opacity:" + f(opacity) }
+            rules += "}"
+        }
+        return rules
+    }
+
     static func pairKey(_ edge: GraphEdge) -> String {
         edge.from < edge.to ? edge.from + "\u{1}" + edge.to : edge.to + "\u{1}" + edge.from
     }
@@ -176,33 +200,30 @@ public enum GraphPicture {
     static func shape(kind: ActorKind, x: Double, y: Double, r: Double) -> String {
         let f = PictureSVG.number
         let color = kind.pictureColor
-        let outline = " stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1\""
         switch kind {
         case .state:
-            return "<circle class=\"node-shape\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(color)\"\(outline)/>"
+            return "<circle class=\"node-shape\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(color)\"/>"
         case .organization:
             let s = r * 0.9
             return "<rect class=\"node-shape\" x=\"\(f(x - s))\" y=\"\(f(y - s))\" width=\"\(f(2 * s))\" height=\"\(f(2 * s))\""
-                + " rx=\"\(f(s * 0.3))\" fill=\"\(color)\"\(outline)/>"
+                + " rx=\"\(f(s * 0.3))\" fill=\"\(color)\"/>"
         case .person:
-            return "<circle class=\"node-shape node-ring\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r - 1))\" fill=\"none\""
-                + " stroke=\"\(color)\" stroke-width=\"2\"/>"
-                + "<circle class=\"node-shape\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r * 0.5))\" fill=\"\(color)\"/>"
+            return "<circle class=\"node-shape node-ring\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r - 1))\" fill=\"none\"/>"
+                + "<circle class=\"node-shape node-dot\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r * 0.5))\" fill=\"\(color)\"/>"
         case .place:
             return "<polygon class=\"node-shape\" points=\"\(f(x)),\(f(y - r)) \(f(x + r)),\(f(y)) \(f(x)),\(f(y + r))"
-                + " \(f(x - r)),\(f(y))\" fill=\"\(color)\"\(outline)/>"
+                + " \(f(x - r)),\(f(y))\" fill=\"\(color)\"/>"
         case .agreement:
             let w = r * 0.8, h = r, fold = r * 0.4
             let left = x - w, right = x + w, top = y - h, bottom = y + h
             return "<path class=\"node-shape\" d=\"M\(f(left)) \(f(top))H\(f(right - fold))L\(f(right)) \(f(top + fold))"
-                + "V\(f(bottom))H\(f(left))Z\" fill=\"\(color)\"\(outline)/>"
-                + "<path class=\"node-fold\" d=\"M\(f(right - fold)) \(f(top))V\(f(top + fold))H\(f(right))\""
-                + " fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
+                + "V\(f(bottom))H\(f(left))Z\" fill=\"\(color)\"/>"
+                + "<path class=\"node-fold\" d=\"M\(f(right - fold)) \(f(top))V\(f(top + fold))H\(f(right))\" fill=\"none\"/>"
         case .group:
             let half = r / 2, rise = r * 3.0.squareRoot() / 2
             return "<polygon class=\"node-shape\" points=\"\(f(x + r)),\(f(y)) \(f(x + half)),\(f(y + rise))"
                 + " \(f(x - half)),\(f(y + rise)) \(f(x - r)),\(f(y)) \(f(x - half)),\(f(y - rise))"
-                + " \(f(x + half)),\(f(y - rise))\" fill=\"\(color)\"\(outline)/>"
+                + " \(f(x + half)),\(f(y - rise))\" fill=\"\(color)\"/>"
         }
     }
 }

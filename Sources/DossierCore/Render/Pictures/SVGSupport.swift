@@ -63,8 +63,9 @@ enum PictureSVG {
 
     /// The id prefix for one picture. An explicit `id` is sanitised and used as given;
     /// otherwise the prefix is derived from the title plus a short hash of it, so two
-    /// pictures with different titles on one page never share ids.
-    static func idPrefix(explicit: String?, kind: String, title: String) -> String {
+    /// pictures with different titles on one page never share ids; `withSlug: false`
+    /// keeps the hash alone (`graph-1194395e`).
+    static func idPrefix(explicit: String?, kind: String, title: String, withSlug: Bool = true) -> String {
         if let explicit {
             var result = ""
             for scalar in explicit.unicodeScalars {
@@ -83,7 +84,7 @@ enum PictureSVG {
             }
             return kind + "-" + result
         }
-        let slug = token(title, maxLength: 32)
+        let slug = withSlug ? token(title, maxLength: 32) : ""
         let hex = String(hash(title), radix: 16)
         let padded = String(repeating: "0", count: max(0, 8 - hex.count)) + hex
         return kind + (slug.isEmpty ? "" : "-" + slug) + "-" + padded
@@ -166,9 +167,6 @@ enum PictureSVG {
         return out
     }
 
-    /// Presentation attributes that put a background-coloured halo behind text, so labels
-    /// stay readable where lines cross them. `Canvas` follows the page's colour scheme;
-    /// a browser that does not know it simply drops the halo.
     /// Where a label sits against its x coordinate, in the picture's left-to-right terms.
     enum LabelAnchor { case start, middle, end }
 
@@ -178,19 +176,16 @@ enum PictureSVG {
     /// anchor is then swapped, because SVG measures `start` and `end` in the text's own
     /// direction, so the label still extends to the same side of its dot. (SVG 1.1,
     /// which the HTML validator checks, has no `unicode-bidi: plaintext` for this.)
-    static func labelAnchor(_ text: String, _ anchor: LabelAnchor) -> String {
-        guard isRightToLeft(text) else {
-            switch anchor {
-            case .start: return ""
-            case .middle: return " text-anchor=\"middle\""
-            case .end: return " text-anchor=\"end\""
-            }
-        }
+    /// `inherited` is the anchor the label's group already gives it, left unsaid.
+    static func labelAnchor(_ text: String, _ anchor: LabelAnchor, inheriting inherited: String = "start") -> String {
+        let rightToLeft = isRightToLeft(text)
+        let value: String
         switch anchor {
-        case .start: return " direction=\"rtl\" text-anchor=\"end\""
-        case .middle: return " direction=\"rtl\" text-anchor=\"middle\""
-        case .end: return " direction=\"rtl\""
+        case .start: value = rightToLeft ? "end" : "start"
+        case .middle: value = "middle"
+        case .end: value = rightToLeft ? "start" : "end"
         }
+        return (rightToLeft ? " direction=\"rtl\"" : "") + (value == inherited ? "" : " text-anchor=\"\(value)\"")
     }
 
     /// Whether the first strong letter of `text` is in a right-to-left script, the rule
@@ -210,8 +205,6 @@ enum PictureSVG {
         }
         return false
     }
-
-    static let textHalo = " style=\"paint-order:stroke\" stroke=\"Canvas\" stroke-width=\"3\" stroke-linejoin=\"round\""
 }
 
 /// An axis-aligned rectangle used for overlap tests.
