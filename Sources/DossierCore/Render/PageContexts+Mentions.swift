@@ -62,7 +62,7 @@ extension PageContexts {
         let anchor = mentions.lazy.compactMap(\.anchor).first
         return MentionLink(heading: heading, url: heading.url + (anchor.map { "#" + $0 } ?? ""), count: number(mentions.count, on: page),
                            countLabel: DisplayFormat.count(mentions.count, "mention", in: language),
-                           langDirHTML: self.language(of: document) == language ? "" : heading.langDirHTML)
+                           langDirHTML: otherLanguageDirHTML(self.language(of: document), on: page))
     }
 
     /// A link's values, for templates that read them: the document's link values, with
@@ -115,7 +115,7 @@ extension PageContexts {
         let folded = max(0, passages.count - Self.passagesShownPerDocument)
         return MentionGroup(heading: heading, count: count, mentions: listed, passages: passages,
                             moreLabel: DisplayFormat.count(folded, "more passage", in: language),
-                            snippetLangDirHTML: self.language(of: document) == language ? "" : heading.langDirHTML)
+                            snippetLangDirHTML: otherLanguageDirHTML(self.language(of: document), on: page))
     }
 
     /// A group's values, for templates that read them.

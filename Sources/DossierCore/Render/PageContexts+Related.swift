@@ -13,7 +13,7 @@ extension PageContexts {
             guard let actor = actorsBySlug[slug]?.actor else { return nil }
             return ["title": actor.title, "kind": actor.kind.rawValue,
                     "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page),
-                    "bdi_lang_dir_html": bdiLangDirHTML(language(of: .actor(slug)), on: page)]
+                    "bdi_lang_dir_html": otherLanguageDirHTML(language(of: .actor(slug)), on: page)]
         }
         let unnamed = shared.count - named.count
         let value = other.briefing

@@ -160,7 +160,7 @@ struct PageContexts {
         return chips.chip(slug, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
             ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
              "summary": optional(actor.summary), "lang_dir_html": langDir,
-             "bdi_lang_dir_html": bdiLangDirHTML(language(of: .actor(slug)), on: page)]
+             "bdi_lang_dir_html": otherLanguageDirHTML(language(of: .actor(slug)), on: page)]
         }
     }
 

@@ -37,9 +37,8 @@ enum SearchIndexPartReader {
 
     /// The document part `name` ("documents/3"), as `SearchIndex.part` wrote it.
     static func document(_ bytes: [UInt8], name: String) -> DocumentText? {
-        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
-        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-        var reader = Reader(bytes: bytes, position: prefix.count)
+        guard let (start, end) = partReader(bytes, name: name) else { return nil }
+        var reader = start
         var text = DocumentText()
         guard reader.take(UInt8(ascii: "{")) else { return nil }
         repeat {
@@ -62,23 +61,22 @@ enum SearchIndexPartReader {
             default: break
             }
         } while reader.take(UInt8(ascii: ","))
-        guard reader.take(UInt8(ascii: "}")), reader.position == bytes.count - suffix.count else { return nil }
+        guard reader.take(UInt8(ascii: "}")), reader.position == end else { return nil }
         return text
     }
 
     /// The entries of term shard `name` ("terms/3"), as `SearchIndex.part` wrote them.
     static func shard(_ bytes: [UInt8], name: String) -> [SearchIndex.Postings]? {
-        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
-        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-        var reader = Reader(bytes: bytes, position: prefix.count)
+        guard let (start, end) = partReader(bytes, name: name) else { return nil }
+        var reader = start
         guard reader.take(UInt8(ascii: "[")) else { return nil }
         var entries: [SearchIndex.Postings] = []
-        if reader.take(UInt8(ascii: "]")) { return reader.position == bytes.count - suffix.count ? entries : nil }
+        if reader.take(UInt8(ascii: "]")) { return reader.position == end ? entries : nil }
         repeat {
             guard let pair = reader.stringArray(), pair.count == 2, let packed = decode(pair[1]) else { return nil }
             entries.append(SearchIndex.Postings(term: pair[0], packed: packed))
         } while reader.take(UInt8(ascii: ","))
-        guard reader.take(UInt8(ascii: "]")), reader.position == bytes.count - suffix.count else { return nil }
+        guard reader.take(UInt8(ascii: "]")), reader.position == end else { return nil }
         return entries
     }
 
@@ -91,41 +89,25 @@ enum SearchIndexPartReader {
     static func terms(
         holding numbers: Set<Int>, inShard bytes: [UInt8], name: String
     ) -> (firstTerm: String, held: [Int: [(term: String, field: SearchIndex.Field)]])? {
-        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
-        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-        var reader = Reader(bytes: bytes, position: prefix.count)
-        var found: [Int: [(term: String, field: SearchIndex.Field)]] = [:]
+        guard let (start, end) = partReader(bytes, name: name) else { return nil }
+        var reader = start
         guard reader.take(UInt8(ascii: "[")) else { return nil }
-        if reader.take(UInt8(ascii: "]")) { return reader.position == bytes.count - suffix.count ? ("", found) : nil }
+        var found: [Int: [(term: String, field: SearchIndex.Field)]] = [:]
+        if reader.take(UInt8(ascii: "]")) { return reader.position == end ? ("", found) : nil }
         var firstTerm: String?
         let highest = numbers.max() ?? -1
         repeat {
             guard reader.take(UInt8(ascii: "[")) else { return nil }
             let termStart = reader.position
-            guard reader.skipString(), reader.take(UInt8(ascii: ",")), reader.take(UInt8(ascii: "\"")) else { return nil }
-            var number = 0, value = 0, digits = 0, closed = false
+            guard reader.skipString(), reader.take(UInt8(ascii: ",")) else { return nil }
+            let listStart = reader.position
+            guard reader.skipString() else { return nil }
             var hits: [(number: Int, field: SearchIndex.Field)] = []
-            while !closed {
-                guard reader.position < bytes.count else { return nil }
-                let byte = bytes[reader.position]
-                reader.position += 1
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    let digit = byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10
-                    value = value * 36 + Int(digit)
-                    digits += 1
-                    guard digits <= 8 else { return nil }
-                case UInt8(ascii: ","), UInt8(ascii: "\""):
-                    guard digits > 0 else { return nil }
-                    number += value / 4
-                    if number <= highest, numbers.contains(number) { hits.append((number, SearchIndex.Field(rawValue: value % 4)!)) }
-                    value = 0
-                    digits = 0
-                    closed = byte == UInt8(ascii: "\"")
-                default: return nil
-                }
+            let listed = forEachPosting(bytes[(listStart + 1)..<(reader.position - 1)]) { posting in
+                let number = Int(posting >> 2)
+                if number <= highest, numbers.contains(number) { hits.append((number, SearchIndex.Field(rawValue: Int(posting & 3))!)) }
             }
-            guard reader.take(UInt8(ascii: "]")) else { return nil }
+            guard listed, reader.take(UInt8(ascii: "]")) else { return nil }
             if !hits.isEmpty || firstTerm == nil {
                 var termReader = Reader(bytes: bytes, position: termStart)
                 guard let term = termReader.string() else { return nil }
@@ -133,32 +115,48 @@ enum SearchIndexPartReader {
                 for hit in hits { found[hit.number, default: []].append((term, hit.field)) }
             }
         } while reader.take(UInt8(ascii: ","))
-        guard reader.take(UInt8(ascii: "]")), reader.position == bytes.count - suffix.count, let firstTerm else { return nil }
+        guard reader.take(UInt8(ascii: "]")), reader.position == end, let firstTerm else { return nil }
         return (firstTerm, found)
     }
 
     /// The inverse of `SearchIndex.encode(packed:)`.
     static func decode(_ text: String) -> [UInt32]? {
         var packed: [UInt32] = []
-        var previous: UInt64 = 0
-        for item in text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+        return forEachPosting(text.utf8) { packed.append($0) } ? packed : nil
+    }
+
+    /// Calls `body` with each posting of a document list as `SearchIndex.encode(packed:)`
+    /// wrote it, packed as it was; false (after the postings before it) at the first
+    /// thing `encode` does not write.
+    static func forEachPosting(_ list: some Collection<UInt8>, _ body: (UInt32) -> Void) -> Bool {
+        var previous: UInt64 = 0, isFirst = true
+        for item in list.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
             var value: UInt64 = 0
-            guard !item.isEmpty, item.count <= 8 else { return nil }
+            guard !item.isEmpty, item.count <= 8 else { return false }
             for byte in item {
                 let digit: UInt64
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
                 case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
-                default: return nil
+                default: return false
                 }
                 value = value * 36 + digit
             }
             let number = previous + value / 4
-            guard number <= UInt64(UInt32.max >> 2), packed.isEmpty || value / 4 > 0 else { return nil }
-            packed.append(UInt32(number) << 2 | UInt32(value % 4))
+            guard number <= UInt64(UInt32.max >> 2), isFirst || value / 4 > 0 else { return false }
+            body(UInt32(number) << 2 | UInt32(value % 4))
             previous = number
+            isFirst = false
         }
-        return packed
+        return true
+    }
+
+    /// A reader at the value of part `name` as `SearchIndex.part` wrote it, and where
+    /// that value must end; nil when the bytes are not that part.
+    private static func partReader(_ bytes: [UInt8], name: String) -> (reader: Reader, end: Int)? {
+        let prefix = Array("DossierSearch.receive(\"\(name)\", ".utf8), suffix = Array(");\n".utf8)
+        guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        return (Reader(bytes: bytes, position: prefix.count), bytes.count - suffix.count)
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
