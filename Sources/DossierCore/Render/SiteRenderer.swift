@@ -268,10 +268,14 @@ public enum SiteRenderer {
         let path = urls.file(page)
         let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
         if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
-        guard let html = (theme.pageLibrary ?? theme.library).render(context, withTemplate: template) else {
+        let file: OutputFile
+        if let html = theme.compiledPages?.render(context, template: template) {
+            file = OutputFile(path: path, contents: Data(html))
+        } else if let html = (theme.pageLibrary ?? theme.library).render(context, withTemplate: template) {
+            file = OutputFile(path: path, text: html)
+        } else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        let file = OutputFile(path: path, text: html)
         guard let key else { return write(file, to: sink) }
         do {
             try sink.write(file, renderedFrom: key, inputs: inputs)

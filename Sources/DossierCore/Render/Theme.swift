@@ -21,6 +21,8 @@ public struct Theme: Sendable {
     var pageLibrary: MustacheLibrary?
     /// Whether "Mentioned in" groups are written without Mustache (`MentionSectionsHTML`).
     var mentionSectionsHTML = MentionSectionsHTML.inactive
+    /// `pageLibrary` (else `library`) compiled, which renders pages when it can (`CompiledTemplateLibrary`).
+    var compiledPages: CompiledTemplateLibrary?
 
     /// The templates every site needs; a theme without one of them is an error.
     public static let requiredTemplates = [
@@ -145,6 +147,7 @@ public struct Theme: Sendable {
         theme.layoutPartials = LayoutPartials(templates: scanned.mapValues(\.tags))
         theme.mentionSectionsHTML = MentionSectionsHTML(texts: sources.mapValues(\.text), projectTemplates: projectTemplateNames)
         theme.pageLibrary = theme.mentionSectionsHTML.pageLibrary(from: theme.layoutPartials.pageLibrary(from: library), pragma: pragma)
+        theme.compiledPages = CompiledTemplateLibrary(library: theme.pageLibrary ?? library, names: sources.keys)
         return (theme, diagnostics)
     }
 
