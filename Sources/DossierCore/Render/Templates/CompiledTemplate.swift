@@ -3,22 +3,46 @@ import Mustache
 /// A Mustache template as `CompiledTemplateRenderer` walks it: swift-mustache's parse
 /// (its standalone-line rules, partial indentation and inheritance already applied),
 /// with names split on "." once and text held as bytes.
+///
+/// The nodes are plain values pointing into the template's tables: two threads walk
+/// the same templates, and nodes carrying arrays and strings cost a reference count
+/// on shared memory at each visit (half of the renderer's time when they did).
 final class CompiledTemplate: Sendable {
     let nodes: [Node]
+    let texts: [[UInt8]]
+    let paths: [ValuePath]
+    /// Sections' bodies.
+    let sections: [CompiledTemplate]
+    /// Partials, inheriting partials and blocks.
+    let calls: [Call]
 
-    init(nodes: [Node]) {
-        self.nodes = nodes
+    init(nodes: [Node], texts: [[UInt8]], paths: [ValuePath], sections: [CompiledTemplate], calls: [Call]) {
+        (self.nodes, self.texts, self.paths, self.sections, self.calls) = (nodes, texts, paths, sections, calls)
     }
 
+    /// Each index is into the table of its kind.
     enum Node: Sendable {
-        case text([UInt8])
-        case variable(ValuePath, escaped: Bool)
-        case section(ValuePath, CompiledTemplate, inverted: Bool)
-        /// `indentation` nil: the tag was not alone on its line.
-        case partial(String, indentation: [UInt8]?, inherits: [String: CompiledTemplate]?)
-        case dynamicPartial(ValuePath, indentation: [UInt8]?, inherits: [String: CompiledTemplate]?)
-        case block(String, default: CompiledTemplate, indentation: [UInt8]?)
+        case text(Int)
+        case variable(path: Int, escaped: Bool)
+        case section(path: Int, body: Int, inverted: Bool)
+        case partial(call: Int)
+        /// `{{>*name}}`: the partial named by the call's `path`'s value.
+        case dynamicPartial(call: Int)
+        case block(call: Int)
         case contentType(ContentType)
+    }
+
+    /// A partial's or a block's parameters.
+    struct Call: Sendable {
+        /// The partial's or the block's name; unused by a dynamic partial.
+        var name: String
+        var path: ValuePath?
+        /// nil: the tag was not alone on its line.
+        var indentation: [UInt8]?
+        /// An inheriting partial's blocks.
+        var inherits: [String: CompiledTemplate]?
+        /// A block's own content.
+        var fallback: CompiledTemplate?
     }
 
     /// How `{{…}}` escapes: swift-mustache's own HTML escaping (by Character), Dossier's
@@ -76,52 +100,71 @@ enum TemplateCompiler {
         guard template is MustacheTemplate,
               let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
         else { return nil }
-        var nodes: [CompiledTemplate.Node] = []
-        nodes.reserveCapacity(tokens.count)
+        var builder = Builder()
         for token in tokens {
-            guard let node = node(token) else { return nil }
-            nodes.append(node)
+            guard builder.add(token) else { return nil }
         }
-        return CompiledTemplate(nodes: nodes)
+        return CompiledTemplate(nodes: builder.nodes, texts: builder.texts, paths: builder.paths, sections: builder.sections, calls: builder.calls)
     }
 
-    private static func node(_ token: Any) -> CompiledTemplate.Node? {
-        let mirror = Mirror(reflecting: token)
-        guard mirror.displayStyle == .enum, let payload = mirror.children.first, let label = payload.label else { return nil }
-        let fields = Mirror(reflecting: payload.value).children.map(\.value)
-        switch label {
-        case "text":
-            guard let text = payload.value as? String else { return nil }
-            return .text(Array(text.utf8))
-        case "variable", "unescapedVariable":
-            guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                  let path = CompiledTemplate.ValuePath(name: name, transforms: transforms)
-            else { return nil }
-            return .variable(path, escaped: label == "variable")
-        case "section", "invertedSection":
-            guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                  let path = CompiledTemplate.ValuePath(name: name, transforms: transforms), let section = compile(any: fields[2])
-            else { return nil }
-            return .section(path, section, inverted: label == "invertedSection")
-        case "blockExpansion":
-            guard fields.count == 3, let name = fields[0] as? String, let fallback = compile(any: fields[1]),
-                  let indentation = optionalString(fields[2])
-            else { return nil }
-            return .block(name, default: fallback, indentation: indentation.map { Array($0.utf8) })
-        case "partial", "dynamicNamePartial":
-            guard fields.count == 3, let name = fields[0] as? String, let indentation = optionalString(fields[1]),
-                  let inherits = inheritedBlocks(fields[2])
-            else { return nil }
-            let indentationBytes = indentation.map { Array($0.utf8) }
-            if label == "partial" { return .partial(name, indentation: indentationBytes, inherits: inherits) }
-            guard let path = CompiledTemplate.ValuePath(name: name, transforms: []) else { return nil }
-            return .dynamicPartial(path, indentation: indentationBytes, inherits: inherits)
-        case "contentType":
-            guard let contentType = contentType(payload.value) else { return nil }
-            return .contentType(contentType)
-        default:
-            // `blockDefinition` only ever sits inside an inheriting partial's overrides.
-            return nil
+    private struct Builder {
+        var nodes: [CompiledTemplate.Node] = []
+        var texts: [[UInt8]] = []
+        var paths: [CompiledTemplate.ValuePath] = []
+        var sections: [CompiledTemplate] = []
+        var calls: [CompiledTemplate.Call] = []
+
+        /// Adds the node for one of swift-mustache's tokens; false for a token it cannot.
+        mutating func add(_ token: Any) -> Bool {
+            let mirror = Mirror(reflecting: token)
+            guard mirror.displayStyle == .enum, let payload = mirror.children.first, let label = payload.label else { return false }
+            let fields = Mirror(reflecting: payload.value).children.map(\.value)
+            switch label {
+            case "text":
+                guard let text = payload.value as? String else { return false }
+                texts.append(Array(text.utf8))
+                nodes.append(.text(texts.count - 1))
+            case "variable", "unescapedVariable":
+                guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let path = CompiledTemplate.ValuePath(name: name, transforms: transforms)
+                else { return false }
+                paths.append(path)
+                nodes.append(.variable(path: paths.count - 1, escaped: label == "variable"))
+            case "section", "invertedSection":
+                guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let path = CompiledTemplate.ValuePath(name: name, transforms: transforms), let section = compile(any: fields[2])
+                else { return false }
+                paths.append(path)
+                sections.append(section)
+                nodes.append(.section(path: paths.count - 1, body: sections.count - 1, inverted: label == "invertedSection"))
+            case "blockExpansion":
+                guard fields.count == 3, let name = fields[0] as? String, let fallback = compile(any: fields[1]),
+                      let indentation = optionalString(fields[2])
+                else { return false }
+                calls.append(CompiledTemplate.Call(name: name, indentation: indentation.map { Array($0.utf8) }, fallback: fallback))
+                nodes.append(.block(call: calls.count - 1))
+            case "partial", "dynamicNamePartial":
+                guard fields.count == 3, let name = fields[0] as? String, let indentation = optionalString(fields[1]),
+                      let inherits = inheritedBlocks(fields[2])
+                else { return false }
+                var call = CompiledTemplate.Call(name: name, indentation: indentation.map { Array($0.utf8) }, inherits: inherits)
+                if label == "partial" {
+                    calls.append(call)
+                    nodes.append(.partial(call: calls.count - 1))
+                } else {
+                    guard let path = CompiledTemplate.ValuePath(name: name, transforms: []) else { return false }
+                    call.path = path
+                    calls.append(call)
+                    nodes.append(.dynamicPartial(call: calls.count - 1))
+                }
+            case "contentType":
+                guard let contentType = contentType(payload.value) else { return false }
+                nodes.append(.contentType(contentType))
+            default:
+                // `blockDefinition` only ever sits inside an inheriting partial's overrides.
+                return false
+            }
+            return true
         }
     }
 

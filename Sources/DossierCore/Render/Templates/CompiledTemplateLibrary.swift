@@ -64,18 +64,19 @@ final class CompiledTemplateLibrary: Sendable {
         }
 
         private mutating func add(_ template: CompiledTemplate) {
-            for node in template.nodes {
-                switch node {
-                case .text, .variable, .contentType: break
-                case .section(_, let section, _): add(section)
-                case .block(_, let fallback, _): add(fallback)
-                case .partial(let name, _, let inherits):
-                    partials.insert(name)
-                    for block in (inherits ?? [:]).values { add(block) }
-                case .dynamicPartial(_, _, let inherits):
-                    dynamic = true
-                    for block in (inherits ?? [:]).values { add(block) }
-                }
+            for section in template.sections { add(section) }
+            for (node, call) in template.nodes.compactMap({ node in Self.call(of: node).map { (node, template.calls[$0]) } }) {
+                if case .partial = node { partials.insert(call.name) }
+                if case .dynamicPartial = node { dynamic = true }
+                for block in (call.inherits ?? [:]).values { add(block) }
+                if let fallback = call.fallback { add(fallback) }
+            }
+        }
+
+        private static func call(of node: CompiledTemplate.Node) -> Int? {
+            switch node {
+            case .partial(let call), .dynamicPartial(let call), .block(let call): call
+            case .text, .variable, .section, .contentType: nil
             }
         }
     }

@@ -53,7 +53,7 @@ struct CompiledTemplateRenderer {
     mutating func render(_ template: CompiledTemplate, _ state: State) throws(TemplateValue.Unsupported) {
         var state = state
         guard !state.indentation.isEmpty else {
-            for node in template.nodes { try render(node, &state) }
+            for node in template.nodes { try render(node, of: template, &state) }
             return
         }
         // An indented partial indents what a node writes when this template's own
@@ -64,34 +64,42 @@ struct CompiledTemplateRenderer {
             let count = output.count
             let endsLine = count > start && output[count - 1] == 0x0A && !(count - 1 > start && output[count - 2] == 0x0D)
             guard endsLine else {
-                try render(node, &state)
+                try render(node, of: template, &state)
                 continue
             }
             output.append(contentsOf: state.indentation)
             let mark = output.count
-            try render(node, &state)
+            try render(node, of: template, &state)
             if output.count == mark { output.removeLast(state.indentation.count) }
         }
     }
 
-    private mutating func render(_ node: CompiledTemplate.Node, _ state: inout State) throws(TemplateValue.Unsupported) {
+    private mutating func render(_ node: CompiledTemplate.Node, of template: CompiledTemplate, _ state: inout State) throws(TemplateValue.Unsupported) {
         switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            output.append(contentsOf: template.texts[text])
         case .variable(let path, let escaped):
-            guard let value = try lookUp(path, state) else { return }
+            guard let value = try lookUp(template.paths[path], state) else { return }
             try write(value, escapingAs: escaped ? state.contentType : .text)
-        case .section(let path, let section, let inverted):
-            let value = try lookUp(path, state)
-            if inverted { try renderInverted(section, for: value, state) } else { try render(section, for: value, state) }
-        case .partial(let name, let indentation, let inherits):
-            guard let partial = templates[name] else { return }
-            try render(partial, state.enteringPartial(indentation: indentation, inheriting: inherits))
-        case .dynamicPartial(let path, let indentation, let inherits):
-            guard case .string(let name)? = try lookUp(path, state), let partial = templates[name] else { return }
-            try render(partial, state.enteringPartial(indentation: indentation, inheriting: inherits))
-        case .block(let name, let fallback, let indentation):
-            try render(state.inherited?[name] ?? fallback, state.entering(indentation: indentation))
+        case .section(let path, let body, let inverted):
+            let value = try lookUp(template.paths[path], state)
+            if inverted {
+                try renderInverted(template.sections[body], for: value, state)
+            } else {
+                try render(template.sections[body], for: value, state)
+            }
+        case .partial(let call):
+            let call = template.calls[call]
+            guard let partial = templates[call.name] else { return }
+            try render(partial, state.enteringPartial(indentation: call.indentation, inheriting: call.inherits))
+        case .dynamicPartial(let call):
+            let call = template.calls[call]
+            guard let path = call.path, case .string(let name)? = try lookUp(path, state), let partial = templates[name] else { return }
+            try render(partial, state.enteringPartial(indentation: call.indentation, inheriting: call.inherits))
+        case .block(let call):
+            let call = template.calls[call]
+            guard let fallback = call.fallback else { return }
+            try render(state.inherited?[call.name] ?? fallback, state.entering(indentation: call.indentation))
         case .contentType(let contentType):
             state.contentType = contentType
         }
