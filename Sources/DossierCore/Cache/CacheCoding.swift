@@ -287,6 +287,14 @@ extension CacheEncoder {
     struct StringTable {
         private(set) var strings: [String] = []
         private var positions: [String: Int] = [:]
+        /// The last string asked for in each field and its position. A mention's
+        /// document is the entry's own, and its anchor and section are mostly the
+        /// last mention's: compared with it, nearly every lookup of them skips hashing.
+        private var recent: [(string: String, position: Int)] = Array(repeating: ("", -1), count: Field.allCases.count)
+
+        enum Field: Int, CaseIterable {
+            case documentKind, documentSlug, anchor, section, passageAnchor
+        }
 
         mutating func position(_ string: String) -> Int {
             if let known = positions[string] { return known }
@@ -294,13 +302,22 @@ extension CacheEncoder {
             strings.append(string)
             return strings.count - 1
         }
+
+        /// `position(_:)`, remembered for `field`.
+        mutating func position(_ string: String, in field: Field) -> Int {
+            let last = recent[field.rawValue]
+            if last.position >= 0, last.string == string { return last.position }
+            let found = position(string)
+            recent[field.rawValue] = (string, found)
+            return found
+        }
     }
 
     private mutating func mention(_ mention: Mention, text: String, table: inout StringTable) {
         int(table.position(mention.actor))
-        int(table.position(mention.document.kind.rawValue))
-        int(table.position(mention.document.slug))
-        int(mention.anchor.map { table.position($0) } ?? -1)
+        int(table.position(mention.document.kind.rawValue, in: .documentKind))
+        int(table.position(mention.document.slug, in: .documentSlug))
+        int(mention.anchor.map { table.position($0, in: .anchor) } ?? -1)
         int(table.position(mention.text))
         let snippet = mention.quotedSnippet
         let quotesText = snippet.source == text
@@ -313,11 +330,11 @@ extension CacheEncoder {
         bool(mention.explicit)
         range(mention.snippetMatch)
         array(mention.otherMatches) { encoder, range in encoder.range(range) }
-        int(mention.section.map { table.position($0) } ?? -1)
+        int(mention.section.map { table.position($0, in: .section) } ?? -1)
     }
 
     private mutating func passage(_ passage: SearchPassage, text: String, table: inout StringTable) {
-        int(table.position(passage.anchor))
+        int(table.position(passage.anchor, in: .passageAnchor))
         bool(passage.isHeading)
         let quoted = passage.quoted
         let quotesText = quoted.source == text

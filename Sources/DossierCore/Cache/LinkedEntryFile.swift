@@ -19,37 +19,59 @@ struct LinkedEntryFile {
         var body = CacheEncoder()
         body.linkResult(result, includingHTML: false, includingText: false)
         var html = result.document.html
-        let htmlBytes = html.withUTF8 { Array($0) }
         var text = result.document.text
-        let textBytes = text.withUTF8 { Array($0) }
-        linkedForm = Self.linkedForm(body: body.bytes, text: textBytes, html: htmlBytes)
+        // Each read once, for its checksum and its share of the linked form at once,
+        // and copied once, from the string into the entry.
+        let textSums = text.withUTF8 { Sums(UnsafeRawBufferPointer($0)) }
+        let htmlSums = html.withUTF8 { Sums(UnsafeRawBufferPointer($0)) }
+        linkedForm = Self.linkedForm(body: body.bytes, text: textSums, html: htmlSums)
         var light = BuildCache.header(kind: "linked", key: key)
         light.string(namesKey)
         light.string(linkedForm)
-        light.int(textBytes.count)
-        light.int(Int(bitPattern: UInt(Self.checksum(textBytes))))
-        light.int(htmlBytes.count)
-        light.int(Int(bitPattern: UInt(Self.checksum(htmlBytes))))
+        light.int(textSums.count)
+        light.int(Int(bitPattern: UInt(textSums.checksum)))
+        light.int(htmlSums.count)
+        light.int(Int(bitPattern: UInt(htmlSums.checksum)))
         light.append(body)
-        var bytes = Self.littleEndian(UInt64(light.bytes.count))
-        bytes.reserveCapacity(8 + light.bytes.count + 8 + textBytes.count + htmlBytes.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8 + light.bytes.count + 8 + textSums.count + htmlSums.count)
+        Self.appendLittleEndian(UInt64(light.bytes.count), to: &bytes)
         bytes += light.bytes
-        bytes += Self.littleEndian(BuildCache.checksum(light.bytes))
-        bytes += textBytes
-        bytes += htmlBytes
+        Self.appendLittleEndian(BuildCache.checksum(light.bytes), to: &bytes)
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        html.withUTF8 { bytes.append(contentsOf: $0) }
         self.bytes = bytes
     }
 
-    /// The hash of a link result as the entry holds it: equal for equal results.
-    static func linkedForm(body: [UInt8], text: [UInt8], html: [UInt8]) -> String {
+    /// What one pass over a text or HTML gives: its length, its checksum as the
+    /// entry records it (`checksum(_:)`), and its 128-bit hash for the linked form.
+    struct Sums {
+        let count: Int
+        let checksum: UInt64
+        let digest: (high: UInt64, low: UInt64)
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            var hasher = StableHasher()
+            hasher.combine(bytes: bytes)
+            count = bytes.count
+            checksum = hasher.checksum()
+            digest = hasher.digest()
+        }
+    }
+
+    /// The hash of a link result as the entry holds it: equal for equal results. The
+    /// text and the HTML enter by their own 128-bit hashes, taken in the pass that
+    /// gives their checksums.
+    static func linkedForm(body: [UInt8], text: Sums, html: Sums) -> String {
         var hasher = StableHasher()
         hasher.combine("linked form")
         body.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine("text")
-        hasher.combine(text.count)
-        text.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hasher.combine("html")
-        html.withUnsafeBytes { hasher.combine(bytes: $0) }
+        for (name, sums) in [("text", text), ("html", html)] {
+            hasher.combine(name)
+            hasher.combine(sums.count)
+            hasher.combine(Int(bitPattern: UInt(sums.digest.high)))
+            hasher.combine(Int(bitPattern: UInt(sums.digest.low)))
+        }
         return hasher.finalize()
     }
 
@@ -188,7 +210,7 @@ struct LinkedEntryFile {
         return hasher.checksum()
     }
 
-    private static func littleEndian(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    private static func appendLittleEndian(_ value: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 }

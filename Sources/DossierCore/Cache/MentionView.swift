@@ -108,21 +108,30 @@ enum MentionView {
     /// The passages as the export groups them, and each mention with its place in its
     /// passage: the snippets (a range of the passage's text), the passages file, the
     /// mentions files' entries and the CSV rows all follow from these.
+    /// The stretch is read from the list once: each read of the list takes its lock
+    /// and finds the mention's document, and the table, the passages and the mentions
+    /// each read every mention again.
     private static func combineMentions(_ range: Range<Int>, of list: SiteMentionList, into hasher: inout StableHasher) {
         hasher.combine(range.count)
         guard !range.isEmpty else { return }
-        let table = ExportPassages(range: range) { list[$0] }
-        let sources = table.passages.map { list[Int($0.first)].quotedSnippet.quoting }
-        combinePassages(table, sources: sources, of: list, into: &hasher)
+        let stretch = range.map { list[$0] }
+        let start = range.lowerBound
+        let table = ExportPassages(range: range) { stretch[$0 - start] }
+        let sources = table.passages.map { stretch[Int($0.first) - start].quotedSnippet.quoting }
+        combinePassages(table, sources: sources, firsts: table.passages.map { stretch[Int($0.first) - start] }, into: &hasher)
         for position in range {
-            let mention = list[position]
+            let mention = stretch[position - start]
             let index = table.passage(ofMention: position)
             let passage = table.passages[index]
             let snippet = mention.quotedSnippet
-            for text in [mention.actor, mention.text] { hasher.combine(text) }
+            hasher.combine(mention.actor)
+            hasher.combine(mention.text)
             hasher.combine(mention.anchor)
             hasher.combine(mention.section)
-            for flag in [mention.linked, mention.explicit, snippet.cutBefore, snippet.cutAfter] { hasher.combine(flag) }
+            hasher.combine(mention.linked)
+            hasher.combine(mention.explicit)
+            hasher.combine(snippet.cutBefore)
+            hasher.combine(snippet.cutAfter)
             hasher.combine(index)
             hasher.combine(snippet.bytes.lowerBound - Int(passage.lower))
             hasher.combine(snippet.bytes.upperBound - Int(passage.lower))
@@ -130,20 +139,23 @@ enum MentionView {
             if !isSame(snippet.quoting, sources[index]) {
                 snippet.quoting.withBytes(snippet.bytes) { bytes, _ in hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
             }
-            let matches = [mention.snippetMatch] + mention.otherMatches
-            hasher.combine(matches.count)
-            for match in matches {
+            // The snippet's match, then the others: one list as the view has always read it.
+            let others = mention.otherMatches
+            hasher.combine(1 + others.count)
+            hasher.combine(mention.snippetMatch.lowerBound)
+            hasher.combine(mention.snippetMatch.upperBound)
+            for match in others {
                 hasher.combine(match.lowerBound)
                 hasher.combine(match.upperBound)
             }
         }
     }
 
-    /// Each passage's position, anchor, section and text. The passages quoting the
+    /// Each passage's position, anchor, section and text; `firsts`: each passage's first mention. The passages quoting the
     /// document's text are read in one stretch: a text still in its cache entry is read
     /// whole on every quote, and a spilled one once per read.
     private static func combinePassages(
-        _ table: ExportPassages, sources: [QuotedSource], of list: SiteMentionList, into hasher: inout StableHasher
+        _ table: ExportPassages, sources: [QuotedSource], firsts: [Mention], into hasher: inout StableHasher
     ) {
         let text = sources.lazy.compactMap { source -> SpillableText? in
             if case .document(let text) = source { return text }
@@ -160,8 +172,7 @@ enum MentionView {
         }
         hasher.combine(table.passages.count)
         func combineAll(_ documentBytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
-            for (passage, source) in zip(table.passages, sources) {
-                let first = list[Int(passage.first)]
+            for ((passage, source), first) in zip(zip(table.passages, sources), firsts) {
                 hasher.combine(Int(passage.ordinal))
                 hasher.combine(first.anchor)
                 hasher.combine(first.section)
