@@ -17,13 +17,21 @@ enum PassageSections {
                 // Read only the start: a heading can be as long as the document, and
                 // every passage under it repeats its title.
                 let scalars = block.plainTextScalars
-                var title = String(String.UnicodeScalarView(scalars.prefix(maximumLength)))
-                    .trimmingCharacters(in: .whitespaces)
+                var kept = scalars.prefix(maximumLength)
+                // As `trimmingCharacters(in: .whitespaces)` trims, without Foundation's copies.
+                while let first = kept.first, isWhitespace(first) { kept = kept.dropFirst() }
+                while let last = kept.last, isWhitespace(last) { kept = kept.dropLast() }
+                var title = PlainText.string(kept)
                 if scalars.count > maximumLength { title += "…" }
                 current = title.isEmpty ? nil : title
             }
             if let current { result[block.index] = current }
         }
         return result
+    }
+
+    /// `CharacterSet.whitespaces`: the space separators (Zs) and the tab.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 }
