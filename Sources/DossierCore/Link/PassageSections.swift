@@ -30,8 +30,12 @@ enum PassageSections {
         return result
     }
 
-    /// `CharacterSet.whitespaces`: the space separators (Zs) and the tab.
+    /// What `CharacterSet.whitespaces` holds here: the tab, the space separators (Zs)
+    /// and the zero-width space (listed by asking it about every scalar).
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
