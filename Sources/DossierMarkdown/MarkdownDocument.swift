@@ -126,12 +126,13 @@ public final class MarkdownDocument: @unchecked Sendable {
         if options.allowRawHTML { renderOptions |= CMARK_OPT_UNSAFE }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let raw = cmark_render_html(root, renderOptions, extensions) else { return "" }
-        let html = String(cString: raw)
-        free(raw)
-        var idsBySourcePosition: [String: String] = [:]
+        defer { free(raw) }
+        var idsBySourcePosition: [SourcePositionRewriter.Key: String] = [:]
         for (index, id) in blockIDs where blockNodes.indices.contains(index) {
-            idsBySourcePosition[sourcePositionKey(blockNodes[index], kind: blocks[index].kind)] = id
+            guard let key = sourcePositionKey(blockNodes[index], kind: blocks[index].kind) else { continue }
+            idsBySourcePosition[key] = id
         }
+        let html = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
         return SourcePositionRewriter.replaceSourcePositions(in: html, ids: idsBySourcePosition)
     }
 
@@ -145,20 +146,20 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     // MARK: Walking
 
-    private func sourcePositionKey(_ node: OpaquePointer, kind: MarkdownBlock.Kind) -> String {
-        let tag: String
+    private func sourcePositionKey(_ node: OpaquePointer, kind: MarkdownBlock.Kind) -> SourcePositionRewriter.Key? {
+        let tag: SourcePositionRewriter.Tag
         switch kind {
-        case .paragraph: tag = "p"
-        case .heading(let level): tag = "h\(level)"
-        case .listItem: tag = "li"
-        case .table: tag = "table"
-        case .blockQuote: tag = "blockquote"
+        case .paragraph: tag = .paragraph
+        case .heading(let level):
+            guard let heading = SourcePositionRewriter.Tag(headingLevel: level) else { return nil }
+            tag = heading
+        case .listItem: tag = .listItem
+        case .table: tag = .table
+        case .blockQuote: tag = .blockQuote
         }
-        return SourcePositionRewriter.key(
-            tag: tag,
-            position: "\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-"
-                + "\(cmark_node_get_end_line(node)):\(cmark_node_get_end_column(node))"
-        )
+        return SourcePositionRewriter.Key(
+            tag: tag, startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
     }
 
     /// cmark splits text at every character that might start markup and at line
@@ -246,6 +247,14 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
+    /// Appends `text`'s scalars, each line break as a space, in one pass: appending a
+    /// lazy map of them walked the text twice (to count, then to copy), and appending
+    /// one by one to the array the walk's closure captures checked exclusive access
+    /// at every scalar.
+    private static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
+        for scalar in text.unicodeScalars { scalars.append(scalar == "\n" ? " " : scalar) }
+    }
+
     private func collect() {
         var openBlocks: [Int] = []
         // Every open block's text ends with the buffer, so text is appended once,
@@ -272,7 +281,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         func appendPlain(_ text: String) -> Int {
             guard !openBlocks.isEmpty else { return 0 }
             let start = offsetInInnermost()
-            plainText.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" ? " " : $0 })
+            Self.appendScalars(of: text, to: &plainText)
             return start
         }
 

@@ -48,8 +48,9 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        // Fed from the string's own bytes: cmark copies what it is fed, so a copy here was a second one.
+        var text = text
+        text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }

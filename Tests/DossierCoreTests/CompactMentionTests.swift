@@ -196,4 +196,49 @@ import Testing
         #expect(mention != before)
         #expect(document.mentions.first?.linked == true, "the document's copy is untouched")
     }
+
+    /// The linker makes its mentions compact itself (`CompactMentionsBuilder`): the same
+    /// mentions, over the same table of strings in the same order, as sharing the wide
+    /// mentions made them. An actor whose slug is also a heading's anchor, a section
+    /// shared by blocks, explicit links with and without a block and a table row all
+    /// take a place in the table.
+    @Test func theLinkersCompactMentionsAreThoseSharingMakes() throws {
+        let document = try link("""
+        # Iran
+
+        Iran joined the Shanghai Cooperation Organisation. The SCO welcomed [Tehran](@iran) and Iran.
+
+        - Iran's envoy met the SCO.
+        - [the 𐌰𐌹𐌸𐍉](@gothic) and the Goths
+
+        | who | where |
+        |---|---|
+        | Iran | SCO |
+
+        ## Iran
+
+        > The SCO said Iran, [Iran](@iran) and 𐌰𐌹𐌸𐍉.
+        """)
+        let mentions = document.mentions
+        #expect(mentions.count > 10)
+        guard let origin = mentions.first.flatMap(compactOrigin) else {
+            Issue.record("the linker's mentions are not compact")
+            return
+        }
+        let text = SpillableText(document.text)
+        let shared = MentionSharing.share(mentions.map(wide), text: text, sameAs: document.text)
+        let sharedOrigin = try #require(shared.first.flatMap(compactOrigin))
+        #expect(origin.strings == sharedOrigin.strings)
+        #expect(origin.strings.contains("iran"))
+        #expect(mentions.map(\.storage.fields) == shared.map(\.storage.fields))
+        for (mine, theirs) in zip(mentions, shared) {
+            guard case .compact(let left) = mine.storage, case .compact(let right) = theirs.storage else {
+                Issue.record("a mention is not compact")
+                continue
+            }
+            #expect([left.actor, left.anchor, left.section, left.text, left.snippetSource]
+                == [right.actor, right.anchor, right.section, right.text, right.snippetSource])
+            #expect(left.otherMatches == right.otherMatches && left.flags == right.flags)
+        }
+    }
 }

@@ -24,9 +24,16 @@ public struct MentionMatcher: Sendable {
     }
 
     public let caseSensitive: Bool
-    /// Transitions keyed by `state << 32 | scalar`.
+    /// Transitions keyed by `state << 32 | scalar`, while the automaton is built; then
+    /// laid out by state in `edgeStart`, `edgeScalar` and `edgeTarget`.
     private var transitions: [UInt64: Int32] = [:]
-    /// Transitions from the root for ASCII, the common case, without hashing.
+    /// Where each state's transitions begin in `edgeScalar` and `edgeTarget` (one more
+    /// entry than states), sorted by scalar: a state has a few, found by a short scan
+    /// where hashing the key cost more than the step itself.
+    private var edgeStart: [Int32] = [0]
+    private var edgeScalar: [UInt32] = []
+    private var edgeTarget: [Int32] = []
+    /// Transitions from the root for ASCII, the common case, without a search.
     private var rootASCII = [Int32](repeating: 0, count: 128)
     private var failure: [Int32] = [0]
     /// The pattern ending exactly at each state, or -1.
@@ -78,6 +85,18 @@ public struct MentionMatcher: Sendable {
         }
         // Sorted so that construction does not depend on dictionary order.
         for index in children.indices { children[index].sort { $0.0 < $1.0 } }
+        edgeStart = [0]
+        edgeStart.reserveCapacity(children.count + 1)
+        edgeScalar.reserveCapacity(transitions.count)
+        edgeTarget.reserveCapacity(transitions.count)
+        for edges in children {
+            for (scalar, target) in edges {
+                edgeScalar.append(scalar)
+                edgeTarget.append(target)
+            }
+            edgeStart.append(Int32(edgeScalar.count))
+        }
+        transitions = [:]
         var queue: [Int32] = children[0].map(\.1)
         var head = 0
         while head < queue.count {
@@ -109,7 +128,20 @@ public struct MentionMatcher: Sendable {
             let next = rootASCII[Int(scalar)]
             return next == 0 ? nil : next
         }
-        return transitions[UInt64(UInt32(state)) << 32 | UInt64(scalar)]
+        let end = Int(edgeStart[Int(state) + 1])
+        var low = Int(edgeStart[Int(state)]), high = end
+        // Every edge before `low` has a smaller scalar: halve to a few, then scan on.
+        while high - low > 8 {
+            let middle = (low + high) / 2
+            if edgeScalar[middle] < scalar { low = middle + 1 } else { high = middle }
+        }
+        while low < end {
+            let candidate = edgeScalar[low]
+            if candidate == scalar { return edgeTarget[low] }
+            if candidate > scalar { return nil }
+            low += 1
+        }
+        return nil
     }
 
     /// All mentions in `text`, leftmost-longest and non-overlapping, in order.

@@ -48,6 +48,8 @@ public enum DocumentLinker {
             var blockIndex: Int?
             var offset: Int
             var text: String
+            /// `text`'s length in Unicode scalars.
+            var length: Int
             var explicit: Bool
             var run: Int?
             var start: Int
@@ -72,20 +74,24 @@ public enum DocumentLinker {
             // A footnote is a citation: the author's link stays, but it is not a mention.
             guard !link.isInFootnote else { continue }
             found.append(Found(actor: position, blockIndex: link.blockIndex, offset: link.offsetInBlock, text: link.text,
-                               explicit: true, run: nil, start: 0, end: 0, tableRow: link.tableRow, linked: true))
+                               length: link.text.unicodeScalars.count, explicit: true, run: nil, start: 0, end: 0,
+                               tableRow: link.tableRow, linked: true))
         }
 
+        // The scalars of each run with a name in it, read once for the names and the rewrite below.
+        var runScalars: [Int: [Unicode.Scalar]] = [:]
         // Text past the prose is the notes made from sources, and footnotes are citations:
         // a publisher or a title there is not the subject being written about.
         for run in document.textRuns where run.isLinkable && !run.isInFootnote && run.line <= proseLineCount {
             let matches = index.matcher.matches(in: run.text)
             guard !matches.isEmpty else { continue }
-            let scalars = Array(run.text.unicodeScalars)
+            let scalars = PlainText.scalars(of: run.text)
+            runScalars[run.index] = scalars
             for match in matches where match.owner != EntityIndex.ignoredOwner {
                 let text = PlainText.string(scalars[match.start..<match.end])
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
-                                   text: text, explicit: false, run: run.index, start: match.start, end: match.end,
-                                   tableRow: run.tableRow))
+                                   text: text, length: match.end - match.start, explicit: false, run: run.index,
+                                   start: match.start, end: match.end, tableRow: run.tableRow))
             }
         }
 
@@ -114,7 +120,7 @@ public enum DocumentLinker {
         }
         var replacements: [(run: Int, segments: [InlineSegment])] = []
         for run in document.textRuns where runsToRewrite[run.index] != nil {
-            let scalars = Array(run.text.unicodeScalars)
+            let scalars = runScalars[run.index] ?? PlainText.scalars(of: run.text)
             var segments: [InlineSegment] = []
             var cursor = 0
             for item in runsToRewrite[run.index]!.sorted(by: { $0.start < $1.start }) {
@@ -142,10 +148,15 @@ public enum DocumentLinker {
         for item in found {
             guard let block = item.blockIndex else { continue }
             offsetsByBlockActor[BlockActor(block: block, actor: item.actor), default: []]
-                .append(item.offset..<(item.offset + item.text.unicodeScalars.count))
+                .append(item.offset..<(item.offset + item.length))
         }
-        let mentions = found.map { item -> Mention in
-            let length = item.text.unicodeScalars.count
+        // Made compact here, over the text object the document will hold (`LinkedDocument.init`
+        // finds them shared already): making each mention wide first, then reading it back
+        // and hashing its strings to share them, cost about as much as finding the names.
+        let textStorage = SpillableText(text.string)
+        var builder = CompactMentionsBuilder(document: id, text: textStorage, sameAs: text.string)
+        for item in found {
+            let length = item.length
             let cut: SnippetCut
             let quoted: MentionSnippet
             var base = 0
@@ -181,12 +192,13 @@ public enum DocumentLinker {
                     matches.append(placed)
                 }
             }
-            return Mention(
+            builder.add(MentionFields(
                 actor: index.actors[item.actor].slug, document: id, anchor: item.blockIndex.flatMap { anchors[$0] },
-                text: item.text, quoting: quoted, linked: item.linked, explicit: item.explicit,
+                text: item.text, snippet: quoted, linked: item.linked, explicit: item.explicit,
                 snippetMatch: cut.match, otherMatches: matches.dropFirst().sorted { $0.lowerBound < $1.lowerBound },
-                section: item.blockIndex.flatMap { sections[$0] })
+                section: item.blockIndex.flatMap { sections[$0] }), actor: item.actor, block: item.blockIndex)
         }
+        let mentions = builder.mentions
 
         let tableOfContents = document.blocks.compactMap { block -> TableOfContentsEntry? in
             guard case .heading(let level) = block.kind, (2...4).contains(level), let anchor = anchors[block.index] else { return nil }

@@ -29,7 +29,8 @@ struct DocumentText {
         }
         firstScalar = first
         utf8Offsets = offsets
-        string = PlainText.joined(topLevel)
+        // The size is known from the offsets: `PlainText.joined` would measure it again.
+        string = PlainText.joined(topLevel, utf8Count: size)
     }
 
     /// The bytes of `string` that hold `scalars`, a slice of a block's text.

@@ -26,13 +26,17 @@ enum MarkdownLines {
 
     /// How many lines `split` gives, without making them.
     static func count(_ text: String) -> Int {
-        var count = 1
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) { count += 1 }
-            previous = byte
+        var text = text
+        // Over the contiguous bytes, a plain scan: it runs over every body before linking.
+        return text.withUTF8 { bytes in
+            var count = 1
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) { count += 1 }
+                previous = byte
+            }
+            return count
         }
-        return count
     }
 }
 

@@ -34,6 +34,7 @@ struct MentionedActor: Sendable, Hashable {
 
     /// Each actor of `mentions` in the order of its first mention.
     static func summary(of mentions: [Mention]) -> [MentionedActor] {
+        if let summary = summary(ofCompact: mentions) { return summary }
         var positions: [String: Int] = [:]
         var actors: [MentionedActor] = []
         var passageKeys: [[String]] = []
@@ -55,6 +56,38 @@ struct MentionedActor: Sendable, Hashable {
         }
         for position in actors.indices {
             actors[position].passages = actors[position].count < 2 ? actors[position].count : Set(passageKeys[position]).count
+        }
+        return actors
+    }
+
+    /// `summary` of a linked document's mentions, compact over one origin and each in a
+    /// block, read by their places in the origin's table of strings (which holds each
+    /// string once): no slug or anchor is copied or hashed. Nil for any other mentions.
+    private static func summary(ofCompact mentions: [Mention]) -> [MentionedActor]? {
+        guard case .compact(let first) = mentions.first?.storage else { return nil }
+        let origin = first.origin
+        var positions: [UInt32: Int] = [:]
+        var actors: [MentionedActor] = []
+        var anchors: [[UInt32]] = []
+        for index in mentions.indices {
+            guard case .compact(let mention) = mentions[index].storage, mention.origin === origin,
+                  mention.anchor != CompactMention.none
+            else { return nil }
+            let position: Int
+            if let known = positions[mention.actor] {
+                position = known
+            } else {
+                position = actors.count
+                positions[mention.actor] = position
+                actors.append(MentionedActor(actor: mention.actorSlug, count: 0, passages: 0, explicit: false))
+                anchors.append([])
+            }
+            actors[position].count += 1
+            if mention.flags.contains(.explicit) { actors[position].explicit = true }
+            anchors[position].append(mention.anchor)
+        }
+        for position in actors.indices {
+            actors[position].passages = actors[position].count < 2 ? actors[position].count : Set(anchors[position]).count
         }
         return actors
     }

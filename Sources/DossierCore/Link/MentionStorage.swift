@@ -141,7 +141,7 @@ enum MentionSharing {
         if isShared(mentions, text: text) { return mentions }
         var tables: [Table] = []
         var tableOfDocument: [DocumentID: Int] = [:]
-        var planned: [(table: Int, fields: MentionFields, strings: [UInt32])?] = []
+        var planned: [(table: Int, fields: MentionFields, strings: StringPlaces)?] = []
         planned.reserveCapacity(mentions.count)
         for mention in mentions {
             let fields = mention.storage.fields
@@ -157,39 +157,51 @@ enum MentionSharing {
                 tableOfDocument[fields.document] = table
                 tables.append(Table(document: fields.document))
             }
-            let strings = [
-                tables[table].position(fields.actor),
-                fields.anchor.map { tables[table].position($0) } ?? CompactMention.none,
-                fields.section.map { tables[table].position($0) } ?? CompactMention.none,
-                tables[table].position(fields.text),
-                fields.snippet.quoting.isText(text, sameAs: string) ? CompactMention.none : tables[table].position(fields.snippet.source),
-            ]
+            let strings = StringPlaces(
+                actor: tables[table].position(fields.actor),
+                anchor: fields.anchor.map { tables[table].position($0) } ?? CompactMention.none,
+                section: fields.section.map { tables[table].position($0) } ?? CompactMention.none,
+                text: tables[table].position(fields.text),
+                snippetSource: fields.snippet.quoting.isText(text, sameAs: string) ? CompactMention.none : tables[table].position(fields.snippet.source))
             planned.append((table, fields, strings))
         }
         guard tables.allSatisfy({ $0.strings.count < Int(CompactMention.none) }) else { return mentions }
         let origins = tables.map { MentionOrigin(document: $0.document, textStorage: text, strings: $0.strings) }
         return zip(mentions, planned).map { mention, plan in
             guard let plan else { return mention }
-            let fields = plan.fields
-            var flags: CompactMention.Flags = []
-            if fields.linked { flags.insert(.linked) }
-            if fields.explicit { flags.insert(.explicit) }
-            if fields.snippet.cutBefore { flags.insert(.cutBefore) }
-            if fields.snippet.cutAfter { flags.insert(.cutAfter) }
-            var others: [UInt32] = []
-            if !fields.otherMatches.isEmpty {
-                others.reserveCapacity(2 * fields.otherMatches.count)
-                for range in fields.otherMatches {
-                    others.append(UInt32(range.lowerBound))
-                    others.append(UInt32(range.upperBound))
-                }
-            }
-            return Mention(storage: .compact(CompactMention(
-                origin: origins[plan.table], actor: plan.strings[0], anchor: plan.strings[1], section: plan.strings[2], text: plan.strings[3],
-                snippetSource: plan.strings[4],
-                snippet: (UInt32(fields.snippet.bytes.lowerBound), UInt32(fields.snippet.bytes.upperBound)),
-                match: (UInt32(fields.snippetMatch.lowerBound), UInt32(fields.snippetMatch.upperBound)), otherMatches: others, flags: flags)))
+            return compact(plan.fields, origin: origins[plan.table], strings: plan.strings)
         }
+    }
+
+    /// Where a mention's strings are in its origin's table (`CompactMention.none` for none).
+    fileprivate struct StringPlaces {
+        var actor: UInt32
+        var anchor: UInt32
+        var section: UInt32
+        var text: UInt32
+        var snippetSource: UInt32
+    }
+
+    /// `fields` as a compact mention over `origin`, its strings at `strings` in its table.
+    fileprivate static func compact(_ fields: MentionFields, origin: MentionOrigin, strings: StringPlaces) -> Mention {
+        var flags: CompactMention.Flags = []
+        if fields.linked { flags.insert(.linked) }
+        if fields.explicit { flags.insert(.explicit) }
+        if fields.snippet.cutBefore { flags.insert(.cutBefore) }
+        if fields.snippet.cutAfter { flags.insert(.cutAfter) }
+        var others: [UInt32] = []
+        if !fields.otherMatches.isEmpty {
+            others.reserveCapacity(2 * fields.otherMatches.count)
+            for range in fields.otherMatches {
+                others.append(UInt32(range.lowerBound))
+                others.append(UInt32(range.upperBound))
+            }
+        }
+        return Mention(storage: .compact(CompactMention(
+            origin: origin, actor: strings.actor, anchor: strings.anchor, section: strings.section, text: strings.text,
+            snippetSource: strings.snippetSource,
+            snippet: (UInt32(fields.snippet.bytes.lowerBound), UInt32(fields.snippet.bytes.upperBound)),
+            match: (UInt32(fields.snippetMatch.lowerBound), UInt32(fields.snippetMatch.upperBound)), otherMatches: others, flags: flags)))
     }
 
     /// `share` over a text object of its own: for mentions whose document holds none.
@@ -217,12 +229,12 @@ enum MentionSharing {
 
     /// Whether every range lies in 0..<`CompactMention.none`: a document of more than
     /// 4 GiB keeps its mentions wide rather than cut.
-    private static func fits(_ fields: MentionFields) -> Bool {
+    fileprivate static func fits(_ fields: MentionFields) -> Bool {
         func fits(_ range: Range<Int>) -> Bool { range.lowerBound >= 0 && range.upperBound < Int(CompactMention.none) }
         return fits(fields.snippet.bytes) && fits(fields.snippetMatch) && fields.otherMatches.allSatisfy(fits)
     }
 
-    private struct Table {
+    fileprivate struct Table {
         let document: DocumentID
         var strings: [String] = []
         var positions: [String: UInt32] = [:]
@@ -235,6 +247,65 @@ enum MentionSharing {
             positions[string] = position
             strings.append(string)
             return position
+        }
+    }
+}
+
+/// One document's mentions made compact as the linker finds them: the mentions, the
+/// table of strings and the text object `MentionSharing.share` would make of the same
+/// mentions, without first making each one wide and then hashing its four strings
+/// again. A mention's actor, anchor and section are found in the table by the actor's
+/// and the block's numbers, which name the same string every time.
+struct CompactMentionsBuilder {
+    private let document: DocumentID
+    private let text: SpillableText
+    private let string: String
+    private var table: MentionSharing.Table
+    private var planned: [(fields: MentionFields, strings: MentionSharing.StringPlaces?)] = []
+    private var actorPositions: [Int: UInt32] = [:]
+    private var anchorPositions: [Int: UInt32] = [:]
+    private var sectionPositions: [Int: UInt32] = [:]
+
+    /// Mentions in `document` whose snippets quote `text`, which reads `string`.
+    init(document: DocumentID, text: SpillableText, sameAs string: String) {
+        self.document = document
+        self.text = text
+        self.string = string
+        table = MentionSharing.Table(document: document)
+    }
+
+    /// Adds a mention of `fields` (whose document is this builder's) naming the actor
+    /// numbered `actor`, in the block numbered `block`, if any.
+    mutating func add(_ fields: MentionFields, actor: Int, block: Int?) {
+        guard MentionSharing.fits(fields) else {
+            planned.append((fields, nil))
+            return
+        }
+        func position(_ string: String, known: inout [Int: UInt32], key: Int?) -> UInt32 {
+            guard let key else { return table.position(string) }
+            if let position = known[key] { return position }
+            let position = table.position(string)
+            known[key] = position
+            return position
+        }
+        let strings = MentionSharing.StringPlaces(
+            actor: position(fields.actor, known: &actorPositions, key: actor),
+            anchor: fields.anchor.map { position($0, known: &anchorPositions, key: block) } ?? CompactMention.none,
+            section: fields.section.map { position($0, known: &sectionPositions, key: block) } ?? CompactMention.none,
+            text: table.position(fields.text),
+            snippetSource: fields.snippet.quoting.isText(text, sameAs: string) ? CompactMention.none : table.position(fields.snippet.source))
+        planned.append((fields, strings))
+    }
+
+    /// The mentions added, in order.
+    var mentions: [Mention] {
+        guard table.strings.count < Int(CompactMention.none) else {
+            return planned.map { Mention(storage: .wide(WideMention($0.fields))) }
+        }
+        let origin = MentionOrigin(document: document, textStorage: text, strings: table.strings)
+        return planned.map { fields, strings in
+            guard let strings else { return Mention(storage: .wide(WideMention(fields))) }
+            return MentionSharing.compact(fields, origin: origin, strings: strings)
         }
     }
 }

@@ -17,13 +17,25 @@ enum PassageSections {
                 // Read only the start: a heading can be as long as the document, and
                 // every passage under it repeats its title.
                 let scalars = block.plainTextScalars
-                var title = String(String.UnicodeScalarView(scalars.prefix(maximumLength)))
-                    .trimmingCharacters(in: .whitespaces)
+                var kept = scalars.prefix(maximumLength)
+                // As `trimmingCharacters(in: .whitespaces)` trims, without Foundation's copies.
+                while let first = kept.first, isWhitespace(first) { kept = kept.dropFirst() }
+                while let last = kept.last, isWhitespace(last) { kept = kept.dropLast() }
+                var title = PlainText.string(kept)
                 if scalars.count > maximumLength { title += "…" }
                 current = title.isEmpty ? nil : title
             }
             if let current { result[block.index] = current }
         }
         return result
+    }
+
+    /// What `CharacterSet.whitespaces` holds here: the tab, the space separators (Zs)
+    /// and the zero-width space (listed by asking it about every scalar).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

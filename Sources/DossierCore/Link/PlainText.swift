@@ -8,11 +8,25 @@ enum PlainText {
         Snippet.utf8String("", scalars, "")
     }
 
+    /// `text`'s scalars in one pass: `Array(text.unicodeScalars)` walks the text twice,
+    /// once to count and once to copy.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
     /// The blocks' text, one block per line.
     static func joined(_ blocks: [ArraySlice<Unicode.Scalar>]) -> String {
         var size = max(0, blocks.count - 1)
         for block in blocks { for scalar in block { size += UTF8.width(scalar) } }
-        return String(unsafeUninitializedCapacity: size) { buffer in
+        return joined(blocks, utf8Count: size)
+    }
+
+    /// `joined(blocks)`, whose UTF-8 length the caller has counted already.
+    static func joined(_ blocks: [ArraySlice<Unicode.Scalar>], utf8Count size: Int) -> String {
+        String(unsafeUninitializedCapacity: size) { buffer in
             var written = 0
             for (position, block) in blocks.enumerated() {
                 if position > 0 { buffer[written] = UInt8(ascii: "\n"); written += 1 }

@@ -6,8 +6,8 @@ import Foundation
 enum Slugify {
     static func words(_ text: String, limit: Int = .max) -> [String] {
         // Foundation's folding is slow on Linux; most text is ASCII and needs only lowercasing.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
-            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text, limit: limit) }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -23,6 +23,30 @@ enum Slugify {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `words` of ASCII text, read as bytes: lowercasing a copy and appending its
+    /// scalars one by one to each word cost every block its anchor's worth of time.
+    private static func asciiWords(_ text: String, limit: Int) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var current: [UInt8] = []
+            for byte in bytes {
+                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                    current.append(lower)
+                } else if lower == UInt8(ascii: "'") {
+                    continue
+                } else if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    if words.count == limit { return words }
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
+        }
     }
 
     /// Words joined by '-': "Nuclear Deal" → "nuclear-deal".

@@ -27,18 +27,23 @@ struct YAMLLimitExceeded: Error {
 /// order then adds up what each alias expands to, with anchors registered as Yams
 /// registers them (when their node ends, the latest one winning).
 enum YAMLExpansion {
+    /// Said here rather than left to Yams: its default reads the whole process
+    /// environment (for `YAMS_DEFAULT_ENCODING`) on every call, a sixth of the load
+    /// stage's time. Native Swift strings are UTF-8, the default's own answer.
+    static var encoding: Parser.Encoding { .utf8 }
+
     static func compose(_ text: String) throws -> Node? {
         // Yams fails on a leading byte-order mark, which a dossier.yml saved by Notepad has.
         var yaml = text
         if yaml.unicodeScalars.first == "\u{FEFF}" { yaml.unicodeScalars.removeFirst() }
         let scan = AliasScan(yaml)
         if scan.aliases.isEmpty {
-            let root = try Yams.compose(yaml: yaml)
+            let root = try Yams.compose(yaml: yaml, .default, .default, encoding)
             var measure = ExpansionMeasure(scan: scan)
             if let root { _ = try measure.visit(root, depth: 1) }
             return root
         }
-        let parser = try Parser(yaml: scan.standIn)
+        let parser = try Parser(yaml: scan.standIn, encoding: encoding)
         // A node's anchor is a weak reference that only the parser holds.
         try withExtendedLifetime(parser) {
             let root: Node?
@@ -50,7 +55,7 @@ enum YAMLExpansion {
             var measure = ExpansionMeasure(scan: scan)
             if let root { _ = try measure.visit(root, depth: 1) }
         }
-        return try Yams.compose(yaml: yaml)
+        return try Yams.compose(yaml: yaml, .default, .default, encoding)
     }
 }
 
