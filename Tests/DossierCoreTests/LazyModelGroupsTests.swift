@@ -86,6 +86,15 @@ import Testing
             #expect(groups.mentionGroups.map(\.mentions) == expected.map(\.mentions))
             // The weights the pager reads equal those of the eager groups.
             #expect(groups.groups.map(\.passages) == ActorMentionGroups(expected).groups.map(\.passages))
+            // A line of "Mentioned in", read in place, shows what the group's mentions show.
+            for made in [groups, ActorMentionGroups(expected)] {
+                let lines = made.lines(in: made.groups.indices)
+                #expect(lines.map(\.document) == expected.map(\.document))
+                #expect(lines.map(\.count) == expected.map(\.mentions.count))
+                #expect(lines.map(\.firstAnchor) == expected.map { $0.mentions.lazy.compactMap(\.anchor).first })
+                #expect(lines.contains { $0.firstAnchor != nil })
+            }
+            #expect(groups.lines(in: 1..<groups.groups.count).map(\.document) == expected.dropFirst().map(\.document))
         }
         // Aldoria's own profile mentions it twice; its list holds both briefings, Brevia's profile and the page.
         let aldoria = groupsOf.groups(of: "aldoria", leavingOut: DocumentID(.actor, "aldoria"))

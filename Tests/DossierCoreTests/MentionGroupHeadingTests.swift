@@ -148,6 +148,26 @@ import Testing
         #expect(made == 2)
     }
 
+    @Test func aPagesHeadingsAreFoundByDocumentOnceItsDepthAndLanguageAreLookedUp() throws {
+        let headings = MentionGroupHeadings(library: nil, keepsValues: false)
+        let farsi = try #require(LanguageTag.parse("fa").tag)
+        var made = 0
+        func link(_ langDir: String) -> PageContexts.Context {
+            made += 1
+            return ["title": "Talks", "url": "../../briefings/talks/", "lang_dir_html": langDir, "kind": "briefing", "date": false]
+        }
+        let talks = DocumentID(.briefing, "talks")
+        let english = headings.documents(rootPrefix: "../../", language: .english).document(talks) { link(PageContexts.sameLanguageDirHTML) }
+        // The same memo as the whole key's.
+        let again = headings.document(DocumentLinkKey(id: talks, rootPrefix: "../../", language: .english)) { link("unused") }
+        #expect(again.langDirHTML == english.langDirHTML && made == 1)
+        let onFarsiPage = headings.documents(rootPrefix: "../../", language: farsi).document(talks) { link(" lang=\"en\" dir=\"ltr\"") }
+        #expect(made == 2)
+        // A document in the page's own language says nothing; in another, its language and direction.
+        #expect(english.otherLanguageDirHTML == "")
+        #expect(onFarsiPage.otherLanguageDirHTML == " lang=\"en\" dir=\"ltr\"")
+    }
+
     @Test func aHeadingKeepsTheLinksValuesWhenATemplateMayReadThem() throws {
         let theme = try #require(Theme.load(projectRoot: URL(fileURLWithPath: "/nonexistent-project")).0)
         let headings = MentionGroupHeadings(library: theme.library, keepsValues: true)

@@ -55,6 +55,17 @@ import Testing
         MentionLinks.resolve(html, rootPrefix: "../../") { targets[$0] }
     }
 
+    @Test func aLinksTextNamesItsTitleByTheSameRuleWithOrWithoutTheASCIIShortcut() {
+        let cases: [(text: String, title: String, names: Bool)] = [
+            ("IRAN", "Iran", true), ("Iran", "Iran ", false), ("Ira", "Iran", false), ("@[", "`{", false),
+            ("Côte", "CÔTE", true), ("Cote", "Côte", false), ("a&amp;b", "A&B", true), ("<em>Iran</em>", "iran", true),
+        ]
+        for item in cases {
+            var text = item.text
+            #expect(text.withUTF8 { MentionLinks.names($0, item.title) } == item.names, "\(item.text) / \(item.title)")
+        }
+    }
+
     @Test func aLinkCarriesItsKindAndIsMarkedForItsCard() {
         let result = Self.resolve(#"<p><a href="dossier:actors/tehran/index.html">Tehran</a> met.</p>"#)
         #expect(result.html == #"<p><a href="../../actors/tehran/index.html" data-card="place">Tehran</a> met.</p>"#)

@@ -88,6 +88,36 @@ final class ActorMentionGroups: Sendable {
         return range.map(group(at:))
     }
 
+    /// A group as a line of "Mentioned in" shows it: the document, the actor's mentions
+    /// in it, and the anchor of the first one that has an anchor.
+    struct Line: Sendable {
+        let document: DocumentID
+        let count: Int
+        let firstAnchor: String?
+    }
+
+    /// The groups at `range` of `groups` as lines, their mentions read in place and not
+    /// copied: most groups of "Mentioned in" are lines (about 183,000 at 10,000
+    /// briefings), and making each one's mentions cost more than the rest of its line.
+    func lines(in range: Range<Int>) -> [Line] {
+        if let made = made.withLock({ $0 }) {
+            return made[range].map { Line(document: $0.document, count: $0.mentions.count, firstAnchor: $0.mentions.lazy.compactMap(\.anchor).first) }
+        }
+        // The count is the stored one (the pager's), and the reading stops at the first
+        // anchor: comparing every mention's actor was most of a line's cost.
+        return range.map { index in
+            let stored = groups.stored[index]
+            let source = Int(stored.source)
+            let mentions = groups.sources.list(at: source)?.mentions ?? []
+            var anchor: String?
+            for position in mentions.indices where mentions[position].actor == actor {
+                anchor = mentions[position].anchor
+                if anchor != nil { break }
+            }
+            return Line(document: groups.sources.documents[source], count: Int(stored.count), firstAnchor: anchor)
+        }
+    }
+
     private func group(at index: Int) -> (document: DocumentID, mentions: [Mention]) {
         let stored = groups.stored[index]
         let source = Int(stored.source)

@@ -41,12 +41,53 @@ final class MentionGroupHeadings: Sendable {
         /// The link's values with `title_html` and `date_html`, kept only when a template
         /// may read a group's values (`MentionSectionsHTML.groupValuesMayBeRead`).
         let values: PageContexts.Context?
+
+        /// `otherLanguageDirHTML` for the document on the pages of this heading's
+        /// language: nothing in the page's own language, else its language and direction.
+        var otherLanguageDirHTML: String { langDirHTML == PageContexts.sameLanguageDirHTML ? "" : langDirHTML }
+    }
+
+    /// The headings of the pages of one depth and language. A page's groups and lines
+    /// all share its depth and language: looked up once per page, the headings are then
+    /// found by document alone, not by a key of five strings hashed for each line.
+    final class DocumentHeadings: Sendable {
+        private let library: MustacheLibrary?
+        private let keepsValues: Bool
+        private let headings = BuildMemo<DocumentID, Heading>()
+
+        fileprivate init(library: MustacheLibrary?, keepsValues: Bool) {
+            self.library = library
+            self.keepsValues = keepsValues
+        }
+
+        /// The document's heading; `link` makes the link's values the first time it is asked for.
+        func document(_ id: DocumentID, link: () -> PageContexts.Context) -> Heading {
+            headings.value(for: id) {
+                var context = link()
+                if let library {
+                    context["title_html"] = library.render(context, withTemplate: MentionGroupHeadings.titlePartial) ?? ""
+                    context["date_html"] = library.render(context, withTemplate: MentionGroupHeadings.datePartial) ?? ""
+                }
+                return Heading(url: context["url"] as? String ?? "", titleHTML: context["title_html"] as? String ?? "",
+                               dateHTML: context["date_html"] as? String ?? "", langDirHTML: context["lang_dir_html"] as? String ?? "",
+                               escapedTitle: HTMLEscaping.escape(context["title"] as? String ?? ""),
+                               date: (context["date"] as? PageContexts.Context).map {
+                                   MentionSectionsHTML.LinkDate(machine: $0["machine"] as? String ?? "", display: $0["display"] as? String ?? "")
+                               },
+                               values: keepsValues ? context : nil)
+            }
+        }
+    }
+
+    private struct DepthAndLanguage: Hashable, Sendable {
+        var rootPrefix: String
+        var language: LanguageTag
     }
 
     /// Nil when contexts are built without a theme: headings then carry their values only.
     private let library: MustacheLibrary?
     private let keepsValues: Bool
-    private let documents = BuildMemo<DocumentLinkKey, Heading>()
+    private let depths = BuildMemo<DepthAndLanguage, DocumentHeadings>()
     private let counts = BuildMemo<CountKey, PageContexts.Context>()
 
     init(library: MustacheLibrary?, keepsValues: Bool) {
@@ -54,23 +95,17 @@ final class MentionGroupHeadings: Sendable {
         self.keepsValues = keepsValues
     }
 
+    /// The headings of the pages at `rootPrefix` in `language`.
+    func documents(rootPrefix: String, language: LanguageTag) -> DocumentHeadings {
+        depths.value(for: DepthAndLanguage(rootPrefix: rootPrefix, language: language)) {
+            DocumentHeadings(library: library, keepsValues: keepsValues)
+        }
+    }
+
     /// The document's heading; `link` makes the link's values the first time this
     /// (document, depth, language) is asked for.
     func document(_ key: DocumentLinkKey, link: () -> PageContexts.Context) -> Heading {
-        documents.value(for: key) {
-            var context = link()
-            if let library {
-                context["title_html"] = library.render(context, withTemplate: Self.titlePartial) ?? ""
-                context["date_html"] = library.render(context, withTemplate: Self.datePartial) ?? ""
-            }
-            return Heading(url: context["url"] as? String ?? "", titleHTML: context["title_html"] as? String ?? "",
-                           dateHTML: context["date_html"] as? String ?? "", langDirHTML: context["lang_dir_html"] as? String ?? "",
-                           escapedTitle: HTMLEscaping.escape(context["title"] as? String ?? ""),
-                           date: (context["date"] as? PageContexts.Context).map {
-                               MentionSectionsHTML.LinkDate(machine: $0["machine"] as? String ?? "", display: $0["display"] as? String ?? "")
-                           },
-                           values: keepsValues ? context : nil)
-        }
+        documents(rootPrefix: key.rootPrefix, language: key.language).document(key.id, link: link)
     }
 
     /// The count's values with its HTML; `values` makes them the first time this key is asked for.

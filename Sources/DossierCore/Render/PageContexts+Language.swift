@@ -33,8 +33,10 @@ extension PageContexts {
     /// ` dir="auto"`, so the text is still isolated and takes its direction from its
     /// first strong letter. Used as `<bdi{{{lang_dir_html}}}>` around inline text and
     /// on block elements (summaries, snippets). A tag holds only `[A-Za-z0-9-]`.
+    static let sameLanguageDirHTML = " dir=\"auto\""
+
     func langDirHTML(_ language: LanguageTag, on page: SiteURLs.Page) -> String {
-        language == self.language(of: page) ? " dir=\"auto\"" : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\""
+        language == self.language(of: page) ? Self.sameLanguageDirHTML : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\""
     }
 
     /// The same, but nothing when the text is in the page's language: for a `<bdi>`,

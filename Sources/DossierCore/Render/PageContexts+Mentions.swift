@@ -11,10 +11,13 @@ extension PageContexts {
         let range = documents ?? actor.mentionGroups.groups.indices
         let quotedEnd = max(range.lowerBound, min(range.upperBound, quotedMentionGroups(of: actor)))
         let quoted = actor.mentionGroups.groups(in: range.lowerBound..<quotedEnd)
-        let linked = actor.mentionGroups.groups(in: quotedEnd..<range.upperBound)
+        let linked = actor.mentionGroups.lines(in: quotedEnd..<range.upperBound)
+        let language = language(of: page)
+        let headings = mentionHeadings.documents(rootPrefix: urls.rootPrefix(from: page), language: language)
         return kinds.compactMap { kind, label -> Context? in
-            let groups = quoted.filter { $0.document.kind == kind }.map { mentionGroup($0.document, $0.mentions, on: page) }
-            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0.document, $0.mentions, on: page) }
+            let groups = quoted.filter { $0.document.kind == kind }
+                .map { mentionGroup($0.document, $0.mentions, on: page, in: language, headings: headings) }
+            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0, on: page, in: language, headings: headings) }
             guard !groups.isEmpty || !links.isEmpty else { return nil }
             var section: Context = ["label": label, "kind": kind.rawValue, "has_links": !links.isEmpty]
             if mentionSectionsHTML.groupValuesMayBeRead {
@@ -54,15 +57,15 @@ extension PageContexts {
         }
     }
 
-    private func mentionLink(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionLink {
-        let language = language(of: page)
-        let heading = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
-            newDocumentLink(document, from: page)
-        }
-        let anchor = mentions.lazy.compactMap(\.anchor).first
-        return MentionLink(heading: heading, url: heading.url + (anchor.map { "#" + $0 } ?? ""), count: number(mentions.count, on: page),
-                           countLabel: DisplayFormat.count(mentions.count, "mention", in: language),
-                           langDirHTML: otherLanguageDirHTML(self.language(of: document), on: page))
+    /// `line`'s link on `page`, whose language is `language` and whose depth and language `headings` are of.
+    private func mentionLink(
+        _ line: ActorMentionGroups.Line, on page: SiteURLs.Page, in language: LanguageTag, headings: MentionGroupHeadings.DocumentHeadings
+    ) -> MentionLink {
+        let heading = headings.document(line.document) { newDocumentLink(line.document, from: page) }
+        let count = DisplayFormat.number(line.count, in: language)
+        // `DisplayFormat.count(line.count, "mention", in: language)` without formatting the number twice.
+        return MentionLink(heading: heading, url: line.firstAnchor.map { heading.url + "#" + $0 } ?? heading.url, count: count,
+                           countLabel: count + (line.count == 1 ? " mention" : " mentions"), langDirHTML: heading.otherLanguageDirHTML)
     }
 
     /// A link's values, for templates that read them: the document's link values, with
@@ -93,12 +96,12 @@ extension PageContexts {
         var snippetLangDirHTML: String
     }
 
-    private func mentionGroup(_ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page) -> MentionGroup {
-        let language = language(of: page)
+    private func mentionGroup(
+        _ document: DocumentID, _ mentions: [Mention], on page: SiteURLs.Page, in language: LanguageTag,
+        headings: MentionGroupHeadings.DocumentHeadings
+    ) -> MentionGroup {
         // Made anew, not through `documentLinks`: the heading keeps what groups read of it.
-        let heading = mentionHeadings.document(DocumentLinkKey(id: document, rootPrefix: urls.rootPrefix(from: page), language: language)) {
-            newDocumentLink(document, from: page)
-        }
+        let heading = headings.document(document) { newDocumentLink(document, from: page) }
         let documentURL = heading.url
         // Two mentions in one paragraph would show the same passage twice.
         var seenAnchors: Set<String> = []
@@ -115,7 +118,7 @@ extension PageContexts {
         let folded = max(0, passages.count - Self.passagesShownPerDocument)
         return MentionGroup(heading: heading, count: count, mentions: listed, passages: passages,
                             moreLabel: DisplayFormat.count(folded, "more passage", in: language),
-                            snippetLangDirHTML: otherLanguageDirHTML(self.language(of: document), on: page))
+                            snippetLangDirHTML: heading.otherLanguageDirHTML)
     }
 
     /// A group's values, for templates that read them.

@@ -159,30 +159,18 @@ enum SearchIndex {
     /// characters of Chinese), which is why a cached build keeps the terms of the
     /// documents it did not change (`SearchIndexWriter`).
     static func termFields(of document: Document) -> [(term: String, field: Field)] {
-        termFields(title: document.title, meta: [document.summary] + document.keywords, passages: document.passages.lazy.map(\.text))
+        terms(of: document).strings
+    }
+
+    /// `termFields(of:)` as bytes, for the postings.
+    static func terms(of document: Document) -> SearchDocumentTerms {
+        SearchDocumentTerms(title: document.title, meta: [document.summary] + document.keywords, passages: document.passages.lazy.map(\.text))
     }
 
     /// `termFields(of:)` from the texts it reads: a cached build finds an edited
     /// document's previous terms from its previous part's texts (`SearchIndexEdit`).
     static func termFields(title: String, meta: [String], passages: some Sequence<String>) -> [(term: String, field: Field)] {
-        var fields: [String: Field] = [:]
-        func add(_ texts: [String], _ field: Field) {
-            for text in texts {
-                for term in SearchTokenizer.terms(text) where fields[term].map({ $0 < field }) ?? true {
-                    fields[term] = field
-                }
-            }
-        }
-        add([title], .title)
-        add(meta, .meta)
-        var passagesHolding: [String: Int] = [:]
-        for passage in passages {
-            for term in Set(SearchTokenizer.terms(passage)) { passagesHolding[term, default: 0] += 1 }
-        }
-        for (term, count) in passagesHolding where fields[term] == nil {
-            fields[term] = count >= repeatedInPassages ? .repeatedBody : .body
-        }
-        return fields.map { ($0.key, $0.value) }
+        SearchDocumentTerms(title: title, meta: meta, passages: passages).strings
     }
 
     /// Shards end near `shardTargetBytes`, where the terms say, not where a running

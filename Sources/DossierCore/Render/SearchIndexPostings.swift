@@ -3,9 +3,11 @@
 /// postings before the next chunk starts: at 10,000 briefings every document's term
 /// list alive at once took more memory than the postings themselves.
 struct SearchIndexPostings {
-    private var byTerm: [String: [UInt32]] = [:]
-    /// Terms whose list gained a posting below its last one; sorted at the end.
-    private var outOfOrder: Set<String> = []
+    /// Terms are interned by their bytes; `lists` and `outOfOrder` are by term id.
+    private var terms = SearchTermTable(expectedCount: 4096)
+    private var lists: [[UInt32]] = []
+    /// Whether a term's list gained a posting below its last one; sorted at the end.
+    private var outOfOrder: [Bool] = []
 
     static let documentsPerChunk = 512
 
@@ -13,32 +15,35 @@ struct SearchIndexPostings {
     mutating func add(_ documents: [(number: Int, document: SearchIndex.Document)]) {
         for start in stride(from: 0, to: documents.count, by: Self.documentsPerChunk) {
             let chunk = Array(documents[start..<min(start + Self.documentsPerChunk, documents.count)])
-            let fields = chunk.parallelMap { SearchIndex.termFields(of: $0.document) }
-            for (entry, terms) in zip(chunk, fields) {
-                for (term, field) in terms { add(term, SearchIndex.pack(entry.number, field)) }
+            let documentTerms = chunk.parallelMap { SearchIndex.terms(of: $0.document) }
+            for (entry, found) in zip(chunk, documentTerms) {
+                for id in 0..<found.count {
+                    let posting = SearchIndex.pack(entry.number, found.fields[id])
+                    found.terms.withTerm(id) { add($0, posting) }
+                }
             }
         }
     }
 
-    private mutating func add(_ term: String, _ posting: UInt32) {
-        let inOrder = Self.append(posting, to: &byTerm[term, default: []])
-        if !inOrder { outOfOrder.insert(term) }
-    }
-
-    private static func append(_ posting: UInt32, to list: inout [UInt32]) -> Bool {
-        let inOrder = list.last.map { $0 < posting } ?? true
-        list.append(posting)
-        return inOrder
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ posting: UInt32) {
+        let id = terms.id(of: term)
+        if id == lists.count {
+            lists.append([posting])
+            outOfOrder.append(false)
+        } else {
+            if let last = lists[id].last, last >= posting { outOfOrder[id] = true }
+            lists[id].append(posting)
+        }
     }
 
     /// The postings in the order `search.js` compares strings (UTF-16 code units);
     /// leaves the collection empty.
     mutating func take() -> [SearchIndex.Postings] {
-        let byTerm = self.byTerm, outOfOrder = self.outOfOrder
+        let terms = self.terms, lists = self.lists, outOfOrder = self.outOfOrder
         self = SearchIndexPostings()
-        return byTerm
-            .map { SearchIndex.Postings(term: $0.key, packed: outOfOrder.contains($0.key) ? $0.value.sorted() : $0.value) }
-            .sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+        return terms.idsInUTF16Order().map { id in
+            SearchIndex.Postings(term: terms.string(id), packed: outOfOrder[id] ? lists[id].sorted() : lists[id])
+        }
     }
 
     /// Two sorted lists of postings as one: a term in both gets the documents of both,

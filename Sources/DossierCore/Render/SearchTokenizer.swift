@@ -61,58 +61,118 @@ enum SearchTokenizer {
     /// spaces, and General Punctuation (curly quotes, dashes, thin and non-breaking spaces).
     static let proseSeparatorBlocks: [ClosedRange<UInt32>] = [0x00A0...0x00BF, 0x2000...0x206F]
 
-    /// `fold(text)`, or only ASCII lowercasing where that gives the same terms: when
-    /// every non-ASCII character is a separator from `proseSeparatorBlocks`, which
-    /// folding never turns into a letter, mark or digit (`SearchTokenizerTests` checks
-    /// each). Lowercasing and normalising go through Foundation and are most of the
-    /// cost of making the index; English prose rarely needs them.
-    static func foldedForTerms(_ text: String) -> String {
-        let needsFolding = text.unicodeScalars.contains { scalar in
-            scalar.value >= 0x80
-                && (!proseSeparatorBlocks.contains { $0.contains(scalar.value) } || isTermCharacter(scalar))
+    /// Whether `fold` could give `text` other terms than ASCII lowercasing does: true
+    /// unless every non-ASCII character is a separator from `proseSeparatorBlocks`,
+    /// which folding never turns into a letter, mark or digit (`SearchTokenizerTests`
+    /// checks each). Lowercasing and normalising go through Foundation and are most of
+    /// the cost of making the index; English prose rarely needs them.
+    static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (value, length) = scalar(in: bytes, at: index)
+            if !proseSeparatorBlocks.contains(where: { $0.contains(value) }) || isTermCharacter(Unicode.Scalar(value)!) { return true }
+            index += length
         }
-        if needsFolding { return fold(text) }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return false
     }
 
     /// The terms of `text` in reading order, repeats included.
     static func terms(_ text: String) -> [String] {
-        let scalars = foldedForTerms(text).unicodeScalars
         var terms: [String] = []
-        // Terms are cut out of the folded text by index: building each one scalar by
-        // scalar would allocate for every letter.
-        var wordStart: String.UnicodeScalarView.Index?
-        var run: [String.UnicodeScalarView.Index] = []
-        func endWord(at end: String.UnicodeScalarView.Index) {
+        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
+    }
+
+    /// Calls `body` with each term of `text` as UTF-8, in reading order, repeats
+    /// included, without making a `String` of it: the index interns terms by their bytes
+    /// (`SearchTermTable`). The buffer is valid only during the call.
+    static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let original = text
+        var text = text
+        let folded: String? = text.withUTF8 { bytes in
+            if needsFolding(bytes) { return fold(original) }
+            asciiTerms(bytes, body)
+            return nil
+        }
+        guard var folded else { return }
+        folded.withUTF8 { scalarTerms($0, body) }
+    }
+
+    /// The terms of text whose non-ASCII characters are all separators: runs of ASCII
+    /// letters and digits, lowercased.
+    private static func asciiTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered in
+            var length = 0
+            func endWord() {
+                guard length > 0 else { return }
+                body(UnsafeBufferPointer(rebasing: lowered[0..<length]))
+                length = 0
+            }
+            for byte in bytes {
+                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                    lowered[length] = byte
+                    length += 1
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    lowered[length] = byte + 0x20
+                    length += 1
+                } else {
+                    endWord()
+                }
+            }
+            endWord()
+        }
+    }
+
+    /// The terms of folded text: runs of letters, marks and digits, those of unspaced
+    /// scripts cut into overlapping pairs of code points.
+    private static func scalarTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var wordStart: Int?
+        // The byte offsets of the current unspaced run's code points.
+        var run: [Int] = []
+        func endWord(at end: Int) {
             guard let start = wordStart else { return }
-            terms.append(String(scalars[start..<end]))
+            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             wordStart = nil
         }
-        func endRun(at end: String.UnicodeScalarView.Index) {
+        func endRun(at end: Int) {
             guard !run.isEmpty else { return }
             run.append(end)
-            if run.count == 2 { terms.append(String(scalars[run[0]..<run[1]])) }
-            for index in run.indices.dropLast(2) { terms.append(String(scalars[run[index]..<run[index + 2]])) }
+            if run.count == 2 { body(UnsafeBufferPointer(rebasing: bytes[run[0]..<run[1]])) }
+            for index in run.indices.dropLast(2) { body(UnsafeBufferPointer(rebasing: bytes[run[index]..<run[index + 2]])) }
             run.removeAll(keepingCapacity: true)
         }
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if !isTermCharacter(scalar) {
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = scalar(in: bytes, at: index)
+            if !isTermCharacter(Unicode.Scalar(value)!) {
                 endWord(at: index)
                 endRun(at: index)
-            } else if UnspacedScripts.contains(scalar.value) {
+            } else if UnspacedScripts.contains(value) {
                 endWord(at: index)
                 run.append(index)
             } else {
                 endRun(at: index)
                 if wordStart == nil { wordStart = index }
             }
-            index = scalars.index(after: index)
+            index += length
         }
         endWord(at: index)
         endRun(at: index)
-        return terms
+    }
+
+    /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
     }
 
     /// Letters, marks and digits: what JavaScript's `/[\p{L}\p{M}\p{N}]/u` matches.

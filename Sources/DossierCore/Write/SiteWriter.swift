@@ -41,6 +41,11 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     public let output: URL
     public let url: URL
     private let retired: URL
+    /// `url.path` and `output.path` ending in a slash: a file's paths are these and its
+    /// own. `URL.appendingPathComponent` asks the file system whether the result is a
+    /// folder, a `stat` for each of the three paths of every page written.
+    private let stagedPrefix: String
+    private let previousPrefix: String
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
@@ -61,6 +66,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let pid = ProcessInfo.processInfo.processIdentifier
         url = BuildFolderName(role: .building, pid: pid).url(beside: output)
         retired = BuildFolderName(role: .previous, pid: pid).url(beside: output)
+        stagedPrefix = Self.prefix(url)
+        previousPrefix = Self.prefix(output)
         if Self.exists(url.appendingPathComponent(OutputGuard.gitName)) {
             throw Failure(description: "cannot create \(url.path): it holds a .git left by an earlier build; move it back into \(output.path)")
         }
@@ -74,11 +81,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
-        let target = url.appendingPathComponent(file.path)
-        let folder = target.deletingLastPathComponent().path
+        let target = stagedPrefix + file.path
         do {
-            try createFolder(folder, for: file.path)
-            let outcome = try FileReuse.place(file.contents, at: target.path, previous: output.appendingPathComponent(file.path).path)
+            try createFolder(Self.folder(of: target), for: file.path)
+            let outcome = try FileReuse.place(file.contents, at: target, previous: previousPrefix + file.path)
             if outcome == .written { recordChange(file.path) }
         } catch {
             throw Failure(description: "cannot write \(file.path): \(error)")
@@ -98,13 +104,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, inputs: String) -> Bool {
-        let previous = output.appendingPathComponent(path).path
+        let previous = previousPrefix + path
         guard let entry = renderManifest.entry(path, inputs: inputs, previousFile: previous) else { return false }
         return reuse(path, renderedFrom: entry.key, inputs: inputs)
     }
 
     func reuse(_ path: String, inputsEndingWith suffix: String) -> Bool {
-        let previous = output.appendingPathComponent(path).path
+        let previous = previousPrefix + path
         guard let entry = renderManifest.entry(path, inputsEndingWith: suffix, stamp: RenderManifest.FileStamp(path: previous)) else { return false }
         return reuse(path, renderedFrom: entry.key, inputs: entry.inputs)
     }
@@ -140,7 +146,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// none, since a file written over a link would write into the previous output.
     private func takeBack(_ linked: [String]) {
         for done in linked {
-            unlink(url.appendingPathComponent(done).path)
+            unlink(stagedPrefix + done)
             forgetPath(done)
             renderManifest.forget(done)
         }
@@ -154,7 +160,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 takeBack(linked)
                 return false
             }
-            if let keys { renderManifest.record(path, renderedFrom: keys[index], inputs: previous.inputs, file: url.appendingPathComponent(path).path) }
+            if let keys { renderManifest.record(path, renderedFrom: keys[index], inputs: previous.inputs, file: stagedPrefix + path) }
             linked.append(path)
         }
         lock.lock()
@@ -164,7 +170,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func previousOutput(_ path: String) -> PreviousOutput? {
-        let previous = output.appendingPathComponent(path).path
+        let previous = previousPrefix + path
         return renderManifest.previousEntry(path, previousFile: previous).map { PreviousOutput(file: previous, key: $0.key, inputs: $0.inputs) }
     }
 
@@ -204,15 +210,15 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Links the previous output's file at `path` in, if the manifest says it was
     /// made from `key` and it is untouched since.
     private func linkPrevious(_ path: String, madeFrom key: String, inputs: String? = nil) -> Bool {
-        let previous = output.appendingPathComponent(path).path
+        let previous = previousPrefix + path
         guard renderManifest.holds(path, renderedFrom: key, previousFile: previous) else { return false }
-        let target = url.appendingPathComponent(path)
-        guard (try? createFolder(target.deletingLastPathComponent().path, for: path)) != nil else { return false }
-        guard link(previous, target.path) == 0 else {
+        let target = stagedPrefix + path
+        guard (try? createFolder(Self.folder(of: target), for: path)) != nil else { return false }
+        guard link(previous, target) == 0 else {
             forgetPath(path)
             return false
         }
-        renderManifest.record(path, renderedFrom: key, inputs: inputs, file: target.path)
+        renderManifest.record(path, renderedFrom: key, inputs: inputs, file: target)
         return true
     }
 
@@ -222,7 +228,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     public func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws {
         try write(file)
-        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, file: url.appendingPathComponent(file.path).path)
+        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, file: stagedPrefix + file.path)
     }
 
     /// Takes back a path `createFolder` listed for a reuse that did not happen: the
@@ -251,6 +257,16 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return reused.sorted()
+    }
+
+    private static func prefix(_ folder: URL) -> String {
+        let path = folder.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// The folder of a file's absolute path, as `deletingLastPathComponent().path` gives it.
+    private static func folder(of path: String) -> String {
+        String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     }
 
     /// Creates each folder once. The system call runs outside the lock (a `mkdir`
