@@ -182,3 +182,10 @@ import Testing
         #expect(values["date_html"] as? String == heading.dateHTML)
     }
 }
+
+extension MentionGroupHeadings {
+    /// A document's heading by the key pages once used, for the tests written against it.
+    func document(_ key: DocumentLinkKey, link: () -> PageContexts.Context) -> Heading {
+        documents(rootPrefix: key.rootPrefix, language: key.language).document(key.id, link: link)
+    }
+}

@@ -117,8 +117,9 @@ enum MentionView {
         let stretch = range.map { list[$0] }
         let start = range.lowerBound
         let table = ExportPassages(range: range) { stretch[$0 - start] }
-        let sources = table.passages.map { stretch[Int($0.first) - start].quotedSnippet.quoting }
-        combinePassages(table, sources: sources, firsts: table.passages.map { stretch[Int($0.first) - start] }, into: &hasher)
+        let firsts = table.passages.map { stretch[Int($0.first) - start] }
+        let sources = firsts.map(\.quotedSnippet.quoting)
+        combinePassages(table, sources: sources, firsts: firsts, into: &hasher)
         for position in range {
             let mention = stretch[position - start]
             let index = table.passage(ofMention: position)

@@ -44,7 +44,12 @@ enum DisplayFormat {
 
     /// "1 mention", "3 mentions".
     static func count(_ value: Int, _ noun: String, in language: LanguageTag = .english) -> String {
-        "\(number(value, in: language)) \(noun)\(value == 1 ? "" : "s")"
+        count(value, noun, formatted: number(value, in: language))
+    }
+
+    /// `count` when the caller already has the number as `number(value, in:)` gives it.
+    static func count(_ value: Int, _ noun: String, formatted: String) -> String {
+        "\(formatted) \(noun)\(value == 1 ? "" : "s")"
     }
 
     /// A count as the page's language writes it: "1234" in house-style English, "۱٬۲۳۴" in Persian.

@@ -22,21 +22,33 @@ enum HTMLEscaping {
     /// Escapes `< > & " '` exactly as swift-mustache does (`&#39;` for the apostrophe);
     /// without `apostrophe`, as cmark-gfm escapes text and attributes (`'` kept).
     static func escape(_ text: String, apostrophe: Bool = true) -> String {
-        var utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        utf8 = text.utf8
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27 where apostrophe: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: bytes.append(byte)
-            }
-        }
+        bytes.reserveCapacity(text.utf8.count + 16)
+        append(escaping: text, apostrophe: apostrophe, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `escape(text)` appended to `output`, the runs between escaped characters copied whole.
+    static func append(escaping text: String, apostrophe: Bool = true, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x26: replacement = "&amp;"
+                case 0x22: replacement = "&quot;"
+                case 0x27 where apostrophe: replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
     }
 }

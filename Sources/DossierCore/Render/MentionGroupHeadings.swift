@@ -102,12 +102,6 @@ final class MentionGroupHeadings: Sendable {
         }
     }
 
-    /// The document's heading; `link` makes the link's values the first time this
-    /// (document, depth, language) is asked for.
-    func document(_ key: DocumentLinkKey, link: () -> PageContexts.Context) -> Heading {
-        documents(rootPrefix: key.rootPrefix, language: key.language).document(key.id, link: link)
-    }
-
     /// The count's values with its HTML; `values` makes them the first time this key is asked for.
     func count(_ key: CountKey, values: () -> PageContexts.Context) -> PageContexts.Context {
         counts.value(for: key) {

@@ -63,9 +63,8 @@ extension PageContexts {
     ) -> MentionLink {
         let heading = headings.document(line.document) { newDocumentLink(line.document, from: page) }
         let count = DisplayFormat.number(line.count, in: language)
-        // `DisplayFormat.count(line.count, "mention", in: language)` without formatting the number twice.
         return MentionLink(heading: heading, url: line.firstAnchor.map { heading.url + "#" + $0 } ?? heading.url, count: count,
-                           countLabel: count + (line.count == 1 ? " mention" : " mentions"), langDirHTML: heading.otherLanguageDirHTML)
+                           countLabel: DisplayFormat.count(line.count, "mention", formatted: count), langDirHTML: heading.otherLanguageDirHTML)
     }
 
     /// A link's values, for templates that read them: the document's link values, with

@@ -202,31 +202,8 @@ struct CompiledTemplateRenderer {
     private mutating func append(_ string: String, escapingAs contentType: CompiledTemplate.ContentType) {
         switch contentType {
         case .text: output.append(contentsOf: string.utf8)
-        case .dossierHTML: appendEscapingBytes(string)
+        case .dossierHTML: HTMLEscaping.append(escaping: string, to: &output)
         case .mustacheHTML: appendEscapingCharacters(string)
-        }
-    }
-
-    /// `DossierHTMLContentType` (`HTMLEscaping.escape`): the five characters escaped byte by byte.
-    private mutating func appendEscapingBytes(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x26: replacement = "&amp;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
