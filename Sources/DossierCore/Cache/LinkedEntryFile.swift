@@ -93,21 +93,26 @@ struct LinkedEntryFile {
 
     /// The light part of the entry file at `path`, as `readLight(_:)` reads it, if it
     /// is the entry of `key`; with the name filter of its text (`NameSignature`) if the
-    /// text reads back with its checksum.
+    /// text reads back with its checksum. The HTML after the text is not read: at
+    /// 10,000 briefings the upkeep after a clean build read 12,000 whole entries for this.
     static func readForPack(path: String, key: String) -> (light: [UInt8], signature: (textChecksum: UInt64, bits: [UInt8])?)? {
-        guard let bytes = WholeFile.bytes(atPath: path), let lightEnd = lightEnd(head: bytes, fileSize: bytes.count),
-              var decoder = BuildCache.open(bytes, in: 8..<lightEnd, kind: "linked", key: key),
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let (light, size) = readLight(descriptor),
+              var decoder = BuildCache.open(light, in: 8..<light.count, kind: "linked", key: key),
               (try? decoder.string()) != nil, (try? decoder.string()) != nil,
               let textLength = try? decoder.int(), let textChecksum = try? decoder.int()
         else { return nil }
-        let light = Array(bytes[0..<lightEnd])
-        guard textLength >= 0, textLength <= bytes.count - lightEnd else { return (light, nil) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let text = UnsafeBufferPointer(rebasing: buffer[lightEnd..<lightEnd + textLength])
-            let checksum = UInt64(UInt(bitPattern: textChecksum))
-            guard Self.checksum(UnsafeRawBufferPointer(text)) == checksum else { return (light, nil) }
-            return (light, (checksum, NameSignature.of(text: text)))
+        guard textLength >= 0, textLength <= size - light.count else { return (light, nil) }
+        let checksum = UInt64(UInt(bitPattern: textChecksum))
+        let bits = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, textLength)) { buffer -> [UInt8]? in
+            let text = UnsafeMutableBufferPointer(rebasing: buffer[0..<textLength])
+            guard WholeFile.read(descriptor, into: UnsafeMutableRawBufferPointer(text), at: light.count),
+                  Self.checksum(UnsafeRawBufferPointer(text)) == checksum else { return nil }
+            return NameSignature.of(text: UnsafeBufferPointer(text))
         }
+        return (light, bits.map { (checksum, $0) })
     }
 
     /// The light part of the open entry file, with its length before it and its

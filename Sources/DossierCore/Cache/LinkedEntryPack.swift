@@ -230,8 +230,7 @@ extension BuildCache {
             // The signatures first, each bound to its text: a pack is never newer than them.
             write(signatures, to: URL(fileURLWithPath: signatureFolder + "/" + shard))
             let names = LinkedShardStamps.namesHash(kept[shard]!)
-            writeWhole(LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights),
-                       to: URL(fileURLWithPath: packFolder + "/" + shard))
+            writeWhole(LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights), toPath: packFolder + "/" + shard)
         }
     }
 }

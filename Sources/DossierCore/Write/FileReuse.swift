@@ -29,19 +29,33 @@ enum FileReuse {
     /// Puts `contents` at `target`, linking `previous` instead when it holds exactly
     /// those bytes.
     static func place(_ contents: Data, at target: String, previous: String?) throws -> Outcome {
-        if let previous, sameBytes(contents, atPath: previous), link(previous, target) == 0 {
-            return .reused
-        }
-        try write(contents, to: target)
-        return .written
+        try placeStamped(contents, at: target, previous: previous).outcome
     }
 
-    /// open/write/close, no fsync; replaces whatever is at `path`.
-    static func write(_ contents: some ContiguousBytes, to path: String) throws {
+    /// `place`, with the stamp of the file now at `target`, taken from the `fstat`s
+    /// the comparing and the writing make anyway: a build records one for every page
+    /// it writes (`RenderManifest`), and an `lstat` of each path after it was written
+    /// walked the path once more. A linked file's stamp is its previous file's: a link
+    /// keeps the inode, the size and the modification time.
+    static func placeStamped(
+        _ contents: Data, at target: String, previous: String?
+    ) throws -> (outcome: Outcome, stamp: RenderManifest.FileStamp?) {
+        if let previous, let status = statusIfSameBytes(contents, atPath: previous), link(previous, target) == 0 {
+            return (.reused, RenderManifest.FileStamp(status))
+        }
+        return (.written, try write(contents, to: target).map(RenderManifest.FileStamp.init))
+    }
+
+    /// open/write/close, no fsync; replaces whatever is at `path`. Returns the file's
+    /// status once written, nil if it could not be taken.
+    @discardableResult
+    static func write(_ contents: some ContiguousBytes, to path: String) throws -> stat? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         try write(contents, toOpen: descriptor)
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? status : nil
     }
 
     /// Writes all of `contents` to the open file `descriptor`.
@@ -61,23 +75,29 @@ enum FileReuse {
 
     /// Whether the regular file at `path` (a link is never followed) holds exactly `contents`.
     static func sameBytes(_ contents: Data, atPath path: String) -> Bool {
+        statusIfSameBytes(contents, atPath: path) != nil
+    }
+
+    /// The status of the regular file at `path` if it holds exactly `contents`.
+    private static func statusIfSameBytes(_ contents: Data, atPath path: String) -> stat? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == contents.count else { return false }
-        if contents.isEmpty { return true }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == contents.count else { return nil }
+        if contents.isEmpty { return status }
         var existing = [UInt8](repeating: 0, count: contents.count)
         var offset = 0
         while offset < existing.count {
             let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
+            guard count > 0 else { return nil }
             offset += count
         }
-        return contents.withUnsafeBytes { buffer in
+        let same = contents.withUnsafeBytes { buffer in
             existing.withUnsafeBytes { memcmp(buffer.baseAddress!, $0.baseAddress!, buffer.count) == 0 }
         }
+        return same ? status : nil
     }
 }
 

@@ -119,16 +119,18 @@ final class OutputUpdate: BuildOutput, @unchecked Sendable {
 
     private func stage(_ file: OutputFile) throws -> RenderManifest.FileStamp? {
         let target = staged.path + "/" + file.path
+        let written: stat?
         do {
             try createFolder((target as NSString).deletingLastPathComponent)
-            try FileReuse.write(file.contents, to: target)
+            written = try FileReuse.write(file.contents, to: target)
         } catch {
             throw StagingFolder.Failure(description: "cannot write \(file.path): \(error)")
         }
         lock.lock()
         stagedPaths.insert(file.path)
         lock.unlock()
-        return RenderManifest.FileStamp(path: target)
+        // Taken from the written file's descriptor (`FileReuse.write`), not its path again.
+        return written.map(RenderManifest.FileStamp.init)
     }
 
     /// Streams into a hidden file in the update folder, renamed to its staged name once

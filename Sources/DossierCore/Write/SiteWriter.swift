@@ -46,6 +46,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// folder, a `stat` for each of the three paths of every page written.
     private let stagedPrefix: String
     private let previousPrefix: String
+    /// Whether anything was at `output` when the build began: a clean build has no
+    /// previous file to compare a page with, and trying to open one per page cost a
+    /// failed path lookup each.
+    private let hasPreviousOutput: Bool
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var paths: [String] = []
@@ -68,6 +72,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         retired = BuildFolderName(role: .previous, pid: pid).url(beside: output)
         stagedPrefix = Self.prefix(url)
         previousPrefix = Self.prefix(output)
+        hasPreviousOutput = Self.exists(output)
         if Self.exists(url.appendingPathComponent(OutputGuard.gitName)) {
             throw Failure(description: "cannot create \(url.path): it holds a .git left by an earlier build; move it back into \(output.path)")
         }
@@ -81,11 +86,17 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
+        _ = try writeStamped(file)
+    }
+
+    /// `write`, returning the stamp of the file it leaves at the path (nil if none could be taken).
+    private func writeStamped(_ file: OutputFile) throws -> RenderManifest.FileStamp? {
         let target = stagedPrefix + file.path
         do {
             try createFolder(Self.folder(of: target), for: file.path)
-            let outcome = try FileReuse.place(file.contents, at: target, previous: previousPrefix + file.path)
-            if outcome == .written { recordChange(file.path) }
+            let placed = try FileReuse.placeStamped(file.contents, at: target, previous: hasPreviousOutput ? previousPrefix + file.path : nil)
+            if placed.outcome == .written { recordChange(file.path) }
+            return placed.stamp
         } catch {
             throw Failure(description: "cannot write \(file.path): \(error)")
         }
@@ -227,8 +238,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ file: OutputFile, renderedFrom key: String, inputs: String?) throws {
-        try write(file)
-        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, file: stagedPrefix + file.path)
+        guard let stamp = try writeStamped(file) else { return }
+        renderManifest.record(file.path, renderedFrom: key, inputs: inputs, stamp: stamp)
     }
 
     /// Takes back a path `createFolder` listed for a reuse that did not happen: the
