@@ -3,7 +3,7 @@ import Testing
 
 /// A line of "Mentioned in" leads to the actor's first mention in the document that has
 /// an anchor, however the document's mentions are held: compact over the document's
-/// table of strings (each slug compared once), wide, or both in one list.
+/// table of strings, wide, or both in one list, and whichever actor reads it first.
 @Suite struct ActorMentionLinesTests {
     static let document = DocumentID(.briefing, "harbour")
     static let text = "Aldoria and Brevia met in Carthen. Aldoria paid. Brevia left."
@@ -18,7 +18,7 @@ import Testing
     }
 
     /// Each actor's line anchor in `mentions`, every actor read through one table of the
-    /// document (as the actors' pages share it), twice: made, then as kept.
+    /// document (as the actors' pages share it), twice.
     static func lineAnchors(in mentions: [Mention]) -> [String: String?] {
         let sources = MentionSources(documents: [document], lists: [MentionList(mentions)])
         var anchors: [String: String?] = [:]

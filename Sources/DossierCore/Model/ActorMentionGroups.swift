@@ -103,13 +103,18 @@ final class ActorMentionGroups: Sendable {
         if let made = made.withLock({ $0 }) {
             return made[range].map { Line(document: $0.document, count: $0.mentions.count, firstAnchor: $0.mentions.lazy.compactMap(\.anchor).first) }
         }
-        // The count is the stored one (the pager's); the anchor is found in the document's
-        // table of first anchors, shared by the lines of all its actors.
+        // The count is the stored one (the pager's), and the reading stops at the first
+        // anchor: comparing every mention's actor was most of a line's cost.
         return range.map { index in
             let stored = groups.stored[index]
             let source = Int(stored.source)
-            return Line(document: groups.sources.documents[source], count: Int(stored.count),
-                        firstAnchor: groups.sources.firstAnchor(of: actor, inDocumentAt: source))
+            let mentions = groups.sources.list(at: source)?.mentions ?? []
+            var anchor: String?
+            for position in mentions.indices where mentions[position].actor == actor {
+                anchor = mentions[position].anchor
+                if anchor != nil { break }
+            }
+            return Line(document: groups.sources.documents[source], count: Int(stored.count), firstAnchor: anchor)
         }
     }
 
@@ -132,80 +137,15 @@ final class MentionSources: Sendable {
     let documents: [DocumentID]
     /// Empty when the groups were given as mentions.
     private let lists: [MentionList]
-    /// For each document, once a line of "Mentioned in" has read it: for each of its
-    /// actors (in the order of `MentionList.actors`), the position in its mentions of the
-    /// actor's first mention that has an anchor, or `noMention`.
-    private let firstAnchoredMentions: Mutex<[[UInt32]?]>
-    private static let noMention = UInt32.max
 
     init(documents: [DocumentID], lists: [MentionList]) {
         precondition(lists.isEmpty || lists.count == documents.count, "a mention list for each document, or none")
         self.documents = documents
         self.lists = lists
-        firstAnchoredMentions = Mutex(Array(repeating: nil, count: lists.count))
     }
 
     func list(at position: Int) -> MentionList? {
         lists.isEmpty ? nil : lists[position]
-    }
-
-    /// The anchor of `actor`'s first mention that has one in the document at `position`.
-    ///
-    /// A document is a line on the page of each actor it mentions, and reading its
-    /// mentions for each line, one heap object after another until the actor's first,
-    /// was the hottest function of ours at 10,000 briefings (183,000 lines). Its mentions
-    /// are read once, for all its actors; a line then finds its actor among the
-    /// document's few (`MentionList.actors`, held inline) and reads one mention.
-    func firstAnchor(of actor: String, inDocumentAt position: Int) -> String? {
-        guard let list = list(at: position), let rank = list.actors.firstIndex(where: { $0.actor == actor }) else { return nil }
-        let known = firstAnchoredMentions.withLock { $0[position] }
-        let firsts: [UInt32]
-        if let known {
-            firsts = known
-        } else {
-            firsts = Self.firstAnchoredPositions(in: list)
-            firstAnchoredMentions.withLock { $0[position] = firsts }
-        }
-        let mention = firsts[rank]
-        return mention == Self.noMention ? nil : list.mentions[Int(mention)].anchor
-    }
-
-    /// For each of `list`'s actors, the position of its first mention with an anchor.
-    private static func firstAnchoredPositions(in list: MentionList) -> [UInt32] {
-        var rankOfSlug: [String: Int] = [:]
-        for (rank, actor) in list.actors.enumerated() where rankOfSlug[actor.actor] == nil { rankOfSlug[actor.actor] = rank }
-        var firsts = [UInt32](repeating: noMention, count: list.actors.count)
-        var unknown = firsts.count
-        let mentions = list.mentions
-        // Compact mentions name their actor by its place in their origin's table, which
-        // holds each slug once: each place's rank is looked up once.
-        var origin: MentionOrigin?
-        var rankOfPlace: [Int] = []
-        let unseen = -2, notListed = -1
-        // By index: iterating would copy every mention.
-        for position in mentions.indices {
-            let rank: Int?
-            let hasAnchor: Bool
-            if case .compact(let mention) = mentions[position].storage {
-                if mention.origin !== origin {
-                    origin = mention.origin
-                    rankOfPlace = Array(repeating: unseen, count: mention.origin.strings.count)
-                }
-                let place = Int(mention.actor)
-                if rankOfPlace[place] == unseen { rankOfPlace[place] = rankOfSlug[mention.actorSlug] ?? notListed }
-                rank = rankOfPlace[place] == notListed ? nil : rankOfPlace[place]
-                hasAnchor = mention.anchor != CompactMention.none
-            } else {
-                rank = rankOfSlug[mentions[position].actor]
-                hasAnchor = mentions[position].anchor != nil
-            }
-            if let rank, hasAnchor, firsts[rank] == noMention {
-                firsts[rank] = UInt32(position)
-                unknown -= 1
-                if unknown == 0 { break }
-            }
-        }
-        return firsts
     }
 }
 
