@@ -29,7 +29,7 @@ final class MentionGroupHeadings: Sendable {
     /// As the link's whole values (a dictionary, about 1.6 KB with its copy in
     /// `PageContexts.documentLinks`) they rose the 100,000-briefing build's resident size
     /// by about 0.4 GB over rendering; the built-in sections read only these strings.
-    /// A class: each of the 200,000 groups and lines at 10,000 briefings takes its
+    /// A class: each of the 386,000 groups and lines at 10,000 briefings takes its
     /// heading from the memo, and a struct's copy retained and released its eight fields.
     final class Heading {
         let url: String
