@@ -29,7 +29,9 @@ final class MentionGroupHeadings: Sendable {
     /// As the link's whole values (a dictionary, about 1.6 KB with its copy in
     /// `PageContexts.documentLinks`) they rose the 100,000-briefing build's resident size
     /// by about 0.4 GB over rendering; the built-in sections read only these strings.
-    struct Heading {
+    /// A class: each of the 386,000 groups and lines at 10,000 briefings takes its
+    /// heading from the memo, and a struct's copy retained and released its eight fields.
+    final class Heading {
         let url: String
         let titleHTML: String
         let dateHTML: String
@@ -41,6 +43,17 @@ final class MentionGroupHeadings: Sendable {
         /// The link's values with `title_html` and `date_html`, kept only when a template
         /// may read a group's values (`MentionSectionsHTML.groupValuesMayBeRead`).
         let values: PageContexts.Context?
+
+        init(url: String, titleHTML: String, dateHTML: String, langDirHTML: String, escapedTitle: String,
+             date: MentionSectionsHTML.LinkDate?, values: PageContexts.Context?) {
+            self.url = url
+            self.titleHTML = titleHTML
+            self.dateHTML = dateHTML
+            self.langDirHTML = langDirHTML
+            self.escapedTitle = escapedTitle
+            self.date = date
+            self.values = values
+        }
 
         /// `otherLanguageDirHTML` for the document on the pages of this heading's
         /// language: nothing in the page's own language, else its language and direction.

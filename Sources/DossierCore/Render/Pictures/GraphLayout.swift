@@ -468,9 +468,13 @@ struct GraphPictureLayout: Sendable {
         for kind in ActorKind.allCases where kinds.contains(kind) {
             entries.append((.kind(kind), kind.pictureName))
         }
+        // Each edge's style found once, not once for each style: finding it lowercases and
+        // searches the type, and a picture's layout and legend each read the entries.
+        let styles = edges.map { PictureEdgeStyle(type: $0.type) }
         for style in PictureEdgeStyle.allCases {
             var labels: [String] = []
-            for edge in edges.filter({ PictureEdgeStyle(type: $0.type) == style }).sorted(by: { $0.type < $1.type }) {
+            let ofStyle = zip(edges, styles).filter { $0.1 == style }.map(\.0)
+            for edge in ofStyle.sorted(by: { $0.type < $1.type }) {
                 let label = style == .coMention ? "mentioned together" : (edge.label.isEmpty ? edge.type : edge.label)
                 if !labels.contains(label) { labels.append(label) }
             }

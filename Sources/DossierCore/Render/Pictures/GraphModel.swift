@@ -49,6 +49,11 @@ enum PictureEdgeStyle: Int, Sendable, CaseIterable, Comparable {
     static func < (lhs: PictureEdgeStyle, rhs: PictureEdgeStyle) -> Bool { lhs.rawValue < rhs.rawValue }
 
     init(type: String) {
+        // Every neighbourhood picture's co-mention lines are of this type: no lowercasing.
+        if type == "co-mention" {
+            self = .coMention
+            return
+        }
         let t = type.lowercased()
         func has(_ parts: String...) -> Bool { parts.contains { t.contains($0) } }
         if t == "co-mention" || t == "comention" || t == "co-mentioned" {
