@@ -1,6 +1,8 @@
+import DossierMarkdown
+
 /// A document's text without markup, made from its blocks' Unicode scalars straight
-/// into UTF-8, and its word count read from the same scalars: no Character-level
-/// splitting of the whole text, which grapheme-breaks every byte of it.
+/// into UTF-8 (`DocumentText` counts its words from the same scalars): no
+/// Character-level splitting of the whole text, which grapheme-breaks every byte of it.
 enum PlainText {
     /// The scalars encoded straight into a new string's UTF-8 storage; building a
     /// `String.UnicodeScalarView` scalar by scalar cost the linker a third of its time.
@@ -15,6 +17,13 @@ enum PlainText {
         scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scalars.append(scalar) }
         return scalars
+    }
+
+    /// `run`'s scalars, line breaks included: the slice of its block's text when the
+    /// run has no line break (which the block's text reads as a space), else decoded.
+    static func scalars(of run: MarkdownTextRun) -> ArraySlice<Unicode.Scalar> {
+        if let slice = run.plainTextScalars, !run.text.utf8.contains(UInt8(ascii: "\n")) { return slice }
+        return scalars(of: run.text)[...]
     }
 
     /// The blocks' text, one block per line.
@@ -34,19 +43,5 @@ enum PlainText {
             }
             return written
         }
-    }
-
-    /// Words are runs of anything but spaces and line breaks; blocks never share one.
-    static func wordCount(_ blocks: [ArraySlice<Unicode.Scalar>]) -> Int {
-        var count = 0
-        for block in blocks {
-            var inWord = false
-            for scalar in block {
-                let separates = scalar == " " || scalar == "\n"
-                if !separates, !inWord { count += 1 }
-                inWord = !separates
-            }
-        }
-        return count
     }
 }
