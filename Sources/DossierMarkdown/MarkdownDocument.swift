@@ -249,28 +249,37 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Appends `text`'s scalars, each line break as a space, in one pass: appending a
     /// lazy map of them walked the text twice (to count, then to copy), and appending
-    /// one by one to the array the walk's closure captures checked exclusive access
-    /// at every scalar. The scalars are decoded from the string's UTF-8 here, ASCII a
-    /// byte at a time: the string's scalar iterator cost as much as the appending.
+    /// one by one checked the array's capacity and uniqueness at every scalar. The
+    /// array grows once by the text's byte count (its most scalars), the scalars are
+    /// decoded from its UTF-8 into that room, ASCII a byte at a time, and the room
+    /// left over is dropped.
     private static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
         var text = text
         text.withUTF8 { bytes in
-            scalars.reserveCapacity(scalars.count + bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    scalars.append(lead == UInt8(ascii: "\n") ? " " : Unicode.Scalar(lead))
-                    index += 1
-                    continue
+            let start = scalars.count
+            scalars.append(contentsOf: repeatElement(" ", count: bytes.count))
+            let written = scalars.withUnsafeMutableBufferPointer { buffer in
+                var written = start
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        buffer[written] = lead == UInt8(ascii: "\n") ? " " : Unicode.Scalar(lead)
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    // A String's UTF-8 is valid: the lead byte says how many follow.
+                    let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead) & (0x7F >> UInt32(width))
+                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                    index += width
                 }
-                // A String's UTF-8 is valid: the lead byte says how many follow.
-                let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead) & (0x7F >> UInt32(width))
-                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += width
+                return written
             }
+            scalars.removeLast(scalars.count - written)
         }
     }
 

@@ -18,16 +18,27 @@ enum NameSignature {
             bits.initialize(repeating: 0)
             count = byteCount
             var previous: UInt32?
-            // Decoded from the bytes where they lie, as `String(decoding:)` would (an
-            // ill-formed sequence reads as U+FFFD), without making that string first.
-            var iterator = bytes.makeIterator()
-            var parser = Unicode.UTF8.ForwardParser()
-            while true {
+            var index = 0
+            while index < bytes.count {
+                // Decoded from the bytes where they lie, ASCII a byte at a time, the rest as
+                // `String(decoding:)` would (an ill-formed sequence reads as U+FFFD).
                 let scalar: Unicode.Scalar
-                switch parser.parseScalar(from: &iterator) {
-                case .valid(let encoded): scalar = Unicode.UTF8.decode(encoded)
-                case .error: scalar = "\u{FFFD}"
-                case .emptyInput: return
+                if bytes[index] < 0x80 {
+                    scalar = Unicode.Scalar(bytes[index])
+                    index += 1
+                } else {
+                    var rest = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+                    var parser = Unicode.UTF8.ForwardParser()
+                    switch parser.parseScalar(from: &rest) {
+                    case .valid(let encoded):
+                        scalar = Unicode.UTF8.decode(encoded)
+                        index += encoded.count
+                    case .error(let length):
+                        scalar = "\u{FFFD}"
+                        index += length
+                    case .emptyInput:
+                        return
+                    }
                 }
                 let value = NameFolding.fold(scalar, caseSensitive: false)
                 if value == NameFolding.transparent { continue }

@@ -23,17 +23,23 @@ struct DocumentText {
         var offsets = [Int](repeating: 0, count: max(0, last - first))
         var size = 0
         var words = 0
-        for (number, block) in topLevel.enumerated() {
-            // The line break that joins it to the block before.
-            if number > 0 { size += 1 }
-            var inWord = false
-            for position in block.indices {
-                let scalar = block[position]
-                offsets[position - first] = size
-                size += UTF8.width(scalar)
-                let separates = scalar == " " || scalar == "\n"
-                if !separates, !inWord { words += 1 }
-                inWord = !separates
+        // Through pointers: this loop runs once per scalar of every document.
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for (number, block) in topLevel.enumerated() {
+                // The line break that joins it to the block before.
+                if number > 0 { size += 1 }
+                var inWord = false
+                var position = block.startIndex - first
+                block.withUnsafeBufferPointer { block in
+                    for scalar in block {
+                        offsets[position] = size
+                        position += 1
+                        size += UTF8.width(scalar)
+                        let separates = scalar == " " || scalar == "\n"
+                        if !separates, !inWord { words += 1 }
+                        inWord = !separates
+                    }
+                }
             }
         }
         firstScalar = first

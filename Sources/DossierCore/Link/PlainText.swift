@@ -19,11 +19,22 @@ enum PlainText {
         return scalars
     }
 
-    /// `run`'s scalars, line breaks included: the slice of its block's text when the
-    /// run has no line break (which the block's text reads as a space), else decoded.
+    /// `run`'s scalars, line breaks included: the slice of its block's text, which
+    /// reads each line break as a space, with the breaks put back where the run's
+    /// UTF-8 has them (a scalar starts at every byte that is no continuation byte).
     static func scalars(of run: MarkdownTextRun) -> ArraySlice<Unicode.Scalar> {
-        if let slice = run.plainTextScalars, !run.text.utf8.contains(UInt8(ascii: "\n")) { return slice }
-        return scalars(of: run.text)[...]
+        guard let slice = run.plainTextScalars else { return scalars(of: run.text)[...] }
+        var text = run.text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "\n")) else { return slice }
+            var scalars = Array(slice)
+            var index = -1
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { index += 1 }
+                if byte == UInt8(ascii: "\n") { scalars[index] = "\n" }
+            }
+            return scalars[...]
+        }
     }
 
     /// The blocks' text, one block per line.
@@ -39,7 +50,17 @@ enum PlainText {
             var written = 0
             for (position, block) in blocks.enumerated() {
                 if position > 0 { buffer[written] = UInt8(ascii: "\n"); written += 1 }
-                for scalar in block { UTF8.encode(scalar) { buffer[written] = $0; written += 1 } }
+                block.withUnsafeBufferPointer { block in
+                    for scalar in block {
+                        // Most text is ASCII: one byte, without the encoder's closure.
+                        if scalar.value < 0x80 {
+                            buffer[written] = UInt8(truncatingIfNeeded: scalar.value)
+                            written += 1
+                        } else {
+                            UTF8.encode(scalar) { buffer[written] = $0; written += 1 }
+                        }
+                    }
+                }
             }
             return written
         }
