@@ -249,10 +249,38 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Appends `text`'s scalars, each line break as a space, in one pass: appending a
     /// lazy map of them walked the text twice (to count, then to copy), and appending
-    /// one by one to the array the walk's closure captures checked exclusive access
-    /// at every scalar.
+    /// one by one checked the array's capacity and uniqueness at every scalar. The
+    /// array grows once by the text's byte count (its most scalars), the scalars are
+    /// decoded from its UTF-8 into that room, ASCII a byte at a time, and the room
+    /// left over is dropped.
     private static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
-        for scalar in text.unicodeScalars { scalars.append(scalar == "\n" ? " " : scalar) }
+        var text = text
+        text.withUTF8 { bytes in
+            let start = scalars.count
+            scalars.append(contentsOf: repeatElement(" ", count: bytes.count))
+            let written = scalars.withUnsafeMutableBufferPointer { buffer in
+                var written = start
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        buffer[written] = lead == UInt8(ascii: "\n") ? " " : Unicode.Scalar(lead)
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    // A String's UTF-8 is valid: the lead byte says how many follow.
+                    let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead) & (0x7F >> UInt32(width))
+                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    buffer[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    written += 1
+                    index += width
+                }
+                return written
+            }
+            scalars.removeLast(scalars.count - written)
+        }
     }
 
     private func collect() {
@@ -262,6 +290,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         var plainText: [Unicode.Scalar] = []
         var blockStarts: [Int] = []
         var blockEnds: [Int] = []
+        // Where each text run's scalars lie in `plainText`, nil for a run outside every block.
+        var runRanges: [Range<Int>?] = []
         var excludedDepth = 0
         var footnoteDepth = 0
         // Text between raw inline tags (`<span>Iran</span>`) counts as inside raw HTML.
@@ -366,7 +396,9 @@ public final class MarkdownDocument: @unchecked Sendable {
             switch type {
             case CMARK_NODE_TEXT:
                 let literal = String(cString: cmark_node_get_literal(node))
+                let start = plainText.count
                 let offset = appendPlain(literal)
+                runRanges.append(openBlocks.isEmpty ? nil : start..<plainText.count)
                 textRuns.append(MarkdownTextRun(
                     index: textRuns.count, text: literal, blockIndex: openBlocks.last,
                     offsetInBlock: offset, isLinkable: excludedDepth == 0 && rawHTMLDepth == 0,
@@ -385,6 +417,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
         for index in blocks.indices {
             blocks[index].plainTextScalars = plainText[blockStarts[index]..<blockEnds[index]]
+        }
+        for (index, range) in runRanges.enumerated() {
+            if let range { textRuns[index].plainTextScalars = plainText[range] }
         }
     }
 }

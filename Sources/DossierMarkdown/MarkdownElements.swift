@@ -45,6 +45,10 @@ public struct MarkdownTextRun: Sendable, Hashable {
     public internal(set) var tableRow: Range<Int>?
     public let line: Int
     public let column: Int
+    /// The run's scalars as they read in its block's `plainTextScalars`, line breaks as
+    /// spaces; nil outside any block. A slice of the buffer the blocks share, so the
+    /// linker need not decode `text` again to search or cut it.
+    public internal(set) var plainTextScalars: ArraySlice<Unicode.Scalar>?
 }
 
 /// A link (`[text](url)`) or an image (`![alt](url)`) written in the Markdown.

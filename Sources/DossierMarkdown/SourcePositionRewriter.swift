@@ -1,3 +1,5 @@
+import Foundation
+
 /// cmark-gfm cannot put ids on blocks, but with `CMARK_OPT_SOURCEPOS` it writes
 /// `data-sourcepos="3:1-4:5"` on every block element. This turns the attributes of
 /// the blocks we anchor into `id="…"` and drops the rest, so the HTML carries
@@ -54,27 +56,26 @@ enum SourcePositionRewriter {
         var size = html.count
         let marker: StaticString = " data-sourcepos=\""
         let markerLength = marker.utf8CodeUnitCount
+        // Where the marker's "=" falls in it: text has few, so the bytes are searched for
+        // them with `memchr` rather than one by one in a loop of our own.
+        let equalsOffset = markerLength - 2
         var index = 0
-        var lastTagStart = 0
-        while index < html.count {
-            let byte = html[index]
-            if byte == UInt8(ascii: "<") { lastTagStart = index }
-            // Most spaces are between words: only one before a "d" is looked at further.
-            if byte == UInt8(ascii: " "), index + 1 < html.count, html[index + 1] == UInt8(ascii: "d"),
-               startsWith(marker, in: html, at: index),
-               let close = firstQuote(in: html, from: index + markerLength) {
-                var id: [UInt8]?
-                if !ids.isEmpty, let key = key(in: html, tagStart: lastTagStart, position: (index + markerLength)..<close),
-                   let named = ids[key] {
-                    id = Array(" id=\"".utf8) + escapedAttribute(named) + [UInt8(ascii: "\"")]
-                }
-                let range = index..<(close + 1)
-                size += (id?.count ?? 0) - range.count
-                edits.append((range, id))
-                index = close + 1
+        while html.count - index > equalsOffset, let base = html.baseAddress,
+              let found = memchr(base + index + equalsOffset, Int32(UInt8(ascii: "=")), html.count - index - equalsOffset) {
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - equalsOffset
+            guard startsWith(marker, in: html, at: start), let close = firstQuote(in: html, from: start + markerLength) else {
+                index = start + 1
                 continue
             }
-            index += 1
+            var id: [UInt8]?
+            if !ids.isEmpty, let key = key(in: html, tagStart: tagStart(in: html, before: start), position: (start + markerLength)..<close),
+               let named = ids[key] {
+                id = Array(" id=\"".utf8) + escapedAttribute(named) + [UInt8(ascii: "\"")]
+            }
+            let range = start..<(close + 1)
+            size += (id?.count ?? 0) - range.count
+            edits.append((range, id))
+            index = close + 1
         }
         guard let base = html.baseAddress, !edits.isEmpty else { return String(decoding: html, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: size) { buffer in
@@ -106,6 +107,14 @@ enum SourcePositionRewriter {
         guard index + count <= bytes.count else { return false }
         for offset in 0..<count where bytes[index + offset] != marker.utf8Start[offset] { return false }
         return true
+    }
+
+    /// The last "<" before `position`, or 0: the start of the tag an attribute there is in
+    /// (HTML text escapes its "<", and no attribute value cmark writes holds one).
+    private static func tagStart(in bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Int {
+        var index = position - 1
+        while index > 0, bytes[index] != UInt8(ascii: "<") { index -= 1 }
+        return max(index, 0)
     }
 
     private static func firstQuote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -46,9 +46,17 @@ import Testing
         let slices = blocks.map { $0[...] }
         let reference = blocks.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
         #expect(PlainText.joined(slices) == reference)
-        #expect(PlainText.wordCount(slices) == reference.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
+        // The document's text counts words as it measures them: over slices of one buffer, as the linker has them.
+        let buffer = blocks.flatMap { $0 }
+        var start = 0
+        let shared = blocks.map { block in
+            defer { start += block.count }
+            return buffer[start..<(start + block.count)]
+        }
+        #expect(DocumentText(topLevel: shared).wordCount == reference.split(whereSeparator: { $0 == " " || $0 == "\n" }).count)
+        #expect(DocumentText(topLevel: shared).string == reference)
         #expect(PlainText.joined([]) == "")
-        #expect(PlainText.wordCount([]) == 0)
+        #expect(DocumentText(topLevel: []).wordCount == 0)
     }
 
     @Test(arguments: [

@@ -94,6 +94,24 @@ import Testing
         #expect(!SourcePositionRewriter.replaceSourcePositions(in: html, ids: byKey).contains("data-sourcepos"))
     }
 
+    /// The attribute is found by searching for its "=": text full of them, a marker at
+    /// either end, markers back to back and cut-off ones all rewrite as the byte loop did.
+    @Test(arguments: [
+        "", "=", " data-sourcepos=\"", " data-sourcepos=\"1:1-1:2\"", "<p data-sourcepos=\"1:1-1:2\">x = y == z</p>",
+        "a=b data-sourcepos=\"1:1-1:2\" data-sourcepos=\"1:1-1:2\"<p data-sourcepos=\"1:1-1:2\">",
+        "<li data-sourcepos=\"2:1-2:5\">=</li>==== data-sourcepos==\"", "<p data-sourcepos=\"1:1-1:2\"", "data-sourcepos=\"1:1-1:2\">",
+        String(repeating: "<p data-sourcepos=\"1:1-1:2\">=", count: 50) + " data-sourcepos",
+    ])
+    func equalsSignsInTheTextChangeNothing(html: String) {
+        let byKey: [SourcePositionRewriter.Key: String] = [
+            .init(tag: .paragraph, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2): "para",
+            .init(tag: .listItem, startLine: 2, startColumn: 1, endLine: 2, endColumn: 5): "item",
+        ]
+        let byString = ["p 1:1-1:2": "para", "li 2:1-2:5": "item"]
+        #expect(SourcePositionRewriter.replaceSourcePositions(in: html, ids: byKey) == Self.reference(html, ids: byString))
+        #expect(SourcePositionRewriter.replaceSourcePositions(in: html, ids: [:]) == Self.reference(html, ids: [:]))
+    }
+
     @Test func renderedDocumentsKeepNoSourcePositions() {
         let markdown = "# Title\n\nFirst *para*.\n\n- a\n\n  b\n- c\n\n> quoted\n> > twice\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n1. one\n2. two\n\n"
             + "Note.[^n]\n\n[^n]: The note.\n\n<div data-sourcepos=\"1:1-1:7\">raw</div>\n"

@@ -14,16 +14,39 @@ enum NameSignature {
 
     /// The filter of the UTF-8 text `bytes`.
     static func of(text bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var bits = [UInt8](repeating: 0, count: byteCount)
-        var previous: UInt32?
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            let value = NameFolding.fold(scalar, caseSensitive: false)
-            if value == NameFolding.transparent { continue }
-            set(&bits, slot(single: value))
-            if let previous { set(&bits, slot(previous, value)) }
-            previous = value
+        [UInt8](unsafeUninitializedCapacity: byteCount) { bits, count in
+            bits.initialize(repeating: 0)
+            count = byteCount
+            var previous: UInt32?
+            var index = 0
+            while index < bytes.count {
+                // Decoded from the bytes where they lie, ASCII a byte at a time, the rest as
+                // `String(decoding:)` would (an ill-formed sequence reads as U+FFFD).
+                let scalar: Unicode.Scalar
+                if bytes[index] < 0x80 {
+                    scalar = Unicode.Scalar(bytes[index])
+                    index += 1
+                } else {
+                    var rest = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+                    var parser = Unicode.UTF8.ForwardParser()
+                    switch parser.parseScalar(from: &rest) {
+                    case .valid(let encoded):
+                        scalar = Unicode.UTF8.decode(encoded)
+                        index += encoded.count
+                    case .error(let length):
+                        scalar = "\u{FFFD}"
+                        index += length
+                    case .emptyInput:
+                        return
+                    }
+                }
+                let value = NameFolding.fold(scalar, caseSensitive: false)
+                if value == NameFolding.transparent { continue }
+                set(bits, slot(single: value))
+                if let previous { set(bits, slot(previous, value)) }
+                previous = value
+            }
         }
-        return bits
     }
 
     /// Whether a text with the filter `bits` may hold `key` (folded without case).
@@ -38,15 +61,15 @@ enum NameSignature {
         return true
     }
 
-    private static func set(_ bits: inout [UInt8], _ slot: Int) {
+    private static func set(_ bits: UnsafeMutableBufferPointer<UInt8>, _ slot: Int) {
         bits[slot >> 3] |= 1 << UInt8(slot & 7)
     }
 
-    private static func slot(single value: UInt32) -> Int {
+    static func slot(single value: UInt32) -> Int {
         slot(0xFFFF_FFFE, value)
     }
 
-    private static func slot(_ first: UInt32, _ second: UInt32) -> Int {
+    static func slot(_ first: UInt32, _ second: UInt32) -> Int {
         var mixed = UInt64(first) << 32 | UInt64(second)
         mixed ^= mixed >> 29
         mixed &*= 0xBF58_476D_1CE4_E5B9

@@ -146,22 +146,38 @@ public struct MentionMatcher: Sendable {
 
     /// All mentions in `text`, leftmost-longest and non-overlapping, in order.
     public func matches(in text: String) -> [Match] {
-        var folded: [UInt32] = []
-        folded.reserveCapacity(text.utf8.count)
+        matches(folding: text.unicodeScalars, capacity: text.utf8.count)
+    }
+
+    /// All mentions in `scalars`, as `matches(in:)` finds them in the string they
+    /// spell; offsets count from the slice's start. A text run's scalars are already
+    /// decoded in its block's text: folding them costs less than decoding the run again.
+    public func matches(in scalars: ArraySlice<Unicode.Scalar>) -> [Match] {
+        matches(folding: scalars, capacity: scalars.count)
+    }
+
+    /// Folds `scalars` (at most `capacity` of them) straight into the array the
+    /// automaton reads: appending one at a time checked capacity and uniqueness at each.
+    private func matches<Scalars: Sequence<Unicode.Scalar>>(folding scalars: Scalars, capacity: Int) -> [Match] {
         // The original offset of each folded scalar, kept only once a transparent
         // scalar (ZWNJ, tatweel) has been skipped: text without one, nearly all
         // text, pays nothing for it.
         var origins: [Int]?
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let value = NameFolding.fold(scalar, caseSensitive: caseSensitive)
-            if value == NameFolding.transparent {
-                if origins == nil { origins = Array(0..<folded.count) }
-            } else {
-                folded.append(value)
-                origins?.append(offset)
+        let folded = [UInt32](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var written = 0
+            var offset = 0
+            for scalar in scalars {
+                let value = NameFolding.fold(scalar, caseSensitive: caseSensitive)
+                if value == NameFolding.transparent {
+                    if origins == nil { origins = Array(0..<written) }
+                } else {
+                    buffer[written] = value
+                    written += 1
+                    origins?.append(offset)
+                }
+                offset += 1
             }
-            offset += 1
+            count = written
         }
         let found = matches(inFolded: folded)
         guard let origins else { return found }
@@ -173,24 +189,27 @@ public struct MentionMatcher: Sendable {
         guard !patternLength.isEmpty else { return [] }
         var candidates: [Match] = []
         var state: Int32 = 0
-        for (index, scalar) in scalars.enumerated() {
-            while true {
-                if let next = step(state, scalar) {
-                    state = next
-                    break
+        // Unchecked reads: the loop runs once per scalar of every text searched.
+        scalars.withUnsafeBufferPointer { scalars in
+            for (index, scalar) in scalars.enumerated() {
+                while true {
+                    if let next = step(state, scalar) {
+                        state = next
+                        break
+                    }
+                    if state == 0 { break }
+                    state = failure[Int(state)]
                 }
-                if state == 0 { break }
-                state = failure[Int(state)]
-            }
-            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
-            while output >= 0 {
-                let pattern = Int(terminal[Int(output)])
-                let end = index + 1
-                let start = end - patternLength[pattern]
-                if isBoundary(scalars, start: start, end: end) {
-                    candidates.append(Match(start: start, end: end, owner: patternOwner[pattern]))
+                var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
+                while output >= 0 {
+                    let pattern = Int(terminal[Int(output)])
+                    let end = index + 1
+                    let start = end - patternLength[pattern]
+                    if isBoundary(scalars, start: start, end: end) {
+                        candidates.append(Match(start: start, end: end, owner: patternOwner[pattern]))
+                    }
+                    output = outputLink[Int(output)]
                 }
-                output = outputLink[Int(output)]
             }
         }
         guard candidates.count > 1 else { return candidates }
@@ -204,7 +223,7 @@ public struct MentionMatcher: Sendable {
         return chosen
     }
 
-    private func isBoundary(_ scalars: [UInt32], start: Int, end: Int) -> Bool {
+    private func isBoundary(_ scalars: UnsafeBufferPointer<UInt32>, start: Int, end: Int) -> Bool {
         if start > 0, !NameFolding.nameMayStart(after: scalars[start - 1], at: scalars[start]) { return false }
         return end == scalars.count || NameFolding.nameMayEnd(at: scalars[end - 1], before: scalars[end])
     }

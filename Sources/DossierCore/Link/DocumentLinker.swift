@@ -79,16 +79,17 @@ public enum DocumentLinker {
         }
 
         // The scalars of each run with a name in it, read once for the names and the rewrite below.
-        var runScalars: [Int: [Unicode.Scalar]] = [:]
+        var runScalars: [Int: ArraySlice<Unicode.Scalar>] = [:]
         // Text past the prose is the notes made from sources, and footnotes are citations:
         // a publisher or a title there is not the subject being written about.
         for run in document.textRuns where run.isLinkable && !run.isInFootnote && run.line <= proseLineCount {
-            let matches = index.matcher.matches(in: run.text)
+            // The matcher reads a line break as a space, as the block's text has it.
+            let matches = run.plainTextScalars.map { index.matcher.matches(in: $0) } ?? index.matcher.matches(in: run.text)
             guard !matches.isEmpty else { continue }
-            let scalars = PlainText.scalars(of: run.text)
+            let scalars = PlainText.scalars(of: run)
             runScalars[run.index] = scalars
             for match in matches where match.owner != EntityIndex.ignoredOwner {
-                let text = PlainText.string(scalars[match.start..<match.end])
+                let text = PlainText.string(scalars[(scalars.startIndex + match.start)..<(scalars.startIndex + match.end)])
                 found.append(Found(actor: match.owner, blockIndex: run.blockIndex, offset: run.offsetInBlock + match.start,
                                    text: text, length: match.end - match.start, explicit: false, run: run.index,
                                    start: match.start, end: match.end, tableRow: run.tableRow))
@@ -120,12 +121,13 @@ public enum DocumentLinker {
         }
         var replacements: [(run: Int, segments: [InlineSegment])] = []
         for run in document.textRuns where runsToRewrite[run.index] != nil {
-            let scalars = runScalars[run.index] ?? PlainText.scalars(of: run.text)
+            let scalars = runScalars[run.index] ?? PlainText.scalars(of: run)
+            let base = scalars.startIndex
             var segments: [InlineSegment] = []
             var cursor = 0
             for item in runsToRewrite[run.index]!.sorted(by: { $0.start < $1.start }) {
                 if item.start > cursor {
-                    segments.append(.text(PlainText.string(scalars[cursor..<item.start])))
+                    segments.append(.text(PlainText.string(scalars[(base + cursor)..<(base + item.start)])))
                 }
                 let actor = index.actors[item.actor]
                 segments.append(.link(url: ActorLinkPlaceholder.url(for: actor.slug, style: settings.urlStyle),
@@ -133,7 +135,7 @@ public enum DocumentLinker {
                                       title: "", text: item.text))
                 cursor = item.end
             }
-            if cursor < scalars.count { segments.append(.text(PlainText.string(scalars[cursor...]))) }
+            if cursor < scalars.count { segments.append(.text(PlainText.string(scalars[(base + cursor)...]))) }
             replacements.append((run.index, segments))
         }
         document.replaceTextRuns(replacements)
@@ -206,7 +208,7 @@ public enum DocumentLinker {
         }
         let linked = LinkedDocument(
             id: id, html: FootnotesHeading.insert(into: document.renderHTML(blockIDs: anchors)), tableOfContents: tableOfContents, mentions: mentions,
-            plainText: text.string, wordCount: PlainText.wordCount(topLevel),
+            plainText: text.string, wordCount: text.wordCount,
             searchPassages: SearchPassages.passages(of: document.blocks, anchors: anchors, text: text))
         return (linked, diagnostics)
     }

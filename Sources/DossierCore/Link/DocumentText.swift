@@ -10,6 +10,9 @@ struct DocumentText {
     /// The UTF-8 offset in `string` of each scalar of the blocks, by its index in the
     /// parsed document's buffer minus `firstScalar`. Lives only while linking.
     private let utf8Offsets: [Int]
+    /// Words are runs of anything but spaces and line breaks, and blocks never share
+    /// one: counted in the same pass as the offsets.
+    let wordCount: Int
 
     /// `topLevel` are the slices of the document's one scalar buffer that its
     /// top-level blocks hold, in document order; every block's text lies in one of them.
@@ -19,16 +22,29 @@ struct DocumentText {
         let last = covered.map(\.endIndex).max() ?? first
         var offsets = [Int](repeating: 0, count: max(0, last - first))
         var size = 0
-        for (number, block) in topLevel.enumerated() {
-            // The line break that joins it to the block before.
-            if number > 0 { size += 1 }
-            for position in block.indices {
-                offsets[position - first] = size
-                size += UTF8.width(block[position])
+        var words = 0
+        // Through pointers: this loop runs once per scalar of every document.
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for (number, block) in topLevel.enumerated() {
+                // The line break that joins it to the block before.
+                if number > 0 { size += 1 }
+                var inWord = false
+                var position = block.startIndex - first
+                block.withUnsafeBufferPointer { block in
+                    for scalar in block {
+                        offsets[position] = size
+                        position += 1
+                        size += UTF8.width(scalar)
+                        let separates = scalar == " " || scalar == "\n"
+                        if !separates, !inWord { words += 1 }
+                        inWord = !separates
+                    }
+                }
             }
         }
         firstScalar = first
         utf8Offsets = offsets
+        wordCount = words
         // The size is known from the offsets: `PlainText.joined` would measure it again.
         string = PlainText.joined(topLevel, utf8Count: size)
     }
@@ -37,11 +53,13 @@ struct DocumentText {
     func bytes(of scalars: ArraySlice<Unicode.Scalar>) -> Range<Int> {
         // Every block lies in a top-level one; a slice that does not quotes nothing
         // rather than reading outside the table.
-        guard !scalars.isEmpty, utf8Offsets.indices.contains(scalars.startIndex - firstScalar) else { return 0..<0 }
+        guard !scalars.isEmpty, utf8Offsets.indices.contains(scalars.startIndex - firstScalar),
+              utf8Offsets.indices.contains(scalars.endIndex - 1 - firstScalar) else { return 0..<0 }
         let start = utf8Offsets[scalars.startIndex - firstScalar]
-        var size = 0
-        for scalar in scalars { size += UTF8.width(scalar) }
-        return start..<(start + size)
+        // The slice lies in one block, so its last scalar ends it: no need to measure
+        // every scalar again (a passage per block and a snippet per mention did).
+        let end = utf8Offsets[scalars.endIndex - 1 - firstScalar] + UTF8.width(scalars[scalars.endIndex - 1])
+        return start..<end
     }
 
     /// `before + source[bytes] + after`.
