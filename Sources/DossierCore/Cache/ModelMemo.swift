@@ -61,7 +61,7 @@ enum ModelMemo {
         if let kept = cache.modelAggregates(key: key, root: root), kept.fits(briefingCount: briefings.count) {
             return (kept, true)
         }
-        let aggregates = MentionAggregates(mentions: mentions.mentions, briefings: briefings, linked: linked)
+        let aggregates = MentionAggregates(mentions: mentions, briefings: briefings, linked: linked)
         cache.storeModelAggregates(aggregates, key: key, root: root)
         return (aggregates, false)
     }
@@ -96,19 +96,14 @@ enum ModelMemo {
         return (combinedKey(documentHashes, briefings: briefings), ModelDocumentHashes(keys: keys, values: values))
     }
 
-    /// What the aggregates read of one document: its id and each mention's actor, document and anchor.
+    /// What the aggregates read of one document: its id and each mention's actor, document
+    /// and anchor (`MentionPlaces`).
     private static func documentHash(_ id: DocumentID, mentions: [Mention]) -> String {
         var hasher = StableHasher()
+        hasher.combine("places")
         hasher.combine(id.kind.rawValue)
         hasher.combine(id.slug)
-        hasher.combine(mentions.count)
-        // By index: iterating would copy every mention.
-        for position in mentions.indices {
-            hasher.combine(mentions[position].actor)
-            hasher.combine(mentions[position].document.kind.rawValue)
-            hasher.combine(mentions[position].document.slug)
-            hasher.combine(mentions[position].anchor)
-        }
+        MentionPlaces(mentions).combine(into: &hasher)
         return hasher.finalize()
     }
 

@@ -1,10 +1,15 @@
+import Foundation
+
 /// The site's mentions reduced to integers, built once per build for the co-mention
 /// counts: actors numbered in slug order, documents in first-seen order, passages
 /// (a block of a document, named by its anchor) numbered document by document, and
-/// which actors each passage and each document holds, and the reverse. Counting over
-/// these hashes each mention's strings once, where counting over `Mention` values
-/// hashed slugs and anchors for every actor a passage holds (a million mentions at
-/// 10,000 briefings). Lists are flat arrays cut by offsets, not an array per passage.
+/// which actors each passage and each document holds, and the reverse. Lists are flat
+/// arrays cut by offsets, not an array per passage.
+///
+/// Built in chunks of documents on every core (`ActorPassageChunk`), then merged: a
+/// linked document's mentions are compact, so each one's actor and anchor are read as
+/// places in its document's table of strings, and a slug is hashed once per document
+/// that names it instead of once per mention (seven million at 100,000 briefings).
 struct ActorPassageTable: Sendable {
     /// Actor slugs; an actor's id is its position.
     let slugs: [String]
@@ -14,8 +19,6 @@ struct ActorPassageTable: Sendable {
     /// Distinct actor ids, ascending, of each passage and of each document.
     let passageActors: Segments
     let documentActors: Segments
-    /// The mentions' positions in the list the table was made from, by actor, each in that order.
-    let actorMentions: Segments
     /// Passages and documents, ascending, of each actor.
     let actorPassages: Segments
     let actorDocuments: Segments
@@ -28,158 +31,276 @@ struct ActorPassageTable: Sendable {
         let values: [Int32]
 
         subscript(_ list: Int) -> ArraySlice<Int32> { values[offsets[list]..<offsets[list + 1]] }
+
+        var count: Int { offsets.count - 1 }
     }
 
-    /// Every list as given, for the model memo (`MentionAggregates`).
-    init(slugs: [String], documents: [DocumentID], passageDocument: [Int32], passageActors: Segments, documentActors: Segments,
-         actorMentions: Segments, actorPassages: Segments, actorDocuments: Segments) {
+    /// `mentions` in any order; a document's may come in several runs.
+    init(_ mentions: [Mention]) {
+        self.init(SiteMentionList(mentions))
+    }
+
+    init(_ site: SiteMentionList) {
+        // Documents in first-seen order, each with its stretches of the list (one, unless
+        // the list repeats a document).
+        var documentIndex: [DocumentID: Int] = [:]
+        documentIndex.reserveCapacity(site.documents.count)
+        var documents: [DocumentID] = []
+        var stretchesOfDocument: [[Int]] = []
+        for (stretch, document) in site.documents.enumerated() {
+            if let known = documentIndex[document] {
+                stretchesOfDocument[known].append(stretch)
+            } else {
+                documentIndex[document] = documents.count
+                documents.append(document)
+                stretchesOfDocument.append([stretch])
+            }
+        }
+        let stretches = stretchesOfDocument
+        let read = Self.chunks(documents.count).parallelMap { range in
+            ActorPassageChunk(stretches: Array(stretches[range]), site: site)
+        }
+
+        // Actors in slug order; each chunk's first-seen ids renumbered into them.
+        var distinct = Set<String>()
+        for chunk in read { distinct.formUnion(chunk.slugs) }
+        let slugs = distinct.sorted()
+        let ids = Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, Int32($0)) })
+        let grouped = read.parallelMap { chunk in chunk.grouped(renumbering: chunk.slugs.map { ids[$0]! }) }
+
         self.slugs = slugs
         self.documents = documents
+        passageActors = Segments(joining: grouped.map(\.passageActors))
+        documentActors = Segments(joining: grouped.map(\.documentActors))
+        var passageDocument: [Int32] = []
+        passageDocument.reserveCapacity(passageActors.count)
+        for (document, passages) in grouped.flatMap(\.passageCounts).enumerated() {
+            passageDocument.append(contentsOf: repeatElement(Int32(document), count: Int(passages)))
+        }
         self.passageDocument = passageDocument
-        self.passageActors = passageActors
-        self.documentActors = documentActors
-        self.actorMentions = actorMentions
-        self.actorPassages = actorPassages
-        self.actorDocuments = actorDocuments
+        let passages = passageActors, documentLists = documentActors
+        let transposes = [0, 1].parallelMap { which in
+            which == 0 ? passages.transposed(valueCount: slugs.count) : documentLists.transposed(valueCount: slugs.count)
+        }
+        actorPassages = transposes[0]
+        actorDocuments = transposes[1]
     }
 
-    init(_ mentions: [Mention]) {
-        // Actors and documents in first-seen order, passages per document.
-        var firstSeenActor: [String: Int32] = [:]
-        var firstSeenSlugs: [String] = []
-        var documentIndex: [DocumentID: Int32] = [:]
-        var documents: [DocumentID] = []
-        var anchorsOfDocument: [[String: Int32]] = []
-        var mentionActor = [Int32](repeating: 0, count: mentions.count)
-        var mentionDocument = [Int32](repeating: 0, count: mentions.count)
-        // The passage within its document, or -1 for a mention outside any block.
-        var mentionBlock = [Int32](repeating: -1, count: mentions.count)
-        var previous: (document: DocumentID, index: Int32, anchor: String?, block: Int32)?
-        for (position, mention) in mentions.enumerated() {
-            let slug = mention.actor
-            if let known = firstSeenActor[slug] {
-                mentionActor[position] = known
-            } else {
-                mentionActor[position] = Int32(firstSeenSlugs.count)
-                firstSeenActor[slug] = Int32(firstSeenSlugs.count)
-                firstSeenSlugs.append(slug)
+    /// Ranges of `count` items, a few per core so that a slow one does not hold up the rest.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(256, count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+}
+
+extension ActorPassageTable.Segments {
+    /// `parts` one after the other.
+    init(joining parts: [ActorPassageTable.Segments]) {
+        var offsets: [Int] = [0], values: [Int32] = []
+        offsets.reserveCapacity(parts.reduce(1) { $0 + $1.count })
+        values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
+        for part in parts {
+            let base = values.count
+            offsets.append(contentsOf: part.offsets.dropFirst().lazy.map { $0 + base })
+            values.append(contentsOf: part.values)
+        }
+        self.init(offsets: offsets, values: values)
+    }
+
+    /// For each value below `valueCount`, the lists that hold it, ascending.
+    func transposed(valueCount: Int) -> ActorPassageTable.Segments {
+        var starts = [Int](repeating: 0, count: valueCount + 1)
+        for value in values { starts[Int(value) + 1] += 1 }
+        for value in 0..<valueCount { starts[value + 1] += starts[value] }
+        var next = starts
+        var lists = [Int32](repeating: 0, count: values.count)
+        for list in 0..<count {
+            for position in offsets[list]..<offsets[list + 1] {
+                let value = Int(values[position])
+                lists[next[value]] = Int32(list)
+                next[value] += 1
             }
-            let document = mention.document
-            let index: Int32
-            if let previous, previous.document == document {
-                index = previous.index
-            } else if let known = documentIndex[document] {
-                index = known
-            } else {
-                index = Int32(documents.count)
-                documentIndex[document] = index
-                documents.append(document)
-                anchorsOfDocument.append([:])
+        }
+        return ActorPassageTable.Segments(offsets: starts, values: lists)
+    }
+}
+
+/// One chunk of the table's documents, read on its own thread: each mention's actor (an
+/// id of the chunk's, in first-seen order) and passage (numbered in the chunk, document
+/// by document), before the chunks' actors are numbered in slug order.
+struct ActorPassageChunk: Sendable {
+    /// The chunk's actors; an id is a position here.
+    let slugs: [String]
+    /// Each mention's actor, document by document.
+    let mentionActor: [Int32]
+    /// Each mention's passage in the chunk, or -1 outside any block.
+    let mentionPassage: [Int32]
+    /// Where each document's mentions end in `mentionActor`.
+    let documentEnds: [Int]
+    /// Each document's passages.
+    let passageCounts: [Int32]
+
+    /// `stretches`: the stretches of `site` of each of the documents, in order.
+    init(stretches: [[Int]], site: SiteMentionList) {
+        var reader = Reader()
+        var documentEnds: [Int] = [], passageCounts: [Int32] = []
+        documentEnds.reserveCapacity(stretches.count)
+        passageCounts.reserveCapacity(stretches.count)
+        for ofDocument in stretches {
+            let parts = ofDocument.map { site.slice(site.positions(ofStretch: $0)) }
+            let passages = reader.readCompact(parts) ?? reader.readAny(parts)
+            documentEnds.append(reader.mentionActor.count)
+            passageCounts.append(passages)
+        }
+        slugs = reader.slugs
+        mentionActor = reader.mentionActor
+        mentionPassage = reader.mentionPassage
+        self.documentEnds = documentEnds
+        self.passageCounts = passageCounts
+    }
+
+    /// What the chunk adds to the table's lists, its actors renumbered by `ids`.
+    func grouped(renumbering ids: [Int32]) -> (passageActors: ActorPassageTable.Segments, documentActors: ActorPassageTable.Segments,
+                                              passageCounts: [Int32]) {
+        var passageOffsets: [Int] = [0], passageValues: [Int32] = []
+        var documentOffsets: [Int] = [0], documentValues: [Int32] = []
+        passageOffsets.reserveCapacity(passageCounts.reduce(1) { $0 + Int($1) })
+        documentOffsets.reserveCapacity(documentEnds.count + 1)
+        passageValues.reserveCapacity(mentionActor.count)
+        documentValues.reserveCapacity(mentionActor.count)
+        // (passage, actor) of one document's mentions, as one sortable number.
+        var keys: [Int64] = []
+        var actors: [Int32] = []
+        var start = 0
+        var firstPassage: Int32 = 0
+        for (document, end) in documentEnds.enumerated() {
+            keys.removeAll(keepingCapacity: true)
+            actors.removeAll(keepingCapacity: true)
+            for position in start..<end {
+                let actor = ids[Int(mentionActor[position])]
+                actors.append(actor)
+                let passage = mentionPassage[position]
+                if passage >= 0 { keys.append(Int64(passage) << 32 | Int64(actor)) }
             }
-            mentionDocument[position] = index
-            var block: Int32 = -1
-            if let anchor = mention.anchor {
-                if let previous, previous.index == index, previous.anchor == anchor {
-                    block = previous.block
-                } else if let known = anchorsOfDocument[Int(index)][anchor] {
-                    block = known
-                } else {
-                    block = Int32(anchorsOfDocument[Int(index)].count)
-                    anchorsOfDocument[Int(index)][anchor] = block
+            actors.sort()
+            var last: Int32 = -1
+            for actor in actors where actor != last {
+                documentValues.append(actor)
+                last = actor
+            }
+            documentOffsets.append(documentValues.count)
+            keys.sort()
+            // Every passage of the document gets a list, in order, each found in its keys.
+            var next = 0
+            let passages = firstPassage..<(firstPassage + passageCounts[document])
+            for passage in passages {
+                var previous: Int32 = -1
+                while next < keys.count, Int32(truncatingIfNeeded: keys[next] >> 32) == passage {
+                    let actor = Int32(truncatingIfNeeded: keys[next] & 0xFFFF_FFFF)
+                    if actor != previous {
+                        passageValues.append(actor)
+                        previous = actor
+                    }
+                    next += 1
+                }
+                passageOffsets.append(passageValues.count)
+            }
+            firstPassage = passages.upperBound
+            start = end
+        }
+        return (ActorPassageTable.Segments(offsets: passageOffsets, values: passageValues),
+                ActorPassageTable.Segments(offsets: documentOffsets, values: documentValues), passageCounts)
+    }
+
+    /// The chunk's lists as they grow.
+    private struct Reader {
+        var slugs: [String] = []
+        var ids: [String: Int32] = [:]
+        var mentionActor: [Int32] = []
+        var mentionPassage: [Int32] = []
+        /// The next passage's number in the chunk.
+        var passages: Int32 = 0
+        // By place in the document's table of strings: the actor id and the passage of
+        // each string met so far (-1 before), reset after each document.
+        var actorOfString: [Int32] = []
+        var passageOfString: [Int32] = []
+        var stringsMet: [Int] = []
+
+        mutating func id(of slug: String) -> Int32 {
+            if let known = ids[slug] { return known }
+            let id = Int32(slugs.count)
+            ids[slug] = id
+            slugs.append(slug)
+            return id
+        }
+
+        /// Reads one document's mentions if all are compact over one table of strings,
+        /// and returns its number of passages; nil, having read nothing, otherwise.
+        mutating func readCompact(_ parts: [ArraySlice<Mention>]) -> Int32? {
+            guard let first = parts.first?.first, case .compact(let firstMention) = first.storage else { return nil }
+            let origin = firstMention.origin
+            for part in parts {
+                for index in part.indices {
+                    guard case .compact(let mention) = part[index].storage, mention.origin === origin else { return nil }
                 }
             }
-            mentionBlock[position] = block
-            previous = (document, index, mention.anchor, block)
-        }
-
-        // Renumber actors in slug order.
-        let order = firstSeenSlugs.indices.sorted { firstSeenSlugs[$0] < firstSeenSlugs[$1] }
-        var renumbered = [Int32](repeating: 0, count: order.count)
-        for (id, firstSeen) in order.enumerated() { renumbered[firstSeen] = Int32(id) }
-        slugs = order.map { firstSeenSlugs[$0] }
-        for position in mentionActor.indices { mentionActor[position] = renumbered[Int(mentionActor[position])] }
-
-        // Passage ids, document by document.
-        var passageStart = [Int32](repeating: 0, count: documents.count + 1)
-        for (index, anchors) in anchorsOfDocument.enumerated() { passageStart[index + 1] = passageStart[index] + Int32(anchors.count) }
-        let passageCount = Int(passageStart[documents.count])
-        var passageDocument = [Int32](repeating: 0, count: passageCount)
-        for index in documents.indices {
-            for passage in Int(passageStart[index])..<Int(passageStart[index + 1]) { passageDocument[passage] = Int32(index) }
-        }
-        var mentionPassage = [Int32](repeating: -1, count: mentions.count)
-        for position in mentions.indices where mentionBlock[position] >= 0 {
-            mentionPassage[position] = passageStart[Int(mentionDocument[position])] + mentionBlock[position]
-        }
-
-        self.documents = documents
-        self.passageDocument = passageDocument
-        passageActors = Self.group(mentionActor, by: mentionPassage, listCount: passageCount)
-        documentActors = Self.group(mentionActor, by: mentionDocument, listCount: documents.count)
-        actorMentions = Self.positions(of: mentionActor, valueCount: order.count)
-        actorPassages = Self.transpose(passageActors, valueCount: order.count)
-        actorDocuments = Self.transpose(documentActors, valueCount: order.count)
-    }
-
-    /// The distinct values of each list, ascending: `values[i]` belongs to list
-    /// `lists[i]` (none when negative). A counting sort, then each short list sorted.
-    private static func group(_ values: [Int32], by lists: [Int32], listCount: Int) -> Segments {
-        var offsets = [Int](repeating: 0, count: listCount + 1)
-        for list in lists where list >= 0 { offsets[Int(list) + 1] += 1 }
-        for list in 0..<listCount { offsets[list + 1] += offsets[list] }
-        var next = offsets
-        var grouped = [Int32](repeating: 0, count: offsets[listCount])
-        for (value, list) in zip(values, lists) where list >= 0 {
-            grouped[next[Int(list)]] = value
-            next[Int(list)] += 1
-        }
-        // Sort and deduplicate each list in place, compacting towards the front.
-        var compacted = [Int](repeating: 0, count: listCount + 1)
-        var end = 0
-        grouped.withUnsafeMutableBufferPointer { buffer in
-            for list in 0..<listCount {
-                let start = offsets[list], stop = offsets[list + 1]
-                if stop - start > 1 { buffer[start..<stop].sort() }
-                var last: Int32 = -1
-                for position in start..<stop where buffer[position] != last {
-                    last = buffer[position]
-                    buffer[end] = last
-                    end += 1
+            let strings = origin.strings
+            if actorOfString.count < strings.count {
+                actorOfString.append(contentsOf: repeatElement(-1, count: strings.count - actorOfString.count))
+                passageOfString.append(contentsOf: repeatElement(-1, count: strings.count - passageOfString.count))
+            }
+            let firstPassage = passages
+            for part in parts {
+                for index in part.indices {
+                    guard case .compact(let mention) = part[index].storage else { continue }
+                    let actorString = Int(mention.actor)
+                    if actorOfString[actorString] < 0 {
+                        if passageOfString[actorString] < 0 { stringsMet.append(actorString) }
+                        actorOfString[actorString] = id(of: strings[actorString])
+                    }
+                    mentionActor.append(actorOfString[actorString])
+                    var passage: Int32 = -1
+                    if mention.anchor != CompactMention.none {
+                        let anchorString = Int(mention.anchor)
+                        if passageOfString[anchorString] < 0 {
+                            if actorOfString[anchorString] < 0 { stringsMet.append(anchorString) }
+                            passageOfString[anchorString] = passages
+                            passages += 1
+                        }
+                        passage = passageOfString[anchorString]
+                    }
+                    mentionPassage.append(passage)
                 }
-                compacted[list + 1] = end
             }
-        }
-        grouped.removeSubrange(end...)
-        return Segments(offsets: compacted, values: grouped)
-    }
-
-    /// For each value, the positions that hold it, ascending.
-    private static func positions(of values: [Int32], valueCount: Int) -> Segments {
-        var offsets = [Int](repeating: 0, count: valueCount + 1)
-        for value in values { offsets[Int(value) + 1] += 1 }
-        for value in 0..<valueCount { offsets[value + 1] += offsets[value] }
-        var next = offsets
-        var positions = [Int32](repeating: 0, count: values.count)
-        for (position, value) in values.enumerated() {
-            positions[next[Int(value)]] = Int32(position)
-            next[Int(value)] += 1
-        }
-        return Segments(offsets: offsets, values: positions)
-    }
-
-    /// For each value, the lists that hold it, ascending.
-    private static func transpose(_ segments: Segments, valueCount: Int) -> Segments {
-        var offsets = [Int](repeating: 0, count: valueCount + 1)
-        for value in segments.values { offsets[Int(value) + 1] += 1 }
-        for value in 0..<valueCount { offsets[value + 1] += offsets[value] }
-        var next = offsets
-        var lists = [Int32](repeating: 0, count: segments.values.count)
-        for list in 0..<(segments.offsets.count - 1) {
-            for value in segments[list] {
-                lists[next[Int(value)]] = Int32(list)
-                next[Int(value)] += 1
+            for string in stringsMet {
+                actorOfString[string] = -1
+                passageOfString[string] = -1
             }
+            stringsMet.removeAll(keepingCapacity: true)
+            return passages - firstPassage
         }
-        return Segments(offsets: offsets, values: lists)
+
+        /// Reads one document's mentions by their strings, and returns its number of passages.
+        mutating func readAny(_ parts: [ArraySlice<Mention>]) -> Int32 {
+            var passageOfAnchor: [String: Int32] = [:]
+            let firstPassage = passages
+            for part in parts {
+                for index in part.indices {
+                    mentionActor.append(id(of: part[index].actor))
+                    var passage: Int32 = -1
+                    if let anchor = part[index].anchor {
+                        if let known = passageOfAnchor[anchor] {
+                            passage = known
+                        } else {
+                            passage = passages
+                            passageOfAnchor[anchor] = passage
+                            passages += 1
+                        }
+                    }
+                    mentionPassage.append(passage)
+                }
+            }
+            return passages - firstPassage
+        }
     }
 }

@@ -85,11 +85,11 @@ extension CoMentionSelection {
             func other(_ position: UInt32) -> UInt32 {
                 pairs.actors[Int(position)] == UInt32(actor) ? pairs.others[Int(position)] : pairs.actors[Int(position)]
             }
-            let ranked = own.sorted { lhs, rhs in
+            let ranked = PartialRanking.first(limit, of: own) { lhs, rhs in
                 let left = pairs.sameBlock[Int(lhs)], right = pairs.sameBlock[Int(rhs)]
                 return left != right ? left > right : other(lhs) < other(rhs)
             }
-            for position in ranked.prefix(limit) { kept[Int(position)] = true }
+            for position in ranked { kept[Int(position)] = true }
         }
         return pairs.indices.filter { kept[$0] }.map { pairs[$0] }
     }

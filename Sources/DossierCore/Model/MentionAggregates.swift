@@ -15,6 +15,11 @@ struct MentionAggregates: Sendable {
     /// counted over is not kept: nothing after the count reads it, and it was a third
     /// of the model memo (10 of 32 MB at 10,000 briefings), read back on every cached build.
     init(mentions: [Mention], briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
+        self.init(mentions: SiteMentionList(mentions), briefings: briefings, linked: linked)
+    }
+
+    /// Counted document by document from `mentions`' stretches, never made into one list.
+    init(mentions: SiteMentionList, briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
         let table = ActorPassageTable(mentions)
         coMentions = CoMentionCounter.count(table)
         rankedCoMentions = ActorMentions.coMentionsOfEveryActor(table, keeping: SiteModelBuilder.coMentionsPerActor)

@@ -45,18 +45,13 @@ enum RelatedBriefings {
                 shared[Int(other)] += 1
             }
         }
-        var best: [(position: Int, shared: Int)] = []
-        best.reserveCapacity(limit + 1)
+        var best = PartialRanking<(position: Int, shared: Int)>(keeping: limit)
         for other in touched {
-            let candidate = (position: other, shared: Int(shared[other]))
+            best.offer((position: other, shared: Int(shared[other])), ranksBefore: ranksBefore)
             shared[other] = 0
-            if best.count == limit, let last = best.last, !ranksBefore(candidate, last) { continue }
-            let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
-            best.insert(candidate, at: place)
-            if best.count > limit { best.removeLast() }
         }
         touched.removeAll(keepingCapacity: true)
-        return best
+        return best.ranked
     }
 
     private static func ranksBefore(_ lhs: (position: Int, shared: Int), _ rhs: (position: Int, shared: Int)) -> Bool {

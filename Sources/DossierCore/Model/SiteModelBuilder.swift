@@ -47,7 +47,7 @@ public enum SiteModelBuilder {
                                  linkedForms: linkedForms, cache: cache, root: root)
                 .aggregates
         } else {
-            MentionAggregates(mentions: siteMentions.mentions, briefings: sortedBriefings, linked: linked)
+            MentionAggregates(mentions: siteMentions, briefings: sortedBriefings, linked: linked)
         }
         let coMentions = aggregates.coMentions
         let related = aggregates.related
@@ -308,10 +308,44 @@ struct RelatedInputs: Sendable {
 
     var actorCount: Int { actorIDs.count }
 
+    /// Each chunk of briefings numbers its actors as it first meets them, on its own
+    /// thread; the chunks' numbers then become the site's, in the order one pass over
+    /// all briefings would have met them.
     init(briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
-        for briefing in briefings {
-            actorSets.append(ids(for: Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])))
+        let chunks = ActorPassageTable.chunks(briefings.count).parallelMap { range -> (slugs: [String], actorSets: [[Int]]) in
+            var ids: [String: Int] = [:], slugs: [String] = [], actorSets: [[Int]] = []
+            actorSets.reserveCapacity(range.count)
+            for position in range {
+                let briefing = briefings[position]
+                let actors = Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])
+                actorSets.append(actors.map { slug in
+                    if let known = ids[slug] { return known }
+                    ids[slug] = slugs.count
+                    slugs.append(slug)
+                    return slugs.count - 1
+                })
+            }
+            return (slugs, actorSets)
         }
+        for chunk in chunks {
+            for slug in chunk.slugs where actorIDs[slug] == nil { actorIDs[slug] = actorIDs.count }
+        }
+        let siteIDs = actorIDs
+        actorSets = chunks.parallelMap { chunk in
+            let renumbered = chunk.slugs.map { siteIDs[$0]! }
+            return chunk.actorSets.map { local in Self.sortedDistinct(local.map { renumbered[$0] }) }
+        }.flatMap { $0 }
+    }
+
+    private static func sortedDistinct(_ ids: [Int]) -> [Int] {
+        var sorted = ids.sorted()
+        var end = 0
+        for id in sorted where end == 0 || sorted[end - 1] != id {
+            sorted[end] = id
+            end += 1
+        }
+        sorted.removeSubrange(end...)
+        return sorted
     }
 
     /// The actors a briefing shares with others: its principal actors and every actor its text mentions.
@@ -320,16 +354,11 @@ struct RelatedInputs: Sendable {
     }
 
     private mutating func ids(for slugs: [String]) -> [Int] {
-        var ids: Set<Int> = []
-        for slug in slugs {
-            if let known = actorIDs[slug] {
-                ids.insert(known)
-            } else {
-                actorIDs[slug] = actorIDs.count
-                ids.insert(actorIDs.count - 1)
-            }
-        }
-        return ids.sorted()
+        Self.sortedDistinct(slugs.map { slug in
+            if let known = actorIDs[slug] { return known }
+            actorIDs[slug] = actorIDs.count
+            return actorIDs.count - 1
+        })
     }
 
     /// Builds the actor → briefings lists that updates need, ahead of the first one.
