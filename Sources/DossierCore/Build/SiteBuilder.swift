@@ -142,6 +142,9 @@ public enum SiteBuilder {
         let fingerprintsWork = sink == nil ? nil : { [project] in
             BackgroundWork { DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root) }
         }()
+        // A large site's model stage allocates on both threads: beside a spill still
+        // holding the linked HTML, the two together set the build's peak.
+        if FreedMemory.isLargeSite(project) { _ = spill?.value }
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(
             project: project, index: index, linked: documents, linkedForms: linkFingerprints, cache: cache, root: options.root) }
         diagnostics += modelDiagnostics
