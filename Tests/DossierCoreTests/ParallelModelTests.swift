@@ -53,8 +53,8 @@ import Testing
     @Test(arguments: [UInt64(2), 42]) func manyChunksCountWhatTheDefinitionCounts(seed: UInt64) {
         let mentions = Self.manyMentions(seed: seed, documents: 1_200, actors: 400)
         let table = ActorPassageTable(MentionSharing.share(mentions, text: ""))
-        #expect(ActorPassageTable.chunks(table.documents.count).count > 1)
-        #expect(ActorPassageTable.chunks(table.actorCount).count > 1)
+        #expect(ParallelChunks.ranges(table.documents.count).count > 1)
+        #expect(ParallelChunks.ranges(table.actorCount).count > 1)
         #expect(Self.same(table, ActorPassageTable(mentions)))
         #expect(Array(CoMentionCounter.count(table)) == Self.pairsBySets(mentions))
     }
@@ -134,7 +134,7 @@ import Testing
             briefing.actors = (0..<(1 + random.below(6))).map { _ in Located(slugs[random.below(slugs.count)], at: SourceLocation(path: "x")) }
             return briefing
         }
-        #expect(ActorPassageTable.chunks(briefings.count).count > 1)
+        #expect(ParallelChunks.ranges(briefings.count).count > 1)
         let inputs = RelatedInputs(briefings: briefings, linked: [:])
         var ids: [String: Int] = [:]
         var sets: [[Int]] = []

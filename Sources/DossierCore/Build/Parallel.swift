@@ -28,6 +28,16 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Ranges that split `count` items into a few chunks per core, each worked through on
+/// one thread with its own scratch space: a few per core so that a slow chunk does not
+/// hold up the rest, and at least `atLeast` items each so that the scratch is worth making.
+enum ParallelChunks {
+    static func ranges(_ count: Int, perCore: Int = 4, atLeast: Int = 256) -> [Range<Int>] {
+        let size = max(atLeast, count / (perCore * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+}
+
 /// The result's storage, shared by the iterations, each of which writes only its own places.
 private struct ResultPlaces<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>

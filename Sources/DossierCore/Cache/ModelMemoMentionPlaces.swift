@@ -30,11 +30,7 @@ struct MentionPlaces {
 
     /// Reads mentions that are all compact over one table of strings; false, having read nothing, otherwise.
     private mutating func readCompact(_ mentions: [Mention]) -> Bool {
-        guard case .compact(let first) = mentions.first?.storage else { return false }
-        let origin = first.origin
-        for index in mentions.indices {
-            guard case .compact(let mention) = mentions[index].storage, mention.origin === origin else { return false }
-        }
+        guard let origin = MentionOrigin.common(to: mentions) else { return false }
         let table = origin.strings
         var numbers = [Int32](repeating: -1, count: table.count)
         documents = [origin.document]

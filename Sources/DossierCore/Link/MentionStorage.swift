@@ -56,6 +56,18 @@ final class MentionOrigin: Sendable {
         self.strings = strings
     }
 
+    /// The one origin every mention of `mentions` is compact over; nil when there are
+    /// none, or when any is wide or over another origin. Read by index: iterating
+    /// would copy every mention.
+    static func common<Mentions: RandomAccessCollection<Mention>>(to mentions: Mentions) -> MentionOrigin? {
+        guard let first = mentions.first, case .compact(let firstMention) = first.storage else { return nil }
+        let origin = firstMention.origin
+        for index in mentions.indices {
+            guard case .compact(let mention) = mentions[index].storage, mention.origin === origin else { return nil }
+        }
+        return origin
+    }
+
     convenience init(document: DocumentID, text: String, strings: [String]) {
         self.init(document: document, textStorage: SpillableText(text), strings: strings)
     }
@@ -221,10 +233,7 @@ enum MentionSharing {
 
     /// Whether `mentions` are already compact over one origin that quotes `text`.
     private static func isShared(_ mentions: [Mention], text: SpillableText) -> Bool {
-        guard case .compact(let first) = mentions[0].storage, first.origin.textStorage === text else { return false }
-        return mentions.allSatisfy { mention in
-            if case .compact(let compact) = mention.storage { compact.origin === first.origin } else { false }
-        }
+        MentionOrigin.common(to: mentions)?.textStorage === text
     }
 
     /// Whether every range lies in 0..<`CompactMention.none`: a document of more than

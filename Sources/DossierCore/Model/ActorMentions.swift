@@ -114,7 +114,7 @@ enum ActorMentions {
             if let actor = ids[document.slug], profiles[Int(actor)] < 0 { profiles[Int(actor)] = Int32(position) }
         }
         let frozenProfiles = profiles
-        let ranked = ActorPassageTable.chunks(table.actorCount).parallelMap { range in
+        let ranked = ParallelChunks.ranges(table.actorCount).parallelMap { range in
             var counts = CoMentionCounts(actorCount: table.actorCount)
             return range.map { actor in
                 counts.coMentions(of: Int32(actor), in: table, profile: frozenProfiles[actor], keeping: limit)

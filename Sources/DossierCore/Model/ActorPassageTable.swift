@@ -1,5 +1,3 @@
-import Foundation
-
 /// The site's mentions reduced to integers, built once per build for the co-mention
 /// counts: actors numbered in slug order, documents in first-seen order, passages
 /// (a block of a document, named by its anchor) numbered document by document, and
@@ -57,7 +55,7 @@ struct ActorPassageTable: Sendable {
             }
         }
         let stretches = stretchesOfDocument
-        let read = Self.chunks(documents.count).parallelMap { range in
+        let read = ParallelChunks.ranges(documents.count).parallelMap { range in
             ActorPassageChunk(stretches: Array(stretches[range]), site: site)
         }
 
@@ -84,12 +82,6 @@ struct ActorPassageTable: Sendable {
         }
         actorPassages = transposes[0]
         actorDocuments = transposes[1]
-    }
-
-    /// Ranges of `count` items, a few per core so that a slow one does not hold up the rest.
-    static func chunks(_ count: Int) -> [Range<Int>] {
-        let size = max(256, count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 }
 
@@ -214,8 +206,8 @@ struct ActorPassageChunk: Sendable {
 
     /// The chunk's lists as they grow.
     private struct Reader {
-        var slugs: [String] = []
-        var ids: [String: Int32] = [:]
+        var numbering = FirstSeenNumbering()
+        var slugs: [String] { numbering.slugs }
         var mentionActor: [Int32] = []
         var mentionPassage: [Int32] = []
         /// The next passage's number in the chunk.
@@ -226,24 +218,12 @@ struct ActorPassageChunk: Sendable {
         var passageOfString: [Int32] = []
         var stringsMet: [Int] = []
 
-        mutating func id(of slug: String) -> Int32 {
-            if let known = ids[slug] { return known }
-            let id = Int32(slugs.count)
-            ids[slug] = id
-            slugs.append(slug)
-            return id
-        }
-
         /// Reads one document's mentions if all are compact over one table of strings,
         /// and returns its number of passages; nil, having read nothing, otherwise.
         mutating func readCompact(_ parts: [ArraySlice<Mention>]) -> Int32? {
-            guard let first = parts.first?.first, case .compact(let firstMention) = first.storage else { return nil }
-            let origin = firstMention.origin
-            for part in parts {
-                for index in part.indices {
-                    guard case .compact(let mention) = part[index].storage, mention.origin === origin else { return nil }
-                }
-            }
+            guard let origin = parts.first.flatMap(MentionOrigin.common(to:)),
+                  parts.dropFirst().allSatisfy({ $0.isEmpty || MentionOrigin.common(to: $0) === origin })
+            else { return nil }
             let strings = origin.strings
             if actorOfString.count < strings.count {
                 actorOfString.append(contentsOf: repeatElement(-1, count: strings.count - actorOfString.count))
@@ -256,7 +236,7 @@ struct ActorPassageChunk: Sendable {
                     let actorString = Int(mention.actor)
                     if actorOfString[actorString] < 0 {
                         if passageOfString[actorString] < 0 { stringsMet.append(actorString) }
-                        actorOfString[actorString] = id(of: strings[actorString])
+                        actorOfString[actorString] = Int32(numbering.id(of: strings[actorString]))
                     }
                     mentionActor.append(actorOfString[actorString])
                     var passage: Int32 = -1
@@ -286,7 +266,7 @@ struct ActorPassageChunk: Sendable {
             let firstPassage = passages
             for part in parts {
                 for index in part.indices {
-                    mentionActor.append(id(of: part[index].actor))
+                    mentionActor.append(Int32(numbering.id(of: part[index].actor)))
                     var passage: Int32 = -1
                     if let anchor = part[index].anchor {
                         if let known = passageOfAnchor[anchor] {

@@ -13,7 +13,7 @@ enum CoMentionCounter {
     /// Pairs in (first slug, second slug) order, by the table's actor ids.
     static func count(_ table: ActorPassageTable) -> CoMentionPairs {
         guard table.actorCount > 1 else { return CoMentionPairs(slugs: table.slugs, actors: [], others: [], sameBlock: [], sameDocument: []) }
-        let chunks = ActorPassageTable.chunks(table.actorCount).parallelMap { range in Columns(actors: range, in: table) }
+        let chunks = ParallelChunks.ranges(table.actorCount).parallelMap { range in Columns(actors: range, in: table) }
         // Sized once: a 10,000-briefing site has over a million pairs, and appending
         // grew the columns by copying them again and again.
         let total = chunks.reduce(0) { $0 + $1.others.count }

@@ -13,9 +13,7 @@ enum RelatedBriefings {
     static func rank(_ actorSets: [[Int]], actorCount: Int, limit: Int) -> [[(position: Int, shared: Int)]] {
         let lists = briefingsByActor(actorSets, actorCount: actorCount)
         let count = actorSets.count
-        let chunkSize = max(64, count / (8 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
-        return chunks.parallelMap { chunk -> [[(position: Int, shared: Int)]] in
+        return ParallelChunks.ranges(count, perCore: 8, atLeast: 64).parallelMap { chunk -> [[(position: Int, shared: Int)]] in
             var shared = [Int32](repeating: 0, count: count)
             var touched: [Int] = []
             return chunk.map { position in

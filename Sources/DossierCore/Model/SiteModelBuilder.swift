@@ -312,20 +312,15 @@ struct RelatedInputs: Sendable {
     /// thread; the chunks' numbers then become the site's, in the order one pass over
     /// all briefings would have met them.
     init(briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
-        let chunks = ActorPassageTable.chunks(briefings.count).parallelMap { range -> (slugs: [String], actorSets: [[Int]]) in
-            var ids: [String: Int] = [:], slugs: [String] = [], actorSets: [[Int]] = []
+        let chunks = ParallelChunks.ranges(briefings.count).parallelMap { range -> (slugs: [String], actorSets: [[Int]]) in
+            var numbering = FirstSeenNumbering(), actorSets: [[Int]] = []
             actorSets.reserveCapacity(range.count)
             for position in range {
                 let briefing = briefings[position]
                 let actors = Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])
-                actorSets.append(actors.map { slug in
-                    if let known = ids[slug] { return known }
-                    ids[slug] = slugs.count
-                    slugs.append(slug)
-                    return slugs.count - 1
-                })
+                actorSets.append(actors.map { numbering.id(of: $0) })
             }
-            return (slugs, actorSets)
+            return (numbering.slugs, actorSets)
         }
         for chunk in chunks {
             for slug in chunk.slugs where actorIDs[slug] == nil { actorIDs[slug] = actorIDs.count }

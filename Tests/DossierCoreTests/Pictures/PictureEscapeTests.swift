@@ -1,12 +1,31 @@
 import Testing
 @testable import DossierCore
 
-/// The pictures' escaping, done over bytes, writes what the scalar-by-scalar version
-/// wrote: line breaks and tabs as spaces, then the feeds' XML escaping.
+/// The XML escaping of feeds and pictures, done over bytes, writes what the
+/// scalar-by-scalar version wrote: for pictures, line breaks and tabs as spaces first.
 @Suite struct PictureEscapeTests {
-    /// The escaping as it was: scalars mapped, then `XMLText.escape`.
+    /// `XMLText.escape` as it was, scalar by scalar: the reference.
+    static func xmlScalarByScalar(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
+                if scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The pictures' escaping as it was: scalars mapped, then the XML escaping.
     static func scalarByScalar(_ text: String) -> String {
-        XMLText.escape(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
+        xmlScalarByScalar(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })))
     }
 
     static let texts = [
@@ -20,6 +39,10 @@ import Testing
             #expect(PictureSVG.escape(text) == Self.scalarByScalar(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(PictureSVG.escape("A & B\n") == "A &amp; B ")
+        for text in Self.texts {
+            #expect(XMLText.escape(text) == Self.xmlScalarByScalar(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(XMLText.escape("A & B\n") == "A &amp; B\n")
         #expect(PictureSVG.escape("x\u{FFFF}y\u{7F}") == "xy")
     }
 }

@@ -28,52 +28,8 @@ enum PictureSVG {
 
     /// Escapes text for use in SVG/HTML element content and double-quoted attributes,
     /// as the feeds do, with line breaks and tabs turned into spaces.
-    ///
-    /// Over UTF-8 bytes, and text needing none of it returned as it is: every label,
-    /// title and tooltip of the 2,000 neighbourhood pictures at 10,000 briefings passes
-    /// here, and each was rebuilt scalar by scalar twice (spaces, then entities).
-    /// As `XMLText.escape` does, control characters and U+FFFE and U+FFFF, which XML 1.0
-    /// does not allow, are left out.
     static func escape(_ text: String) -> String {
-        var text = text
-        let escaped: [UInt8]? = text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count, !needsEscaping(bytes, at: index) { index += 1 }
-            guard index < bytes.count else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<index]))
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x26: output.append(contentsOf: "&amp;".utf8)
-                case 0x3C: output.append(contentsOf: "&lt;".utf8)
-                case 0x3E: output.append(contentsOf: "&gt;".utf8)
-                case 0x22: output.append(contentsOf: "&quot;".utf8)
-                case 0x27: output.append(contentsOf: "&apos;".utf8)
-                case 0x09, 0x0A, 0x0D: output.append(0x20)
-                case 0x00..<0x20, 0x7F: break
-                case 0xEF where isNonCharacter(bytes, at: index): index += 2
-                default: output.append(byte)
-                }
-                index += 1
-            }
-            return output
-        }
-        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
-    }
-
-    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        switch bytes[index] {
-        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x00..<0x20, 0x7F: true
-        case 0xEF: isNonCharacter(bytes, at: index)
-        default: false
-        }
-    }
-
-    /// Whether the scalar starting at `index` is U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`).
-    private static func isNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
+        XMLText.escape(text, lineBreaksAsSpaces: true)
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes: stable across runs and platforms.
