@@ -75,4 +75,37 @@ import Testing
         #expect(read[0]["aldoria"] == "w1")
         #expect(read[1]["carthen"] == "q9")
     }
+
+    /// The line is read by the actor's place in the table of strings wherever the mentions
+    /// allow it, and leaves the reading to the slugs where they do not.
+    @Test func placesAreComparedOnlyOverOneOriginAndASummaryThatLeadsToTheActor() {
+        let compact = MentionSharing.share(Self.written, text: SpillableText(Self.text), sameAs: Self.text)
+        let summary = MentionList(Self.written).actors
+        for actor in Self.actors.dropLast() {
+            let byPlace = ActorMentionGroups.firstAnchorByPlace(of: actor, in: compact, actors: summary)
+            #expect(byPlace == .some(Self.expectedAnchor(of: actor, in: Self.written)), "\(actor)")
+        }
+        // An actor the summary does not name, wide mentions, another origin midway, a
+        // summary out of order: no answer by place.
+        #expect(ActorMentionGroups.firstAnchorByPlace(of: "nowhere", in: compact, actors: summary) == nil)
+        #expect(ActorMentionGroups.firstAnchorByPlace(of: "carthen", in: Self.written, actors: summary) == nil)
+        let otherOrigin = MentionSharing.share([Self.mention("carthen", "q9")], text: SpillableText(Self.text), sameAs: Self.text)
+        #expect(ActorMentionGroups.firstAnchorByPlace(of: "carthen", in: [compact[0], otherOrigin[0]] + compact[1...], actors: summary) == nil)
+        #expect(ActorMentionGroups.firstAnchorByPlace(of: "aldoria", in: compact, actors: Array(summary.reversed())) == nil)
+        // A wide mention after the answer does not matter.
+        #expect(ActorMentionGroups.firstAnchorByPlace(of: "brevia", in: compact + [Self.mention("brevia", "w2")], actors: summary) == .some("p1"))
+    }
+
+    /// Documents with more strings than a word of places holds, and actors far in.
+    @Test func manyActorsAreReadByPlaceAsBySlug() {
+        let actors = (0..<150).map { "actor-\($0)" }
+        let written = actors.enumerated().flatMap { position, actor in
+            [Self.mention(actor, position % 3 == 0 ? nil : "a\(position)"), Self.mention(actors[(position * 7) % actors.count], "b\(position)")]
+        }
+        let compact = MentionSharing.share(written, text: SpillableText(Self.text), sameAs: Self.text)
+        let summary = MentionList(written).actors
+        for actor in actors {
+            #expect(ActorMentionGroups.firstAnchorByPlace(of: actor, in: compact, actors: summary) == .some(Self.expectedAnchor(of: actor, in: written)))
+        }
+    }
 }

@@ -3,7 +3,7 @@ extension PageContexts {
     /// readers who cannot see it — ordered by the first actor's name, then the relation
     /// and the other actor's name.
     func graphTableRows(_ edges: [GraphEdge], on page: SiteURLs.Page) -> [Context] {
-        func title(_ slug: String) -> String { actorsBySlug[slug]?.actor.title ?? slug }
+        func title(_ slug: String) -> String { actorsBySlug.read(slug) { $0.actor.title } ?? slug }
         let sorted = TitleOrder.sorted(edges, title: { title($0.from) }, tie: { $0.label + "\u{1}" + title($0.to) + "\u{1}" + $0.to })
         return sorted.compactMap { edge -> Context? in
             guard let from = actorChip(edge.from, from: page), let to = actorChip(edge.to, from: page) else { return nil }

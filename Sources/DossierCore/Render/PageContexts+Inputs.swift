@@ -108,7 +108,7 @@ extension PageContexts {
         func combineActor(_ slug: String) {
             hasher.combine(slug)
             hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
-            hasher.combine(actorsBySlug[slug]?.mentionCount ?? -1)
+            hasher.combine(actorsBySlug.read(slug, \.mentionCount) ?? -1)
         }
         hasher.combine(actor.relations.count)
         for end in actor.relations {

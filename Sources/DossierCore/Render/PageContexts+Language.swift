@@ -12,9 +12,9 @@ extension PageContexts {
     /// The language a page is written in.
     func language(of page: SiteURLs.Page) -> LanguageTag {
         switch page {
-        case .briefing(let slug): briefingsBySlug[slug]?.briefing.language ?? siteLanguage
-        case .actor(let slug): actorsBySlug[slug]?.actor.language ?? siteLanguage
-        case .page(let slug): pagesBySlug[slug]?.page.language ?? siteLanguage
+        case .briefing(let slug): briefingsBySlug.read(slug) { $0.briefing.language }.flatMap { $0 } ?? siteLanguage
+        case .actor(let slug): actorsBySlug.read(slug) { $0.actor.language }.flatMap { $0 } ?? siteLanguage
+        case .page(let slug): pagesBySlug.read(slug) { $0.page.language }.flatMap { $0 } ?? siteLanguage
         case .listPage(.actorMentions(let slug), _): language(of: .actor(slug))
         default: siteLanguage
         }

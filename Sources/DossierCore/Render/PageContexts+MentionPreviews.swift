@@ -8,7 +8,7 @@ extension PageContexts {
     func bodyWithMentionPreviews(_ html: String, from page: SiteURLs.Page) -> String {
         let root = urls.rootPrefix(from: page)
         let result = MentionLinks.resolve(html, rootPrefix: root) { slug in
-            actorsBySlug[slug].map { MentionLinks.Target(title: $0.actor.title, kind: $0.actor.kind) }
+            actorsBySlug.read(slug) { MentionLinks.Target(title: $0.actor.title, kind: $0.actor.kind) }
         }
         guard !result.linked.isEmpty || showsChipsWithCards(page) else { return result.html }
         return result.html + "\n<script src=\"" + root + urls.path(.asset("mentions.js")) + "\" defer></script>\n"
@@ -19,10 +19,9 @@ extension PageContexts {
     private func showsChipsWithCards(_ page: SiteURLs.Page) -> Bool {
         switch page {
         case .briefing(let slug):
-            guard let briefing = briefingsBySlug[slug] else { return false }
-            return !briefing.principalActors.isEmpty || !briefing.secondaryActors.isEmpty
+            return briefingsBySlug.read(slug) { !$0.principalActors.isEmpty || !$0.secondaryActors.isEmpty } ?? false
         case .actor(let slug):
-            return actorsBySlug[slug]?.coMentions.contains { $0.sameBlock > 0 } ?? false
+            return actorsBySlug.read(slug) { $0.coMentions.contains { $0.sameBlock > 0 } } ?? false
         default:
             return false
         }

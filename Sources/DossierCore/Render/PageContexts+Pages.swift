@@ -55,7 +55,7 @@ extension PageContexts {
         context["sources"] = sourceList(listedSources, on: page)
         context["sources_heading"] = listedSources.count < value.sources.count ? "Further sources" : "Sources"
         context["related"] = model.related.compactMap { related -> Context? in
-            briefingsBySlug[related.slug].map { relatedBriefing($0, of: model, from: page) }
+            briefingsBySlug.read(related.slug) { relatedBriefing($0, of: model, from: page) }
         }
         context["og_type"] = "article"
         context["params"] = params(value.params)

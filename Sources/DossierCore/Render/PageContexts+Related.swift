@@ -10,7 +10,7 @@ extension PageContexts {
         var seen: Set<String> = []
         let shared = (briefing.principalActors + briefing.secondaryActors).filter { theirs.contains($0) && seen.insert($0).inserted }
         let named = shared.prefix(Self.sharedActorsShown).compactMap { slug -> Context? in
-            guard let actor = actorsBySlug[slug]?.actor else { return nil }
+            guard let actor = actorsBySlug.read(slug, \.actor) else { return nil }
             return ["title": actor.title, "kind": actor.kind.rawValue,
                     "lang_dir_html": langDirHTML(language(of: .actor(slug)), on: page),
                     "bdi_lang_dir_html": otherLanguageDirHTML(language(of: .actor(slug)), on: page)]

@@ -155,7 +155,7 @@ struct PageContexts {
 
     /// An actor's chip: its values, and its HTML as `variant`'s partial renders it.
     func actorChip(_ slug: String, from page: SiteURLs.Page, as variant: ActorChips.Variant? = nil) -> Context? {
-        guard let actor = actorsBySlug[slug]?.actor else { return nil }
+        guard let actor = actorsBySlug.read(slug, \.actor) else { return nil }
         let langDir = langDirHTML(language(of: .actor(slug)), on: page)
         return chips.chip(slug, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
             ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
@@ -190,15 +190,15 @@ struct PageContexts {
         let langDir = langDirHTML(language(of: id), on: page)
         switch id.kind {
         case .briefing:
-            let briefing = briefingsBySlug[id.slug]
-            return ["title": briefing?.briefing.title ?? id.slug, "url": urls.link(from: page, to: .briefing(id.slug)),
-                    "kind": "briefing", "date": briefing.map { date($0.briefing.date, on: page) as Any } ?? false,
+            let briefing = briefingsBySlug.read(id.slug, \.briefing)
+            return ["title": briefing?.title ?? id.slug, "url": urls.link(from: page, to: .briefing(id.slug)),
+                    "kind": "briefing", "date": briefing.map { date($0.date, on: page) as Any } ?? false,
                     "lang_dir_html": langDir]
         case .actor:
-            return ["title": actorsBySlug[id.slug]?.actor.title ?? id.slug, "url": urls.link(from: page, to: .actor(id.slug)),
+            return ["title": actorsBySlug.read(id.slug) { $0.actor.title } ?? id.slug, "url": urls.link(from: page, to: .actor(id.slug)),
                     "kind": "actor profile", "date": false, "lang_dir_html": langDir]
         case .page:
-            let title = pagesBySlug[id.slug]?.page.title ?? id.slug
+            let title = pagesBySlug.read(id.slug) { $0.page.title } ?? id.slug
             return ["title": title, "url": urls.link(from: page, to: .page(id.slug)), "kind": "page", "date": false,
                     "lang_dir_html": langDir]
         }

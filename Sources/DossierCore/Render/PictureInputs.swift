@@ -20,10 +20,11 @@ enum Pictures {
                                    strength: pair.sameBlock))
         }
         let nodes = slugs.compactMap { slug -> GraphNode? in
-            guard let other = contexts.actorsBySlug[slug] else { return nil }
-            return GraphNode(id: slug, label: other.actor.title, kind: other.actor.kind,
-                             href: contexts.urls.link(from: page, to: .actor(slug)), weight: other.mentionCount,
-                             isCenter: slug == center)
+            contexts.actorsBySlug.read(slug) { other in
+                GraphNode(id: slug, label: other.actor.title, kind: other.actor.kind,
+                          href: contexts.urls.link(from: page, to: .actor(slug)), weight: other.mentionCount,
+                          isCenter: slug == center)
+            }
         }
         return GraphPicture.svg(nodes: nodes, edges: edges, title: "Relations and co-mentions of \(actor.actor.title)",
                                 width: 760, height: 560)
