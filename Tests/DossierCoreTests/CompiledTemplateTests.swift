@@ -218,6 +218,38 @@ import Testing
         #expect(compiled.unsupportedPages == 2)
     }
 
+    /// A context value is taken by its exact type: the eight the contexts hold, and no
+    /// other (an Optional, a dictionary or list of another element type, a Float).
+    @Test func contextValuesAreTakenByTheirExactType() throws {
+        let dictionary: [String: Any] = ["a": "b"]
+        func kind(_ value: Any) -> String {
+            switch try? TemplateValue(value) {
+            case .string(let string)?: "string \(string)"
+            case .bool(let bool)?: "bool \(bool)"
+            case .int(let int)?: "int \(int)"
+            case .double(let double)?: "double \(double)"
+            case .dictionary(let dictionary)?: "dictionary \(dictionary.count)"
+            case .dictionaries(let list)?: "dictionaries \(list.count)"
+            case .strings(let list)?: "strings \(list.joined())"
+            case .values(let list)?: "values \(list.count)"
+            case nil: "unsupported"
+            }
+        }
+        #expect(kind("x") == "string x")
+        #expect(kind(String(repeating: "long ", count: 10)) == "string " + String(repeating: "long ", count: 10))
+        #expect(kind(true) == "bool true")
+        #expect(kind(42) == "int 42")
+        #expect(kind(1.5) == "double 1.5")
+        #expect(kind(dictionary) == "dictionary 1")
+        #expect(kind([dictionary, dictionary]) == "dictionaries 2")
+        #expect(kind(["a", "b"]) == "strings ab")
+        #expect(kind([1, "a"] as [Any]) == "values 2")
+        let optional: String? = "x"
+        for other in [optional as Any, ["a": 1] as Any, [1, 2] as Any, Float(1) as Any, Substring("x") as Any] {
+            #expect(kind(other) == "unsupported")
+        }
+    }
+
     static let transformingFooter = """
     -- dossier.yml --
     title: Desk

@@ -54,8 +54,9 @@ extension PageContexts {
         let listedSources = sourcesOutsideNotes(value.sources, html: model.linked.html)
         context["sources"] = sourceList(listedSources, on: page)
         context["sources_heading"] = listedSources.count < value.sources.count ? "Further sources" : "Sources"
+        let actors = RelatedActorOrder(model)
         context["related"] = model.related.compactMap { related -> Context? in
-            briefingsBySlug.read(related.slug) { relatedBriefing($0, of: model, from: page) }
+            briefingsBySlug.read(related.slug) { relatedBriefing($0, sharing: actors, from: page) }
         }
         context["og_type"] = "article"
         context["params"] = params(value.params)
