@@ -76,36 +76,43 @@ import Testing
         #expect(read[1]["carthen"] == "q9")
     }
 
-    /// The line is read by the actor's place in the table of strings wherever the mentions
-    /// allow it, and leaves the reading to the slugs where they do not.
-    @Test func placesAreComparedOnlyOverOneOriginAndASummaryThatLeadsToTheActor() {
+    /// The summary keeps each actor's first anchored mention, compact or wide; a line
+    /// trusts it only when that mention names the actor.
+    @Test func summariesKeepEachActorsFirstAnchoredMention() {
         let compact = MentionSharing.share(Self.written, text: SpillableText(Self.text), sameAs: Self.text)
-        let summary = MentionList(Self.written).actors
-        for actor in Self.actors.dropLast() {
-            let byPlace = ActorMentionGroups.firstAnchorByPlace(of: actor, in: compact, actors: summary)
-            #expect(byPlace == .some(Self.expectedAnchor(of: actor, in: Self.written)), "\(actor)")
-        }
-        // An actor the summary does not name, wide mentions, another origin midway, a
-        // summary out of order: no answer by place.
-        #expect(ActorMentionGroups.firstAnchorByPlace(of: "nowhere", in: compact, actors: summary) == nil)
-        #expect(ActorMentionGroups.firstAnchorByPlace(of: "carthen", in: Self.written, actors: summary) == nil)
         let otherOrigin = MentionSharing.share([Self.mention("carthen", "q9")], text: SpillableText(Self.text), sameAs: Self.text)
-        #expect(ActorMentionGroups.firstAnchorByPlace(of: "carthen", in: [compact[0], otherOrigin[0]] + compact[1...], actors: summary) == nil)
-        #expect(ActorMentionGroups.firstAnchorByPlace(of: "aldoria", in: compact, actors: Array(summary.reversed())) == nil)
-        // A wide mention after the answer does not matter.
-        #expect(ActorMentionGroups.firstAnchorByPlace(of: "brevia", in: compact + [Self.mention("brevia", "w2")], actors: summary) == .some("p1"))
+        let anchored = compact.filter { $0.anchor != nil }
+        for mentions in [Self.written, compact, anchored, [compact[0], otherOrigin[0]] + compact[1...]] {
+            let list = MentionList(mentions)
+            #expect(list.firstAnchored.count == list.actors.count)
+            for (actor, position) in zip(list.actors, list.firstAnchored) {
+                let expected = mentions.firstIndex { $0.actor == actor.actor && $0.anchor != nil }
+                #expect(position == expected.map(Int32.init) ?? -1, "\(actor.actor)")
+                let summarised = ActorMentionGroups.summarisedFirstAnchor(of: actor.actor, in: list, mentions: mentions)
+                #expect(summarised == .some(Self.expectedAnchor(of: actor.actor, in: mentions)))
+            }
+            #expect(ActorMentionGroups.summarisedFirstAnchor(of: "nowhere", in: list, mentions: mentions) == nil)
+        }
+        // Read against other mentions than the summary's, the position is not trusted.
+        let list = MentionList(Self.written)
+        #expect(ActorMentionGroups.summarisedFirstAnchor(of: "carthen", in: list, mentions: Array(Self.written.reversed())) == nil)
+        #expect(ActorMentionGroups.summarisedFirstAnchor(of: "carthen", in: list, mentions: []) == nil)
     }
 
-    /// Documents with more strings than a word of places holds, and actors far in.
-    @Test func manyActorsAreReadByPlaceAsBySlug() {
+    /// Documents with many actors, each line as the reading of every slug gives it.
+    @Test func manyActorsLeadToTheirFirstAnchoredMention() {
         let actors = (0..<150).map { "actor-\($0)" }
         let written = actors.enumerated().flatMap { position, actor in
             [Self.mention(actor, position % 3 == 0 ? nil : "a\(position)"), Self.mention(actors[(position * 7) % actors.count], "b\(position)")]
         }
         let compact = MentionSharing.share(written, text: SpillableText(Self.text), sameAs: Self.text)
-        let summary = MentionList(written).actors
-        for actor in actors {
-            #expect(ActorMentionGroups.firstAnchorByPlace(of: actor, in: compact, actors: summary) == .some(Self.expectedAnchor(of: actor, in: written)))
+        for mentions in [written, compact] {
+            let sources = MentionSources(documents: [Self.document], lists: [MentionList(mentions)])
+            for actor in actors {
+                let count = mentions.filter { $0.actor == actor }.count
+                let groups = ActorMentionGroups(actor: actor, sources: sources, groups: [.init(source: 0, count: count, passages: count)])
+                #expect(groups.lines(in: 0..<1).first?.firstAnchor == Self.expectedAnchor(of: actor, in: mentions), "\(actor)")
+            }
         }
     }
 }

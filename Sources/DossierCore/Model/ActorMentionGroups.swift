@@ -103,16 +103,17 @@ final class ActorMentionGroups: Sendable {
         if let made = made.withLock({ $0 }) {
             return made[range].map { Line(document: $0.document, count: $0.mentions.count, firstAnchor: $0.mentions.lazy.compactMap(\.anchor).first) }
         }
-        // The count is the stored one (the pager's), and the reading stops at the first
-        // anchor: comparing every mention's actor was most of a line's cost.
+        // The count is the stored one (the pager's), and the first anchor the one the
+        // list's summary found; a list from the build cache has none, and its reading
+        // stops at the first anchor: comparing every mention's actor was most of a line's cost.
         return range.map { index in
             let stored = groups.stored[index]
             let source = Int(stored.source)
             var anchor: String?
             if let list = groups.sources.list(at: source) {
                 let mentions = list.mentions
-                if let byPlace = Self.firstAnchorByPlace(of: actor, in: mentions, actors: list.actors) {
-                    anchor = byPlace
+                if let summarised = Self.summarisedFirstAnchor(of: actor, in: list, mentions: mentions) {
+                    anchor = summarised
                 } else {
                     for position in mentions.indices where mentions[position].actor == actor {
                         anchor = mentions[position].anchor
@@ -124,44 +125,15 @@ final class ActorMentionGroups: Sendable {
         }
     }
 
-    /// The anchor of `actor`'s first anchored mention in `mentions`, their actors compared
-    /// as places in the origin's table of strings instead of as slugs: reading each
-    /// mention's slug (a `String` retained and compared) was 1.4 % of a 10,000-briefing
-    /// build. `actors`, the list's summary, is in the order of the actors' first mentions,
-    /// so the actor's first mention is the first of the `n`th distinct place, and its slug
-    /// is compared once. Nil when the mentions are not all compact over one origin up to
-    /// the answer, or the summary does not lead to the actor: the caller compares slugs.
-    static func firstAnchorByPlace(of actor: String, in mentions: [Mention], actors: [MentionedActor]) -> String?? {
-        guard let order = actors.firstIndex(where: { $0.actor == actor }),
-              let first = mentions.first, case .compact(let firstMention) = first.storage
-        else { return nil }
-        let origin = firstMention.origin
-        let placeCount = origin.strings.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (placeCount + 63) / 64) { seen -> String?? in
-            seen.initialize(repeating: 0)
-            var distinctBefore = 0
-            var place: UInt32?
-            for index in mentions.indices {
-                guard case .compact(let mention) = mentions[index].storage, mention.origin === origin else { return nil }
-                if let place {
-                    guard mention.actor == place else { continue }
-                } else {
-                    let actorPlace = Int(mention.actor)
-                    guard actorPlace < placeCount else { return nil }
-                    let bit: UInt64 = 1 << (actorPlace & 63)
-                    guard seen[actorPlace >> 6] & bit == 0 else { continue }
-                    seen[actorPlace >> 6] |= bit
-                    guard distinctBefore == order else {
-                        distinctBefore += 1
-                        continue
-                    }
-                    guard mention.actorSlug == actor else { return nil }
-                    place = mention.actor
-                }
-                if mention.anchor != CompactMention.none { return .some(mention.anchorString) }
-            }
-            return .some(nil)
-        }
+    /// The anchor of `actor`'s first anchored mention, from the position the list's summary
+    /// keeps (`MentionList.firstAnchored`), its actor checked; nil for a list without
+    /// them (from the build cache) or whose position does not name the actor.
+    static func summarisedFirstAnchor(of actor: String, in list: MentionList, mentions: [Mention]) -> String?? {
+        guard !list.firstAnchored.isEmpty, let order = list.actors.firstIndex(where: { $0.actor == actor }) else { return nil }
+        let position = Int(list.firstAnchored[order])
+        guard position >= 0 else { return .some(nil) }
+        guard position < mentions.count, mentions[position].actor == actor else { return nil }
+        return .some(mentions[position].anchor)
     }
 
     private func group(at index: Int) -> (document: DocumentID, mentions: [Mention]) {
