@@ -74,6 +74,48 @@ public struct SearchPassage: Sendable, Hashable {
     }
 }
 
+extension SearchPassage.Quoted {
+    /// Calls `body` with the bytes of each piece that `string` reads, in order, before
+    /// its spaces are collapsed: the search index tokenizes a passage where it lies
+    /// (`SearchTokenizer.forEachTerm(inPieces:into:)`). A spilled text is read once.
+    func withPieceBytes<Result>(_ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Result) -> Result {
+        guard collapses else {
+            return quoting.withBytes(firstPiece) { bytes, _ in
+                withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: 1) { list in
+                    list.initializeElement(at: 0, to: bytes)
+                    return body(UnsafeBufferPointer(list))
+                }
+            }
+        }
+        // As `DocumentText.collapsingSpaces` reads them.
+        var lower = Int.max, upper = Int.min, count = 0
+        forEachPiece { piece in
+            lower = min(lower, piece.lowerBound)
+            upper = max(upper, piece.upperBound)
+            count += 1
+        }
+        guard count > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return quoting.withBytes(lower..<upper) { text, start in
+            withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: count) { list in
+                let whole = 0..<text.count
+                var filled = 0
+                forEachPiece { piece in
+                    let local = ((piece.lowerBound - start)..<(piece.upperBound - start)).clamped(to: whole)
+                    list.initializeElement(at: filled, to: UnsafeBufferPointer(rebasing: text[local]))
+                    filled += 1
+                }
+                return body(UnsafeBufferPointer(list))
+            }
+        }
+    }
+
+    /// Each piece that reads something, in order.
+    private func forEachPiece(_ body: (Range<Int>) -> Void) {
+        if !firstPiece.isEmpty { body(firstPiece) }
+        for piece in morePieces where !piece.isEmpty { body(piece) }
+    }
+}
+
 /// Cuts a document into the passages search shows: each anchored block's own text,
 /// leaving out what its nested blocks hold, so a word is found once, in the
 /// innermost block that says it (a list item's paragraph, not the whole list item
@@ -128,14 +170,30 @@ enum SearchPassages {
     static func quote(_ own: [ArraySlice<Unicode.Scalar>], in text: DocumentText) -> SearchPassage.Quoted? {
         var hasText = false
         var joinsSpace = false
-        var previous: Unicode.Scalar?
-        for piece in own {
-            for scalar in piece {
-                if scalar != " " { hasText = true }
-                if let before = previous, (before == " " && extendsASpace(scalar)) || (scalar == " " && prependsToASpace(before)) {
-                    joinsSpace = true
+        // Not a scalar: nothing before the first.
+        let none: UInt32 = 0x11_0000
+        var previous = none
+        for piece in own where !joinsSpace {
+            // Through a pointer: this loop runs once per scalar of every passage.
+            piece.withUnsafeBufferPointer { scalars in
+                for scalar in scalars {
+                    let value = scalar.value
+                    if value == 0x20 {
+                        // Only a scalar from U+0600 up may prepend to a space.
+                        if previous >= 0x600, previous != none, prependsToASpace(Unicode.Scalar(previous)!) {
+                            joinsSpace = true
+                            return
+                        }
+                    } else {
+                        hasText = true
+                        // Only a scalar from U+0300 up may extend a space.
+                        if previous == 0x20, value >= 0x300, extendsASpace(scalar) {
+                            joinsSpace = true
+                            return
+                        }
+                    }
+                    previous = value
                 }
-                previous = scalar
             }
         }
         guard hasText else { return nil }
