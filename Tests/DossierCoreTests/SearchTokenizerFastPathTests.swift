@@ -211,10 +211,30 @@ import Testing
                 }
             }
             passages.append(SearchPassage(anchor: "own", text: Self.randomText(&generator, asciiMostly: true)))
+            // Quoting the document's shared text, read once for them all; one quotes another text.
+            if round % 3 != 0 {
+                let shared = SpillableText(text.string), other = SpillableText(text.string)
+                passages = passages.enumerated().map { $0.element.quoting($0.offset == 1 ? other : shared, ifSameAs: text.string) }
+            }
             let inPlace = SearchDocumentTerms(title: "T", meta: [], passages: passages)
             let fromStrings = SearchDocumentTerms(title: "T", meta: [], passages: passages.map(\.text))
             #expect(inPlace.strings.map { "\($0.term) \($0.field)" } == fromStrings.strings.map { "\($0.term) \($0.field)" })
         }
+    }
+
+    /// A passage whose pieces lie past the end of its text reads what its string reads.
+    @Test func piecesPastTheTextAreClampedAsTheStringClampsThem() {
+        let source = "Oil and gas"
+        let shared = SpillableText(source)
+        let passages = [
+            SearchPassage(anchor: "a", quoting: SearchPassage.Quoted(quoting: .document(shared), pieces: [8..<30], collapses: true), isHeading: false),
+            SearchPassage(anchor: "b", quoting: SearchPassage.Quoted(quoting: .document(shared), pieces: [0..<3, 40..<50], collapses: true), isHeading: false),
+            SearchPassage(anchor: "c", quoting: SearchPassage.Quoted(quoting: .document(shared), pieces: [4..<99], collapses: false), isHeading: false),
+        ]
+        #expect(passages.map(\.text) == ["gas", "Oil", "and gas"])
+        let inPlace = SearchDocumentTerms(title: "", meta: [], passages: passages)
+        #expect(inPlace.strings.map(\.term) == ["gas", "oil", "and"])
+        #expect(inPlace.strings.map { "\($0.term) \($0.field)" } == SearchDocumentTerms(title: "", meta: [], passages: passages.map(\.text)).strings.map { "\($0.term) \($0.field)" })
     }
 
     /// Pieces that meet inside a word make one word, as the passage's string does.

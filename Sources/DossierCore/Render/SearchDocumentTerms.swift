@@ -10,10 +10,11 @@ struct SearchDocumentTerms: Sendable {
     /// tokenized where it lies, without making a `String` of it.
     init(title: String, meta: [String], passages: [SearchPassage]) {
         var collector = Collector(title: title, meta: meta)
-        for passage in passages {
-            let tokenized = passage.quoted.withPieceBytes { SearchTokenizer.forEachTerm(inPieces: $0, into: &collector) }
-            if !tokenized { SearchTokenizer.forEachTerm(in: passage.text, into: &collector) }
-            collector.passage += 1
+        SearchPassage.withPieceBytes(of: passages) { number, pieces in
+            collector.passage = Int32(number)
+            if !SearchTokenizer.forEachTerm(inPieces: pieces, into: &collector) {
+                SearchTokenizer.forEachTerm(in: passages[number].text, into: &collector)
+            }
         }
         (terms, fields) = collector.finish()
     }
