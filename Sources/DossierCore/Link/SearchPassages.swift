@@ -74,6 +74,93 @@ public struct SearchPassage: Sendable, Hashable {
     }
 }
 
+extension SearchPassage.Quoted {
+    /// Calls `body` with the bytes of each piece that `string` reads, in order, before
+    /// its spaces are collapsed: the search index tokenizes a passage where it lies
+    /// (`SearchTokenizer.forEachTerm(inPieces:into:)`). A spilled text is read once.
+    func withPieceBytes<Result>(_ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Result) -> Result {
+        guard let covered = coveredBytes else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return quoting.withBytes(covered) { text, start in withPieceBytes(in: text, from: start, body) }
+    }
+
+    /// `withPieceBytes(_:)` with its source's bytes from `start` read already: `text`
+    /// holds `coveredBytes` as far as the source does.
+    func withPieceBytes<Result>(
+        in text: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Result
+    ) -> Result {
+        // As `string` reads them: clamped to the source, and, collapsed, without the empty ones.
+        let read = start..<(start + text.count)
+        func local(_ piece: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            let clamped = piece.clamped(to: read)
+            return UnsafeBufferPointer(rebasing: text[(clamped.lowerBound - start)..<(clamped.upperBound - start)])
+        }
+        guard collapses else {
+            return withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: 1) { list in
+                list.initializeElement(at: 0, to: local(firstPiece))
+                return body(UnsafeBufferPointer(list))
+            }
+        }
+        var count = 0
+        forEachPiece { _ in count += 1 }
+        return withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: max(count, 1)) { list in
+            var filled = 0
+            forEachPiece { piece in
+                list.initializeElement(at: filled, to: local(piece))
+                filled += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: list[0..<filled]))
+        }
+    }
+
+    /// The bytes of its source that hold every piece `string` reads; nil if none reads anything.
+    var coveredBytes: Range<Int>? {
+        guard collapses else { return firstPiece }
+        var lower = Int.max, upper = Int.min
+        forEachPiece { piece in
+            lower = min(lower, piece.lowerBound)
+            upper = max(upper, piece.upperBound)
+        }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    /// Each piece that reads something, in order.
+    private func forEachPiece(_ body: (Range<Int>) -> Void) {
+        if !firstPiece.isEmpty { body(firstPiece) }
+        for piece in morePieces where !piece.isEmpty { body(piece) }
+    }
+}
+
+extension SearchPassage {
+    /// Calls `body` with each passage's number and pieces (`Quoted.withPieceBytes`),
+    /// reading the document text they quote once for them all, where one read a passage
+    /// was a `pread` each from the spill file (or a read and check of the whole text
+    /// each from its build cache entry).
+    static func withPieceBytes(of passages: [SearchPassage], _ body: (Int, UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> Void) {
+        var document: SpillableText?
+        var lower = Int.max, upper = Int.min
+        for index in passages.indices {
+            guard case .document(let text) = passages[index].quoted.quoting, let covered = passages[index].quoted.coveredBytes else { continue }
+            if document == nil { document = text }
+            guard text === document else { continue }
+            lower = min(lower, covered.lowerBound)
+            upper = max(upper, covered.upperBound)
+        }
+        guard let document, lower < upper else {
+            for index in passages.indices { passages[index].quoted.withPieceBytes { body(index, $0) } }
+            return
+        }
+        document.withBytes(lower..<upper) { text, start in
+            for index in passages.indices {
+                if case .document(let quoted) = passages[index].quoted.quoting, quoted === document {
+                    passages[index].quoted.withPieceBytes(in: text, from: start) { body(index, $0) }
+                } else {
+                    passages[index].quoted.withPieceBytes { body(index, $0) }
+                }
+            }
+        }
+    }
+}
+
 /// Cuts a document into the passages search shows: each anchored block's own text,
 /// leaving out what its nested blocks hold, so a word is found once, in the
 /// innermost block that says it (a list item's paragraph, not the whole list item
@@ -120,24 +207,52 @@ enum SearchPassages {
         scalar.value >= 0x600 && (scalar.properties.generalCategory == .format || (0x111C2...0x11F02).contains(scalar.value))
     }
 
+    /// What `quote` needs to know of a block's own text, read scalar by scalar.
+    private struct SpaceScan {
+        /// Something other than spaces.
+        var hasText = false
+        /// A space that makes one character with a scalar next to it.
+        var joinsSpace = false
+        /// Not a scalar: nothing before the first.
+        private static let none: UInt32 = 0x11_0000
+        private var previous = none
+
+        /// Reads `scalars`, which follow those read before; stops at a joining space.
+        mutating func read(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+            for scalar in scalars {
+                let value = scalar.value
+                if value == 0x20 {
+                    // Only a scalar from U+0600 up may prepend to a space.
+                    if previous >= 0x600, previous != Self.none, prependsToASpace(Unicode.Scalar(previous)!) {
+                        joinsSpace = true
+                        return
+                    }
+                } else {
+                    hasText = true
+                    // Only a scalar from U+0300 up may extend a space.
+                    if previous == 0x20, value >= 0x300, extendsASpace(scalar) {
+                        joinsSpace = true
+                        return
+                    }
+                }
+                previous = value
+            }
+        }
+    }
+
     /// The block's own text as ranges of the document's text, its spaces collapsed as
     /// it is read; nil when it has nothing but spaces. Spaces are collapsed where they
     /// are whole characters: next to a scalar that may join a space into one
     /// character (a combining mark after it, a prepended mark before it) the text is
     /// collapsed here, by characters, and kept as a string of its own.
     static func quote(_ own: [ArraySlice<Unicode.Scalar>], in text: DocumentText) -> SearchPassage.Quoted? {
-        var hasText = false
-        var joinsSpace = false
-        var previous: Unicode.Scalar?
-        for piece in own {
-            for scalar in piece {
-                if scalar != " " { hasText = true }
-                if let before = previous, (before == " " && extendsASpace(scalar)) || (scalar == " " && prependsToASpace(before)) {
-                    joinsSpace = true
-                }
-                previous = scalar
-            }
+        var scan = SpaceScan()
+        for piece in own where !scan.joinsSpace {
+            // Through a pointer, one access to the scan a piece: this runs once per
+            // scalar of every passage.
+            piece.withUnsafeBufferPointer { scan.read($0) }
         }
+        let hasText = scan.hasText, joinsSpace = scan.joinsSpace
         guard hasText else { return nil }
         guard !joinsSpace else {
             var scalars = String.UnicodeScalarView()

@@ -6,49 +6,76 @@ struct SearchDocumentTerms: Sendable {
     /// By term id.
     private(set) var fields: [SearchIndex.Field] = []
 
+    /// A document whose passages quote its text in place: an ASCII passage is
+    /// tokenized where it lies, without making a `String` of it.
+    init(title: String, meta: [String], passages: [SearchPassage]) {
+        var collector = Collector(title: title, meta: meta)
+        SearchPassage.withPieceBytes(of: passages) { number, pieces in
+            collector.passage = Int32(number)
+            if !SearchTokenizer.forEachTerm(inPieces: pieces, into: &collector) {
+                SearchTokenizer.forEachTerm(in: passages[number].text, into: &collector)
+            }
+        }
+        (terms, fields) = collector.finish()
+    }
+
     init(title: String, meta: [String], passages: some Sequence<String>) {
-        // Per term id: the highest field of the title and meta texts (-1: in neither),
-        // how many passages hold it, and the last passage counted.
-        var ranked: [Int8] = []
-        var passagesHolding: [Int32] = []
-        var lastPassage: [Int32] = []
-        var terms = SearchTermTable()
-        func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-            let id = terms.id(of: term)
-            if id == ranked.count {
-                ranked.append(-1)
-                passagesHolding.append(0)
-                lastPassage.append(-1)
-            }
-            return id
-        }
-        func add(_ text: String, _ field: SearchIndex.Field) {
-            SearchTokenizer.forEachTerm(in: text) { term in
-                let id = intern(term)
-                ranked[id] = max(ranked[id], Int8(field.rawValue))
-            }
-        }
-        add(title, .title)
-        for text in meta { add(text, .meta) }
-        var passage: Int32 = 0
+        var collector = Collector(title: title, meta: meta)
         for text in passages {
-            SearchTokenizer.forEachTerm(in: text) { term in
-                let id = intern(term)
-                if lastPassage[id] != passage {
-                    lastPassage[id] = passage
-                    passagesHolding[id] += 1
-                }
-            }
-            passage += 1
+            SearchTokenizer.forEachTerm(in: text, into: &collector)
+            collector.passage += 1
         }
-        self.terms = terms
-        fields = ranked.indices.map { id in
-            if ranked[id] >= 0 { return SearchIndex.Field(rawValue: Int(ranked[id]))! }
-            return passagesHolding[id] >= SearchIndex.repeatedInPassages ? .repeatedBody : .body
-        }
+        (terms, fields) = collector.finish()
     }
 
     var count: Int { fields.count }
+
+    /// Interns a document's terms, the title's and meta texts' first, then the passages'
+    /// (`passage` counts them), and keeps what each term's field is made from.
+    private struct Collector: SearchTermSink {
+        struct Found {
+            /// The highest field of the title and meta texts that hold the term; -1: none.
+            var ranked: Int8 = -1
+            var passagesHolding: Int32 = 0
+            /// The last passage counted in `passagesHolding`.
+            var lastPassage: Int32 = -1
+        }
+
+        var terms = SearchTermTable()
+        var found: [Found] = []
+        /// The field of the text being read; nil while the passages are read.
+        var field: SearchIndex.Field?
+        var passage: Int32 = 0
+
+        init(title: String, meta: [String]) {
+            field = .title
+            SearchTokenizer.forEachTerm(in: title, into: &self)
+            field = .meta
+            for text in meta { SearchTokenizer.forEachTerm(in: text, into: &self) }
+            field = nil
+        }
+
+        mutating func take(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            let id = terms.id(of: term, hash: hash)
+            if id == found.count { found.append(Found()) }
+            let field = field, passage = passage
+            found.withUnsafeMutableBufferPointer { found in
+                if let field {
+                    found[id].ranked = max(found[id].ranked, Int8(field.rawValue))
+                } else if found[id].lastPassage != passage {
+                    found[id].lastPassage = passage
+                    found[id].passagesHolding += 1
+                }
+            }
+        }
+
+        func finish() -> (SearchTermTable, [SearchIndex.Field]) {
+            (terms, found.map { found in
+                if found.ranked >= 0 { return SearchIndex.Field(rawValue: Int(found.ranked))! }
+                return found.passagesHolding >= SearchIndex.repeatedInPassages ? .repeatedBody : .body
+            })
+        }
+    }
 }
 
 extension SearchDocumentTerms {

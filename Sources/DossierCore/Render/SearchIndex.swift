@@ -164,7 +164,7 @@ enum SearchIndex {
 
     /// `termFields(of:)` as bytes, for the postings.
     static func terms(of document: Document) -> SearchDocumentTerms {
-        SearchDocumentTerms(title: document.title, meta: [document.summary] + document.keywords, passages: document.passages.lazy.map(\.text))
+        SearchDocumentTerms(title: document.title, meta: [document.summary] + document.keywords, passages: document.passages)
     }
 
     /// `termFields(of:)` from the texts it reads: a cached build finds an edited

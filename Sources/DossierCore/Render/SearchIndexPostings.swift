@@ -19,14 +19,14 @@ struct SearchIndexPostings {
             for (entry, found) in zip(chunk, documentTerms) {
                 for id in 0..<found.count {
                     let posting = SearchIndex.pack(entry.number, found.fields[id])
-                    found.terms.withTerm(id) { add($0, posting) }
+                    found.terms.withTerm(id) { add($0, hash: found.terms.hash(id), posting) }
                 }
             }
         }
     }
 
-    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, _ posting: UInt32) {
-        let id = terms.id(of: term)
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64, _ posting: UInt32) {
+        let id = terms.id(of: term, hash: hash)
         if id == lists.count {
             lists.append([posting])
             outOfOrder.append(false)

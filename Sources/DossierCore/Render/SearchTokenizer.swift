@@ -67,82 +67,155 @@ enum SearchTokenizer {
     /// checks each). Lowercasing and normalising go through Foundation and are most of
     /// the cost of making the index; English prose rarely needs them.
     static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while they are all ASCII: most prose is.
+            if index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             if bytes[index] < 0x80 {
                 index += 1
                 continue
             }
             let (value, length) = scalar(in: bytes, at: index)
-            if !proseSeparatorBlocks.contains(where: { $0.contains(value) }) || isTermCharacter(Unicode.Scalar(value)!) { return true }
+            if !isInProseSeparatorBlock(value) || isTermCharacter(Unicode.Scalar(value)!) { return true }
             index += length
         }
         return false
     }
 
-    /// The terms of `text` in reading order, repeats included.
-    static func terms(_ text: String) -> [String] {
-        var terms: [String] = []
-        forEachTerm(in: text) { terms.append(String(decoding: $0, as: UTF8.self)) }
-        return terms
+    /// `proseSeparatorBlocks.contains { $0.contains(value) }`, without the array.
+    @inline(__always)
+    static func isInProseSeparatorBlock(_ value: UInt32) -> Bool {
+        (value >= 0x00A0 && value <= 0x00BF) || (value >= 0x2000 && value <= 0x206F)
     }
 
-    /// Calls `body` with each term of `text` as UTF-8, in reading order, repeats
-    /// included, without making a `String` of it: the index interns terms by their bytes
-    /// (`SearchTermTable`). The buffer is valid only during the call.
-    static func forEachTerm(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let original = text
+    /// The terms of `text` in reading order, repeats included.
+    static func terms(_ text: String) -> [String] {
+        var terms = StringTerms()
+        forEachTerm(in: text, into: &terms)
+        return terms.strings
+    }
+
+    /// Hands `sink` each term of `text` as UTF-8, with its hash, in reading order,
+    /// repeats included, without making a `String` of it: the index interns terms by
+    /// their bytes (`SearchTermTable`). The buffer is valid only during the call.
+    static func forEachTerm<Sink: SearchTermSink>(in text: String, into sink: inout Sink) {
         var text = text
-        let folded: String? = text.withUTF8 { bytes in
-            if needsFolding(bytes) { return fold(original) }
-            asciiTerms(bytes, body)
-            return nil
+        let mustFold = text.withUTF8 { bytes in
+            if needsFolding(bytes) { return true }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+                var words = ASCIIWords(buffer: buffer.baseAddress!)
+                words.scan(bytes, into: &sink)
+                words.end(into: &sink)
+            }
+            return false
         }
-        guard var folded else { return }
-        folded.withUTF8 { scalarTerms($0, body) }
+        guard mustFold else { return }
+        var folded = fold(text)
+        folded.withUTF8 { scalarTerms($0, into: &sink) }
+    }
+
+    /// `forEachTerm(in:into:)` of the text that `pieces` make read one after another,
+    /// if none of them needs folding (`needsFolding`); otherwise false, and nothing is
+    /// handed to `sink`. A search passage is pieces of its document's text, read in
+    /// place: spaces separate terms whether or not their runs are collapsed, so the
+    /// terms are those of the passage's collapsed text.
+    static func forEachTerm<Sink: SearchTermSink>(inPieces pieces: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into sink: inout Sink) -> Bool {
+        var total = 0
+        for piece in pieces {
+            if !startsAndEndsScalars(piece) || needsFolding(piece) { return false }
+            total += piece.count
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
+            var words = ASCIIWords(buffer: buffer.baseAddress!)
+            for piece in pieces { words.scan(piece, into: &sink) }
+            words.end(into: &sink)
+        }
+        return true
+    }
+
+    /// Whether `bytes`, a slice of valid UTF-8, neither starts nor ends inside a code
+    /// point: a piece cut elsewhere is read as its `String` reads it, repaired.
+    private static func startsAndEndsScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first & 0xC0 == 0x80 { return false }
+        if last < 0x80 { return true }
+        // Back to the last lead byte: its sequence must end with the piece.
+        var lead = bytes.count - 1
+        while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let byte = bytes[lead]
+        let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        return bytes.count - lead == length
     }
 
     /// The terms of text whose non-ASCII characters are all separators: runs of ASCII
-    /// letters and digits, lowercased.
-    private static func asciiTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered in
-            var length = 0
-            func endWord() {
-                guard length > 0 else { return }
-                body(UnsafeBufferPointer(rebasing: lowered[0..<length]))
-                length = 0
-            }
-            for byte in bytes {
-                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                    lowered[length] = byte
-                    length += 1
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    lowered[length] = byte + 0x20
-                    length += 1
+    /// letters and digits, lowercased into `buffer` and hashed as they are read. A word
+    /// may go on from one `scan` to the next.
+    private struct ASCIIWords {
+        /// Room for the longest word.
+        let buffer: UnsafeMutablePointer<UInt8>
+        private var length = 0
+        private var hash = SearchTermTable.Hash()
+
+        init(buffer: UnsafeMutablePointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        @inline(__always)
+        mutating func scan<Sink: SearchTermSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+            guard let base = bytes.baseAddress else { return }
+            for index in 0..<bytes.count {
+                let byte = base[index]
+                // Setting bit 5 lowercases A–Z and leaves a–z; it makes no other byte a letter.
+                let lowered = byte | 0x20
+                let kept: UInt8
+                if lowered &- 0x61 < 26 {
+                    kept = lowered
+                } else if byte &- 0x30 < 10 {
+                    kept = byte
                 } else {
-                    endWord()
+                    if length > 0 { end(into: &sink) }
+                    continue
                 }
+                buffer[length] = kept
+                length += 1
+                hash.add(kept)
             }
-            endWord()
+        }
+
+        @inline(__always)
+        mutating func end<Sink: SearchTermSink>(into sink: inout Sink) {
+            guard length > 0 else { return }
+            sink.take(UnsafeBufferPointer(start: buffer, count: length), hash: hash.value)
+            length = 0
+            hash = SearchTermTable.Hash()
         }
     }
 
     /// The terms of folded text: runs of letters, marks and digits, those of unspaced
     /// scripts cut into overlapping pairs of code points.
-    private static func scalarTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func scalarTerms<Sink: SearchTermSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        func take(_ range: Range<Int>) {
+            let term = UnsafeBufferPointer(rebasing: bytes[range])
+            sink.take(term, hash: SearchTermTable.hash(term))
+        }
         var wordStart: Int?
         // The byte offsets of the current unspaced run's code points.
         var run: [Int] = []
         func endWord(at end: Int) {
             guard let start = wordStart else { return }
-            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            take(start..<end)
             wordStart = nil
         }
         func endRun(at end: Int) {
             guard !run.isEmpty else { return }
             run.append(end)
-            if run.count == 2 { body(UnsafeBufferPointer(rebasing: bytes[run[0]..<run[1]])) }
-            for index in run.indices.dropLast(2) { body(UnsafeBufferPointer(rebasing: bytes[run[index]..<run[index + 2]])) }
+            if run.count == 2 { take(run[0]..<run[1]) }
+            for index in run.indices.dropLast(2) { take(run[index]..<run[index + 2]) }
             run.removeAll(keepingCapacity: true)
         }
         var index = 0
@@ -201,5 +274,20 @@ enum SearchTokenizer {
         ]
         let data = (try? JSONSerialization.data(withJSONObject: rules, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Takes the terms of a text from `SearchTokenizer`, each with its hash
+/// (`SearchTermTable.Hash`), computed as the term was read.
+protocol SearchTermSink {
+    mutating func take(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64)
+}
+
+/// The terms as strings, in order, repeats included.
+private struct StringTerms: SearchTermSink {
+    var strings: [String] = []
+
+    mutating func take(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+        strings.append(String(decoding: term, as: UTF8.self))
     }
 }
