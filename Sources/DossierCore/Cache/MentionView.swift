@@ -29,7 +29,7 @@
 enum MentionView {
     /// Changes when the view reads something new: every view recorded before is then
     /// another, and whatever read it is made again.
-    static let version = 2
+    static let version = 3
 
     /// The views of `ids`, each from its model values and its stretch of the site's
     /// mentions; in parallel, since a build without a previous record reads every document.
@@ -108,13 +108,19 @@ enum MentionView {
     /// The passages as the export groups them, and each mention with its place in its
     /// passage: the snippets (a range of the passage's text), the passages file, the
     /// mentions files' entries and the CSV rows all follow from these.
-    /// The stretch is read from the list once: each read of the list takes its lock
-    /// and finds the mention's document, and the table, the passages and the mentions
-    /// each read every mention again.
+    /// The stretch is read from the list once, as its document's slice: each read of
+    /// the list takes its lock and finds the mention's document. A linked document's
+    /// compact mentions are read by their places (`CompactMentionView`); others, made
+    /// on their own, as `Mention`s.
     private static func combineMentions(_ range: Range<Int>, of list: SiteMentionList, into hasher: inout StableHasher) {
         hasher.combine(range.count)
         guard !range.isEmpty else { return }
-        let stretch = range.map { list[$0] }
+        let slice = list.slice(range)
+        if let compact = CompactMentionView(slice) {
+            compact.combine(into: &hasher)
+            return
+        }
+        let stretch = Array(slice)
         let start = range.lowerBound
         let table = ExportPassages(range: range) { stretch[$0 - start] }
         let firsts = table.passages.map { stretch[Int($0.first) - start] }

@@ -28,9 +28,12 @@ struct MentionPlaces {
         places.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
-    /// Reads mentions that are all compact over one table of strings; false, having read nothing, otherwise.
+    /// Reads mentions that are all compact over one table of strings; false, having read
+    /// nothing, otherwise. One pass that checks each mention's origin as it reads it:
+    /// seven million mentions at 100,000 briefings, each a separate object, were read twice.
     private mutating func readCompact(_ mentions: [Mention]) -> Bool {
-        guard let origin = MentionOrigin.common(to: mentions) else { return false }
+        guard let first = mentions.first, case .compact(let firstMention) = first.storage else { return false }
+        let origin = firstMention.origin
         let table = origin.strings
         var numbers = [Int32](repeating: -1, count: table.count)
         documents = [origin.document]
@@ -42,7 +45,12 @@ struct MentionPlaces {
             return numbers[Int(place)]
         }
         for index in mentions.indices {
-            guard case .compact(let mention) = mentions[index].storage else { continue }
+            guard case .compact(let mention) = mentions[index].storage, mention.origin === origin else {
+                documents = []
+                strings = []
+                places.removeAll(keepingCapacity: true)
+                return false
+            }
             places.append(number(mention.actor))
             places.append(0)
             places.append(mention.anchor == CompactMention.none ? -1 : number(mention.anchor))
