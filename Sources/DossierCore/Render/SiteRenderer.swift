@@ -266,8 +266,6 @@ public enum SiteRenderer {
         _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil
     ) -> Diagnostic? {
         let path = urls.file(page)
-        let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
-        if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
         let file: OutputFile
         if let html = theme.compiledPages?.render(context, template: template) {
             file = OutputFile(path: path, contents: Data(html))
@@ -276,7 +274,9 @@ public enum SiteRenderer {
         } else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        guard let key else { return write(file, to: sink) }
+        // Keyed by its bytes, not its context (`RenderKey.key(page:)`): a page whose inputs key missed is rendered.
+        let key = RenderKey.key(page: file.contents)
+        if sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
         do {
             try sink.write(file, renderedFrom: key, inputs: inputs)
             return nil
