@@ -149,25 +149,35 @@ import Testing
     """
 
     /// A briefing page that does not show its body: an edit of the body changes the
-    /// page's inputs and context, not its bytes. The page is rendered again and, its
-    /// bytes being the previous build's, the previous file is kept (the context's key
-    /// took it for a changed page); the site equals a clean build's.
+    /// page's inputs and context, not its bytes. The page is rendered again and keeps
+    /// the previous file; the manifest records the hash of the bytes it holds.
     @Test func aPageRenderedAgainToTheSameBytesKeepsThePreviousFile() throws {
         let project = try TestProject(Self.projectText)
         defer { project.remove() }
         _ = RenderMemoTests.cachedBuild(project)
         let page = "briefings/second/index.html"
-        let before = try project.read(page)
+        let file = project.output.appendingPathComponent(page)
+        func recordedKey() -> String? {
+            BuildCache(folder: BuildCache.defaultFolder(projectRoot: project.root)).renderManifest(for: project.output)
+                .previousEntry(page, previousFile: file.path)?.key
+        }
+        let before = try Data(contentsOf: file)
+        #expect(recordedKey() == RenderKey.key(page: before))
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int)
         try project.write("content/briefings/second.md", "---\ntitle: Second\ndate: 2025-01-03\n---\nAldoria abstained twice.\n")
         let report = RenderMemoTests.cachedBuild(project)
         #expect(report.succeeded)
-        #expect(report.reusedRenders.contains(page))
+        #expect(!report.reusedRenders.contains(page))
         #expect(!report.changedPaths.contains(page))
-        #expect(try project.read(page) == before)
+        #expect(try Data(contentsOf: file) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int == inode)
+        #expect(recordedKey() == RenderKey.key(page: before))
         try project.write("content/briefings/second.md", "---\ntitle: Second, again\ndate: 2025-01-03\n---\nAldoria abstained twice.\n")
         let retitled = RenderMemoTests.cachedBuild(project)
-        #expect(!retitled.reusedRenders.contains(page))
-        #expect(try project.read(page).contains("Second, again"))
+        #expect(retitled.changedPaths.contains(page))
+        let after = try Data(contentsOf: file)
+        #expect(String(decoding: after, as: UTF8.self).contains("Second, again"))
+        #expect(recordedKey() == RenderKey.key(page: after))
         let (clean, cleanOutput) = try RenderMemoTests.cleanBuild(project)
         defer { try? FileManager.default.removeItem(at: cleanOutput) }
         #expect(clean.succeeded)

@@ -23,12 +23,13 @@ enum RenderKey {
         return hasher.finalize()
     }
 
-    /// The key of a page by the bytes it rendered to. A page's own inputs key
-    /// (`PageKeying`, `*Rekeying`) already lets an unchanged page be reused without
-    /// building its context; this key is recorded beside it (`RenderManifest`) and
-    /// read only for a page rendered again, to link the previous file when the bytes
-    /// are the same. Walking the context instead, for every page of a clean build,
-    /// cost about as much CPU as rendering it; hashing the bytes costs a tenth of that.
+    /// The key of a page by the bytes it rendered to, recorded beside its inputs key
+    /// (`RenderManifest`). The inputs key (`PageKeying`, `*Rekeying`) is what lets an
+    /// unchanged page be reused without building its context; a page rendered again
+    /// keeps the previous file when the bytes are the same (`FileReuse`), as it did when
+    /// a key of its context told it apart first. That key, a walk of every page's
+    /// context in a clean build, cost about as much CPU as rendering the page; a page
+    /// whose inputs key misses is rendered instead, and its bytes hashed in a tenth of that.
     static func key(page bytes: Data) -> String {
         var hasher = StableHasher()
         hasher.combine("rendered page")

@@ -274,11 +274,9 @@ public enum SiteRenderer {
         } else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        // Keyed by its bytes, not its context (`RenderKey.key(page:)`): a page whose inputs key missed is rendered.
-        let key = RenderKey.key(page: file.contents)
-        if sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
+        // Keyed by its bytes, not its context (`RenderKey.key(page:)`); the same bytes as the previous file keep it.
         do {
-            try sink.write(file, renderedFrom: key, inputs: inputs)
+            try sink.write(file, renderedFrom: RenderKey.key(page: file.contents), inputs: inputs)
             return nil
         } catch {
             return .error("\(error)", at: SourceLocation(path: file.path))
