@@ -1,11 +1,11 @@
 import Foundation
 
-/// The key of one rendered partial or page. A partial memoised before it is rendered
-/// (`ActorCards`) is keyed by everything the Mustache render reads — the running
-/// executable, every template's text, the template's name and the finished context.
-/// Rendering is a pure function of these, so two renders with one key produce the same
-/// bytes, and a partial whose key is unchanged can be reused without rendering it.
-/// A page is keyed by its bytes (`key(page:)`).
+/// The key of one rendered page or partial: a stable hash of everything the Mustache
+/// render reads — the running executable, every template's text, the template's name
+/// and the finished context. Rendering is a pure function of these, so two renders
+/// with one key produce the same bytes, and a page whose key is unchanged can be
+/// reused without rendering it (`RenderManifest`). Briefing and actor pages are keyed
+/// by their bytes instead (`key(page:)`).
 ///
 /// Each value is hashed with a type tag before it, so `"1"`, `1` and `true` never
 /// share a key. A dictionary is hashed as the sum of its entries' own hashes (key and
@@ -23,13 +23,13 @@ enum RenderKey {
         return hasher.finalize()
     }
 
-    /// The key of a page by the bytes it rendered to, recorded beside its inputs key
-    /// (`RenderManifest`). The inputs key (`PageKeying`, `*Rekeying`) is what lets an
-    /// unchanged page be reused without building its context; a page rendered again
-    /// keeps the previous file when the bytes are the same (`FileReuse`), as it did when
-    /// a key of its context told it apart first. That key, a walk of every page's
-    /// context in a clean build, cost about as much CPU as rendering the page; a page
-    /// whose inputs key misses is rendered instead, and its bytes hashed in a tenth of that.
+    /// The key of a briefing or actor page by the bytes it rendered to, recorded beside
+    /// its inputs key (`RenderManifest`). That inputs key (`BriefingPageRekeying`,
+    /// `ActorPageRekeying`) names all the page reads and lets an unchanged page be
+    /// reused before its context is built; a page rendered again keeps the previous
+    /// file when the bytes are the same (`FileReuse`). The context's key, a walk of each
+    /// of these pages' contexts in a clean build, cost about as much CPU as rendering
+    /// them, to spare only the render of a page whose inputs changed but not its context.
     static func key(page bytes: Data) -> String {
         var hasher = StableHasher()
         hasher.combine("rendered page")

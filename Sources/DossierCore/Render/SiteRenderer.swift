@@ -187,6 +187,7 @@ public enum SiteRenderer {
         let site = reuseUnreachedSitePage(job, model: model, urls: urls, rekeying: siteRekeying, contexts: contexts, sink: sink)
         if site.reused { return nil }
         var inputs: String? = site.inputs
+        var keyedByBytes = false
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings:
@@ -207,6 +208,7 @@ public enum SiteRenderer {
             inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + shape }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefing", contexts.briefing(briefing))
+            keyedByBytes = true
         case .actor(let index):
             let actor = model.actors[index]
             page = .actor(actor.actor.slug)
@@ -217,6 +219,7 @@ public enum SiteRenderer {
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
             (template, context) = ("actor", contexts.actor(actor, graphSVG: svg))
+            keyedByBytes = true
         case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
         case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
         case .tag(let index):
@@ -258,14 +261,20 @@ public enum SiteRenderer {
         case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
         default: return nil
         }
-        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs)
+        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs,
+                              keyedByBytes: keyedByBytes)
     }
 
     /// `inputs`: the page's inputs key, kept beside its render key for the next build.
+    /// `keyedByBytes`: for a briefing or actor page, whose inputs key names all it
+    /// reads (`RenderKey.key(page:)`); other pages keep the key of their context.
     private static func renderTemplate(
-        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil
+        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil,
+        keyedByBytes: Bool = false
     ) -> Diagnostic? {
         let path = urls.file(page)
+        let contextKey = keyedByBytes ? nil : RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
+        if let contextKey, sink.reuse(path, renderedFrom: contextKey, inputs: inputs) { return nil }
         let file: OutputFile
         if let html = theme.compiledPages?.render(context, template: template) {
             file = OutputFile(path: path, contents: Data(html))
@@ -274,9 +283,10 @@ public enum SiteRenderer {
         } else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        // Keyed by its bytes, not its context (`RenderKey.key(page:)`); the same bytes as the previous file keep it.
+        // The same bytes as the previous file keep it (`FileReuse`).
+        guard let key = keyedByBytes ? RenderKey.key(page: file.contents) : contextKey else { return write(file, to: sink) }
         do {
-            try sink.write(file, renderedFrom: RenderKey.key(page: file.contents), inputs: inputs)
+            try sink.write(file, renderedFrom: key, inputs: inputs)
             return nil
         } catch {
             return .error("\(error)", at: SourceLocation(path: file.path))
