@@ -219,7 +219,6 @@ public enum SiteRenderer {
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             let svg = Pictures.neighbourhood(of: actor, contexts: contexts)
             (template, context) = ("actor", contexts.actor(actor, graphSVG: svg))
-            keyedByBytes = true
         case .actors: (page, template, context) = (.actors, "actors", contexts.actorsIndex())
         case .tags: (page, template, context) = (.tags, "tags", contexts.tagsIndex())
         case .tag(let index):
@@ -266,8 +265,8 @@ public enum SiteRenderer {
     }
 
     /// `inputs`: the page's inputs key, kept beside its render key for the next build.
-    /// `keyedByBytes`: for a briefing or actor page, whose inputs key names all it
-    /// reads (`RenderKey.key(page:)`); other pages keep the key of their context.
+    /// `keyedByBytes`: for a briefing page, whose inputs key names all it reads
+    /// (`RenderKey.key(page:)`); other pages keep the key of their context.
     private static func renderTemplate(
         _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil,
         keyedByBytes: Bool = false
