@@ -254,11 +254,22 @@ extension CacheEncoder {
         var table = StringTable()
         var mentionBlock = CacheEncoder()
         let mentions = document.mentions
-        mentionBlock.array(mentions) { encoder, mention in encoder.mention(mention, text: document.text, table: &table) }
+        // Read once: each read of a document's text takes its storage's lock.
+        let text = document.text
+        if let origin = MentionOrigin.common(to: mentions) {
+            var compact = CompactMentionEncoding(origin: origin, text: text)
+            mentionBlock.int(mentions.count)
+            for index in mentions.indices {
+                guard case .compact(let mention) = mentions[index].storage else { continue }
+                compact.encode(mention, into: &mentionBlock, table: &table)
+            }
+        } else {
+            mentionBlock.array(mentions) { encoder, mention in encoder.mention(mention, text: text, table: &table) }
+        }
         var body = CacheEncoder()
         // The actors before the mentions, and the mentions' length, so that a reader
         // learns which actors the document names and leaves the mentions undecoded (`MentionList`).
-        body.array(MentionedActor.summary(of: mentions)) { encoder, actor in
+        body.array(document.mentionedActors) { encoder, actor in
             encoder.int(table.position(actor.actor))
             encoder.int(actor.count)
             encoder.int(actor.passages)
@@ -266,7 +277,7 @@ extension CacheEncoder {
         }
         body.int(mentionBlock.bytes.count)
         body.append(mentionBlock)
-        body.array(document.searchPassages) { encoder, passage in encoder.passage(passage, text: document.text, table: &table) }
+        body.array(document.searchPassages) { encoder, passage in encoder.passage(passage, text: text, table: &table) }
         array(table.strings) { encoder, string in encoder.string(string) }
         bytes.append(contentsOf: body.bytes)
         array(document.images) { encoder, image in

@@ -1,8 +1,11 @@
-/// The key of one rendered page: a stable hash of everything the Mustache render
-/// reads — the running executable, every template's text, the template's name and
-/// the finished context. Rendering is a pure function of these, so two renders with
-/// one key produce the same bytes, and a page whose key is unchanged can be reused
-/// without rendering it (`RenderManifest`).
+import Foundation
+
+/// The key of one rendered page or partial: a stable hash of everything the Mustache
+/// render reads — the running executable, every template's text, the template's name
+/// and the finished context. Rendering is a pure function of these, so two renders
+/// with one key produce the same bytes, and a page whose key is unchanged can be
+/// reused without rendering it (`RenderManifest`). Briefing pages are keyed by their
+/// bytes instead (`key(page:)`).
 ///
 /// Each value is hashed with a type tag before it, so `"1"`, `1` and `true` never
 /// share a key. A dictionary is hashed as the sum of its entries' own hashes (key and
@@ -17,6 +20,21 @@ enum RenderKey {
         hasher.combine(templatesFingerprint)
         hasher.combine(template)
         guard combine(context, into: &hasher) else { return nil }
+        return hasher.finalize()
+    }
+
+    /// The key of a briefing page by the bytes it rendered to, recorded beside its
+    /// inputs key (`RenderManifest`). That inputs key (`BriefingPageRekeying`) names all
+    /// the page reads and lets an unchanged page be reused before its context is built;
+    /// a page rendered again keeps the previous file when the bytes are the same
+    /// (`FileReuse`). The context's key, a walk of each of 10,000 contexts in a clean
+    /// build, cost about as much CPU as rendering them, to spare only the render of a
+    /// page whose inputs changed but not its context. (An actor page's inputs read whole
+    /// documents of which it shows a few passages: its context's key still spares it.)
+    static func key(page bytes: Data) -> String {
+        var hasher = StableHasher()
+        hasher.combine("rendered page")
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
     }
 

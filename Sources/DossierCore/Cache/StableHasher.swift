@@ -11,6 +11,10 @@ struct StableHasher {
 
     mutating func combine(_ text: String) {
         combine(text.utf8.count)
+        // In place for a native string, without the copy (a retain and release) that
+        // `withUTF8` needs to be able to make it contiguous.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done != nil { return }
         var copy = text
         copy.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
     }

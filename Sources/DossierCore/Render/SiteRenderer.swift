@@ -187,6 +187,7 @@ public enum SiteRenderer {
         let site = reuseUnreachedSitePage(job, model: model, urls: urls, rekeying: siteRekeying, contexts: contexts, sink: sink)
         if site.reused { return nil }
         var inputs: String? = site.inputs
+        var keyedByBytes = false
         switch job {
         case .home: (page, template, context) = (.home, "home", contexts.home())
         case .briefings:
@@ -207,6 +208,7 @@ public enum SiteRenderer {
             inputs = contexts.briefingInputs(briefing, fingerprints: fingerprints, templates: theme.templatesFingerprint).map { $0 + shape }
             if let inputs, sink.reuse(urls.file(page), inputs: inputs) { return nil }
             (template, context) = ("briefing", contexts.briefing(briefing))
+            keyedByBytes = true
         case .actor(let index):
             let actor = model.actors[index]
             page = .actor(actor.actor.slug)
@@ -258,16 +260,20 @@ public enum SiteRenderer {
         case .notFound: (page, template, context) = (.notFound, "404", contexts.notFound())
         default: return nil
         }
-        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs)
+        return renderTemplate(template, context: context, page: page, theme: theme, urls: urls, sink: sink, inputs: inputs,
+                              keyedByBytes: keyedByBytes)
     }
 
     /// `inputs`: the page's inputs key, kept beside its render key for the next build.
+    /// `keyedByBytes`: for a briefing page, whose inputs key names all it reads
+    /// (`RenderKey.key(page:)`); other pages keep the key of their context.
     private static func renderTemplate(
-        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil
+        _ template: String, context: [String: Any], page: SiteURLs.Page, theme: Theme, urls: SiteURLs, sink: OutputSink, inputs: String? = nil,
+        keyedByBytes: Bool = false
     ) -> Diagnostic? {
         let path = urls.file(page)
-        let key = RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
-        if let key, sink.reuse(path, renderedFrom: key, inputs: inputs) { return nil }
+        let contextKey = keyedByBytes ? nil : RenderKey.key(template: template, context: context, templatesFingerprint: theme.templatesFingerprint)
+        if let contextKey, sink.reuse(path, renderedFrom: contextKey, inputs: inputs) { return nil }
         let file: OutputFile
         if let html = theme.compiledPages?.render(context, template: template) {
             file = OutputFile(path: path, contents: Data(html))
@@ -276,7 +282,8 @@ public enum SiteRenderer {
         } else {
             return .error("missing template '\(template).mustache'", at: SourceLocation(path: "templates/\(template).mustache"))
         }
-        guard let key else { return write(file, to: sink) }
+        // The same bytes as the previous file keep it (`FileReuse`).
+        guard let key = keyedByBytes ? RenderKey.key(page: file.contents) : contextKey else { return write(file, to: sink) }
         do {
             try sink.write(file, renderedFrom: key, inputs: inputs)
             return nil
