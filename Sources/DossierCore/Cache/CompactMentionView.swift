@@ -16,9 +16,9 @@ struct CompactMentionView {
     private let mentions: [CompactMention]
     /// Each table place's number, -1 until named; equal strings share a number.
     private var numberOfPlace: [Int32]
-    private var numberOfString: [String: Int32] = [:]
+    private var numbering = FirstSeenNumbering()
     /// The distinct strings named, in the order they are first named.
-    private(set) var named: [String] = []
+    var named: [String] { numbering.strings }
     private(set) var passages: [Passage] = []
     /// For each mention, the index of its passage in `passages`.
     private(set) var passageOfMention: [Int32] = []
@@ -49,15 +49,7 @@ struct CompactMentionView {
         if place == CompactMention.none { return -1 }
         let known = numberOfPlace[Int(place)]
         if known >= 0 { return known }
-        let string = origin.strings[Int(place)]
-        let number: Int32
-        if let same = numberOfString[string] {
-            number = same
-        } else {
-            number = Int32(named.count)
-            numberOfString[string] = number
-            named.append(string)
-        }
+        let number = Int32(numbering.id(of: origin.strings[Int(place)]))
         numberOfPlace[Int(place)] = number
         return number
     }

@@ -207,7 +207,7 @@ struct ActorPassageChunk: Sendable {
     /// The chunk's lists as they grow.
     private struct Reader {
         var numbering = FirstSeenNumbering()
-        var slugs: [String] { numbering.slugs }
+        var slugs: [String] { numbering.strings }
         var mentionActor: [Int32] = []
         var mentionPassage: [Int32] = []
         /// The next passage's number in the chunk.

@@ -200,8 +200,7 @@ public enum SiteModelBuilder {
     static func siteOrderGroups(documentOrder: [DocumentID], mentionLists: [MentionList?]) -> SiteOrderGroups {
         var documents: [DocumentID] = []
         var lists: [MentionList] = []
-        var slugs: [String] = []
-        var ids: [String: Int32] = [:]
+        var numbering = FirstSeenNumbering()
         var actors: [Int32] = []
         var groups: [ActorMentionGroups.StoredGroup] = []
         for (id, list) in zip(documentOrder, mentionLists) {
@@ -212,20 +211,11 @@ public enum SiteModelBuilder {
             // By index: iterating would copy every summary.
             let named = list.actors
             for position in named.indices {
-                let slug = named[position].actor
-                let actor: Int32
-                if let known = ids[slug] {
-                    actor = known
-                } else {
-                    actor = Int32(slugs.count)
-                    ids[slug] = actor
-                    slugs.append(slug)
-                }
-                actors.append(actor)
+                actors.append(Int32(numbering.id(of: named[position].actor)))
                 groups.append(ActorMentionGroups.StoredGroup(source: source, count: named[position].count, passages: named[position].passages))
             }
         }
-        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), slugs: slugs, actors: actors, groups: groups)
+        return SiteOrderGroups(sources: MentionSources(documents: documents, lists: lists), slugs: numbering.strings, actors: actors, groups: groups)
     }
 
     static func pageModel(_ page: Page, linked: LinkedDocument?) -> PageModel {
@@ -320,7 +310,7 @@ struct RelatedInputs: Sendable {
                 let actors = Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])
                 actorSets.append(actors.map { numbering.id(of: $0) })
             }
-            return (numbering.slugs, actorSets)
+            return (numbering.strings, actorSets)
         }
         for chunk in chunks {
             for slug in chunk.slugs where actorIDs[slug] == nil { actorIDs[slug] = actorIDs.count }
