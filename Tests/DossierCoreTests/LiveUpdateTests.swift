@@ -102,12 +102,7 @@ import Testing
 
     @Test func oneBriefingsRelatedListRankedAloneEqualsTheWholeRanking() {
         var random = SplitMix64(seed: 42)
-        let slugs = (0..<12).map { "actor-\($0)" }
-        let briefings = (0..<60).map { number -> Briefing in
-            var briefing = LiveEditProject.briefing(slug: "b\(number)")
-            briefing.actors = (0..<(1 + random.below(4))).map { _ in Located(slugs[random.below(slugs.count)], at: SourceLocation(path: "x")) }
-            return briefing
-        }
+        let briefings = LiveEditProject.randomBriefings(60, actorCount: 12, mostActors: 4, random: &random)
         var inputs = RelatedInputs(briefings: briefings, linked: [:])
         let whole = RelatedBriefings.rank(inputs.actorSets, actorCount: inputs.actorCount, limit: SiteModelBuilder.relatedLimit)
         for position in [0, 17, 59] {
@@ -226,6 +221,17 @@ final class LiveEditProject {
     static func briefing(slug: String) -> Briefing {
         let decoded = ContentDecoder.briefing("---\ntitle: \(slug)\ndate: 2025-01-01\n---\nText.\n", path: "content/briefings/\(slug).md", fileSlug: slug)
         return decoded.value!
+    }
+
+    /// `count` briefings "b0", "b1", … naming 1 to `mostActors` of `actorCount` actors
+    /// ("actor-0", …) each, drawn from `random`: inputs for the related-briefings tests.
+    static func randomBriefings(_ count: Int, actorCount: Int, mostActors: Int, random: inout SplitMix64) -> [Briefing] {
+        let slugs = (0..<actorCount).map { "actor-\($0)" }
+        return (0..<count).map { number -> Briefing in
+            var briefing = briefing(slug: "b\(number)")
+            briefing.actors = (0..<(1 + random.below(mostActors))).map { _ in Located(slugs[random.below(slugs.count)], at: SourceLocation(path: "x")) }
+            return briefing
+        }
     }
 
     private func writeAll() throws {

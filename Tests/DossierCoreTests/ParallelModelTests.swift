@@ -128,12 +128,7 @@ import Testing
 
     @Test func relatedInputsNumberActorsAsOnePassWould() {
         var random = SplitMix64(seed: 17)
-        let slugs = (0..<400).map { "actor-\($0)" }
-        let briefings = (0..<2_000).map { number -> Briefing in
-            var briefing = LiveEditProject.briefing(slug: "b\(number)")
-            briefing.actors = (0..<(1 + random.below(6))).map { _ in Located(slugs[random.below(slugs.count)], at: SourceLocation(path: "x")) }
-            return briefing
-        }
+        let briefings = LiveEditProject.randomBriefings(2_000, actorCount: 400, mostActors: 6, random: &random)
         #expect(ParallelChunks.ranges(briefings.count).count > 1)
         let inputs = RelatedInputs(briefings: briefings, linked: [:])
         var ids: [String: Int] = [:]

@@ -159,19 +159,6 @@ func pictureOverlaps(_ rects: [PictureRect]) -> [(Int, Int)] {
     return result
 }
 
-/// A deterministic pseudo-random generator for building test inputs and shuffling them.
-struct PictureRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum PictureFixtures {
     static let titles = [
         "Comprehensive Strategic Partnership Agreement", "Islamic Republic of Iran", "Russian Federation",
@@ -203,7 +190,7 @@ enum PictureFixtures {
 
     /// `count` nodes with realistic (often long) labels, and `edgeCount` relations and co-mentions.
     static func graph(count: Int, edgeCount: Int, seed: UInt64 = 42, center: Bool = false) -> ([GraphNode], [GraphEdge]) {
-        var rng = PictureRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var nodes: [GraphNode] = []
         for i in 0..<count {
             let base = titles[i % titles.count]

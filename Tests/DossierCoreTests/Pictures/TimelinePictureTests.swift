@@ -29,7 +29,7 @@ import Testing
         let entries = Self.twentyEvents()
         let first = TimelinePicture.svg(entries: entries, title: "Events")
         #expect(first == TimelinePicture.svg(entries: entries, title: "Events"))
-        var rng = PictureRNG(seed: 9)
+        var rng = SplitMix64(seed: 9)
         #expect(first == TimelinePicture.svg(entries: entries.shuffled(using: &rng), title: "Events"))
         #expect(first == TimelinePicture.svg(entries: entries.reversed(), title: "Events"))
     }

@@ -1,8 +1,9 @@
 /// Sebastiano Vigna's SplitMix64. The fuzz test needs a generator whose sequence
 /// depends only on its seed, on every platform and toolchain: the standard
 /// library's random APIs (`Int.random(in:using:)`, `shuffled`) promise neither, so
-/// every draw goes through the few methods below.
-struct SplitMix64 {
+/// every draw goes through the few methods below. Other tests use it as the
+/// `RandomNumberGenerator` of `Int.random(in:using:)`, where a fixed run is enough.
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
