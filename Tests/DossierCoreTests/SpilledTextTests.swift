@@ -146,6 +146,29 @@ import Testing
         #expect(settings == LinkSettings())
     }
 
+    /// Each text is spilled on the linking thread once its entry is written, so nothing
+    /// is left for the build to spill after the stage (which held a 100,000-briefing
+    /// build up by 1.7 s).
+    @Test func theLinkStageLeavesEveryFreshlyLinkedTextInTheSpillFile() throws {
+        let project = try TestProject(DocumentLifetimeTests.projectText)
+        defer { project.remove() }
+        let loaded = ProjectLoader.load(root: project.root)
+        let (index, _) = EntityIndexer.build(loaded)
+        let kept = ProjectLinker.linkAll(loaded, index: index, settings: LinkSettings()).documents
+        for folder in [nil, project.root.appendingPathComponent(".dossier/cache")] {
+            var settings = LinkSettings()
+            settings.htmlSpill = try #require(HTMLSpillFile())
+            let linked = LinkMemo.linkAll(loaded, index: index, settings: settings, cache: BuildCache(folder: folder), root: project.root).documents
+            #expect(linked.count == kept.count && linked.count > 20)
+            #expect(linked.values.allSatisfy { $0.isTextSpilled && $0.isHTMLSpilled })
+            #expect(linked.allSatisfy { id, document in document.text == kept[id]?.text && document.mentions == kept[id]?.mentions })
+            #expect(linked.spillHTMLAndText(to: settings.htmlSpill) == linked.count)
+            // The entries were written from the texts before they left memory.
+            let reread = LinkMemo.linkAll(loaded, index: index, settings: LinkSettings(), cache: BuildCache(folder: folder), root: project.root).documents
+            if folder != nil { #expect(reread.allSatisfy { id, document in document.text == kept[id]?.text }) }
+        }
+    }
+
     @Test func aBuildCacheFilledByALinkerThatSpillsReadsBackTheSameDocuments() throws {
         let project = try TestProject(DocumentLifetimeTests.projectText)
         defer { project.remove() }

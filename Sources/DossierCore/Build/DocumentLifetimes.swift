@@ -19,21 +19,27 @@ extension LoadedProject {
 
 extension Dictionary where Key == DocumentID, Value == LinkedDocument {
     /// Moves every document's HTML and text still in memory into `file` (the one
-    /// linking spilled each HTML into as it went, else a new unnamed temporary file):
-    /// the HTML until its page is rendered, the text for the snippets and search
-    /// passages that quote it, each read back where it is shown. A document taken from
-    /// the build cache has both in its entry file already (`CachedText`, `CachedHTML`)
-    /// and is left alone. A document whose HTML or text cannot be written keeps it in
-    /// memory. Returns how many documents it moved.
+    /// linking spilled each HTML and each freshly linked text into as it went, else a
+    /// new unnamed temporary file): the HTML until its page is rendered, the text for
+    /// the snippets and search passages that quote it, each read back where it is
+    /// shown. A document taken from the build cache has both in its entry file already
+    /// (`CachedText`, `CachedHTML`) and is left alone. A document whose HTML or text
+    /// cannot be written keeps it in memory. Returns how many documents' texts are in
+    /// the spill file afterwards, moved here or by linking.
     @discardableResult
     func spillHTMLAndText(to file: HTMLSpillFile?) -> Int {
-        let inMemory = keys.filter { self[$0]!.holdsTextOrHTMLInMemory }
-        guard !inMemory.isEmpty, let file = file ?? HTMLSpillFile() else { return 0 }
+        var inMemory: [DocumentID] = []
+        var spilled = 0
+        for (id, document) in self {
+            if document.holdsTextOrHTMLInMemory { inMemory.append(id) } else if document.isTextSpilled { spilled += 1 }
+        }
+        guard !inMemory.isEmpty, let file = file ?? HTMLSpillFile() else { return spilled }
         for id in inMemory.sorted() {
             self[id]!.spillHTML(to: file)
             self[id]!.spillText(to: file)
+            if self[id]!.isTextSpilled { spilled += 1 }
         }
-        return inMemory.count
+        return spilled
     }
 }
 

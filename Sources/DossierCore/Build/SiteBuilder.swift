@@ -141,14 +141,17 @@ public enum SiteBuilder {
             }
         }
 
+        // Beside the model stage too, and finished before the upkeep: the upkeep's work
+        // on the entries a clean build stored.
+        let packing = cache.folder != nil && cache.storedMostEntriesAfresh ? BackgroundWork { cache.packShardsWithNothingToRemove() } : nil
         // Beside the model stage too: only the render stage reads them.
         let fingerprintsWork = sink == nil ? nil : { [project] in
             BackgroundWork { DocumentFingerprints(project: project, index: index, linked: linkFingerprints, drafts: options.drafts, root: options.root) }
         }()
-        // A large site's model stage allocates on both threads: beside the spill, while
-        // the documents' texts are still in memory, the two together set the build's
-        // peak (4,080 MiB at 100,000 briefings; 3,791 MiB awaited first).
-        if FreedMemory.isLargeSite(project) { _ = spill?.value }
+        // Not waited for: linking moved each text it made into the spill file as it
+        // went, so what is left to spill is little. (Spilling them all here, beside
+        // the model stage while the texts were still in memory, set the build's peak
+        // at 100,000 briefings unless awaited first, which took 1.7 s.)
         timings.append(("after linking", Double(DispatchTime.now().uptimeNanoseconds - afterLinking) / 1e9))
         let (model, modelDiagnostics) = timed("model") { SiteModelBuilder.build(
             project: project, index: index, linked: documents, linkedForms: linkFingerprints, cache: cache, root: options.root) }
@@ -182,9 +185,11 @@ public enum SiteBuilder {
                 diagnostics += timed("copy static") { StaticFileCopier.copy(copies, into: sink) }
             }
         }
+        if sink != nil, !diagnostics.hasErrors { hooks.afterWriting() }
         let upkeep = DispatchTime.now().uptimeNanoseconds
         // Sorted (43,600 paths at 10,000 briefings) beside the cache's upkeep.
         let writtenPaths = sink.map { sink in BackgroundWork { sink.writtenPaths } }
+        packing?.value
         if diagnostics.hasErrors { cache.forgetUse() } else { cache.keepOnlyUsed() }
         if options.releasesDocumentsAsRendered { cache.forgetLinkedDocumentsInMemory() }
         let paths = writtenPaths?.value ?? []
@@ -245,12 +250,18 @@ public enum SiteBuilder {
         buildOptions.cache = cache
         // `renderManifest(for:)` reads the file on a thread of its own.
         var previousManifest: RenderManifest?
+        var encodedManifest: BackgroundWork<BuildCache.EncodedRenderManifest>?
         let hooks = StageHooks(
             afterLinking: {
                 previousManifest = cache.renderManifest(for: output)
                 (staging as? OutputUpdate)?.beginInventory()
             },
-            beforeRender: { staging.renderManifest = previousManifest ?? cache.renderManifest(for: output) })
+            beforeRender: { staging.renderManifest = previousManifest ?? cache.renderManifest(for: output) },
+            // Encoded beside the upkeep, which works on other files (1 s at 100,000 briefings).
+            afterWriting: {
+                let manifest = staging.renderManifest
+                encodedManifest = BackgroundWork { cache.encodedRenderManifest(manifest, for: output) }
+            })
         var report = run(buildOptions, into: staging, hooks: hooks)
         report.diagnostics = (report.diagnostics + cleanup).sorted()
         guard report.succeeded, !(options.strict && !report.diagnostics.isEmpty) else {
@@ -268,7 +279,9 @@ public enum SiteBuilder {
             report.reusedDataFiles = reused.value.dataFiles
             // A commit stopped as by a crash stores nothing, as a dead process would not.
             let manifest = DispatchTime.now().uptimeNanoseconds
-            if options.interruptsCommitAfter == nil { cache.storeRenderManifest(staging.renderManifest, for: output) }
+            if options.interruptsCommitAfter == nil {
+                cache.storeRenderManifest(encodedManifest?.value ?? cache.encodedRenderManifest(staging.renderManifest, for: output))
+            }
             report.timings.append(("render manifest", Double(DispatchTime.now().uptimeNanoseconds - manifest) / 1e9))
             // Its manifest and inventory are large (`ExitWithoutTeardown`).
             if options.exitsAfterBuild { ExitWithoutTeardown.keep(staging) }

@@ -192,11 +192,9 @@ extension BuildCache {
     /// writes the pack of each shard whose folder or kept entries differ from what its
     /// pack records, from the entry files, and removes the packs of shards that keep
     /// nothing.
-    func writeLinkedPacks(keeping keep: Set<String>, stamps: LinkedShardStamps, linkedFolder: String) {
+    func writeLinkedPacks(keeping keptEntries: KeptEntries, stamps: LinkedShardStamps, linkedFolder: String) {
         guard let packFolder = folder?.appendingPathComponent(LinkedEntryPack.folderName).path else { return }
-        var keptByShard: [String: [String]] = [:]
-        for key in keep { keptByShard[LinkedShardStamps.shard(of: key), default: []].append(key) }
-        let kept = keptByShard
+        let kept = keptEntries.byShard
         let signatureFolder = packFolder + LinkedTextSignatures.folderSuffix
         for shard in LinkedShardStamps.names(inFolder: packFolder) ?? [] where kept[shard] == nil && !shard.hasPrefix(".") {
             unlink(packFolder + "/" + shard)
@@ -209,7 +207,7 @@ extension BuildCache {
                 return nil
             }
             let recorded = LinkedEntryPack.header(atPath: packFolder + "/" + shard, shard: shard)
-            if let recorded, recorded.folder == folder, recorded.names == LinkedShardStamps.namesHash(kept[shard]!) { return nil }
+            if let recorded, recorded.folder == folder, recorded.names == keptEntries.namesHash(of: shard) { return nil }
             return (shard, folder)
         }
         guard !stale.isEmpty else { return }
@@ -217,20 +215,29 @@ extension BuildCache {
         // Each shard written as soon as it is packed: at 100,000 briefings the packs are
         // about 360 MB, which the build must not hold at once.
         _ = stale.parallelMap { shard, folder in
-            let shardFolder: String = linkedFolder + "/" + shard + "/"
-            var lights: [(key: String, light: [UInt8])] = []
-            var signed: [(key: String, textChecksum: UInt64, bits: [UInt8])] = []
-            for key in kept[shard]!.sorted() {
-                guard let read = LinkedEntryFile.readForPack(path: shardFolder + key, key: key) else { continue }
-                lights.append((key, read.light))
-                if let signature = read.signature { signed.append((key, signature.textChecksum, signature.bits)) }
-            }
-            var signatures = LinkedTextSignatures.encoder(shard: shard)
-            LinkedTextSignatures.encode(signed, into: &signatures)
-            // The signatures first, each bound to its text: a pack is never newer than them.
-            write(signatures, to: URL(fileURLWithPath: signatureFolder + "/" + shard))
-            let names = LinkedShardStamps.namesHash(kept[shard]!)
-            writeWhole(LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights), toPath: packFolder + "/" + shard)
+            writePack(of: shard, keeping: kept[shard]!, namesHash: keptEntries.namesHash(of: shard), folder: folder,
+                      linkedFolder: linkedFolder, packFolder: packFolder)
         }
+    }
+
+    /// Writes the pack of `shard` (and its texts' name filters) from its entry files of
+    /// `keys` (sorted; `namesHash` is theirs), recording `folder` as the shard folder's identity.
+    func writePack(
+        of shard: String, keeping keys: [String], namesHash names: String, folder: LinkedShardStamps.FolderIdentity, linkedFolder: String,
+        packFolder: String
+    ) {
+        let shardFolder: String = linkedFolder + "/" + shard + "/"
+        var lights: [(key: String, light: [UInt8])] = []
+        var signed: [(key: String, textChecksum: UInt64, bits: [UInt8])] = []
+        for key in keys {
+            guard let read = LinkedEntryFile.readForPack(path: shardFolder + key, key: key) else { continue }
+            lights.append((key, read.light))
+            if let signature = read.signature { signed.append((key, signature.textChecksum, signature.bits)) }
+        }
+        var signatures = LinkedTextSignatures.encoder(shard: shard)
+        LinkedTextSignatures.encode(signed, into: &signatures)
+        // The signatures first, each bound to its text: a pack is never newer than them.
+        write(signatures, to: URL(fileURLWithPath: packFolder + LinkedTextSignatures.folderSuffix + "/" + shard))
+        writeWhole(LinkedEntryPack.encode(shard: shard, folder: folder, names: names, lights: lights), toPath: packFolder + "/" + shard)
     }
 }

@@ -56,9 +56,13 @@ struct LinkedShardStamps: Sendable, Equatable {
 
     /// A hash of a shard's entry names, in any order.
     static func namesHash(_ names: [String]) -> String {
+        namesHash(sorted: names.sorted())
+    }
+
+    static func namesHash(sorted names: [String]) -> String {
         var hasher = StableHasher()
         hasher.combine(names.count)
-        for name in names.sorted() { hasher.combine(name) }
+        for name in names { hasher.combine(name) }
         return hasher.finalize()
     }
 
@@ -80,6 +84,29 @@ struct LinkedShardStamps: Sendable, Equatable {
         }
         return names
     }
+}
+
+/// The entry keys a build kept, by shard, sorted, with each shard's `namesHash`: made
+/// once for the upkeep's passes over the shards, which grouped, sorted and hashed
+/// all of them (100,000 at 100,000 briefings) two and three times over.
+struct KeptEntries: Sendable {
+    let keys: Set<String>
+    /// Shard → its kept keys, sorted.
+    let byShard: [String: [String]]
+    private let namesHashes: [String: String]
+    private static let noNames = LinkedShardStamps.namesHash(sorted: [])
+
+    init(_ keys: Set<String>) {
+        var byShard: [String: [String]] = [:]
+        for key in keys { byShard[LinkedShardStamps.shard(of: key), default: []].append(key) }
+        for shard in byShard.keys { byShard[shard]!.sort() }
+        self.keys = keys
+        self.byShard = byShard
+        namesHashes = byShard.mapValues { LinkedShardStamps.namesHash(sorted: $0) }
+    }
+
+    /// The `namesHash` of the keys kept in `shard` (of none, if it keeps none).
+    func namesHash(of shard: String) -> String { namesHashes[shard] ?? Self.noNames }
 }
 
 extension CacheEncoder {

@@ -99,6 +99,13 @@ public enum EntityIndexer {
                 }
             }
         }
+        for phrase in project.config.linking.ignore {
+            names.append((phrase, EntityIndex.ignoredOwner))
+        }
+        // Its automaton made on the other core while the names' claims, the relations
+        // and the briefings' references are checked, which it does not depend on.
+        let matcherWork = BackgroundWork { [names] in MentionMatcher(names: names, caseSensitive: caseSensitive) }
+
         for key in claims.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let claimants = claims[key]!
             guard claimants.count > 1 else { continue }
@@ -116,10 +123,6 @@ public enum EntityIndexer {
                     at: claim.location))
             }
         }
-        for phrase in project.config.linking.ignore {
-            names.append((phrase, EntityIndex.ignoredOwner))
-        }
-        let matcher = MentionMatcher(names: names, caseSensitive: caseSensitive)
 
         // Relations.
         var relations: [Relation] = []
@@ -163,7 +166,7 @@ public enum EntityIndexer {
             for reference in briefing.actors { checkActor(reference, what: "actors") }
             for event in briefing.events { checkEvent(event) }
         }
-        let index = EntityIndex(actors: actors, relations: relations, relationTypes: types, matcher: matcher,
+        let index = EntityIndex(actors: actors, relations: relations, relationTypes: types, matcher: matcherWork.value,
                                 actorSuggestion: actorSuggestion)
         return (index, diagnostics)
     }
