@@ -157,7 +157,8 @@ import Testing
         let kept = ProjectLinker.linkAll(loaded, index: index, settings: LinkSettings()).documents
         for folder in [nil, project.root.appendingPathComponent(".dossier/cache")] {
             var settings = LinkSettings()
-            settings.htmlSpill = try #require(HTMLSpillFile())
+            let spill = try #require(HTMLSpillFile())
+            settings.htmlSpill = spill
             let linked = LinkMemo.linkAll(loaded, index: index, settings: settings, cache: BuildCache(folder: folder), root: project.root).documents
             #expect(linked.count == kept.count && linked.count > 20)
             #expect(linked.values.allSatisfy { $0.isTextSpilled && $0.isHTMLSpilled })
