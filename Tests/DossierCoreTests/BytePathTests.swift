@@ -73,6 +73,20 @@ import Testing
         }
     }
 
+    /// Markers next to each other, cut short, overlapping their own start (`=\"=\"…`) and
+    /// among the bytes they begin with.
+    @Test func byteReplacementMatchesFoundationOnRandomPages() {
+        var random = SplitMix64(seed: 16)
+        let pieces = ["<a href=\"dossier:", "=\"dossier-site:", "<a href=\"", "=\"", "dossier", ":", "<", "=", "\"", "x", "é", "🇦🇹", " "]
+        for _ in 0..<2_000 {
+            let html = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for marker in ["<a href=\"dossier:", "=\"dossier-site:", "=\""] {
+                #expect(ByteReplacement.replacing(marker, with: "../", in: html)
+                    == html.replacingOccurrences(of: marker, with: "../"), "\(html)")
+            }
+        }
+    }
+
     @Test func rootPrefixCountsTheFoldersAboveEveryKindOfPage() {
         let pages: [SiteURLs.Page] = [
             .home, .briefing("b"), .briefings, .actor("iran"), .actors, .tag("t"), .tags, .timeline, .graph, .sources, .search,

@@ -25,78 +25,92 @@ public struct MentionMatcher: Sendable {
 
     public let caseSensitive: Bool
     /// Transitions keyed by `state << 32 | scalar`, while the automaton is built; then
-    /// laid out by state in `edgeStart`, `edgeScalar` and `edgeTarget`.
+    /// laid out by state in `states` and `edges`.
     private var transitions: [UInt64: Int32] = [:]
-    /// Where each state's transitions begin in `edgeScalar` and `edgeTarget` (one more
-    /// entry than states), sorted by scalar: a state has a few, found by a short scan
-    /// where hashing the key cost more than the step itself.
-    private var edgeStart: [Int32] = [0]
-    private var edgeScalar: [UInt32] = []
-    private var edgeTarget: [Int32] = []
+    /// Everything a step reads about a state, side by side: with 20,000 actors the
+    /// tables outgrow the cache, and one array per field cost a cache miss per field.
+    private var states: [State] = [State(edgeStart: 0, edgeEnd: 0, failure: 0, firstOutput: -1)]
+    /// Each state's transitions, sorted by scalar, from `edgeStart` to `edgeEnd`: a
+    /// state has a few, found by a short scan where hashing the key cost more than the
+    /// step itself.
+    private var edges: [Edge] = []
     /// Transitions from the root for ASCII, the common case, without a search.
     private var rootASCII = [Int32](repeating: 0, count: 128)
-    private var failure: [Int32] = [0]
-    /// The pattern ending exactly at each state, or -1.
-    private var terminal: [Int32] = [-1]
-    /// The nearest state along the failure chain that has a terminal, or -1.
-    private var outputLink: [Int32] = [-1]
-    private var patternLength: [Int] = []
-    private var patternOwner: [Int] = []
+    private var patterns: [Pattern] = []
+
+    private struct State {
+        var edgeStart: Int32
+        var edgeEnd: Int32
+        var failure: Int32
+        /// The longest pattern ending at this state, or -1; the others follow in
+        /// `Pattern.nextOutput`.
+        var firstOutput: Int32
+    }
+
+    private struct Edge {
+        var scalar: UInt32
+        var target: Int32
+    }
+
+    private struct Pattern {
+        var owner: Int
+        var length: Int32
+        /// The next shorter pattern that ends where this one does, or -1.
+        var nextOutput: Int32
+    }
 
     public init(names: [(name: String, owner: Int)], caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
+        // The pattern ending exactly at each state, or -1, while the automaton is built.
+        var terminal: [Int32] = [-1]
         for (name, owner) in names {
             let key = NameFolding.key(name, caseSensitive: caseSensitive)
             guard !key.isEmpty else { continue }
-            insert(key, owner: owner)
+            insert(key, owner: owner, terminal: &terminal)
         }
-        buildFailureLinks()
+        buildFailureLinks(terminal: terminal)
     }
 
-    public var patternCount: Int { patternLength.count }
+    public var patternCount: Int { patterns.count }
 
-    private mutating func insert(_ key: [UInt32], owner: Int) {
+    private mutating func insert(_ key: [UInt32], owner: Int, terminal: inout [Int32]) {
         var state: Int32 = 0
         for scalar in key {
             let edge = UInt64(UInt32(state)) << 32 | UInt64(scalar)
             if let next = transitions[edge] {
                 state = next
             } else {
-                let next = Int32(failure.count)
-                failure.append(0)
+                let next = Int32(terminal.count)
                 terminal.append(-1)
-                outputLink.append(-1)
                 transitions[edge] = next
                 if state == 0, scalar < 128 { rootASCII[Int(scalar)] = next }
                 state = next
             }
         }
         if terminal[Int(state)] == -1 {
-            terminal[Int(state)] = Int32(patternLength.count)
-            patternLength.append(key.count)
-            patternOwner.append(owner)
+            terminal[Int(state)] = Int32(patterns.count)
+            patterns.append(Pattern(owner: owner, length: Int32(key.count), nextOutput: -1))
         }
     }
 
-    private mutating func buildFailureLinks() {
-        var children: [[(UInt32, Int32)]] = Array(repeating: [], count: failure.count)
+    private mutating func buildFailureLinks(terminal: [Int32]) {
+        var children: [[(UInt32, Int32)]] = Array(repeating: [], count: terminal.count)
         for (edge, next) in transitions {
             children[Int(edge >> 32)].append((UInt32(truncatingIfNeeded: edge), next))
         }
         // Sorted so that construction does not depend on dictionary order.
         for index in children.indices { children[index].sort { $0.0 < $1.0 } }
-        edgeStart = [0]
-        edgeStart.reserveCapacity(children.count + 1)
-        edgeScalar.reserveCapacity(transitions.count)
-        edgeTarget.reserveCapacity(transitions.count)
-        for edges in children {
-            for (scalar, target) in edges {
-                edgeScalar.append(scalar)
-                edgeTarget.append(target)
-            }
-            edgeStart.append(Int32(edgeScalar.count))
+        states.removeAll()
+        states.reserveCapacity(children.count)
+        edges.reserveCapacity(transitions.count)
+        for (state, stateEdges) in children.enumerated() {
+            let start = Int32(edges.count)
+            for (scalar, target) in stateEdges { edges.append(Edge(scalar: scalar, target: target)) }
+            states.append(State(edgeStart: start, edgeEnd: Int32(edges.count), failure: 0, firstOutput: terminal[state]))
         }
         transitions = [:]
+        // The nearest state along the failure chain that has a terminal, or -1.
+        var outputLink = [Int32](repeating: -1, count: children.count)
         var queue: [Int32] = children[0].map(\.1)
         var head = 0
         while head < queue.count {
@@ -105,19 +119,28 @@ public struct MentionMatcher: Sendable {
             for (scalar, child) in children[Int(state)] {
                 var target: Int32 = 0
                 if state != 0 {
-                    var fallback = failure[Int(state)]
+                    var fallback = states[Int(state)].failure
                     while true {
                         if let next = step(fallback, scalar) {
                             target = next
                             break
                         }
                         if fallback == 0 { break }
-                        fallback = failure[Int(fallback)]
+                        fallback = states[Int(fallback)].failure
                     }
                 }
-                failure[Int(child)] = target
+                states[Int(child)].failure = target
                 outputLink[Int(child)] = terminal[Int(target)] >= 0 ? target : outputLink[Int(target)]
                 queue.append(child)
+            }
+        }
+        for state in states.indices {
+            let link = outputLink[state]
+            let linked = link >= 0 ? terminal[Int(link)] : -1
+            if terminal[state] >= 0 {
+                patterns[Int(terminal[state])].nextOutput = linked
+            } else {
+                states[state].firstOutput = linked
             }
         }
     }
@@ -128,17 +151,26 @@ public struct MentionMatcher: Sendable {
             let next = rootASCII[Int(scalar)]
             return next == 0 ? nil : next
         }
-        let end = Int(edgeStart[Int(state) + 1])
-        var low = Int(edgeStart[Int(state)]), high = end
+        return states.withUnsafeBufferPointer { states in
+            edges.withUnsafeBufferPointer { edges in
+                Self.step(states[Int(state)], scalar, edges: edges)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func step(_ state: State, _ scalar: UInt32, edges: UnsafeBufferPointer<Edge>) -> Int32? {
+        let end = Int(state.edgeEnd)
+        var low = Int(state.edgeStart), high = end
         // Every edge before `low` has a smaller scalar: halve to a few, then scan on.
         while high - low > 8 {
             let middle = (low + high) / 2
-            if edgeScalar[middle] < scalar { low = middle + 1 } else { high = middle }
+            if edges[middle].scalar < scalar { low = middle + 1 } else { high = middle }
         }
         while low < end {
-            let candidate = edgeScalar[low]
-            if candidate == scalar { return edgeTarget[low] }
-            if candidate > scalar { return nil }
+            let candidate = edges[low]
+            if candidate.scalar == scalar { return candidate.target }
+            if candidate.scalar > scalar { return nil }
             low += 1
         }
         return nil
@@ -186,29 +218,45 @@ public struct MentionMatcher: Sendable {
     }
 
     func matches(inFolded scalars: [UInt32]) -> [Match] {
-        guard !patternLength.isEmpty else { return [] }
+        guard !patterns.isEmpty else { return [] }
         var candidates: [Match] = []
-        var state: Int32 = 0
         // Unchecked reads: the loop runs once per scalar of every text searched.
         scalars.withUnsafeBufferPointer { scalars in
-            for (index, scalar) in scalars.enumerated() {
-                while true {
-                    if let next = step(state, scalar) {
-                        state = next
-                        break
+            states.withUnsafeBufferPointer { states in
+                edges.withUnsafeBufferPointer { edges in
+                    patterns.withUnsafeBufferPointer { patterns in
+                        rootASCII.withUnsafeBufferPointer { rootASCII in
+                            var state: Int32 = 0
+                            var current = states[0]
+                            for (index, scalar) in scalars.enumerated() {
+                                while true {
+                                    if state == 0, scalar < 128 {
+                                        let next = rootASCII[Int(scalar)]
+                                        if next != 0 { state = next }
+                                        break
+                                    }
+                                    if let next = Self.step(current, scalar, edges: edges) {
+                                        state = next
+                                        break
+                                    }
+                                    if state == 0 { break }
+                                    state = current.failure
+                                    current = states[Int(state)]
+                                }
+                                current = states[Int(state)]
+                                var output = current.firstOutput
+                                while output >= 0 {
+                                    let pattern = patterns[Int(output)]
+                                    let end = index + 1
+                                    let start = end - Int(pattern.length)
+                                    if isBoundary(scalars, start: start, end: end) {
+                                        candidates.append(Match(start: start, end: end, owner: pattern.owner))
+                                    }
+                                    output = pattern.nextOutput
+                                }
+                            }
+                        }
                     }
-                    if state == 0 { break }
-                    state = failure[Int(state)]
-                }
-                var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
-                while output >= 0 {
-                    let pattern = Int(terminal[Int(output)])
-                    let end = index + 1
-                    let start = end - patternLength[pattern]
-                    if isBoundary(scalars, start: start, end: end) {
-                        candidates.append(Match(start: start, end: end, owner: patternOwner[pattern]))
-                    }
-                    output = outputLink[Int(output)]
                 }
             }
         }

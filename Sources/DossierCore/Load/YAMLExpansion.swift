@@ -38,7 +38,7 @@ enum YAMLExpansion {
         if yaml.unicodeScalars.first == "\u{FEFF}" { yaml.unicodeScalars.removeFirst() }
         let scan = AliasScan(yaml)
         if scan.aliases.isEmpty {
-            let root = try Yams.compose(yaml: yaml, .default, .default, encoding)
+            let root = try ImplicitTagShortcut.compose(yaml, encoding: encoding)
             var measure = ExpansionMeasure(scan: scan)
             if let root { _ = try measure.visit(root, depth: 1) }
             return root
@@ -56,6 +56,40 @@ enum YAMLExpansion {
             if let root { _ = try measure.visit(root, depth: 1) }
         }
         return try Yams.compose(yaml: yaml, .default, .default, encoding)
+    }
+}
+
+/// Composes YAML without the default resolver's regular expressions where they cannot
+/// change the outcome.
+///
+/// Yams checks every mapping for duplicate keys by hashing each key with its resolved
+/// tag, and resolving a plain scalar's tag runs up to seven `NSRegularExpression`s (is
+/// it a bool, an int, a float…): a tenth of the load stage, for keys such as `title`.
+/// Dossier never reads a resolved tag, so the tag matters only to that check, and only
+/// where two keys of one mapping spell the same string: with no rules, every implicit or
+/// quoted scalar resolves to `str`, so such keys are always duplicates, while the
+/// default tells `1` from `"1"`. The basic resolver therefore finds every duplicate the
+/// default finds and perhaps more; when it finds one, the text is composed again with
+/// the default resolver, whose answer stands. That holds only when no key carries an
+/// explicit tag (`!!int 1` equals a plain `1` by default, not here) and no `=` can
+/// resolve to Yams' `value` tag, which `Node.string` reads in a mapping: text with `!`
+/// or `=` anywhere takes the default path. Aliases share nodes, and a shared node's tag
+/// is resolved once by whichever resolver composed it: the caller sends text with
+/// aliases elsewhere.
+enum ImplicitTagShortcut {
+    static func compose(_ yaml: String, encoding: Parser.Encoding) throws -> Node? {
+        guard mayResolveBasically(yaml) else {
+            return try Yams.compose(yaml: yaml, .default, .default, encoding)
+        }
+        do {
+            return try Yams.compose(yaml: yaml, .basic, .default, encoding)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: yaml, .default, .default, encoding)
+        }
+    }
+
+    static func mayResolveBasically(_ yaml: String) -> Bool {
+        !yaml.utf8.contains { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "=") }
     }
 }
 
