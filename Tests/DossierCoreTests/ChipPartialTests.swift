@@ -134,9 +134,9 @@ import Testing
     @Test func eachChipIsRenderedOncePerActorDepthAndLanguage() throws {
         var library = MustacheLibrary()
         library.register(try MustacheTemplate(string: "<a href=\"{{url}}\">{{title}}</a>"), named: "partials/actor-chip")
-        let chips = ActorChips(library: library)
+        let chips = ActorChips(library: library, actorCount: 1)
         func chip(_ prefix: String, _ langDir: String) -> String? {
-            chips.chip("iran", rootPrefix: prefix, langDir: langDir, variant: .standard) {
+            chips.chip(0, rootPrefix: prefix, langDir: langDir, variant: .standard) {
                 ["title": "Iran", "url": prefix + "actors/iran/"]
             }["chip_html"] as? String
         }

@@ -43,6 +43,14 @@ final class ActorMentionGroups: Sendable {
             let group = stored[position]
             return Group(document: sources.documents[Int(group.source)], count: Int(group.count), passages: Int(group.passages))
         }
+
+        /// The table of documents the groups point into: the site's, shared by every
+        /// actor of a built model, so a reader can keep what it needs of each document
+        /// in an array by `source(at:)` instead of a table keyed by `DocumentID`.
+        var documentTable: MentionSources { sources }
+
+        /// The position in `documentTable` of the document of the group at `position`.
+        func source(at position: Int) -> Int { Int(stored[position].source) }
     }
 
     let actor: String
@@ -92,6 +100,9 @@ final class ActorMentionGroups: Sendable {
     /// in it, and the anchor of the first one that has an anchor.
     struct Line: Sendable {
         let document: DocumentID
+        /// The document's position in `groups.documentTable`, for readers that keep
+        /// what they need of each document by position.
+        let source: Int
         let count: Int
         let firstAnchor: String?
     }
@@ -101,7 +112,11 @@ final class ActorMentionGroups: Sendable {
     /// briefings), and making each one's mentions cost more than the rest of its line.
     func lines(in range: Range<Int>) -> [Line] {
         if let made = made.withLock({ $0 }) {
-            return made[range].map { Line(document: $0.document, count: $0.mentions.count, firstAnchor: $0.mentions.lazy.compactMap(\.anchor).first) }
+            return range.map { index in
+                let group = made[index]
+                return Line(document: group.document, source: groups.source(at: index), count: group.mentions.count,
+                            firstAnchor: group.mentions.lazy.compactMap(\.anchor).first)
+            }
         }
         // The count is the stored one (the pager's), and the first anchor the one the
         // list's summary found; a list from the build cache has none, and its reading
@@ -121,7 +136,7 @@ final class ActorMentionGroups: Sendable {
                     }
                 }
             }
-            return Line(document: groups.sources.documents[source], count: Int(stored.count), firstAnchor: anchor)
+            return Line(document: groups.sources.documents[source], source: source, count: Int(stored.count), firstAnchor: anchor)
         }
     }
 

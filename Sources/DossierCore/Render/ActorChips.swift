@@ -45,33 +45,39 @@ final class ActorChips: @unchecked Sendable {
         }
     }
 
-    private struct Key: Hashable {
-        var slug: String
+    /// A chip made, with what it was made for besides its actor.
+    private struct Made {
         var rootPrefix: String
         var langDir: String
         var variant: Variant?
+        var context: PageContexts.Context
     }
 
     /// Nil when contexts are built without a theme (tests of the contexts alone): chips
     /// then carry their values without the rendered HTML.
     private let library: MustacheLibrary?
     private let lock = NSLock()
-    private var chips: [Key: PageContexts.Context] = [:]
+    /// By the actor's position in the model: a page finds its chips without hashing a
+    /// slug, a prefix and a language into a table of every chip of the site (about
+    /// 100,000 at 100,000 briefings, past the CPU's caches). An actor has a few chips
+    /// (depths, languages, variants), compared in turn: short strings compare as integers.
+    private var chips: [[Made]]
     private(set) var renderCount = 0
 
-    init(library: MustacheLibrary?) {
+    init(library: MustacheLibrary?, actorCount: Int) {
         self.library = library
+        chips = Array(repeating: [], count: actorCount)
     }
 
     /// The chip's context with the variant's HTML (none without a variant: a link that
     /// is not drawn as a chip); `values` makes the chip's own values the first time
-    /// this (actor, prefix, language, variant) is asked for.
+    /// this (actor, prefix, language, variant) is asked for. `actor`: the actor's
+    /// position in the model's actors.
     func chip(
-        _ slug: String, rootPrefix: String, langDir: String, variant: Variant?, values: () -> PageContexts.Context
+        _ actor: Int, rootPrefix: String, langDir: String, variant: Variant?, values: () -> PageContexts.Context
     ) -> PageContexts.Context {
-        let key = Key(slug: slug, rootPrefix: rootPrefix, langDir: langDir, variant: variant)
         lock.lock()
-        let known = chips[key]
+        let known = Self.find(in: chips[actor], rootPrefix: rootPrefix, langDir: langDir, variant: variant)
         lock.unlock()
         if let known { return known }
         var context = values()
@@ -81,9 +87,16 @@ final class ActorChips: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        if let raced = chips[key] { return raced }
-        chips[key] = context
+        if let raced = Self.find(in: chips[actor], rootPrefix: rootPrefix, langDir: langDir, variant: variant) { return raced }
+        chips[actor].append(Made(rootPrefix: rootPrefix, langDir: langDir, variant: variant, context: context))
         renderCount += 1
         return context
+    }
+
+    private static func find(in made: [Made], rootPrefix: String, langDir: String, variant: Variant?) -> PageContexts.Context? {
+        for index in made.indices where made[index].variant == variant && made[index].rootPrefix == rootPrefix && made[index].langDir == langDir {
+            return made[index].context
+        }
+        return nil
     }
 }

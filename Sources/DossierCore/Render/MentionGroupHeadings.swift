@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The heading of a "Mentioned in" group (the document's title as a link, its mention
@@ -63,14 +64,41 @@ final class MentionGroupHeadings: Sendable {
     /// The headings of the pages of one depth and language. A page's groups and lines
     /// all share its depth and language: looked up once per page, the headings are then
     /// found by document alone, not by a key of five strings hashed for each line.
-    final class DocumentHeadings: Sendable {
+    final class DocumentHeadings: @unchecked Sendable {
         private let library: MustacheLibrary?
         private let keepsValues: Bool
         private let headings = BuildMemo<DocumentID, Heading>()
+        /// The headings by the document's position in the site's table of mention
+        /// sources (`ActorMentionGroups.Groups.documentTable`), for the lines of
+        /// "Mentioned in": a line finds its heading without hashing its `DocumentID`
+        /// into a table of every document of the site (about 1.8 million lines at
+        /// 100,000 briefings). Made for the first table asked for: a built model has one.
+        private let positionLock = NSLock()
+        private var positionTable: MentionSources?
+        private var byPosition: [Heading?] = []
 
         fileprivate init(library: MustacheLibrary?, keepsValues: Bool) {
             self.library = library
             self.keepsValues = keepsValues
+        }
+
+        /// `document(_:link:)` for the document at `source` in `table`.
+        func document(_ id: DocumentID, at source: Int, in table: MentionSources, link: () -> PageContexts.Context) -> Heading {
+            positionLock.lock()
+            if positionTable == nil {
+                positionTable = table
+                byPosition = Array(repeating: nil, count: table.documents.count)
+            }
+            let byTable = positionTable === table
+            let known = byTable ? byPosition[source] : nil
+            positionLock.unlock()
+            if let known { return known }
+            let heading = document(id, link: link)
+            guard byTable else { return heading }
+            positionLock.lock()
+            byPosition[source] = heading
+            positionLock.unlock()
+            return heading
         }
 
         /// The document's heading; `link` makes the link's values the first time it is asked for.

@@ -28,8 +28,10 @@ extension PageContexts {
         }
         let latest = link(first)
         let earliest = first != last ? link(last) : nil
-        let principal = (principalBriefingsByActor[value.slug] ?? []).map { model.briefings[$0] }
-        let shown = principal.prefix(Self.infoboxBriefingsShown).map { briefing -> Context in
+        // Positions, the few shown read where they lie: a much-named actor's briefings were each copied whole.
+        let principal = principalBriefingsByActor[value.slug] ?? []
+        let shown = principal.prefix(Self.infoboxBriefingsShown).map { position -> Context in
+            let briefing = model.briefings[position]
             let slug = briefing.briefing.slug
             return ["title": briefing.briefing.title, "url": urls.link(from: page, to: .briefing(slug)),
                     "date": date(briefing.briefing.date, on: page),

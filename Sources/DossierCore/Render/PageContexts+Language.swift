@@ -36,7 +36,12 @@ extension PageContexts {
     static let sameLanguageDirHTML = " dir=\"auto\""
 
     func langDirHTML(_ language: LanguageTag, on page: SiteURLs.Page) -> String {
-        language == self.language(of: page) ? Self.sameLanguageDirHTML : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\""
+        langDirHTML(language, pageLanguage: self.language(of: page))
+    }
+
+    /// `langDirHTML` on a page whose language the caller has looked up.
+    func langDirHTML(_ language: LanguageTag, pageLanguage: LanguageTag) -> String {
+        language == pageLanguage ? Self.sameLanguageDirHTML : " lang=\"\(language.tag)\" dir=\"\(language.direction.rawValue)\""
     }
 
     /// The same, but nothing when the text is in the page's language: for a `<bdi>`,

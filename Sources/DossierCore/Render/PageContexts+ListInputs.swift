@@ -44,7 +44,7 @@ extension PageContexts {
             hasher.combine(briefing.principalActors.count)
             for slug in briefing.principalActors {
                 hasher.combine(slug)
-                hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
+                hasher.combine(actorAsSeen(slug, fingerprints) ?? "no such actor")
             }
         }
         return hasher.finalize()
@@ -75,7 +75,7 @@ extension PageContexts {
             hasher.combine(item.event.actors.count)
             for slug in item.event.actors.map(\.value) + [item.event.place?.value].compactMap({ $0 }) {
                 hasher.combine(slug)
-                hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
+                hasher.combine(actorAsSeen(slug, fingerprints) ?? "no such actor")
             }
         }
         return hasher.finalize()

@@ -17,7 +17,8 @@ extension PageContexts {
         return kinds.compactMap { kind, label -> Context? in
             let groups = quoted.filter { $0.document.kind == kind }
                 .map { mentionGroup($0.document, $0.mentions, on: page, in: language, headings: headings) }
-            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0, on: page, in: language, headings: headings) }
+            let table = actor.mentionGroups.groups.documentTable
+            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0, of: table, on: page, in: language, headings: headings) }
             guard !groups.isEmpty || !links.isEmpty else { return nil }
             var section: Context = ["label": label, "kind": kind.rawValue, "has_links": !links.isEmpty]
             if mentionSectionsHTML.groupValuesMayBeRead {
@@ -59,9 +60,10 @@ extension PageContexts {
 
     /// `line`'s link on `page`, whose language is `language` and whose depth and language `headings` are of.
     private func mentionLink(
-        _ line: ActorMentionGroups.Line, on page: SiteURLs.Page, in language: LanguageTag, headings: MentionGroupHeadings.DocumentHeadings
+        _ line: ActorMentionGroups.Line, of table: MentionSources, on page: SiteURLs.Page, in language: LanguageTag,
+        headings: MentionGroupHeadings.DocumentHeadings
     ) -> MentionLink {
-        let heading = headings.document(line.document) { newDocumentLink(line.document, from: page) }
+        let heading = headings.document(line.document, at: line.source, in: table) { newDocumentLink(line.document, from: page) }
         let count = DisplayFormat.number(line.count, in: language)
         return MentionLink(heading: heading, url: line.firstAnchor.map { heading.url + "#" + $0 } ?? heading.url, count: count,
                            countLabel: DisplayFormat.count(line.count, "mention", formatted: count), langDirHTML: heading.otherLanguageDirHTML)

@@ -132,19 +132,20 @@ extension PageContexts {
         let list = PagedList.tag(tag)
         let pager = pager(list, count: briefings.count)
         let page = list.page(pageNumber)
-        let cards = briefings[pager.range(ofPage: pageNumber)].compactMap { briefingsBySlug[$0] }
+        // Each card made once for both lists, each briefing read where it lies: `briefingsBySlug[$0]`
+        // copied every `BriefingModel`, and each card was made twice.
+        var cards: [Context] = []
         // By year, as on the briefings index: the cards' h3 titles need an h2 above them.
         var years: [(Int, [Context])] = []
-        for briefing in cards {
-            let year = briefing.briefing.date.year
-            if years.last?.0 == year { years[years.count - 1].1.append(briefingCard(briefing, from: page)) } else {
-                years.append((year, [briefingCard(briefing, from: page)]))
-            }
+        for slug in briefings[pager.range(ofPage: pageNumber)] {
+            guard let (year, card) = briefingsBySlug.read(slug, { ($0.briefing.date.year, briefingCard($0, from: page)) }) else { continue }
+            cards.append(card)
+            if years.last?.0 == year { years[years.count - 1].1.append(card) } else { years.append((year, [card])) }
         }
         return merge(common(page, title: pagedTitle("Tag: \(tag)", list, pager: pager, current: pageNumber), description: nil, section: "tags"), [
             "tag": tag, "count": number(briefings.count, on: page),
             "count_label": DisplayFormat.count(briefings.count, "briefing", in: language(of: page)),
-            "briefings": cards.map { briefingCard($0, from: page) },
+            "briefings": cards,
             "years": years.map {
                 ["year": String($0.0), "year_label": DisplayFormat.year($0.0, in: language(of: page)), "briefings": $0.1] as Context
             },

@@ -31,6 +31,9 @@ struct PageContexts {
     /// Whether "Mentioned in" groups are written as HTML, and whether their values are still needed.
     let mentionSectionsHTML: MentionSectionsHTML
     let actorsIndexOrderMemo = ComputedOnce<ActorsIndexOrder>()
+    /// Whole-site parts of the index pages' shapes, hashed once (`SitePageRekeying`).
+    let actorsShapeDigestMemo = ComputedOnce<String>()
+    let tagsShapeDigestMemo = ComputedOnce<String>()
     /// The header and footer rendered apart, and the library that renders them (nil
     /// without a theme: the contexts then carry no HTML for them).
     let layoutPartials: LayoutPartials
@@ -41,12 +44,14 @@ struct PageContexts {
     /// Each actor's mention list hashed for the inputs keys, once for its page and all
     /// its "Mentioned in" pages (`PageContexts+Inputs`).
     let mentionListDigests = BuildMemo<String, String?>()
+    /// The documents of the mention lists as others see them, by position (`hashMentionList`).
+    let seenDocuments = SeenDocuments()
 
     /// Without a theme (tests of the contexts alone), chips carry their values but no HTML.
     init(model: SiteModel, urls: SiteURLs, theme: Theme? = nil) {
         self.model = model
         self.urls = urls
-        chips = ActorChips(library: theme?.library)
+        chips = ActorChips(library: theme?.library, actorCount: model.actors.count)
         layoutPartials = theme?.layoutPartials ?? LayoutPartials(spliced: [])
         partialsLibrary = theme?.library
         includesSnippetSegments = theme?.mayRead("segments") ?? true
@@ -150,17 +155,28 @@ struct PageContexts {
 
     /// A date as `page` shows it, in the page's language.
     func date(_ date: PartialDate, on page: SiteURLs.Page) -> Context {
-        ["display": DisplayFormat.date(date, in: language(of: page)), "machine": DisplayFormat.machineDate(date)]
+        self.date(date, in: language(of: page))
+    }
+
+    /// `date` on a page whose language the caller has looked up.
+    func date(_ date: PartialDate, in pageLanguage: LanguageTag) -> Context {
+        ["display": DisplayFormat.date(date, in: pageLanguage), "machine": DisplayFormat.machineDate(date)]
     }
 
     /// An actor's chip: its values, and its HTML as `variant`'s partial renders it.
     func actorChip(_ slug: String, from page: SiteURLs.Page, as variant: ActorChips.Variant? = nil) -> Context? {
-        guard let actor = actorsBySlug.read(slug, \.actor) else { return nil }
-        let langDir = langDirHTML(language(of: .actor(slug)), on: page)
-        return chips.chip(slug, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
-            ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue, "kind_label": actor.kind.label,
-             "summary": optional(actor.summary), "lang_dir_html": langDir,
-             "bdi_lang_dir_html": otherLanguageDirHTML(language(of: .actor(slug)), on: page)]
+        guard let position = actorsBySlug.position(of: slug) else { return nil }
+        // The actor's and the page's languages looked up once, not once for each attribute.
+        let actorLanguage = actorsBySlug.read(at: position) { $0.actor.language } ?? siteLanguage
+        let pageLanguage = language(of: page)
+        let langDir = langDirHTML(actorLanguage, pageLanguage: pageLanguage)
+        return chips.chip(position, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
+            actorsBySlug.read(at: position) { entry in
+                let actor = entry.actor
+                return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+                        "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
+                        "bdi_lang_dir_html": actorLanguage == pageLanguage ? "" : langDir]
+            }
         }
     }
 

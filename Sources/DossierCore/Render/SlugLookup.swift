@@ -31,6 +31,11 @@ struct SlugLookup<Entry> {
         return read(entries[position])
     }
 
+    /// What `read` takes of the entry at `position` (from `position(of:)`), read where it lies.
+    func read<Value>(at position: Int, _ read: (Entry) -> Value) -> Value {
+        read(entries[position])
+    }
+
     /// Where the entry of `slug` is in the list.
     func position(of slug: String) -> Int? { positions[slug] }
 }
