@@ -39,11 +39,11 @@ enum CoMentionCounter {
             // Indexed by actor id, zero outside the actor being counted.
             var documentCounts = [UInt32](repeating: 0, count: table.actorCount)
             var blockCounts = [UInt32](repeating: 0, count: table.actorCount)
-            var met: [Int32] = []
+            var met = MetActors(actorCount: table.actorCount)
             for actor in range.lazy.map(Int32.init) {
                 for document in table.actorDocuments[Int(actor)] {
                     for other in table.documentActors[Int(document)] where other > actor {
-                        if documentCounts[Int(other)] == 0 { met.append(other) }
+                        if documentCounts[Int(other)] == 0 { met.insert(other) }
                         documentCounts[Int(other)] += 1
                     }
                 }
@@ -51,17 +51,69 @@ enum CoMentionCounter {
                 for passage in table.actorPassages[Int(actor)] {
                     for other in table.passageActors[Int(passage)] where other > actor { blockCounts[Int(other)] += 1 }
                 }
-                met.sort()
-                actors.append(contentsOf: repeatElement(UInt32(actor), count: met.count))
-                for other in met {
-                    others.append(UInt32(other))
-                    sameBlock.append(blockCounts[Int(other)])
-                    sameDocument.append(documentCounts[Int(other)])
-                    blockCounts[Int(other)] = 0
-                    documentCounts[Int(other)] = 0
+                let first = others.count
+                met.drainAscending { other in others.append(UInt32(other)) }
+                actors.append(contentsOf: repeatElement(UInt32(actor), count: others.count - first))
+                for position in first..<others.count {
+                    let other = Int(others[position])
+                    sameBlock.append(blockCounts[other])
+                    sameDocument.append(documentCounts[other])
+                    blockCounts[other] = 0
+                    documentCounts[other] = 0
                 }
-                met.removeAll(keepingCapacity: true)
             }
         }
+    }
+}
+
+/// The actors one actor has met so far, handed back in ascending order. A popular
+/// actor meets thousands of others, and sorting them was a third of the count at
+/// 100,000 briefings: past a few dozen they are read off a bitmap, a word per 64 ids
+/// between the lowest and the highest met, instead.
+struct MetActors {
+    private var list: [Int32] = []
+    private var bits: [UInt64]
+    private var lowest = Int32.max, highest = Int32.min
+
+    init(actorCount: Int) {
+        bits = [UInt64](repeating: 0, count: (actorCount + 63) / 64)
+    }
+
+    var isEmpty: Bool { list.isEmpty }
+
+    /// `actor` must not be among those met since the last drain.
+    mutating func insert(_ actor: Int32) {
+        list.append(actor)
+        bits[Int(actor) >> 6] |= 1 << UInt64(actor & 63)
+        lowest = min(lowest, actor)
+        highest = max(highest, actor)
+    }
+
+    /// Hands every actor met to `body`, ascending, and forgets them.
+    mutating func drainAscending(_ body: (Int32) -> Void) {
+        guard !list.isEmpty else { return }
+        let firstWord = Int(lowest) >> 6, lastWord = Int(highest) >> 6
+        // Sorting m ids costs about m·log2(m) steps; the bitmap one per word in the span.
+        let count = list.count
+        let sortCost = count * (Int.bitWidth - count.leadingZeroBitCount)
+        if sortCost <= lastWord - firstWord + 1 + count {
+            list.sort()
+            for actor in list {
+                body(actor)
+                bits[Int(actor) >> 6] = 0
+            }
+        } else {
+            for word in firstWord...lastWord where bits[word] != 0 {
+                var remaining = bits[word]
+                while remaining != 0 {
+                    body(Int32(word << 6 | remaining.trailingZeroBitCount))
+                    remaining &= remaining - 1
+                }
+                bits[word] = 0
+            }
+        }
+        list.removeAll(keepingCapacity: true)
+        lowest = .max
+        highest = .min
     }
 }

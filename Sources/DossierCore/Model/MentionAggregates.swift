@@ -20,11 +20,17 @@ struct MentionAggregates: Sendable {
 
     /// Counted document by document from `mentions`' stretches, never made into one list.
     init(mentions: SiteMentionList, briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
+        // Two counts that share nothing, side by side: each runs on every core, but each
+        // has steps on one thread (merging chunks, the actor → briefings lists) that leave
+        // the other core idle.
+        let relatedWork = BackgroundWork {
+            let relatedInputs = RelatedInputs(briefings: briefings, linked: linked)
+            return RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: SiteModelBuilder.relatedLimit)
+        }
         let table = ActorPassageTable(mentions)
         coMentions = CoMentionCounter.count(table)
         rankedCoMentions = ActorMentions.coMentionsOfEveryActor(table, keeping: SiteModelBuilder.coMentionsPerActor)
-        let relatedInputs = RelatedInputs(briefings: briefings, linked: linked)
-        related = RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: SiteModelBuilder.relatedLimit)
+        related = relatedWork.value
     }
 
     init(coMentions: CoMentionPairs, rankedCoMentions: [String: [CoMention]], related: [[(position: Int, shared: Int)]]) {

@@ -42,12 +42,18 @@ public enum SiteModelBuilder {
         // Made into one list only if the aggregates are counted again or an export reads it.
         let siteMentions = SiteMentionList(documentOrder: documentOrder, mentionLists: mentionLists)
 
-        let aggregates = if let cache, let root {
-            ModelMemo.aggregates(mentions: siteMentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
-                                 linkedForms: linkedForms, cache: cache, root: root)
-                .aggregates
+        let aggregates: MentionAggregates
+        // Aggregates counted again are written to the cache while the entries below are made.
+        let memoWrite: ModelMemoWrite
+        if let cache, let root {
+            let found = ModelMemo.aggregatesWritingBeside(
+                mentions: siteMentions, documentOrder: documentOrder, briefings: sortedBriefings, linked: linked,
+                linkedForms: linkedForms, cache: cache, root: root)
+            aggregates = found.result.aggregates
+            memoWrite = found.write
         } else {
-            MentionAggregates(mentions: siteMentions, briefings: sortedBriefings, linked: linked)
+            aggregates = MentionAggregates(mentions: siteMentions, briefings: sortedBriefings, linked: linked)
+            memoWrite = ModelMemoWrite(nil)
         }
         let coMentions = aggregates.coMentions
         let related = aggregates.related
@@ -105,6 +111,8 @@ public enum SiteModelBuilder {
             config: project.config, briefings: briefingModels, actors: actorModels, pages: pageModels,
             relations: index.relations, relationTypes: index.relationTypes, timeline: timeline, mentionList: siteMentions,
             coMentions: coMentions, tags: tags)
+        // The cache is read and tidied after this stage.
+        memoWrite.wait()
         return (model, diagnostics)
     }
 

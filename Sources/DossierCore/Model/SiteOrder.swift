@@ -21,9 +21,8 @@ struct SiteOrder: Sendable, Equatable {
     /// Sorts `briefings` and the events of them and of `actors`.
     init(briefings: [Briefing], actors: [Actor]) {
         let briefingOrder = SiteModelBuilder.newestFirstPositions(briefings)
-        let sortedBriefings = briefingOrder.map { briefings[$0] }
         var events: [(date: PartialDate, title: String, origin: DocumentID)] = []
-        Self.forEachEvent(sortedBriefings: sortedBriefings, actors: actors) { event, origin in
+        Self.forEachEvent(briefings: briefings, newestFirst: briefingOrder, actors: actors) { event, origin in
             events.append((event.date, event.title, origin))
         }
         let eventOrder = events.indices.sorted { lhs, rhs in
@@ -31,20 +30,23 @@ struct SiteOrder: Sendable, Equatable {
             if events[lhs].title != events[rhs].title { return events[lhs].title < events[rhs].title }
             return events[lhs].origin < events[rhs].origin
         }
-        var namer = AnchorNamer()
-        let anchors = eventOrder.map { position in
-            namer.name(for: .heading(level: 3), text: "event " + events[position].date.isoDay + " " + events[position].title)
+        // Each anchor's base name on every core; only making them unique needs one pass in order.
+        let listed = events
+        let bases = eventOrder.chunkedParallelMap { position in
+            AnchorNamer.base(for: .heading(level: 3), text: "event " + listed[position].date.isoDay + " " + listed[position].title)
         }
+        var namer = AnchorNamer()
+        let anchors = bases.map { namer.unique($0) }
         self.init(briefingOrder: briefingOrder.map { Int32($0) }, eventOrder: eventOrder.map { Int32($0) }, eventAnchors: anchors)
     }
 
     /// Every event in the order `eventOrder` counts them: the briefings' (newest first)
     /// in their order, then the actors' (the order `timelineByOrigin` numbers them in).
-    static func forEachEvent(sortedBriefings: [Briefing], actors: [Actor], _ body: (Event, DocumentID) -> Void) {
-        // By index: iterating would copy every briefing.
-        for position in sortedBriefings.indices where !sortedBriefings[position].events.isEmpty {
-            let origin = DocumentID(.briefing, sortedBriefings[position].slug)
-            for event in sortedBriefings[position].events { body(event, origin) }
+    /// `newestFirst`: the positions of `briefings` in that order, read through so that no briefing is copied.
+    static func forEachEvent(briefings: [Briefing], newestFirst: [Int], actors: [Actor], _ body: (Event, DocumentID) -> Void) {
+        for position in newestFirst where !briefings[position].events.isEmpty {
+            let origin = DocumentID(.briefing, briefings[position].slug)
+            for event in briefings[position].events { body(event, origin) }
         }
         for position in actors.indices where !actors[position].events.isEmpty {
             let origin = DocumentID(.actor, actors[position].slug)
