@@ -296,18 +296,12 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// Keeps what a build that has just replaced `output` rendered there.
-    func storeRenderManifest(_ manifest: RenderManifest, for output: URL) {
-        storeRenderManifest(encodedRenderManifest(manifest, for: output))
-    }
-
     /// A render manifest ready to keep (`storeRenderManifest`): its file's bytes, made
     /// while the build does other work (its upkeep), since they do not change once
     /// the pages are written. At 100,000 briefings sorting and encoding its 370,000
     /// entries took a second after the commit.
     struct EncodedRenderManifest: Sendable {
         let name: String
-        let manifest: RenderManifest
         let entries: [String: RenderManifest.Entry]
         let keying: PageKeying?
         /// Nil for a manifest the file on disk says already: its bytes are made only if that file is gone.
@@ -320,7 +314,7 @@ public final class BuildCache: @unchecked Sendable {
         let name = Self.manifestName(output)
         let entries = manifest.recorded, keying = manifest.keying
         let bytes = manifest.isUnchanged ? nil : Self.renderManifestBytes(name: name, entries: entries, keying: keying)
-        return EncodedRenderManifest(name: name, manifest: manifest, entries: entries, keying: keying, bytes: bytes)
+        return EncodedRenderManifest(name: name, entries: entries, keying: keying, bytes: bytes)
     }
 
     /// Keeps the manifest of what a build that has just replaced its output rendered there.

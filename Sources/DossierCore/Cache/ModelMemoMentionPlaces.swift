@@ -36,38 +36,25 @@ struct MentionPlaces {
         let origin = firstMention.origin
         let table = origin.strings
         var numbers = [Int32](repeating: -1, count: table.count)
-        // In locals, not through a nested function: its captured arrays were retained
-        // and boxed on every call, three calls a mention.
-        var named: [String] = []
-        var places = self.places
-        self.places = []
+        documents = [origin.document]
+        func number(_ place: UInt32) -> Int32 {
+            if numbers[Int(place)] < 0 {
+                numbers[Int(place)] = Int32(strings.count)
+                strings.append(table[Int(place)])
+            }
+            return numbers[Int(place)]
+        }
         for index in mentions.indices {
             guard case .compact(let mention) = mentions[index].storage, mention.origin === origin else {
+                documents = []
+                strings = []
                 places.removeAll(keepingCapacity: true)
-                self.places = places
                 return false
             }
-            let actor = Int(mention.actor)
-            if numbers[actor] < 0 {
-                numbers[actor] = Int32(named.count)
-                named.append(table[actor])
-            }
-            places.append(numbers[actor])
+            places.append(number(mention.actor))
             places.append(0)
-            if mention.anchor == CompactMention.none {
-                places.append(-1)
-            } else {
-                let anchor = Int(mention.anchor)
-                if numbers[anchor] < 0 {
-                    numbers[anchor] = Int32(named.count)
-                    named.append(table[anchor])
-                }
-                places.append(numbers[anchor])
-            }
+            places.append(mention.anchor == CompactMention.none ? -1 : number(mention.anchor))
         }
-        documents = [origin.document]
-        strings = named
-        self.places = places
         return true
     }
 

@@ -49,7 +49,12 @@ extension PageContexts {
     /// each of 200,000 names in related briefings at 10,000 briefings), and for an actor
     /// page's passages and document lines, which read in the page's direction.
     func otherLanguageDirHTML(_ language: LanguageTag, on page: SiteURLs.Page) -> String {
-        language == self.language(of: page) ? "" : langDirHTML(language, on: page)
+        otherLanguageDirHTML(language, pageLanguage: self.language(of: page))
+    }
+
+    /// `otherLanguageDirHTML` on a page whose language the caller has looked up.
+    func otherLanguageDirHTML(_ language: LanguageTag, pageLanguage: LanguageTag) -> String {
+        language == pageLanguage ? "" : langDirHTML(language, pageLanguage: pageLanguage)
     }
 
     /// `language` and `direction` for `<html lang dir>`, and `site_lang_dir_html` for the

@@ -14,9 +14,9 @@ extension PageContexts {
             guard let position = actorsBySlug.position(of: slug) else { return nil }
             return actorsBySlug.read(at: position) { entry in
                 let actorLanguage = entry.actor.language ?? siteLanguage
-                let langDir = langDirHTML(actorLanguage, pageLanguage: pageLanguage)
-                return ["title": entry.actor.title, "kind": entry.actor.kind.rawValue, "lang_dir_html": langDir,
-                        "bdi_lang_dir_html": actorLanguage == pageLanguage ? "" : langDir] as Context
+                return ["title": entry.actor.title, "kind": entry.actor.kind.rawValue,
+                        "lang_dir_html": langDirHTML(actorLanguage, pageLanguage: pageLanguage),
+                        "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)] as Context
             }
         }
         let unnamed = shared.count - named.count

@@ -175,7 +175,7 @@ struct PageContexts {
                 let actor = entry.actor
                 return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
                         "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
-                        "bdi_lang_dir_html": actorLanguage == pageLanguage ? "" : langDir]
+                        "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)]
             }
         }
     }
