@@ -43,41 +43,13 @@ extension Dictionary where Key == DocumentID, Value == LinkedDocument {
     }
 }
 
+/// glibc's own thresholds are left as they are. Fixed ones (every block of 128 KiB or
+/// more mapped on its own, the heap trimmed at 128 KiB) once kept a 100,000-briefing
+/// build under 4 GiB, but each page's buffer was then mapped, faulted in and unmapped:
+/// 2.40 million page faults against 1.54 million, 37 against 30 s of system time, for
+/// 140 MB of peak that later rounds had to spare (docs/benchmarks.md, "Seventeenth
+/// round, all merged").
 enum FreedMemory {
-    /// Hands the memory freed so far back to the system. glibc keeps freed memory in
-    /// the arena of the thread that freed it, where only that thread's allocations can
-    /// use it again; the loader's files and the linker's scratch, freed on the worker
-    /// threads, would otherwise still count towards the peak while the model and the
-    /// pages allocate elsewhere.
-    /// Sites from this many documents up have large blocks mapped on their own
-    /// (`mapLargeBlocksOnTheirOwn`). Below it a build peaks well under 1 GiB and the
-    /// system time the mappings cost (about 4 % of a 10,000-briefing build's CPU) buys
-    /// little (30 MB there).
-    static let largeSiteDocuments = 25_000
-
-    /// Makes glibc map every block of 128 KiB or more (a page's bytes, a file read
-    /// whole, a data file) on its own and unmap it when freed, and trim the heap's
-    /// free top at 128 KiB. By default both thresholds rise with the largest block
-    /// freed so far, up to 32 MiB, after which such blocks stay in the arenas once
-    /// freed: at 100,000 briefings the resident size rose by about 0.5 GB over the
-    /// last part of rendering while the live heap did not (docs/benchmarks.md,
-    /// "Seventh round, all merged"). Fixed thresholds: 4,322 → 4,078 MiB peak there.
-    static func isLargeSite(_ project: LoadedProject) -> Bool {
-        project.briefings.count + project.pages.count + project.actors.count >= largeSiteDocuments
-    }
-
-    static func mapLargeBlocksOnTheirOwn() {
-        #if canImport(Glibc)
-        // mallopt and its M_* numbers are in <malloc.h>, which the Glibc module leaves out.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3
-        _ = mallopt(mmapThreshold, 128 * 1024)
-        _ = mallopt(trimThreshold, 128 * 1024)
-        #endif
-    }
-
     /// Whether moving `spilled` of `documents` documents' text out of memory freed
     /// enough to hand back (`giveBack`): when most of the site was linked in this build.
     /// After a few edits the freed memory is a few documents' worth, and the trim, which
@@ -86,6 +58,11 @@ enum FreedMemory {
         spilled > 0 && 2 * spilled >= documents
     }
 
+    /// Hands the memory freed so far back to the system. glibc keeps freed memory in
+    /// the arena of the thread that freed it, where only that thread's allocations can
+    /// use it again; the loader's files and the linker's scratch, freed on the worker
+    /// threads, would otherwise still count towards the peak while the model and the
+    /// pages allocate elsewhere.
     static func giveBack() {
         #if canImport(Glibc)
         // malloc_trim is declared in <malloc.h>, which the Glibc module leaves out.

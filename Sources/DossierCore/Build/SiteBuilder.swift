@@ -107,7 +107,6 @@ public enum SiteBuilder {
             project.diagnostics.append(warning)
         }
         diagnostics += project.diagnostics
-        if options.releasesDocumentsAsRendered, FreedMemory.isLargeSite(project) { FreedMemory.mapLargeBlocksOnTheirOwn() }
 
         let (index, indexDiagnostics) = timed("index") { EntityIndexer.build(project) }
         diagnostics += indexDiagnostics
