@@ -102,73 +102,10 @@ enum ActorMentions {
 
     /// `coMentions(of:mentions:actorsByPassage:)` for every actor of the table at
     /// once, each actor's own profile left out as `SiteModelBuilder.actorModel` leaves
-    /// it out, by slug. Counted in arrays indexed by actor id, one set per chunk of
-    /// actors, cleared as each actor is done: passages are numbered document by
-    /// document, so a document's passages come together and a shared document is
-    /// counted when it first appears.
+    /// it out, by slug: counted with the site's pairs (`CoMentionCounter.countAndRank`).
     /// `keeping`: only each actor's strongest, picked without sorting the others.
     static func coMentionsOfEveryActor(_ table: ActorPassageTable, keeping limit: Int = .max) -> [String: [CoMention]] {
-        var profiles = [Int32](repeating: -1, count: table.actorCount)
-        let ids = Dictionary(table.slugs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        for (position, document) in table.documents.enumerated() where document.kind == .actor {
-            if let actor = ids[document.slug], profiles[Int(actor)] < 0 { profiles[Int(actor)] = Int32(position) }
-        }
-        let frozenProfiles = profiles
-        let ranked = ParallelChunks.ranges(table.actorCount).parallelMap { range in
-            var counts = CoMentionCounts(actorCount: table.actorCount)
-            return range.map { actor in
-                counts.coMentions(of: Int32(actor), in: table, profile: frozenProfiles[actor], keeping: limit)
-            }
-        }
-        return Dictionary(uniqueKeysWithValues: zip(table.slugs, ranked.joined()))
-    }
-
-    /// One actor's co-mentions at a time, in arrays indexed by actor id that each
-    /// actor leaves as it found them.
-    private struct CoMentionCounts {
-        var sameBlock: [Int32]
-        var sameDocument: [Int32]
-        var lastDocument: [Int32]
-        var others: [Int32] = []
-
-        init(actorCount: Int) {
-            sameBlock = [Int32](repeating: 0, count: actorCount)
-            sameDocument = [Int32](repeating: 0, count: actorCount)
-            lastDocument = [Int32](repeating: -1, count: actorCount)
-        }
-
-        mutating func coMentions(of actor: Int32, in table: ActorPassageTable, profile: Int32, keeping limit: Int) -> [CoMention] {
-            for passage in table.actorPassages[Int(actor)] {
-                let document = table.passageDocument[Int(passage)]
-                guard document != profile else { continue }
-                for other in table.passageActors[Int(passage)] where other != actor {
-                    if sameBlock[Int(other)] == 0 { others.append(other) }
-                    sameBlock[Int(other)] += 1
-                    if lastDocument[Int(other)] != document {
-                        lastDocument[Int(other)] = document
-                        sameDocument[Int(other)] += 1
-                    }
-                }
-            }
-            // Ids follow slug order, so the last tie-break is the slug's.
-            let strongest = PartialRanking.first(limit, of: others) { lhs, rhs in
-                if sameBlock[Int(lhs)] != sameBlock[Int(rhs)] { return sameBlock[Int(lhs)] > sameBlock[Int(rhs)] }
-                if sameDocument[Int(lhs)] != sameDocument[Int(rhs)] { return sameDocument[Int(lhs)] > sameDocument[Int(rhs)] }
-                return lhs < rhs
-            }
-            let slug = table.slugs[Int(actor)]
-            let ranked = strongest.map { other in
-                CoMention(actor: slug, other: table.slugs[Int(other)], sameBlock: Int(sameBlock[Int(other)]),
-                          sameDocument: Int(sameDocument[Int(other)]))
-            }
-            for other in others {
-                sameBlock[Int(other)] = 0
-                sameDocument[Int(other)] = 0
-                lastDocument[Int(other)] = -1
-            }
-            others.removeAll(keepingCapacity: true)
-            return ranked
-        }
+        CoMentionCounter.countAndRank(table, keeping: limit).ranked
     }
 
     struct PassageKey: Hashable {

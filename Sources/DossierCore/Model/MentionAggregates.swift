@@ -24,12 +24,13 @@ struct MentionAggregates: Sendable {
         // has steps on one thread (merging chunks, the actor → briefings lists) that leave
         // the other core idle.
         let relatedWork = BackgroundWork {
-            let relatedInputs = RelatedInputs(briefings: briefings, linked: linked)
+            let lists = mentions.mentionLists(ofBriefings: briefings)
+                ?? briefings.indices.map { linked[DocumentID(.briefing, briefings[$0].slug)]?.mentionList }
+            let relatedInputs = RelatedInputs(briefings: briefings, mentionLists: lists)
             return RelatedBriefings.rank(relatedInputs.actorSets, actorCount: relatedInputs.actorCount, limit: SiteModelBuilder.relatedLimit)
         }
         let table = ActorPassageTable(mentions)
-        coMentions = CoMentionCounter.count(table)
-        rankedCoMentions = ActorMentions.coMentionsOfEveryActor(table, keeping: SiteModelBuilder.coMentionsPerActor)
+        (coMentions, rankedCoMentions) = CoMentionCounter.countAndRank(table, keeping: SiteModelBuilder.coMentionsPerActor)
         related = relatedWork.value
     }
 

@@ -12,6 +12,10 @@ final class SiteMentionList: Sendable {
     let count: Int
     private let sources: [MentionList]
     private let made: Mutex<[Mention]?>
+    /// Every document's list as given, by position in the document order (nil when the
+    /// list was given whole): "Related briefings" reads the briefings' lists from here.
+    private let documentOrder: [DocumentID]
+    private let listsInOrder: [MentionList?]
 
     convenience init(documentOrder: [DocumentID], linked: [DocumentID: LinkedDocument]) {
         self.init(documentOrder: documentOrder, mentionLists: documentOrder.map { linked[$0]?.mentionList })
@@ -33,6 +37,8 @@ final class SiteMentionList: Sendable {
         self.sources = sources
         self.count = count
         made = Mutex(nil)
+        self.documentOrder = documentOrder
+        listsInOrder = mentionLists
     }
 
     /// A list given whole: its stretches are its runs of one document.
@@ -47,6 +53,21 @@ final class SiteMentionList: Sendable {
         sources = []
         count = mentions.count
         made = Mutex(mentions)
+        documentOrder = []
+        listsInOrder = []
+    }
+
+    /// The mention lists of `briefings`' documents, by position, when the document order
+    /// this list was made in starts with them; nil otherwise. A lookup in the linked
+    /// documents copies the whole document out of the dictionary, 100,000 of them at
+    /// 100,000 briefings.
+    func mentionLists(ofBriefings briefings: [Briefing]) -> [MentionList?]? {
+        guard documentOrder.count >= briefings.count else { return nil }
+        // By index: iterating would copy every briefing.
+        for position in briefings.indices where documentOrder[position] != DocumentID(.briefing, briefings[position].slug) {
+            return nil
+        }
+        return Array(listsInOrder.prefix(briefings.count))
     }
 
     /// The positions of the mentions of `documents[stretch]`.

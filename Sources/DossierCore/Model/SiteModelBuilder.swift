@@ -310,13 +310,24 @@ struct RelatedInputs: Sendable {
     /// thread; the chunks' numbers then become the site's, in the order one pass over
     /// all briefings would have met them.
     init(briefings: [Briefing], linked: [DocumentID: LinkedDocument]) {
+        self.init(briefings: briefings, mentionLists: briefings.indices.map { linked[DocumentID(.briefing, briefings[$0].slug)]?.mentionList })
+    }
+
+    /// `mentionLists`: each briefing's, by position (nil for one not linked).
+    init(briefings: [Briefing], mentionLists: [MentionList?]) {
         let chunks = ParallelChunks.ranges(briefings.count).parallelMap { range -> (slugs: [String], actorSets: [[Int]]) in
             var numbering = FirstSeenNumbering(), actorSets: [[Int]] = []
             actorSets.reserveCapacity(range.count)
             for position in range {
-                let briefing = briefings[position]
-                let actors = Self.actors(of: briefing, linked: linked[DocumentID(.briefing, briefing.slug)])
-                actorSets.append(actors.map { numbering.id(of: $0) })
+                // By index, as `actors(of:linked:)` lists them: a briefing or a linked
+                // document copied out costs a retain of each of its fields.
+                let principal = briefings[position].actors
+                let named = mentionLists[position]?.actors ?? []
+                var ids: [Int] = []
+                ids.reserveCapacity(principal.count + named.count)
+                for actor in principal.indices { ids.append(numbering.id(of: principal[actor].value)) }
+                for actor in named.indices { ids.append(numbering.id(of: named[actor].actor)) }
+                actorSets.append(ids)
             }
             return (numbering.strings, actorSets)
         }
