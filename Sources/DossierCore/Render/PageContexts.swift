@@ -34,6 +34,8 @@ struct PageContexts {
     /// Whole-site parts of the index pages' shapes, hashed once (`SitePageRekeying`).
     let actorsShapeDigestMemo = ComputedOnce<String>()
     let tagsShapeDigestMemo = ComputedOnce<String>()
+    /// Each briefing's actors as numbers, for the related briefings' shared actors (`PageContexts+Related`).
+    let briefingActorNumbersMemo = ComputedOnce<BriefingActorNumbers>()
     /// The header and footer rendered apart, and the library that renders them (nil
     /// without a theme: the contexts then carry no HTML for them).
     let layoutPartials: LayoutPartials
