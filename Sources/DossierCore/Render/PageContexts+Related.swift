@@ -12,20 +12,25 @@ extension PageContexts {
         // Each language looked up once, the actors read in place by their numbers
         // (their positions): each lookup hashed a slug, and reading `Actor` whole
         // copied it, for about 200,000 names at 10,000 briefings.
+        // A loop, not a closure: a closure that calls back into the contexts took a copy
+        // of them (a retain of each of their fields) for every related card.
         let pageLanguage = language(of: page)
-        let named = shared.prefix(Self.sharedActorsShown).compactMap { number -> Context? in
-            guard Int(number) < numbers.actorCount else { return nil }
+        var named: [Context] = []
+        named.reserveCapacity(min(shared.count, Self.sharedActorsShown))
+        for number in shared.prefix(Self.sharedActorsShown) where Int(number) < numbers.actorCount {
             let actor = Int(number)
             let actorLanguage = model.actors[actor].actor.language ?? siteLanguage
-            return ["title": model.actors[actor].actor.title, "kind": model.actors[actor].actor.kind.rawValue,
-                    "lang_dir_html": langDirHTML(actorLanguage, pageLanguage: pageLanguage),
-                    "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)] as Context
+            named.append(["title": model.actors[actor].actor.title, "kind": model.actors[actor].actor.kind.rawValue,
+                          "lang_dir_html": langDirHTML(actorLanguage, pageLanguage: pageLanguage),
+                          "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)])
         }
         let unnamed = shared.count - named.count
-        let value = model.briefings[position].briefing
+        // The briefing's fields read in place: `Briefing` copied whole retained each of its fields.
+        let slug = model.briefings[position].briefing.slug
         return [
-            "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
-            "date": date(value.date, in: pageLanguage), "lang_dir_html": langDirHTML(value.language ?? siteLanguage, pageLanguage: pageLanguage),
+            "title": model.briefings[position].briefing.title, "url": urls.link(from: page, to: .briefing(slug)),
+            "date": date(model.briefings[position].briefing.date, in: pageLanguage),
+            "lang_dir_html": langDirHTML(model.briefings[position].briefing.language ?? siteLanguage, pageLanguage: pageLanguage),
             "shared_actors": named, "shared": shared.count,
             "shared_more": unnamed > 0 ? "+" + DisplayFormat.number(unnamed, in: pageLanguage) + " more" as Any : false,
         ]

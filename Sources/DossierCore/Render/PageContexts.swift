@@ -183,14 +183,23 @@ struct PageContexts {
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
-        let value = briefing.briefing
+        // The chips in a loop, not a closure: a closure that calls back into the contexts
+        // took a copy of them (a retain of each of their fields) for every card.
+        let principal = briefing.principalActors
+        var chips: [Context] = []
+        chips.reserveCapacity(principal.count)
+        for index in principal.indices {
+            if let chip = actorChip(principal[index], from: page, as: .compact) { chips.append(chip) }
+        }
+        // The briefing's fields read in place: `Briefing` copied whole retained each of its fields.
+        let slug = briefing.briefing.slug
         return [
-            "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
-            "date": date(value.date, on: page), "summary": optional(value.summary),
-            "lang_dir_html": langDirHTML(language(of: .briefing(value.slug)), on: page),
-            "actors": briefing.principalActors.compactMap { actorChip($0, from: page, as: .compact) },
-            "has_actors": !briefing.principalActors.isEmpty,
-            "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
+            "title": briefing.briefing.title, "url": urls.link(from: page, to: .briefing(slug)),
+            "date": date(briefing.briefing.date, on: page), "summary": optional(briefing.briefing.summary),
+            "lang_dir_html": langDirHTML(language(of: .briefing(slug)), on: page),
+            "actors": chips,
+            "has_actors": !principal.isEmpty,
+            "tags": briefing.briefing.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
         ]
     }
 
