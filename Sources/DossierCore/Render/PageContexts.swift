@@ -169,17 +169,19 @@ struct PageContexts {
     func actorChip(_ slug: String, from page: SiteURLs.Page, as variant: ActorChips.Variant? = nil) -> Context? {
         guard let position = actorsBySlug.position(of: slug) else { return nil }
         // The actor's and the page's languages looked up once, not once for each attribute.
-        let actorLanguage = actorsBySlug.read(at: position) { $0.actor.language } ?? siteLanguage
+        // Fields read in place (`model.actors` is the list `actorsBySlug` positions into): a copy of the entry retained each of its fields.
+        let actorLanguage = model.actors[position].actor.language ?? siteLanguage
         let pageLanguage = language(of: page)
         let langDir = langDirHTML(actorLanguage, pageLanguage: pageLanguage)
-        return chips.chip(position, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
-            actorsBySlug.read(at: position) { entry in
-                let actor = entry.actor
-                return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
-                        "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
-                        "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)]
-            }
-        }
+        let rootPrefix = urls.rootPrefix(from: page)
+        if let made = chips.chip(position, rootPrefix: rootPrefix, langDir: langDir, variant: variant) { return made }
+        let actor = model.actors[position].actor
+        let values: Context = [
+            "title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+            "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
+            "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage),
+        ]
+        return chips.make(position, rootPrefix: rootPrefix, langDir: langDir, variant: variant, values: values)
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
