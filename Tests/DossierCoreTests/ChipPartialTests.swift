@@ -136,14 +136,16 @@ import Testing
         library.register(try MustacheTemplate(string: "<a href=\"{{url}}\">{{title}}</a>"), named: "partials/actor-chip")
         let chips = ActorChips(library: library, actorCount: 1)
         func chip(_ prefix: String, _ langDir: String) -> String? {
-            chips.chip(0, rootPrefix: prefix, langDir: langDir, variant: .standard) {
-                ["title": "Iran", "url": prefix + "actors/iran/"]
-            }["chip_html"] as? String
+            let made = chips.chip(0, rootPrefix: prefix, langDir: langDir, variant: .standard)
+                ?? chips.make(0, rootPrefix: prefix, langDir: langDir, variant: .standard, values: ["title": "Iran", "url": prefix + "actors/iran/"])
+            return made["chip_html"] as? String
         }
         #expect(chip("../../", " dir=\"auto\"") == "<a href=\"../../actors/iran/\">Iran</a>")
         #expect(chip("../../", " dir=\"auto\"") == "<a href=\"../../actors/iran/\">Iran</a>")
         #expect(chip("", " dir=\"auto\"") == "<a href=\"actors/iran/\">Iran</a>")
         #expect(chip("", " lang=\"fa\" dir=\"rtl\"") == "<a href=\"actors/iran/\">Iran</a>")
         #expect(chips.renderCount == 3)
+        #expect(chips.chip(0, rootPrefix: "../", langDir: " dir=\"auto\"", variant: .standard) == nil)
+        #expect(chips.chip(0, rootPrefix: "", langDir: " dir=\"auto\"", variant: .compact) == nil)
     }
 }

@@ -28,19 +28,33 @@ extension PageContexts {
         hasher.combine(fingerprints.site)
         hasher.combine(own)
         guard combineNavigation(into: &hasher, fingerprints) else { return nil }
-        hasher.combine(briefing.principalActors.joined(separator: "\n"))
-        hasher.combine(briefing.secondaryActors.joined(separator: "\n"))
-        var shown = briefing.principalActors + briefing.secondaryActors + briefing.linked.mentionedActors.map(\.actor)
+        Self.combineLines(briefing.principalActors, into: &hasher)
+        Self.combineLines(briefing.secondaryActors, into: &hasher)
+        // The actors shown, by their positions in the model, sorted by slug through the
+        // slugs' ranks: a set of slugs hashed and a sort of them comparing strings, per
+        // page, grew with the site (the slugs of a page are cold at 100,000 briefings).
+        var shown = ShownActors(actorsBySlug)
+        shown.add(briefing.principalActors)
+        shown.add(briefing.secondaryActors)
+        let mentioned = briefing.linked.mentionedActors
+        for index in mentioned.indices { shown.add(mentioned[index].actor) }
         for item in briefing.events {
-            shown += item.event.actors.map(\.value)
-            if let place = item.event.place { shown.append(place.value) }
+            for actor in item.event.actors { shown.add(actor.value) }
+            if let place = item.event.place { shown.add(place.value) }
             hasher.combine(item.anchor)
             hasher.combine(timelinePageByAnchor[item.anchor] ?? 1)
             hasher.combine(item.origin.description)
         }
-        for slug in Set(shown).sorted() {
-            hasher.combine(slug)
-            hasher.combine(actorAsSeen(slug, fingerprints) ?? "no such actor")
+        let seen = seenDocuments.actors(of: model, fingerprints)
+        shown.inSlugOrder(ranks: seenDocuments.slugRanks(of: model)) { actor in
+            switch actor {
+            case .actor(let position):
+                hasher.combine(model.actors[position].actor.slug)
+                hasher.combine(seen[position] ?? "no such actor")
+            case .unknown(let slug):
+                hasher.combine(slug)
+                hasher.combine(fingerprints.asSeen(DocumentID(.actor, slug)) ?? "no such actor")
+            }
         }
         hasher.combine(briefing.related.count)
         for related in briefing.related {
@@ -202,5 +216,82 @@ extension PageContexts {
             hasher.combine(fingerprint)
         }
         return true
+    }
+
+    /// `hasher.combine(lines.joined(separator: "\n"))`, the bytes joined in a buffer of
+    /// the stack rather than a string made on the heap for every briefing page.
+    static func combineLines(_ lines: [String], into hasher: inout StableHasher) {
+        var count = max(0, lines.count - 1)
+        for index in lines.indices { count += lines[index].utf8.count }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var offset = 0
+            for index in lines.indices {
+                if index > 0 {
+                    buffer[offset] = UInt8(ascii: "\n")
+                    offset += 1
+                }
+                for byte in lines[index].utf8 {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            hasher.combine(count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[0..<offset])))
+        }
+    }
+}
+
+/// The actors a briefing page shows, each once: an actor by its position in the model,
+/// a slug no actor has by itself. Read in the order of their slugs, as a set of the
+/// slugs sorted was.
+struct ShownActors {
+    enum Actor {
+        case actor(Int)
+        case unknown(String)
+    }
+
+    private let actors: SlugLookup<ActorModel>
+    private var positions: [Int] = []
+    private var unknown: Set<String> = []
+
+    init(_ actors: SlugLookup<ActorModel>) {
+        self.actors = actors
+    }
+
+    mutating func add(_ slug: String) {
+        if let position = actors.position(of: slug) { positions.append(position) } else { unknown.insert(slug) }
+    }
+
+    mutating func add(_ slugs: [String]) {
+        for index in slugs.indices { add(slugs[index]) }
+    }
+
+    /// Each actor once, in the order of the slugs: `ranks` holds each actor's rank among
+    /// the actors' slugs sorted (`SeenDocuments.slugRanks`), so positions sort as their
+    /// slugs would; the few unknown slugs are merged in by comparing strings.
+    func inSlugOrder(ranks: [Int32], _ body: (Actor) -> Void) {
+        var ordered = positions.sorted { ranks[$0] < ranks[$1] }
+        // Equal positions are adjacent once sorted by rank: each rank is one position's.
+        var kept = 0
+        for index in ordered.indices where index == 0 || ordered[index] != ordered[kept - 1] {
+            ordered[kept] = ordered[index]
+            kept += 1
+        }
+        ordered.removeSubrange(kept...)
+        guard !unknown.isEmpty else {
+            for position in ordered { body(.actor(position)) }
+            return
+        }
+        let others = unknown.sorted()
+        var next = 0
+        for position in ordered {
+            let slug = actors.read(at: position) { $0.actor.slug }
+            while next < others.count, others[next] < slug {
+                body(.unknown(others[next]))
+                next += 1
+            }
+            body(.actor(position))
+        }
+        for slug in others[next...] { body(.unknown(slug)) }
     }
 }

@@ -54,9 +54,10 @@ extension PageContexts {
         let listedSources = sourcesOutsideNotes(value.sources, html: model.linked.html)
         context["sources"] = sourceList(listedSources, on: page)
         context["sources_heading"] = listedSources.count < value.sources.count ? "Further sources" : "Sources"
-        let actors = RelatedActorOrder(model)
+        let numbers = briefingActorNumbers
+        let actors = relatedActorOrder(model, numbers: numbers)
         context["related"] = model.related.compactMap { related -> Context? in
-            briefingsBySlug.read(related.slug) { relatedBriefing($0, sharing: actors, from: page) }
+            briefingsBySlug.position(of: related.slug).map { relatedBriefing(at: $0, sharing: actors, numbers: numbers, from: page) }
         }
         context["og_type"] = "article"
         context["params"] = params(value.params)

@@ -34,6 +34,8 @@ struct PageContexts {
     /// Whole-site parts of the index pages' shapes, hashed once (`SitePageRekeying`).
     let actorsShapeDigestMemo = ComputedOnce<String>()
     let tagsShapeDigestMemo = ComputedOnce<String>()
+    /// Each briefing's actors as numbers, for the related briefings' shared actors (`PageContexts+Related`).
+    let briefingActorNumbersMemo = ComputedOnce<BriefingActorNumbers>()
     /// The header and footer rendered apart, and the library that renders them (nil
     /// without a theme: the contexts then carry no HTML for them).
     let layoutPartials: LayoutPartials
@@ -167,28 +169,39 @@ struct PageContexts {
     func actorChip(_ slug: String, from page: SiteURLs.Page, as variant: ActorChips.Variant? = nil) -> Context? {
         guard let position = actorsBySlug.position(of: slug) else { return nil }
         // The actor's and the page's languages looked up once, not once for each attribute.
-        let actorLanguage = actorsBySlug.read(at: position) { $0.actor.language } ?? siteLanguage
+        // Fields read in place (`model.actors` is the list `actorsBySlug` positions into): a copy of the entry retained each of its fields.
+        let actorLanguage = model.actors[position].actor.language ?? siteLanguage
         let pageLanguage = language(of: page)
         let langDir = langDirHTML(actorLanguage, pageLanguage: pageLanguage)
-        return chips.chip(position, rootPrefix: urls.rootPrefix(from: page), langDir: langDir, variant: variant) {
-            actorsBySlug.read(at: position) { entry in
-                let actor = entry.actor
-                return ["title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
-                        "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
-                        "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage)]
-            }
-        }
+        let rootPrefix = urls.rootPrefix(from: page)
+        if let made = chips.chip(position, rootPrefix: rootPrefix, langDir: langDir, variant: variant) { return made }
+        let actor = model.actors[position].actor
+        let values: Context = [
+            "title": actor.title, "url": urls.link(from: page, to: .actor(slug)), "kind": actor.kind.rawValue,
+            "kind_label": actor.kind.label, "summary": optional(actor.summary), "lang_dir_html": langDir,
+            "bdi_lang_dir_html": otherLanguageDirHTML(actorLanguage, pageLanguage: pageLanguage),
+        ]
+        return chips.make(position, rootPrefix: rootPrefix, langDir: langDir, variant: variant, values: values)
     }
 
     func briefingCard(_ briefing: BriefingModel, from page: SiteURLs.Page) -> Context {
-        let value = briefing.briefing
+        // The chips in a loop, not a closure: a closure that calls back into the contexts
+        // took a copy of them (a retain of each of their fields) for every card.
+        let principal = briefing.principalActors
+        var chips: [Context] = []
+        chips.reserveCapacity(principal.count)
+        for index in principal.indices {
+            if let chip = actorChip(principal[index], from: page, as: .compact) { chips.append(chip) }
+        }
+        // The briefing's fields read in place: `Briefing` copied whole retained each of its fields.
+        let slug = briefing.briefing.slug
         return [
-            "title": value.title, "url": urls.link(from: page, to: .briefing(value.slug)),
-            "date": date(value.date, on: page), "summary": optional(value.summary),
-            "lang_dir_html": langDirHTML(language(of: .briefing(value.slug)), on: page),
-            "actors": briefing.principalActors.compactMap { actorChip($0, from: page, as: .compact) },
-            "has_actors": !briefing.principalActors.isEmpty,
-            "tags": value.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
+            "title": briefing.briefing.title, "url": urls.link(from: page, to: .briefing(slug)),
+            "date": date(briefing.briefing.date, on: page), "summary": optional(briefing.briefing.summary),
+            "lang_dir_html": langDirHTML(language(of: .briefing(slug)), on: page),
+            "actors": chips,
+            "has_actors": !principal.isEmpty,
+            "tags": briefing.briefing.tags.map { ["name": $0, "url": urls.link(from: page, to: .tag($0))] as Context },
         ]
     }
 

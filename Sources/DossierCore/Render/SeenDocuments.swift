@@ -2,8 +2,9 @@ import Foundation
 
 /// Each document of a table of mention sources (`MentionSources`) with its description
 /// and its fingerprint as others see it (`DocumentFingerprints.asSeen`), by its position
-/// in the table, and each actor as others see it by its position in the model: made
-/// once per build, and read by the inputs keys (`PageContexts+Inputs`) by position.
+/// in the table, and each actor as others see it and its slug's rank by its position in
+/// the model: made once per build, and read by the inputs keys (`PageContexts+Inputs`)
+/// by position.
 ///
 /// Like `PageContexts.mentionListDigests`, it is made from the fingerprints of the
 /// build's render: one set of fingerprints per `PageContexts`.
@@ -23,6 +24,7 @@ final class SeenDocuments: @unchecked Sendable {
     private var tables: [(sources: MentionSources, documents: [Document?])] = []
 
     private var actors: [String?]?
+    private var ranks: [Int32]?
 
     /// Each actor of `model`, by its position, as `fingerprints` sees it (`asSeen`);
     /// made the first time it is asked for.
@@ -32,6 +34,22 @@ final class SeenDocuments: @unchecked Sendable {
         if let actors { return actors }
         let made = model.actors.indices.map { fingerprints.asSeen(DocumentID(.actor, model.actors[$0].actor.slug)) }
         actors = made
+        return made
+    }
+
+    /// Each actor of `model`'s rank, by its position, among the actors sorted by slug
+    /// (`String`'s order; equal slugs in model order): a page sorts the actors it
+    /// shows by these numbers instead of comparing their slugs. Made the first time
+    /// it is asked for.
+    func slugRanks(of model: SiteModel) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let ranks { return ranks }
+        let slugs = model.actors.indices.map { model.actors[$0].actor.slug }
+        let order = slugs.indices.sorted { slugs[$0] < slugs[$1] || (slugs[$0] == slugs[$1] && $0 < $1) }
+        var made = [Int32](repeating: 0, count: slugs.count)
+        for (rank, position) in order.enumerated() { made[position] = Int32(rank) }
+        ranks = made
         return made
     }
 
