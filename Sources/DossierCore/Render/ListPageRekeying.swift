@@ -62,8 +62,9 @@ struct ListPageRekeying: Sendable {
         case .briefings:
             let range = contexts.pager(list, count: model.briefings.count).range(ofPage: number)
             hasher.combine(model.briefings.count)
-            for briefing in model.briefings[range] { hasher.combine(briefing.briefing.slug) }
-            unreached = reachedBriefings.map { reached in !model.briefings[range].contains { reached.contains($0.briefing.slug) } } ?? false
+            // By position: iterating the briefings copied each one whole for its slug.
+            for position in range { hasher.combine(model.briefings[position].briefing.slug) }
+            unreached = reachedBriefings.map { reached in !range.contains { reached.contains(model.briefings[$0].briefing.slug) } } ?? false
         case .tag(let tag):
             guard let slugs = tagBriefings[tag] else { return nil }
             let range = contexts.pager(list, count: slugs.count).range(ofPage: number)

@@ -35,16 +35,19 @@ extension PageContexts {
         hasher.combine(count)
         guard let onPage = positions(pager.range(ofPage: pageNumber)) else { return nil }
         for position in onPage {
-            let briefing = model.briefings[position], value = briefing.briefing
-            for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
-            hasher.combine(value.summary)
-            hasher.combine(value.language?.tag)
-            hasher.combine(value.tags.count)
-            for tag in value.tags { hasher.combine(tag) }
-            hasher.combine(briefing.principalActors.count)
-            for slug in briefing.principalActors {
-                hasher.combine(slug)
-                hasher.combine(actorAsSeen(slug, fingerprints) ?? "no such actor")
+            // Read where it lies: `let briefing = model.briefings[position]` copied it whole.
+            model.briefings.withElement(at: position) { briefing in
+                let value = briefing.briefing
+                for field in [value.slug, value.title, value.date.text] { hasher.combine(field) }
+                hasher.combine(value.summary)
+                hasher.combine(value.language?.tag)
+                hasher.combine(value.tags.count)
+                for tag in value.tags { hasher.combine(tag) }
+                hasher.combine(briefing.principalActors.count)
+                for slug in briefing.principalActors {
+                    hasher.combine(slug)
+                    hasher.combine(actorAsSeen(slug, fingerprints) ?? "no such actor")
+                }
             }
         }
         return hasher.finalize()

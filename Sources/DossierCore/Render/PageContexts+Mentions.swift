@@ -14,11 +14,18 @@ extension PageContexts {
         let linked = actor.mentionGroups.lines(in: quotedEnd..<range.upperBound)
         let language = language(of: page)
         let headings = mentionHeadings.documents(rootPrefix: urls.rootPrefix(from: page), language: language)
+        let table = actor.mentionGroups.groups.documentTable
         return kinds.compactMap { kind, label -> Context? in
-            let groups = quoted.filter { $0.document.kind == kind }
-                .map { mentionGroup($0.document, $0.mentions, on: page, in: language, headings: headings) }
-            let table = actor.mentionGroups.groups.documentTable
-            let links = linked.filter { $0.document.kind == kind }.map { mentionLink($0, of: table, on: page, in: language, headings: headings) }
+            // By position: filtering copied every group and line (its document and its
+            // mentions retained and released) once for each of the three kinds.
+            var groups: [MentionGroup] = []
+            for index in quoted.indices where quoted[index].document.kind == kind {
+                groups.append(mentionGroup(quoted[index].document, quoted[index].mentions, on: page, in: language, headings: headings))
+            }
+            var links: [MentionLink] = []
+            for index in linked.indices where linked[index].document.kind == kind {
+                links.append(mentionLink(linked[index], of: table, on: page, in: language, headings: headings))
+            }
             guard !groups.isEmpty || !links.isEmpty else { return nil }
             var section: Context = ["label": label, "kind": kind.rawValue, "has_links": !links.isEmpty]
             if mentionSectionsHTML.groupValuesMayBeRead {

@@ -25,15 +25,16 @@ struct SlugLookup<Entry> {
     /// What `read` takes of the entry of `slug`, the entry read where it lies. The
     /// subscript copies the whole entry, retaining and releasing each of its fields (1 %
     /// of a 10,000-briefing build's `swift_retain` was `BriefingModel`'s copy), where
-    /// the pages' chips, links and languages read one field or two.
+    /// the pages' chips, links and languages read one field or two. `entries[position]`
+    /// passed on still copied it (`Array.withElement(at:_:)`).
     func read<Value>(_ slug: String, _ read: (Entry) -> Value) -> Value? {
         guard let position = positions[slug] else { return nil }
-        return read(entries[position])
+        return entries.withElement(at: position, read)
     }
 
     /// What `read` takes of the entry at `position` (from `position(of:)`), read where it lies.
     func read<Value>(at position: Int, _ read: (Entry) -> Value) -> Value {
-        read(entries[position])
+        entries.withElement(at: position, read)
     }
 
     /// Where the entry of `slug` is in the list.

@@ -6,18 +6,31 @@ import Mustache
 ///
 /// The nodes are plain values pointing into the template's tables: two threads walk
 /// the same templates, and nodes carrying arrays and strings cost a reference count
-/// on shared memory at each visit (half of the renderer's time when they did).
+/// on shared memory at each visit (half of the renderer's time when they did). The
+/// tables are read in place for the same reason (`TemplateTable`).
 final class CompiledTemplate: Sendable {
-    let nodes: [Node]
-    let texts: [[UInt8]]
-    let paths: [ValuePath]
+    let nodes: TemplateTable<Node>
+    let texts: TemplateTable<[UInt8]>
+    let paths: TemplateTable<ValuePath>
     /// Sections' bodies.
-    let sections: [CompiledTemplate]
+    let sections: TemplateTable<CompiledTemplate>
     /// Partials, inheriting partials and blocks.
-    let calls: [Call]
+    let calls: TemplateTable<Call>
 
     init(nodes: [Node], texts: [[UInt8]], paths: [ValuePath], sections: [CompiledTemplate], calls: [Call]) {
-        (self.nodes, self.texts, self.paths, self.sections, self.calls) = (nodes, texts, paths, sections, calls)
+        self.nodes = TemplateTable(nodes)
+        self.texts = TemplateTable(texts)
+        self.paths = TemplateTable(paths)
+        self.sections = TemplateTable(sections)
+        self.calls = TemplateTable(calls)
+    }
+
+    deinit {
+        nodes.free()
+        texts.free()
+        paths.free()
+        sections.free()
+        calls.free()
     }
 
     /// Each index is into the table of its kind.

@@ -77,7 +77,7 @@ struct CompiledTemplateRenderer {
     private mutating func render(_ node: CompiledTemplate.Node, of template: CompiledTemplate, _ state: inout State) throws(TemplateValue.Unsupported) {
         switch node {
         case .text(let text):
-            output.append(contentsOf: template.texts[text])
+            template.texts[text].withUnsafeBufferPointer { output.append(contentsOf: $0) }
         case .variable(let path, let escaped):
             guard let value = try lookUp(template.paths[path], state) else { return }
             try write(value, escapingAs: escaped ? state.contentType : .text)
@@ -88,18 +88,16 @@ struct CompiledTemplateRenderer {
             } else {
                 try render(template.sections[body], for: value, state)
             }
+        // The call read where it lies, field by field: a copy retained its five fields.
         case .partial(let call):
-            let call = template.calls[call]
-            guard let partial = templates[call.name] else { return }
-            try render(partial, state.enteringPartial(indentation: call.indentation, inheriting: call.inherits))
+            guard let partial = templates[template.calls[call].name] else { return }
+            try render(partial, state.enteringPartial(indentation: template.calls[call].indentation, inheriting: template.calls[call].inherits))
         case .dynamicPartial(let call):
-            let call = template.calls[call]
-            guard let path = call.path, case .string(let name)? = try lookUp(path, state), let partial = templates[name] else { return }
-            try render(partial, state.enteringPartial(indentation: call.indentation, inheriting: call.inherits))
+            guard let path = template.calls[call].path, case .string(let name)? = try lookUp(path, state), let partial = templates[name] else { return }
+            try render(partial, state.enteringPartial(indentation: template.calls[call].indentation, inheriting: template.calls[call].inherits))
         case .block(let call):
-            let call = template.calls[call]
-            guard let fallback = call.fallback else { return }
-            try render(state.inherited?[call.name] ?? fallback, state.entering(indentation: call.indentation))
+            guard let fallback = template.calls[call].fallback else { return }
+            try render(state.inherited?[template.calls[call].name] ?? fallback, state.entering(indentation: template.calls[call].indentation))
         case .contentType(let contentType):
             state.contentType = contentType
         }
@@ -148,10 +146,21 @@ struct CompiledTemplateRenderer {
     /// `getChild`: the first name looked up from the innermost object out, the rest
     /// below the object that holds it.
     private func lookUp(_ path: CompiledTemplate.ValuePath, _ state: State) throws(TemplateValue.Unsupported) -> TemplateValue? {
-        let parts = path.parts
+        // The names and the frames read in place: an element copied out of an array is
+        // a retain, and the names are shared with the other render thread.
+        try path.parts.withUnsafeBufferPointer { parts throws(TemplateValue.Unsupported) in
+            try frames.withUnsafeBufferPointer { frames throws(TemplateValue.Unsupported) in
+                try lookUp(parts, scope: path.scope, in: frames, state)
+            }
+        }
+    }
+
+    private func lookUp(
+        _ parts: UnsafeBufferPointer<String>, scope: CompiledTemplate.ValuePath.Scope, in frames: UnsafeBufferPointer<TemplateValue>, _ state: State
+    ) throws(TemplateValue.Unsupported) -> TemplateValue? {
         var value: TemplateValue
         var next = 0
-        switch path.scope {
+        switch scope {
         case .sequence(let transform):
             guard let position = state.sequence else { return nil }
             switch transform {
@@ -164,11 +173,11 @@ struct CompiledTemplateRenderer {
         case .current:
             value = frames[frames.count - 1]
         case .stack:
-            guard let first = parts.first else { return frames[frames.count - 1] }
+            guard !parts.isEmpty else { return frames[frames.count - 1] }
             var found: TemplateValue?
             var index = frames.count - 1
             while index >= 0 {
-                if let child = try frames[index].child(first) {
+                if let child = try frames[index].child(parts[0]) {
                     found = child
                     break
                 }
