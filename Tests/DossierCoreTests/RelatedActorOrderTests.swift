@@ -25,7 +25,7 @@ import Testing
         #expect(order.shared(principal: [], secondary: []).isEmpty)
     }
 
-    /// A briefing of more than 64 actors, past the bit per actor, finds the same ones.
+    /// A briefing of more than 64 actors finds the same ones.
     @Test func aBriefingOfManyActorsSharesTheFormerOnes() {
         var generator = SystemRandomNumberGenerator()
         let slugs = (0..<150).map { "actor-\($0)" }

@@ -10,17 +10,17 @@ enum CoMentionCounter {
         Array(count(ActorPassageTable(mentions)))
     }
 
-    /// Pairs in (first slug, second slug) order, by the table's actor ids.
+    /// Pairs in (first slug, second slug) order, by the table's actor ids: the pairs of
+    /// `countAndRank`, for callers that want no ranking.
     static func count(_ table: ActorPassageTable) -> CoMentionPairs {
-        guard table.actorCount > 1 else { return CoMentionPairs(slugs: table.slugs, actors: [], others: [], sameBlock: [], sameDocument: []) }
-        let chunks = ParallelChunks.ranges(table.actorCount).parallelMap { range in Columns(actors: range, in: table, ranking: nil) }
-        return pairs(of: chunks, in: table)
+        countAndRank(table, keeping: .max).pairs
     }
 
-    /// `count(table)` and `ActorMentions.coMentionsOfEveryActor(table, keeping:)` in one
-    /// walk over each actor's passages: both read every passage of the actor and each
-    /// passage's actors, the site's largest lists (a second walk was a tenth of the model
-    /// stage at 100,000 briefings, its reads missing the cache).
+    /// The site's pairs and every actor's ranked co-mentions
+    /// (`ActorMentions.coMentionsOfEveryActor`) in one walk over each actor's passages:
+    /// both read every passage of the actor and each passage's actors, the site's largest
+    /// lists (a second walk was a tenth of the model stage at 100,000 briefings, its reads
+    /// missing the cache).
     static func countAndRank(_ table: ActorPassageTable, keeping limit: Int) -> (pairs: CoMentionPairs, ranked: [String: [CoMention]]) {
         let ranking = Ranking(table, keeping: limit)
         let chunks = ParallelChunks.ranges(table.actorCount).parallelMap { range in Columns(actors: range, in: table, ranking: ranking) }
@@ -79,20 +79,20 @@ enum CoMentionCounter {
         var lastDocument: Int32 = -1
     }
 
-    /// The pairs whose first actor is in one range of ids, in order, and with a
-    /// `ranking`, each of those actors' ranked co-mentions.
+    /// The pairs whose first actor is in one range of ids, in order, and each of those
+    /// actors' ranked co-mentions.
     private struct Columns: Sendable {
         let actors: [UInt32], others: [UInt32], sameBlock: [UInt32], sameDocument: [UInt32]
         let ranked: [[CoMention]]
 
-        init(actors range: Range<Int>, in table: ActorPassageTable, ranking: Ranking?) {
+        init(actors range: Range<Int>, in table: ActorPassageTable, ranking: Ranking) {
             // Indexed by actor id, as they were before each actor was counted.
             var tallies = [Tally](repeating: Tally(), count: table.actorCount)
             var met = MetActors(actorCount: table.actorCount)
             var rankedOthers: [Int32] = []
             var actors: [UInt32] = [], others: [UInt32] = [], sameBlock: [UInt32] = [], sameDocument: [UInt32] = []
             var ranked: [[CoMention]] = []
-            if ranking != nil { ranked.reserveCapacity(range.count) }
+            ranked.reserveCapacity(range.count)
             // Lists read by position, not as slices: a slice retains its array, once for
             // each of an actor's documents and passages.
             let actorDocuments = table.actorDocuments, documentActors = table.documentActors
@@ -119,35 +119,25 @@ enum CoMentionCounter {
                             tallies[Int(other)].pairDocuments += 1
                         }
                     }
-                    if let ranking {
-                        let profile = ranking.profiles[Int(actor)]
-                        for passagePosition in actorPassages.offsets[Int(actor)]..<actorPassages.offsets[Int(actor) + 1] {
-                            let passage = Int(actorPassages.values[passagePosition])
-                            let document = passageDocument[passage]
-                            let counted = document != profile
-                            for position in passageActors.offsets[passage]..<passageActors.offsets[passage + 1] {
-                                let other = passageActors.values[position]
-                                guard other != actor else { continue }
-                                if other > actor { tallies[Int(other)].pairBlocks += 1 }
-                                guard counted else { continue }
-                                if tallies[Int(other)].rankedBlocks == 0 { rankedOthers.append(other) }
-                                tallies[Int(other)].rankedBlocks += 1
-                                if tallies[Int(other)].lastDocument != document {
-                                    tallies[Int(other)].lastDocument = document
-                                    tallies[Int(other)].rankedDocuments += 1
-                                }
-                            }
-                        }
-                        ranked.append(Self.strongest(of: actor, among: &rankedOthers, tallies: tallies, in: table, keeping: ranking.limit))
-                    } else if !met.isEmpty {
-                        for passagePosition in actorPassages.offsets[Int(actor)]..<actorPassages.offsets[Int(actor) + 1] {
-                            let passage = Int(actorPassages.values[passagePosition])
-                            for position in passageActors.offsets[passage]..<passageActors.offsets[passage + 1] {
-                                let other = passageActors.values[position]
-                                if other > actor { tallies[Int(other)].pairBlocks += 1 }
+                    let profile = ranking.profiles[Int(actor)]
+                    for passagePosition in actorPassages.offsets[Int(actor)]..<actorPassages.offsets[Int(actor) + 1] {
+                        let passage = Int(actorPassages.values[passagePosition])
+                        let document = passageDocument[passage]
+                        let counted = document != profile
+                        for position in passageActors.offsets[passage]..<passageActors.offsets[passage + 1] {
+                            let other = passageActors.values[position]
+                            guard other != actor else { continue }
+                            if other > actor { tallies[Int(other)].pairBlocks += 1 }
+                            guard counted else { continue }
+                            if tallies[Int(other)].rankedBlocks == 0 { rankedOthers.append(other) }
+                            tallies[Int(other)].rankedBlocks += 1
+                            if tallies[Int(other)].lastDocument != document {
+                                tallies[Int(other)].lastDocument = document
+                                tallies[Int(other)].rankedDocuments += 1
                             }
                         }
                     }
+                    ranked.append(Self.strongest(of: actor, among: &rankedOthers, tallies: tallies, in: table, keeping: ranking.limit))
                     guard !met.isEmpty else { continue }
                     let first = others.count
                     met.drainAscending { other in others.append(UInt32(other)) }

@@ -70,20 +70,6 @@ struct RelatedActorOrder<Name: Equatable> {
     /// The names among `principal` and `secondary` (another briefing's actors) that the
     /// briefing has, each once, in the briefing's order.
     func shared(principal: some Collection<Name>, secondary: some Collection<Name>) -> [Name] {
-        // Up to 64 names, a bit per name of the briefing: its bits read in order are the
-        // shared names in the briefing's order, each once, without a sort.
-        if names.count <= 64 {
-            var found: UInt64 = 0
-            for name in principal { if let index = names.firstIndex(of: name) { found |= 1 << UInt64(index) } }
-            for name in secondary { if let index = names.firstIndex(of: name) { found |= 1 << UInt64(index) } }
-            var shared: [Name] = []
-            shared.reserveCapacity(found.nonzeroBitCount)
-            while found != 0 {
-                shared.append(names[found.trailingZeroBitCount])
-                found &= found - 1
-            }
-            return shared
-        }
         var found: [Int] = []
         for name in principal { if let index = names.firstIndex(of: name) { found.append(index) } }
         for name in secondary { if let index = names.firstIndex(of: name) { found.append(index) } }
